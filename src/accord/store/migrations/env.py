@@ -1,0 +1,23 @@
+"""Alembic environment: runs on the engine Accord hands over in ``config.attributes``."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import Engine, create_engine
+
+from accord.store.schema import Base
+
+config = context.config
+engine: Engine | None = config.attributes.get("engine")
+if engine is None:  # `alembic` run by hand: take the URL from the ini option
+    engine = create_engine(config.get_main_option("sqlalchemy.url") or "sqlite:///accord.db")
+
+with engine.begin() as connection:
+    context.configure(
+        connection=connection,
+        target_metadata=Base.metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()

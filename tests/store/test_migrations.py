@@ -6,7 +6,7 @@ from sqlalchemy import Engine, inspect
 
 from accord.store import upgrade
 from accord.store.database import current_revision
-from accord.store.schema import Base
+from accord.store.schema import Base, include_name
 
 
 def test_migrations_create_every_table(engine: Engine) -> None:
@@ -15,7 +15,9 @@ def test_migrations_create_every_table(engine: Engine) -> None:
 
 def test_migrations_match_the_models(engine: Engine) -> None:
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        diff = compare_metadata(
+            MigrationContext.configure(conn, opts={"include_name": include_name}), Base.metadata
+        )
     assert diff == []
 
 

@@ -143,3 +143,32 @@ class Position(_Item, Base):
     stance: Mapped[str] = mapped_column(String(16))  # support | oppose | conditional
     condition: Mapped[str | None] = mapped_column(Text)
     score: Mapped[float] = mapped_column(Float, default=1.0)
+
+
+# -- review (accord serve) -------------------------------------------------------------------------
+# An analyst's decision on an extracted item lives apart from the extraction and is keyed by the
+# item's stable identity (article source id, item type, offsets), so it survives re-extraction.
+
+
+class Correction(Base):
+    __tablename__ = "corrections"
+    __table_args__ = (UniqueConstraint("source_id", "item_type", "start", "end", name="uq_correction_item"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[str] = mapped_column(String(500), index=True)
+    item_type: Mapped[str] = mapped_column(String(16))  # actor | quote | event | position
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(16))  # accept | reject | correct
+    changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    note: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+
+
+# Full-text search structures are made by migration 0002 and are not models: an FTS5 virtual table
+# (and its shadow tables) on SQLite, an expression GIN index on PostgreSQL. Migration comparisons skip them.
+NOT_MODELLED_PREFIX = "articles_fts"
+
+
+def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
+    """Alembic ``include_name`` hook: leave the full-text search structures out of comparisons."""
+    return not (name or "").startswith(NOT_MODELLED_PREFIX) and name != "ix_articles_fts"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Engine, create_engine
 
-from accord.store.schema import Base
+from accord.store.schema import Base, include_name
 
 config = context.config
 engine: Engine | None = config.attributes.get("engine")
@@ -18,6 +18,7 @@ with engine.begin() as connection:
         target_metadata=Base.metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

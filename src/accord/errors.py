@@ -40,8 +40,13 @@ class Errors(str, Enum):
     A402 = "{path}: cannot import {kind} file ({reason})"
     A403 = "unknown model '{name}'; choose one of {choices}"
     A404 = "{path}: backtest data is unusable ({reason})"
+    A410 = "{path}: bad issue scales file ({reason})"
+    A411 = "{path}: bad capability data ({reason})"
+    A412 = "{as_of}: not a date, use YYYY-MM-DD"
+    A413 = "{path}: cannot export {kind} ({reason})"
     # -- report ---------------------------------------------------------------------------------
     A501 = "{path}: cannot write report ({reason})"
+    A502 = "{path}: cannot read forecasts for the report ({reason})"
     # -- serve ----------------------------------------------------------------------------------
     A601 = "refusing to bind {host}: set ACCORD_TOKEN to serve beyond loopback"
     # -- settings -------------------------------------------------------------------------------

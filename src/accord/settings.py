@@ -36,6 +36,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("draws", int, 1000, "Monte Carlo draws per forecast."),
     Setting("seed", int, 20220310, "Random seed for Monte Carlo draws and benchmarks."),
     Setting("default_uncertainty", float, 10.0, "Position std. dev. (0-100 scale) when none is stated."),
+    Setting("issue_scales", str, "", "YAML file overriding the default stance points per issue (scenario)."),
+    Setting("recency_half_life_days", float, 180.0, "Scenario: a statement this much older weighs half."),
+    Setting("conflict_share", float, 0.25, "Scenario: a rival stance above this weight share is a conflict."),
+    Setting("salience_smoothing", float, 0.5, "Scenario: pseudo-count added per issue in salience shares."),
+    Setting("capability_overrides", str, "", "CSV actor,capability,source overriding scenario capabilities."),
+    Setting("attribute_to_country", bool, True, "Scenario: a person's stance counts for the country served."),
     Setting("host", str, "127.0.0.1", "Address `accord serve` binds."),
     Setting("port", int, 8000, "Port `accord serve` listens on."),
 )

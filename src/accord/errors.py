@@ -49,6 +49,11 @@ class Errors(str, Enum):
     A502 = "{path}: cannot read forecasts for the report ({reason})"
     # -- serve ----------------------------------------------------------------------------------
     A601 = "refusing to bind {host}: set ACCORD_TOKEN to serve beyond loopback"
+    A602 = "{path}: missing or wrong access token (send Authorization: Bearer, or open ?token= once)"
+    A603 = "{path}: request body is over the {limit}-byte limit (setting max_request_bytes)"
+    A604 = "{path}: bad parameter {param} ({reason})"
+    A605 = "{path}: no {kind} '{ref}'"
+    A606 = "{path}: cannot compute {what} ({reason})"
     # -- settings -------------------------------------------------------------------------------
     A901 = "{path}: bad settings file ({reason})"
     A902 = "setting '{name}' from {origin}: {reason}"

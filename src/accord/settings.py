@@ -44,6 +44,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("attribute_to_country", bool, True, "Scenario: a person's stance counts for the country served."),
     Setting("host", str, "127.0.0.1", "Address `accord serve` binds."),
     Setting("port", int, 8000, "Port `accord serve` listens on."),
+    Setting("token", str, "", "Access token `accord serve` requires on every request; needed off loopback."),
+    Setting("max_request_bytes", int, 1_000_000, "Request bodies larger than this are refused by serve."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

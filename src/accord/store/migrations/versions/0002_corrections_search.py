@@ -16,16 +16,18 @@ depends_on = None
 
 # The FTS5 table reads its text from `articles` (external content); triggers keep it in step with
 # every insert, update and delete, so search never needs a separate indexing run.
+_DELETE_OLD = (
+    "INSERT INTO articles_fts(articles_fts, rowid, title, text) "
+    "VALUES ('delete', old.id, old.title, old.text);"
+)
 SQLITE_FTS = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
     "title, text, content='articles', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')",
     "CREATE TRIGGER IF NOT EXISTS articles_fts_ai AFTER INSERT ON articles BEGIN "
     "INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END",
-    "CREATE TRIGGER IF NOT EXISTS articles_fts_ad AFTER DELETE ON articles BEGIN "
-    "INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text); "
-    "END",
+    f"CREATE TRIGGER IF NOT EXISTS articles_fts_ad AFTER DELETE ON articles BEGIN {_DELETE_OLD} END",
     "CREATE TRIGGER IF NOT EXISTS articles_fts_au AFTER UPDATE OF title, text ON articles BEGIN "
-    "INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text); "
+    f"{_DELETE_OLD} "
     "INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END",
     "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
 ]

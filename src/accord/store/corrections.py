@@ -1,0 +1,145 @@
+"""Analysts' corrections to extracted items, stored apart from the extraction.
+
+A correction is keyed by the item's stable identity — article source id, item type and character
+offsets — not by row id, so it still applies after the article is extracted again. The scenario
+builder reads items through :func:`apply_corrections`: rejected items disappear, corrected ones come
+back as unsaved copies carrying the analyst's values, everything else is passed through untouched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy import select, tuple_
+from sqlalchemy.orm import Session
+
+from accord.store.schema import ActorMention, Article, Correction, Event, Position, Quote
+
+ItemModel = ActorMention | Quote | Event | Position
+T = TypeVar("T", ActorMention, Quote, Event, Position)
+
+ITEM_MODELS: dict[str, type[ItemModel]] = {
+    "actor": ActorMention,
+    "quote": Quote,
+    "event": Event,
+    "position": Position,
+}
+ACTIONS = ("accept", "reject", "correct")
+# The fields an analyst may change on each type; offsets and provenance never change.
+CORRECTABLE: dict[str, frozenset[str]] = {
+    "actor": frozenset({"name", "kind", "acts"}),
+    "quote": frozenset({"speaker", "text"}),
+    "event": frozenset({"type", "participants", "place", "date", "date_precision", "modality"}),
+    "position": frozenset({"actor", "issue", "stance", "condition", "score"}),
+}
+
+
+@dataclass(frozen=True)
+class ItemKey:
+    source_id: str
+    item_type: str
+    start: int
+    end: int
+
+
+def item_type_of(item: ItemModel) -> str:
+    for name, model in ITEM_MODELS.items():
+        if isinstance(item, model):
+            return name
+    raise TypeError(f"not an extracted item: {type(item).__name__}")
+
+
+def _source_ids(session: Session, article_ids: set[int]) -> dict[int, str]:
+    if not article_ids:
+        return {}
+    rows = session.execute(select(Article.id, Article.source_id).where(Article.id.in_(article_ids)))
+    return {row.id: row.source_id for row in rows}
+
+
+def keys_for(session: Session, items: Sequence[ItemModel]) -> list[ItemKey]:
+    """The stable identity of each item, in order."""
+    sources = _source_ids(session, {item.article_id for item in items})
+    return [ItemKey(sources[i.article_id], item_type_of(i), i.start, i.end) for i in items]
+
+
+def corrections_for(session: Session, keys: Iterable[ItemKey]) -> dict[ItemKey, Correction]:
+    wanted = list(set(keys))
+    found: dict[ItemKey, Correction] = {}
+    # Chunked so the IN list stays within every backend's bound-parameter limit.
+    for at in range(0, len(wanted), 200):
+        chunk = wanted[at : at + 200]
+        stmt = select(Correction).where(
+            tuple_(Correction.source_id, Correction.item_type, Correction.start, Correction.end).in_(
+                [(k.source_id, k.item_type, k.start, k.end) for k in chunk]
+            )
+        )
+        for row in session.scalars(stmt):
+            found[ItemKey(row.source_id, row.item_type, row.start, row.end)] = row
+    return found
+
+
+def record_correction(
+    session: Session,
+    key: ItemKey,
+    action: str,
+    changes: dict[str, Any] | None = None,
+    note: str | None = None,
+) -> Correction:
+    """Store the analyst's decision on one item; a later decision on the same item replaces it."""
+    if key.item_type not in ITEM_MODELS:
+        raise ValueError(f"unknown item type '{key.item_type}'")
+    if action not in ACTIONS:
+        raise ValueError(f"unknown action '{action}'")
+    changes = dict(changes or {})
+    unknown = set(changes) - CORRECTABLE[key.item_type]
+    if unknown:
+        raise ValueError(f"cannot correct {', '.join(sorted(unknown))} on a {key.item_type}")
+    if action != "correct":
+        changes = {}
+    existing = corrections_for(session, [key]).get(key)
+    row = existing or Correction(
+        source_id=key.source_id, item_type=key.item_type, start=key.start, end=key.end
+    )
+    row.action = action
+    row.changes = changes
+    row.note = note
+    if existing is None:
+        session.add(row)
+    session.flush()
+    return row
+
+
+def remove_correction(session: Session, key: ItemKey) -> bool:
+    row = corrections_for(session, [key]).get(key)
+    if row is None:
+        return False
+    session.delete(row)
+    session.flush()
+    return True
+
+
+def _corrected_copy(item: T, changes: dict[str, Any]) -> T:
+    columns = {attr.key: getattr(item, attr.key) for attr in sa_inspect(type(item)).column_attrs}
+    columns.update(changes)
+    return type(item)(**columns)
+
+
+def apply_corrections(session: Session, items: Sequence[T]) -> list[T]:
+    """The items as the analysts left them: rejected ones dropped, corrected ones replaced.
+
+    Corrected items are new, unsaved objects (never added to the session), so reading through this
+    function can never write an analyst's value into the extraction tables.
+    """
+    keys = keys_for(session, items)
+    found = corrections_for(session, keys)
+    out: list[T] = []
+    for item, key in zip(items, keys, strict=True):
+        correction = found.get(key)
+        if correction is None or correction.action == "accept":
+            out.append(item)
+        elif correction.action == "correct":
+            out.append(_corrected_copy(item, correction.changes))
+    return out

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
 
 from accord.store import open_store
+from postgres_server import PostgresServer, PostgresUnavailable, start_server
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -23,12 +26,47 @@ def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'accord.db'}"
 
 
-@pytest.fixture
-def store_url(sqlite_url: str) -> str:
-    """The URL of a fresh, real store. Parametrized over SQLite and PostgreSQL by the postgres plugin."""
-    return sqlite_url
+def _truthy(value: str | None) -> bool:
+    return (value or "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """One real PostgreSQL server for the session (see ``postgres_server.py``).
+
+    If it cannot start, every test that needs it fails. Skipping is allowed only when asked for
+    explicitly with ACCORD_TEST_PG=0, and never in CI (CI=true), where a silent skip would hide a
+    store that no longer works on PostgreSQL.
+    """
+    if os.environ.get("ACCORD_TEST_PG", "1").strip() == "0":
+        if _truthy(os.environ.get("CI")):
+            pytest.fail("ACCORD_TEST_PG=0 is refused in CI: the PostgreSQL tests must run", pytrace=False)
+        pytest.skip("PostgreSQL tests skipped on request (ACCORD_TEST_PG=0)")
+    try:
+        server = start_server()
+    except PostgresUnavailable as exc:
+        pytest.fail(f"PostgreSQL could not be started: {exc}", pytrace=False)
+    yield server
+    server.stop()
 
 
 @pytest.fixture
-def engine(store_url: str) -> Engine:
-    return open_store(store_url)
+def postgres_url(postgres_server: PostgresServer) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database on the session's server, dropped after the test."""
+    url = postgres_server.create_database()
+    yield url
+    postgres_server.drop_database(url)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def store_url(request: pytest.FixtureRequest) -> str:
+    """The URL of a fresh, real store: every test using it runs once on SQLite, once on PostgreSQL."""
+    name = "sqlite_url" if request.param == "sqlite" else "postgres_url"
+    return str(request.getfixturevalue(name))
+
+
+@pytest.fixture
+def engine(store_url: str) -> Iterator[Engine]:
+    engine = open_store(store_url)
+    yield engine
+    engine.dispose()

@@ -36,9 +36,17 @@ def alembic_config(engine: Engine) -> Config:
     return cfg
 
 
+def normalize_url(url: str) -> str:
+    """Plain ``postgresql://`` and ``postgres://`` URLs use psycopg 3, the driver of the postgres extra."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
 def make_engine(url: str) -> Engine:
     try:
-        engine = create_engine(url, future=True)
+        engine = create_engine(normalize_url(url), future=True, pool_pre_ping=url.startswith("postgres"))
     except (SQLAlchemyError, ValueError, ImportError) as exc:
         raise AccordError(Errors.A201, url=url, reason=str(exc)) from exc
     if engine.dialect.name == "sqlite":

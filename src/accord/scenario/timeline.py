@@ -1,0 +1,304 @@
+"""The negotiation over time: a point per dated position statement, events on a time axis, and the
+stages of the process (ceasefire, truce, peace talks) where the corpus shows them.
+
+Everything here reads the store and returns plain pydantic data, so the HTML report and the web
+dashboard draw the same thing. A statement's date is its article's publication date; an event's date is
+the date the text gives for it, else its article's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from pydantic import BaseModel
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session
+
+from accord.scenario.scales import Scales, load_scales
+from accord.store.schema import Article, Event, Outlet, Position, Quote
+
+# Talks more than this many days apart are separate rounds of the process, not one stage.
+TALKS_GAP_DAYS = 90
+
+# Words that make an agreement or statement event the start of a ceasefire-type stage.
+_STAGE_WORDS = {
+    "truce": re.compile(r"\b(truce|armistice)\b", re.IGNORECASE),
+    "ceasefire": re.compile(
+        r"\b(cease-?fire|ceasing fire|halt to (the )?fighting|stop(ping)? the fighting)\b", re.I
+    ),
+}
+
+
+class Source(BaseModel):
+    """The article an item comes from."""
+
+    article_id: int
+    source_id: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+
+
+class PositionPoint(BaseModel):
+    """One dated statement of a stance: a point on a trajectory."""
+
+    id: int
+    actor: str
+    issue: str
+    stance: str
+    value: float  # the stance's point on the issue's 0–100 scale
+    condition: str | None = None
+    date: dt.date | None
+    sentence: str
+    start: int
+    end: int
+    source: Source
+
+
+class EventPoint(BaseModel):
+    id: int
+    type: str
+    date: (
+        dt.date | None
+    )  # the event's own date when stated (first day of its month or year), else the article's
+    date_text: str | None  # the date as the text gives it, reduced precision allowed
+    date_precision: str | None
+    participants: list[str]
+    place: str | None
+    modality: str
+    trigger: str | None
+    sentence: str
+    start: int
+    end: int
+    source: Source
+
+
+class QuotePoint(BaseModel):
+    id: int
+    speaker: str
+    text: str
+    date: dt.date | None
+    sentence: str
+    start: int
+    end: int
+    source: Source
+
+
+class Stage(BaseModel):
+    """A stretch of the process: peace talks, a ceasefire, a truce, with the events that show it."""
+
+    kind: str  # peace talks | ceasefire | truce
+    start: dt.date
+    end: dt.date | None  # None: still running as far as the corpus shows
+    event_ids: list[int]
+    label: str
+
+
+class Timeline(BaseModel):
+    positions: list[PositionPoint]
+    events: list[EventPoint]
+    stages: list[Stage]
+
+
+def parse_as_of(value: str | dt.date | None) -> dt.date | None:
+    """``--as-of`` as a date; ``None`` means "everything in the store"."""
+    from accord.errors import AccordError, Errors
+
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise AccordError(Errors.A412, as_of=value) from exc
+
+
+def parse_partial_date(text: str | None) -> dt.date | None:
+    """``2014``, ``2014-06`` or ``2014-06-12`` as a date (first day of the period); else None."""
+    if not text:
+        return None
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text.strip())
+    if not match:
+        return None
+    year, month, day = int(match[1]), int(match[2] or 1), int(match[3] or 1)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def cutoff(as_of: dt.date | None) -> list[ColumnElement[bool]]:
+    """Keep articles published on or before ``as_of``; undated ones count only with no cut-off."""
+    if as_of is None:
+        return []
+    return [Article.published.is_not(None), Article.published <= as_of]
+
+
+def _source(article: Article, outlet: str | None) -> Source:
+    return Source(
+        article_id=article.id,
+        source_id=article.source_id,
+        title=article.title,
+        outlet=outlet,
+        url=article.url,
+        published=article.published,
+    )
+
+
+def position_points(
+    session: Session, as_of: dt.date | None = None, scales: Scales | None = None
+) -> list[PositionPoint]:
+    """Every position statement up to ``as_of``, oldest first (undated last), with its scale point."""
+    scales = scales or load_scales()
+    query = (
+        select(Position, Article, Outlet.name)
+        .join(Article, Position.article_id == Article.id)
+        .outerjoin(Outlet, Article.outlet_id == Outlet.id)
+    )
+    rows = session.execute(query.where(*cutoff(as_of))).all()
+    points = [
+        PositionPoint(
+            id=pos.id,
+            actor=pos.actor,
+            issue=pos.issue,
+            stance=pos.stance,
+            value=scales.point(pos.issue, pos.stance),
+            condition=pos.condition,
+            date=article.published,
+            sentence=pos.sentence,
+            start=pos.start,
+            end=pos.end,
+            source=_source(article, outlet),
+        )
+        for pos, article, outlet in rows
+    ]
+    return sorted(points, key=lambda p: (p.date is None, p.date or dt.date.min, p.id))
+
+
+def quote_points(session: Session, as_of: dt.date | None = None) -> list[QuotePoint]:
+    query = (
+        select(Quote, Article, Outlet.name)
+        .join(Article, Quote.article_id == Article.id)
+        .outerjoin(Outlet, Article.outlet_id == Outlet.id)
+    )
+    rows = session.execute(query.where(*cutoff(as_of))).all()
+    points = [
+        QuotePoint(
+            id=q.id,
+            speaker=q.speaker,
+            text=q.text,
+            date=article.published,
+            sentence=q.sentence,
+            start=q.start,
+            end=q.end,
+            source=_source(article, outlet),
+        )
+        for q, article, outlet in rows
+    ]
+    return sorted(points, key=lambda p: (p.date is None, p.date or dt.date.min, p.id))
+
+
+def event_points(session: Session, as_of: dt.date | None = None) -> list[EventPoint]:
+    """Every event reported up to ``as_of``, in order of the event's own date."""
+    query = (
+        select(Event, Article, Outlet.name)
+        .join(Article, Event.article_id == Article.id)
+        .outerjoin(Outlet, Article.outlet_id == Outlet.id)
+    )
+    rows = session.execute(query.where(*cutoff(as_of))).all()
+    points: list[EventPoint] = []
+    for ev, article, outlet in rows:
+        own = parse_partial_date(ev.date)
+        date = own or article.published
+        if as_of is not None and date is not None and date > as_of and ev.modality == "happened":
+            date = article.published  # a misread future date on a past event: fall back to the article
+        points.append(
+            EventPoint(
+                id=ev.id,
+                type=ev.type,
+                date=date,
+                date_text=ev.date,
+                date_precision=ev.date_precision if own else None,
+                participants=[str(p) for p in (ev.participants or [])],
+                place=ev.place,
+                modality=ev.modality,
+                trigger=ev.trigger,
+                sentence=ev.sentence,
+                start=ev.start,
+                end=ev.end,
+                source=_source(article, outlet),
+            )
+        )
+    return sorted(points, key=lambda p: (p.date is None, p.date or dt.date.min, p.id))
+
+
+def _ceasefire_kind(event: EventPoint) -> str | None:
+    text = " ".join(filter(None, [event.trigger, event.sentence]))
+    for kind, pattern in _STAGE_WORDS.items():
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def stages(events: Iterable[EventPoint]) -> list[Stage]:
+    """Stages of the process the events show, oldest first.
+
+    - *peace talks*: negotiation rounds, grouped while consecutive rounds are at most
+      ``TALKS_GAP_DAYS`` apart; the stage runs from the first round to the last.
+    - *ceasefire* / *truce*: an agreement event whose sentence speaks of a ceasefire or truce starts the
+      stage; it runs until the next such agreement (which starts a new stage) or stays open.
+    Scheduled events count (talks planned for a date are part of the process); undated events cannot be
+    placed and are left out.
+    """
+    dated = sorted((e for e in events if e.date is not None), key=lambda e: (e.date, e.id))
+    result: list[Stage] = []
+    talks: list[EventPoint] = []
+
+    def close_talks() -> None:
+        if talks:
+            first, last = talks[0].date, talks[-1].date
+            assert first is not None and last is not None
+            places = sorted({e.place for e in talks if e.place})
+            where = f" ({', '.join(places[:3])})" if places else ""
+            result.append(
+                Stage(
+                    kind="peace talks",
+                    start=first,
+                    end=last,
+                    event_ids=[e.id for e in talks],
+                    label=f"Peace talks{where}: {len(talks)} round(s)",
+                )
+            )
+            talks.clear()
+
+    for event in dated:
+        if event.type == "negotiation_round":
+            assert event.date is not None
+            if talks and (event.date - (talks[-1].date or event.date)).days > TALKS_GAP_DAYS:
+                close_talks()
+            talks.append(event)
+    close_talks()
+
+    truces = [e for e in dated if e.type == "agreement" and _ceasefire_kind(e)]
+    for index, event in enumerate(truces):
+        kind = _ceasefire_kind(event) or "ceasefire"
+        following = truces[index + 1].date if index + 1 < len(truces) else None
+        assert event.date is not None
+        where = f" in {event.place}" if event.place else ""
+        result.append(
+            Stage(
+                kind=kind,
+                start=event.date,
+                end=following,
+                event_ids=[event.id],
+                label=f"{kind.capitalize()} agreed{where}",
+            )
+        )
+    return sorted(result, key=lambda s: (s.start, s.kind))
+
+
+def build_timeline(session: Session, as_of: dt.date | None = None, scales: Scales | None = None) -> Timeline:
+    events = event_points(session, as_of)
+    return Timeline(positions=position_points(session, as_of, scales), events=events, stages=stages(events))

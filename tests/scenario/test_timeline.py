@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import Engine
+
+from accord.errors import AccordError
+from accord.scenario.timeline import (
+    build_timeline,
+    event_points,
+    parse_as_of,
+    parse_partial_date,
+    position_points,
+    quote_points,
+)
+from accord.store import session_scope
+from sample_store import fill
+
+
+def test_positions_are_dated_points_on_the_scale_oldest_first(engine: Engine) -> None:
+    fill(engine)
+    with session_scope(engine) as session:
+        points = position_points(session)
+    dates = [p.date for p in points]
+    assert dates[-1] is None, "the undated statement sorts last"
+    dated = [d for d in dates if d is not None]
+    assert dated == sorted(dated)
+    ukraine_ceasefire = [
+        (p.date, p.stance, p.value) for p in points if (p.actor, p.issue) == ("Ukraine", "ceasefire")
+    ]
+    assert ukraine_ceasefire == [
+        (dt.date(2023, 6, 5), "oppose", 20.0),
+        (dt.date(2025, 3, 12), "support", 80.0),
+    ]
+    for p in points:  # provenance travels with every point
+        assert p.source.article_id > 0 and p.source.source_id
+        assert p.sentence and p.start < p.end
+
+
+def test_as_of_cuts_later_and_undated_statements(engine: Engine) -> None:
+    fill(engine)
+    with session_scope(engine) as session:
+        points = position_points(session, as_of=dt.date(2022, 12, 31))
+        quotes = quote_points(session, as_of=dt.date(2022, 12, 31))
+    assert points and all(p.date is not None and p.date <= dt.date(2022, 12, 31) for p in points)
+    assert {q.speaker for q in quotes} == {"Mykhailo Podolyak", "Volodymyr Zelensky"}
+
+
+def test_events_use_their_own_date_and_stages_are_found(engine: Engine) -> None:
+    fill(engine)
+    with session_scope(engine) as session:
+        timeline = build_timeline(session)
+        events = event_points(session)
+    aid = next(e for e in events if e.type == "aid")
+    assert aid.date == dt.date(2023, 6, 2)  # the stated date, not the article's 2023-06-05
+    kinds = [(s.kind, s.start, s.end) for s in timeline.stages]
+    assert ("peace talks", dt.date(2022, 2, 28), dt.date(2022, 3, 29)) in kinds  # two rounds, one stage
+    assert ("peace talks", dt.date(2025, 3, 11), dt.date(2025, 3, 11)) in kinds  # years later: a new stage
+    assert ("ceasefire", dt.date(2025, 3, 11), None) in kinds
+
+
+def test_no_stages_without_talks_or_truces(engine: Engine) -> None:
+    from sample_store import DOCS
+
+    fill(engine, [d for d in DOCS if d.source_id == "freeze-refused"])
+    with session_scope(engine) as session:
+        timeline = build_timeline(session)
+    assert [e.type for e in timeline.events] == ["aid"]
+    assert timeline.stages == []
+
+
+def test_dates() -> None:
+    assert parse_partial_date("2014-06") == dt.date(2014, 6, 1)
+    assert parse_partial_date("2014") == dt.date(2014, 1, 1)
+    assert parse_partial_date("2014-02-30") is None
+    assert parse_partial_date("last week") is None
+    assert parse_as_of("2025-03-01") == dt.date(2025, 3, 1)
+    assert parse_as_of(None) is None
+    with pytest.raises(AccordError, match="A412"):
+        parse_as_of("March 2025")

@@ -1,0 +1,117 @@
+"""What every bargaining model shares: the forecast record, the interface, the array form of a scenario.
+
+Every model works on arrays with a leading batch axis so that one call forecasts many issues, or many Monte
+Carlo draws of one issue, at once:
+
+- ``x``: positions, shape ``(B, n)``, on the 0–100 scale;
+- ``s``: saliences 0–1, ``(B, n)``;
+- ``c``: capabilities >= 0, ``(B, n)``;
+- ``mask``: ``(B, n)`` booleans, True where the actor takes part in the issue (padding is False);
+- ``ref``: ``(B,)`` reference points (status quo), NaN where the issue has none.
+
+A model returns the forecast ``(B,)`` and, if it runs in rounds, the history ``(B, rounds)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import numpy as np
+import numpy.typing as npt
+from pydantic import BaseModel, Field
+
+from accord.scenario.model import Scenario
+
+Array = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
+
+
+class IssueForecast(BaseModel):
+    issue: str
+    model: str
+    value: float
+    history: list[float] | None = None  # one value per round, for models that run in rounds
+    details: dict[str, Any] = Field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Issues of a scenario as padded arrays (see the module docstring)."""
+
+    issues: list[str]
+    actors: list[list[str]]  # per issue, the actor ids in column order
+    x: Array
+    s: Array
+    c: Array
+    mask: BoolArray
+    ref: Array
+    uncertainty: Array  # stated position std. dev., NaN where none
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Result:
+    value: Array  # (B,)
+    history: Array | None = None  # (B, rounds)
+
+
+class Model(Protocol):
+    name: str
+    description: str
+
+    def run(self, x: Array, s: Array, c: Array, mask: BoolArray, ref: Array) -> Result: ...
+
+
+def to_batch(scenario: Scenario, issue_ids: list[str] | None = None) -> Batch:
+    """The scenario's issues (all, or the given ones) as padded arrays, one row per issue."""
+    capability = {a.id: a.capability for a in scenario.actors}
+    issues = issue_ids if issue_ids is not None else [i.id for i in scenario.issues]
+    by_issue: dict[str, list[Any]] = {i: [] for i in issues}
+    for stance in scenario.stances:
+        if stance.issue in by_issue:
+            by_issue[stance.issue].append(stance)
+    width = max([len(v) for v in by_issue.values()] + [1])
+    shape = (len(issues), width)
+    x, s, c = np.zeros(shape), np.zeros(shape), np.zeros(shape)
+    unc = np.full(shape, np.nan)
+    mask = np.zeros(shape, dtype=bool)
+    ref = np.full(len(issues), np.nan)
+    actors: list[list[str]] = []
+    for row, issue_id in enumerate(issues):
+        stances = by_issue[issue_id]
+        actors.append([st.actor for st in stances])
+        for col, st in enumerate(stances):
+            x[row, col], s[row, col], c[row, col] = st.position, st.salience, capability[st.actor]
+            unc[row, col] = np.nan if st.uncertainty is None else st.uncertainty
+            mask[row, col] = True
+        status_quo = scenario.issue(issue_id).status_quo
+        if status_quo is not None:
+            ref[row] = status_quo
+    return Batch(issues, actors, x, s, c, mask, ref, unc)
+
+
+def forecast_with(model: Model, scenario: Scenario) -> dict[str, IssueForecast]:
+    """Run one model on every issue of a scenario."""
+    batch = to_batch(scenario)
+    result = model.run(batch.x, batch.s, batch.c, batch.mask, batch.ref)
+    out: dict[str, IssueForecast] = {}
+    for row, issue_id in enumerate(batch.issues):
+        if not batch.mask[row].any():
+            continue  # nobody takes a stance: nothing to forecast
+        history = None if result.history is None else [float(v) for v in result.history[row]]
+        out[issue_id] = IssueForecast(
+            issue=issue_id,
+            model=model.name,
+            value=float(result.value[row]),
+            history=history,
+            details={"actors": int(batch.mask[row].sum())},
+        )
+    return out
+
+
+def weights(s: Array, c: Array, mask: BoolArray) -> Array:
+    """Capability × salience, zero for absent actors; where every weight is zero, equal weights instead."""
+    w = np.where(mask, c * s, 0.0)
+    total = w.sum(axis=-1, keepdims=True)
+    return np.where(total > 0, w, mask.astype(np.float64))

@@ -1,0 +1,14 @@
+"""The compromise model (Achen): the capability × salience weighted mean of the positions."""
+
+from __future__ import annotations
+
+from accord.models.base import Array, BoolArray, Result, weights
+
+
+class Compromise:
+    name = "compromise"
+    description = "capability × salience weighted mean of positions (Achen's compromise model)"
+
+    def run(self, x: Array, s: Array, c: Array, mask: BoolArray, ref: Array) -> Result:
+        w = weights(s, c, mask)
+        return Result((w * x).sum(axis=-1) / w.sum(axis=-1))

@@ -1,0 +1,155 @@
+"""Bueno de Mesquita's expected-utility model as specified by Scholz, Calbert & Smith (2011).
+
+Each round: risk exponents from security levels, probabilities of success from capability × salience
+weighted votes, expected utilities of challenging each other, then every actor takes the best offer it
+receives (confrontation, else compromise, else capitulation). The forecast is the median voter position
+after the last round; the history is that median after every round.
+
+Where the paper leaves room, the reading taken is listed in ``docs/expected_utility.md``; the numbered
+``Reading`` comments below point to it. Everything is vectorised over a leading batch axis (issues or Monte
+Carlo draws) so the model stays usable inside the Monte Carlo loop.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from accord.models.base import Array, BoolArray, Result
+
+# Elements of the (batch, voter, position, position) vote tensor computed at once; bounds memory use.
+_CHUNK_ELEMENTS = 4_000_000
+
+
+def _distances(x: Array, scale: Array) -> Array:
+    """``|x_i - x_j| / range`` as ``(B, n, n)``."""
+    return np.abs(x[:, :, None] - x[:, None, :]) / scale[:, None, None]
+
+
+def _probabilities(dist: Array, w: Array, r: Array, mask: BoolArray) -> Array:
+    """P[b, a, k]: probability that position a prevails over position k.
+
+    Reading 3: the numerator sums the positive votes for a over k; the denominator sums the absolute votes
+    over every voter and every ordered pair of positions (as Scholz's program does), not only over a and k.
+    """
+    batch, n = w.shape
+    out = np.zeros((batch, n, n))
+    pair = mask[:, :, None] & mask[:, None, :]
+    step = max(1, _CHUNK_ELEMENTS // max(n**3, 1))
+    for start in range(0, batch, step):
+        sl = slice(start, start + step)
+        d = dist[sl] ** r[sl][:, :, None]  # d[b, m, a], voter m's (risk-shaped) distance to position a
+        votes = w[sl][:, :, None, None] * (d[:, :, None, :] - d[:, :, :, None])  # vote of m for a over k
+        votes = np.where(pair[sl][:, None, :, :], votes, 0.0)
+        positive = np.maximum(votes, 0.0).sum(axis=1)
+        total = np.abs(votes).sum(axis=(1, 2, 3))
+        out[sl] = positive / np.where(total > 0, total, 1.0)[:, None, None]
+    return out
+
+
+def _vote_median(x: Array, w: Array, mask: BoolArray) -> Array:
+    """Reading 6: the actor position with the largest total of risk-neutral votes against all others."""
+    dist = np.abs(x[:, :, None] - x[:, None, :])  # dist[b, m, a]
+    loss = np.where(mask[:, :, None], w[:, :, None] * dist, 0.0).sum(axis=1)  # weighted distance to a
+    loss = np.where(mask, loss, np.inf)
+    best = np.argmin(loss, axis=1)
+    return np.take_along_axis(x, best[:, None], axis=1)[:, 0]
+
+
+@dataclass
+class ExpectedUtility:
+    rounds: int = 8
+    q: float = 1.0  # probability that the status quo holds if nobody challenges (Scholz's Q)
+    compromise_choice: Literal["scholz_code", "least_move"] = "scholz_code"
+    name: str = "expected_utility"
+    description: str = "Bueno de Mesquita's expected-utility model (Scholz, Calbert & Smith 2011)"
+
+    def _expected_utilities(
+        self, x: Array, dist: Array, s: Array, prob: Array, r: Array, median: Array, scale: Array
+    ) -> tuple[Array, Array]:
+        """(E_own, E_other) as ``(B, n, n)``: for perceiver i and partner j, i's view of
+        EU(i challenges j) and EU(j challenges i). Reading 1: the perceiver's risk exponent shapes both."""
+        ri = r[:, :, None]
+        success = 2 - 4 * (0.5 - 0.5 * dist) ** ri
+        failure = 2 - 4 * (0.5 + 0.5 * dist) ** ri
+        status_quo = 2 - 4 * 0.5**ri
+        s_target_j = s[:, None, :]
+        s_target_i = s[:, :, None]
+        p_ij = prob
+        p_ji = np.swapaxes(prob, 1, 2)
+        own = s_target_j * (p_ij * success + (1 - p_ij) * failure) + (1 - s_target_j) * success
+        other = s_target_i * (p_ji * success + (1 - p_ji) * failure) + (1 - s_target_i) * success
+        own, other = own - self.q * status_quo, other - self.q * status_quo
+        if self.q < 1.0:
+            # Reading 4: if the status quo does not hold, things get better (T = 1) when the challenger is
+            # at least as far from the median as from its target.
+            to_median = np.abs(x - median[:, None]) / scale[:, None]
+            for challenger_axis, target in ((1, own), (2, other)):
+                away = to_median[:, :, None] if challenger_axis == 1 else to_median[:, None, :]
+                better = 2 - 4 * np.clip(0.5 - 0.25 * (away + dist), 0, None) ** ri
+                worse = 2 - 4 * (0.5 + 0.25 * (away + dist)) ** ri
+                t = (away >= dist).astype(np.float64)
+                target -= (1 - self.q) * (t * better + (1 - t) * worse)
+        return own, other
+
+    def run(self, x: Array, s: Array, c: Array, mask: BoolArray, ref: Array) -> Result:
+        x = np.where(mask, x, 0.0).astype(np.float64)
+        w = np.where(mask, c * s, 0.0)
+        high = np.where(mask, x, -np.inf).max(axis=1)
+        low = np.where(mask, x, np.inf).min(axis=1)
+        scale = np.where(high > low, high - low, 1.0)  # Reading 2: the range of the initial positions
+        pair = mask[:, :, None] & mask[:, None, :]
+        ones = np.ones_like(x)
+        history = []
+        for _ in range(self.rounds):
+            dist = _distances(x, scale)
+            median = _vote_median(x, w, mask)
+            # Reading 5: security levels use risk-neutral utilities; danger = sum of the others' EU of
+            # challenging the actor, compared with the other actors' dangers.
+            neutral = _probabilities(dist, w, ones, mask)
+            _, other = self._expected_utilities(x, dist, s, neutral, ones, median, scale)
+            off_diagonal = pair & ~np.eye(x.shape[1], dtype=bool)[None]
+            danger = np.where(off_diagonal, other, 0.0).sum(axis=2)
+            top = np.where(mask, danger, -np.inf).max(axis=1, keepdims=True)
+            bottom = np.where(mask, danger, np.inf).min(axis=1, keepdims=True)
+            spread = top - bottom
+            big_r = np.where(spread > 0, (2 * danger - top - bottom) / np.where(spread > 0, spread, 1), 0.0)
+            r = np.where(mask, (1 - big_r / 3) / (1 + big_r / 3), 1.0)
+            prob = _probabilities(dist, w, r, mask)
+            own, other = self._expected_utilities(x, dist, s, prob, r, median, scale)
+            x = self._move(x, own, other, pair & (dist > 0))
+            history.append(_vote_median(x, w, mask))
+        hist = np.stack(history, axis=1) if history else _vote_median(x, w, mask)[:, None]
+        return Result(hist[:, -1].copy(), hist)
+
+    def _move(self, x: Array, own: Array, other: Array, valid: BoolArray) -> Array:
+        """Every actor takes its best offer (Reading 7 and 8)."""
+        xi, xj = x[:, :, None], x[:, None, :]
+        confront = valid & (other > own) & (own > 0)
+        losing = valid & (other > 0) & (own < 0)
+        compromise = losing & (other > np.abs(own))
+        capitulate = losing & (other < np.abs(own))
+        safe_other = np.where(compromise, other, 1.0)
+        compromise_at = xi + (xj - xi) * np.abs(own / safe_other)
+        move_to_j = np.abs(xj - xi)
+        if self.compromise_choice == "scholz_code":
+            weight_i, weight_j = np.abs(own), np.abs(other)
+            key = (weight_i * xi + weight_j * xj) / np.where(compromise, weight_i + weight_j, 1.0)
+        else:
+            key = np.abs(compromise_at - xi)
+        new = x.copy()
+        decided = np.zeros(x.shape, dtype=bool)
+        for offered, rank, target in (
+            (confront, move_to_j, np.broadcast_to(xj, own.shape)),
+            (compromise, key, compromise_at),
+            (capitulate, move_to_j, np.broadcast_to(xj, own.shape)),
+        ):
+            ranked = np.where(offered, rank, np.inf)
+            best = np.argmin(ranked, axis=2)
+            has = offered.any(axis=2) & ~decided
+            chosen = np.take_along_axis(target, best[:, :, None], axis=2)[:, :, 0]
+            new = np.where(has, chosen, new)
+            decided |= has
+        return new

@@ -1,0 +1,1 @@
+"""Importers for published negotiation data sets (BDM tables, KTAB, decide exchange model, DEU)."""

@@ -5,7 +5,10 @@ Each command lives in its own module and registers itself on :data:`accord.cli.a
 
 from __future__ import annotations
 
-from accord.cli import settings_cli  # noqa: F401  (registers commands)
+from accord.cli import (
+    ingest_cli,  # noqa: F401  (registers commands)
+    settings_cli,  # noqa: F401  (registers commands)
+)
 from accord.cli.app import app
 
 

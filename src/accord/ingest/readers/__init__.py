@@ -1,0 +1,203 @@
+"""Readers: a path (file, folder, ``-`` for stdin) to raw articles, or one error per bad input.
+
+Every reader yields :class:`RawArticle` items and, for a bad record inside a good file, an
+:class:`AccordError`; a whole file that cannot be read yields exactly one AccordError. Nothing
+a reader meets in a file makes it raise.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import os
+import sys
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from accord import settings
+from accord.errors import AccordError, Errors
+from accord.ingest.models import RawArticle
+from accord.ingest.readers.decode import decode_bytes
+from accord.ingest.readers.feed import looks_like_feed, read_feed
+from accord.ingest.readers.html import read_html
+from accord.ingest.readers.records import read_json, read_jsonl
+from accord.ingest.readers.text import read_text
+
+Item = RawArticle | AccordError
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | FEED_SUFFIXES
+STDIN = "-"
+
+
+def _limit(max_bytes: int | None) -> int:
+    return int(settings.get("max_file_bytes")) if max_bytes is None else max_bytes
+
+
+def _inner_suffix(name: str) -> tuple[str, str]:
+    """(suffix, stem) of a file name, looking through a trailing ``.gz``."""
+    path = Path(name)
+    if path.suffix.lower() == ".gz":
+        path = Path(path.stem)
+    return path.suffix.lower(), path.stem
+
+
+def sniff_suffix(text: str) -> str:
+    """Guess the format of text with no file name (stdin) from its first characters."""
+    head = text.lstrip()[:200].lower()
+    if head.startswith("{"):
+        return ".jsonl"
+    if head.startswith("["):
+        return ".json"
+    if looks_like_feed(text):
+        return ".rss"
+    if head.startswith("<"):
+        return ".html"
+    return ".txt"
+
+
+def parse_text(text: str, *, suffix: str, source: str, stem: str) -> Iterator[Item]:
+    """Dispatch decoded text to the reader for ``suffix``; errors come back as items."""
+    try:
+        if suffix in TEXT_SUFFIXES:
+            yield from read_text(text, source=source, stem=stem, markdown=suffix in {".md", ".markdown"})
+        elif suffix in HTML_SUFFIXES:
+            if looks_like_feed(text):
+                yield from read_feed(text, source=source, stem=stem)
+            else:
+                yield from read_html(text, source=source, stem=stem)
+        elif suffix in {".jsonl", ".ndjson"}:
+            yield from read_jsonl(text, source=source, stem=stem)
+        elif suffix == ".json":
+            yield from read_json(text, source=source, stem=stem)
+        elif suffix in FEED_SUFFIXES:
+            yield from read_feed(text, source=source, stem=stem)
+        else:
+            yield AccordError(Errors.A108, source=source, suffix=suffix or "(none)")
+    except AccordError as exc:
+        yield exc
+    except RecursionError:
+        yield AccordError(
+            Errors.A104, source=source, kind=suffix.lstrip(".").upper(), reason="nested too deeply"
+        )
+    except Exception as exc:  # a reader bug must cost one file, never the batch
+        yield AccordError(Errors.A109, source=source, reason=f"{type(exc).__name__}: {exc}")
+
+
+def _read_limited(stream: BinaryIO, limit: int, source: str) -> bytes:
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise AccordError(Errors.A105, source=source, size=f"more than {limit}", limit=limit)
+    return data
+
+
+def _gunzip(data: bytes, limit: int, source: str) -> bytes:
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            out = stream.read(limit + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise AccordError(Errors.A106, source=source, reason=str(exc) or type(exc).__name__) from exc
+    if len(out) > limit:
+        raise AccordError(Errors.A105, source=source, size=f"more than {limit} (uncompressed)", limit=limit)
+    return out
+
+
+def read_bytes(
+    data: bytes, *, name: str, source: str | None = None, max_bytes: int | None = None
+) -> Iterator[Item]:
+    """Articles from the bytes of one file called ``name`` (its suffix picks the reader)."""
+    source = source or name
+    limit = _limit(max_bytes)
+    suffix, stem = _inner_suffix(name)
+    try:
+        if len(data) > limit:
+            raise AccordError(Errors.A105, source=source, size=len(data), limit=limit)
+        if name.lower().endswith(".gz") or data[:2] == b"\x1f\x8b":
+            data = _gunzip(data, limit, source)
+        text = decode_bytes(data, source)
+    except AccordError as exc:
+        yield exc
+        return
+    if name == STDIN or not suffix:
+        suffix = sniff_suffix(text)
+    if name == STDIN:
+        # No file name to serve as source id: name the input by its content instead.
+        stem = "stdin-" + hashlib.sha256(data).hexdigest()[:12]
+    yield from parse_text(text, suffix=suffix, source=source, stem=stem)
+
+
+def read_file(path: Path, *, max_bytes: int | None = None) -> Iterator[Item]:
+    source = str(path)
+    limit = _limit(max_bytes)
+    suffix, _ = _inner_suffix(path.name)
+    if suffix not in SUFFIXES:
+        yield AccordError(Errors.A108, source=source, suffix=suffix or "(none)")
+        return
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise AccordError(Errors.A105, source=source, size=size, limit=limit)
+        with path.open("rb") as stream:
+            data = _read_limited(stream, limit, source)
+    except AccordError as exc:
+        yield exc
+        return
+    except OSError as exc:
+        yield AccordError(Errors.A109, source=source, reason=exc.strerror or type(exc).__name__)
+        return
+    yield from read_bytes(data, name=path.name, source=source, max_bytes=limit)
+
+
+def read_stdin(*, max_bytes: int | None = None) -> Iterator[Item]:
+    limit = _limit(max_bytes)
+    try:
+        data = _read_limited(sys.stdin.buffer, limit, "<stdin>")
+    except AccordError as exc:
+        yield exc
+        return
+    yield from read_bytes(data, name=STDIN, source="<stdin>", max_bytes=limit)
+
+
+def iter_files(path: Path) -> Iterator[Path]:
+    """Files under ``path`` that a reader handles, in a stable order; hidden entries skipped."""
+    if not path.is_dir():
+        yield path
+        return
+    for root, dirs, files in os.walk(path):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            if _inner_suffix(name)[0] in SUFFIXES:
+                yield Path(root) / name
+
+
+def read_path(path: str | Path, *, max_bytes: int | None = None) -> Iterator[Item]:
+    """Every article (or error) from a file, a folder read recursively, or ``-`` for stdin."""
+    if str(path) == STDIN:
+        yield from read_stdin(max_bytes=max_bytes)
+        return
+    path = Path(path)
+    if not path.exists():
+        yield AccordError(Errors.A109, source=str(path), reason="no such file or folder")
+        return
+    for file in iter_files(path):
+        yield from read_file(file, max_bytes=max_bytes)
+
+
+__all__ = [
+    "SUFFIXES",
+    "Item",
+    "iter_files",
+    "parse_text",
+    "read_bytes",
+    "read_file",
+    "read_path",
+    "read_stdin",
+]

@@ -1,0 +1,231 @@
+"""Queries on stored articles, shared by every stage: find, list, search, add, record errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session, joinedload
+
+from accord.errors import AccordError, Errors
+from accord.store.schema import Article, Cluster, IngestError, Outlet
+
+_HEX = re.compile(r"^[0-9a-f]{6,64}$")
+_VERSIONED = re.compile(r"^(.+)@(\d+)$")
+
+
+class ArticleSummary(BaseModel):
+    """One article's metadata as listed by `accord articles` and returned by the API."""
+
+    id: int
+    source_id: str
+    version: int
+    content_hash: str
+    title: str | None
+    outlet: str | None
+    published: dt.date | None
+    language: str | None
+    word_count: int
+    url: str | None
+    author: str | None
+    cluster_id: int | None
+    cluster_size: int | None
+    cluster_outlets: int | None
+
+    @classmethod
+    def of(cls, article: Article) -> ArticleSummary:
+        cluster = article.cluster
+        return cls(
+            id=article.id,
+            source_id=article.source_id,
+            version=article.version,
+            content_hash=article.content_hash,
+            title=article.title,
+            outlet=article.outlet.name if article.outlet else None,
+            published=article.published,
+            language=article.language,
+            word_count=article.word_count,
+            url=article.url,
+            author=article.author,
+            cluster_id=article.cluster_id,
+            cluster_size=cluster.size if cluster else None,
+            cluster_outlets=cluster.outlet_count if cluster else None,
+        )
+
+
+# -- reading ---------------------------------------------------------------------------------------
+
+
+_S = TypeVar("_S", bound=Select[Any])
+
+
+def _with_relations(query: _S) -> _S:
+    return query.options(joinedload(Article.outlet), joinedload(Article.cluster))
+
+
+def find_article(session: Session, ref: str) -> Article:
+    """The article a user means by ``ref``.
+
+    ``ref`` is a content hash (or a prefix of at least 6 hex digits), a source id (its newest
+    version), or ``SOURCE_ID@VERSION``. Raises A202 when nothing matches, A203 when a hash prefix
+    matches several articles.
+    """
+    ref = ref.strip()
+    exact = session.scalars(_with_relations(select(Article).where(Article.content_hash == ref))).first()
+    if exact is not None:
+        return exact
+    by_source = session.scalars(
+        _with_relations(select(Article).where(Article.source_id == ref).order_by(Article.version.desc()))
+    ).first()
+    if by_source is not None:
+        return by_source
+    versioned = _VERSIONED.match(ref)
+    if versioned:
+        article = session.scalars(
+            _with_relations(
+                select(Article).where(
+                    Article.source_id == versioned.group(1), Article.version == int(versioned.group(2))
+                )
+            )
+        ).first()
+        if article is not None:
+            return article
+    if _HEX.match(ref.lower()):
+        matches = session.scalars(
+            _with_relations(select(Article).where(Article.content_hash.like(f"{ref.lower()}%")).limit(3))
+        ).all()
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            count = session.scalar(
+                select(func.count()).select_from(Article).where(Article.content_hash.like(f"{ref.lower()}%"))
+            )
+            raise AccordError(Errors.A203, ref=ref, count=count)
+    raise AccordError(Errors.A202, ref=ref)
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def list_articles(
+    session: Session,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    outlet: str | None = None,
+    search: str | None = None,
+    limit: int | None = None,
+) -> list[Article]:
+    """Stored articles, newest publication first (undated last), filtered as asked.
+
+    ``since``/``until`` are inclusive and drop undated articles; ``outlet`` matches outlet names
+    containing it; ``search`` matches title or text containing it; both ignore case.
+    """
+    query = _with_relations(select(Article))
+    if since is not None:
+        query = query.where(Article.published >= since)
+    if until is not None:
+        query = query.where(Article.published <= until)
+    if outlet:
+        pattern = f"%{_escape_like(outlet)}%"
+        query = query.join(Outlet, Article.outlet_id == Outlet.id).where(
+            Outlet.name.ilike(pattern, escape="\\")
+        )
+    if search:
+        pattern = f"%{_escape_like(search)}%"
+        query = query.where(
+            or_(Article.title.ilike(pattern, escape="\\"), Article.text.ilike(pattern, escape="\\"))
+        )
+    query = query.order_by(Article.published.is_(None), Article.published.desc(), Article.id)
+    if limit is not None:
+        query = query.limit(limit)
+    return list(session.scalars(query).unique().all())
+
+
+def iter_articles(session: Session, batch: int = 500) -> Iterator[Article]:
+    """Every stored article in id order, loaded in batches (for stages that walk the whole store)."""
+    last = 0
+    while True:
+        rows = session.scalars(
+            _with_relations(select(Article).where(Article.id > last).order_by(Article.id).limit(batch))
+        ).all()
+        if not rows:
+            return
+        yield from rows
+        last = rows[-1].id
+
+
+def cluster_members(session: Session, cluster_id: int) -> list[Article]:
+    query = _with_relations(select(Article).where(Article.cluster_id == cluster_id).order_by(Article.id))
+    return list(session.scalars(query).all())
+
+
+def ingest_errors(session: Session, limit: int | None = None) -> list[IngestError]:
+    query = select(IngestError).order_by(IngestError.id.desc())
+    if limit is not None:
+        query = query.limit(limit)
+    return list(session.scalars(query).all())
+
+
+def count_articles(session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(Article)) or 0)
+
+
+# -- writing ---------------------------------------------------------------------------------------
+
+
+def outlet_id(session: Session, name: str | None, cache: dict[str, int] | None = None) -> int | None:
+    """The id of the outlet called ``name``, creating it when new."""
+    if not name:
+        return None
+    if cache is not None and name in cache:
+        return cache[name]
+    found = session.scalar(select(Outlet.id).where(Outlet.name == name))
+    if found is None:
+        outlet = Outlet(name=name)
+        session.add(outlet)
+        session.flush()
+        found = outlet.id
+    if cache is not None:
+        cache[name] = found
+    return found
+
+
+def store_article(session: Session, **fields: Any) -> Article:
+    """Insert one article row (the caller has checked it is new) and return it with its id."""
+    article = Article(**fields)
+    session.add(article)
+    session.flush()
+    return article
+
+
+def record_ingest_error(session: Session, source: str, code: str, message: str) -> IngestError:
+    error = IngestError(source=source[:2000], code=code, message=message)
+    session.add(error)
+    return error
+
+
+def known_versions(session: Session) -> Iterator[tuple[str, str | None, int, str]]:
+    """(source_id, url, version, content_hash) of every stored article, for ingest's bookkeeping."""
+    yield from session.execute(
+        select(Article.source_id, Article.url, Article.version, Article.content_hash)
+    ).tuples()
+
+
+def stored_fingerprints(session: Session) -> Iterator[tuple[int, int | None, int | None, bytes | None]]:
+    """(id, cluster_id, outlet_id, minhash) of every stored article."""
+    yield from session.execute(
+        select(Article.id, Article.cluster_id, Article.outlet_id, Article.minhash).order_by(Article.id)
+    ).tuples()
+
+
+def article_text(session: Session, article_id: int) -> str:
+    return str(session.scalar(select(Article.text).where(Article.id == article_id)) or "")
+
+
+def clusters_by_id(session: Session, ids: Sequence[int]) -> dict[int, Cluster]:
+    return {c.id: c for c in session.scalars(select(Cluster).where(Cluster.id.in_(ids)))}

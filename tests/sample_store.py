@@ -195,7 +195,7 @@ def _sentence(text: str, start: int, end: int) -> tuple[str, int]:
     """The sentence around [start, end): from after the previous '. ' to the next '. ' or the end."""
     begin = text.rfind(". ", 0, start)
     begin = 0 if begin < 0 else begin + 2
-    stop = text.find(". ", end)
+    stop = text.find(". ", end - 1)
     stop = len(text) if stop < 0 else stop + 1
     return text[begin:stop], begin
 

@@ -40,6 +40,7 @@ class Source(BaseModel):
     outlet: str | None = None
     url: str | None = None
     published: dt.date | None = None
+    cluster_id: int | None = None  # near-duplicate cluster: copies of one story share it
 
 
 class PositionPoint(BaseModel):
@@ -53,6 +54,7 @@ class PositionPoint(BaseModel):
     condition: str | None = None
     date: dt.date | None
     sentence: str
+    sentence_start: int
     start: int
     end: int
     source: Source
@@ -71,6 +73,7 @@ class EventPoint(BaseModel):
     modality: str
     trigger: str | None
     sentence: str
+    sentence_start: int
     start: int
     end: int
     source: Source
@@ -82,6 +85,7 @@ class QuotePoint(BaseModel):
     text: str
     date: dt.date | None
     sentence: str
+    sentence_start: int
     start: int
     end: int
     source: Source
@@ -144,6 +148,7 @@ def _source(article: Article, outlet: str | None) -> Source:
         outlet=outlet,
         url=article.url,
         published=article.published,
+        cluster_id=article.cluster_id,
     )
 
 
@@ -168,6 +173,7 @@ def position_points(
             condition=pos.condition,
             date=article.published,
             sentence=pos.sentence,
+            sentence_start=pos.sentence_start,
             start=pos.start,
             end=pos.end,
             source=_source(article, outlet),
@@ -191,6 +197,7 @@ def quote_points(session: Session, as_of: dt.date | None = None) -> list[QuotePo
             text=q.text,
             date=article.published,
             sentence=q.sentence,
+            sentence_start=q.sentence_start,
             start=q.start,
             end=q.end,
             source=_source(article, outlet),
@@ -226,6 +233,7 @@ def event_points(session: Session, as_of: dt.date | None = None) -> list[EventPo
                 modality=ev.modality,
                 trigger=ev.trigger,
                 sentence=ev.sentence,
+                sentence_start=ev.sentence_start,
                 start=ev.start,
                 end=ev.end,
                 source=_source(article, outlet),

@@ -1,0 +1,225 @@
+"""Capability of scenario actors from the national figures shipped with Accord, with their source.
+
+The shipped table ``accord/data/capability/capability.csv`` has one row per country and year with
+CINC (Correlates of War National Material Capabilities), military spending (SIPRI, current US$) and GDP
+(World Bank WDI, current US$) and population. An actor's capability is its **CINC for the latest year
+on or before the scenario date, times 100** (its percentage of world material capability). An
+organisation listed in ``organizations.yaml`` gets the sum over its members. Anything else (a person
+who holds no office, an armed group) gets :data:`FALLBACK` with a source saying so, for the analyst to
+set. A CSV named by the setting ``capability_overrides`` (``actor,capability,source``) wins over all.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import math
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel
+
+from accord import settings
+from accord.errors import AccordError, Errors
+from accord.scenario.model import Evidence
+
+FALLBACK = 0.1  # a small state's share (CINC 0.001, ×100)
+SOURCES = {
+    "cinc": "Correlates of War, National Material Capabilities v7.0 (CINC)",
+    "milex_usd": "SIPRI Military Expenditure Database 2025, current US$",
+    "gdp_usd": "World Bank WDI NY.GDP.MKTP.CD, current US$",
+    "population": "World Bank WDI SP.POP.TOTL",
+}
+
+
+class CountryYear(BaseModel):
+    country: str
+    iso3: str
+    year: int
+    cinc: float | None = None
+    milex_usd: float | None = None
+    gdp_usd: float | None = None
+    population: float | None = None
+
+
+class CapabilityFigure(BaseModel):
+    """An actor's capability with the figures behind it."""
+
+    actor: str
+    capability: float
+    source: str
+    evidence: list[Evidence]
+
+
+def data_dir() -> Path:
+    return Path(str(resources.files("accord") / "data" / "capability"))
+
+
+def _number(raw: str | None) -> float | None:
+    if raw is None or raw.strip() in {"", "NA", "-9"}:
+        return None
+    value = float(raw)
+    return None if math.isnan(value) or value < 0 else value
+
+
+def read_table(path: Path) -> list[CountryYear]:
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except OSError as exc:
+        raise AccordError(Errors.A411, path=path, reason=exc.strerror or str(exc)) from exc
+    table: list[CountryYear] = []
+    for line, row in enumerate(rows, start=2):
+        try:
+            table.append(
+                CountryYear(
+                    country=row["country"],
+                    iso3=row.get("iso3") or "",
+                    year=int(row["year"]),
+                    cinc=_number(row.get("cinc")),
+                    milex_usd=_number(row.get("milex_usd")),
+                    gdp_usd=_number(row.get("gdp_usd")),
+                    population=_number(row.get("population")),
+                )
+            )
+        except (KeyError, ValueError, TypeError) as exc:
+            raise AccordError(Errors.A411, path=path, reason=f"line {line}: {exc}") from exc
+    return table
+
+
+def read_organizations(path: Path) -> dict[str, list[str]]:
+    """Organisation name → member countries, from ``organizations.yaml``.
+
+    Accepts ``{organizations: {NAME: {members: [...]}}}``, ``{NAME: [...]}`` or a list of
+    ``{name, members}`` records.
+    """
+    if not path.is_file():
+        return {}
+    try:
+        raw: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise AccordError(Errors.A411, path=path, reason=str(exc)) from exc
+    if isinstance(raw, dict) and "organizations" in raw:
+        raw = raw["organizations"]
+    result: dict[str, list[str]] = {}
+    records = raw.items() if isinstance(raw, dict) else ((r.get("name"), r) for r in raw or [])
+    for name, body in records:
+        members = body.get("members") if isinstance(body, dict) else body
+        if name and isinstance(members, list):
+            result[str(name)] = [str(m) for m in members]
+    return result
+
+
+def read_overrides(path: Path) -> dict[str, tuple[float, str]]:
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except OSError as exc:
+        raise AccordError(Errors.A411, path=path, reason=exc.strerror or str(exc)) from exc
+    result: dict[str, tuple[float, str]] = {}
+    for line, row in enumerate(rows, start=2):
+        try:
+            value = float(row["capability"])
+        except (KeyError, ValueError, TypeError) as exc:
+            raise AccordError(Errors.A411, path=path, reason=f"line {line}: {exc}") from exc
+        if not value >= 0:
+            raise AccordError(Errors.A411, path=path, reason=f"line {line}: capability {value} is negative")
+        result[row["actor"]] = (value, row.get("source") or f"override from {path}")
+    return result
+
+
+class CapabilityData:
+    """The shipped table indexed for look-ups by country name or ISO3 code."""
+
+    def __init__(self, rows: list[CountryYear], organizations: dict[str, list[str]]) -> None:
+        self.by_country: dict[str, list[CountryYear]] = {}
+        for row in rows:
+            for key in {row.country.casefold(), row.iso3.casefold()} - {""}:
+                self.by_country.setdefault(key, []).append(row)
+        for series in self.by_country.values():
+            series.sort(key=lambda r: r.year)
+        self.organizations = organizations
+
+    def latest(self, country: str, year: int, field: str) -> CountryYear | None:
+        """The latest row of ``country`` on or before ``year`` with ``field`` present."""
+        for row in reversed(self.by_country.get(country.casefold(), [])):
+            if row.year <= year and getattr(row, field) is not None:
+                return row
+        return None
+
+    def country_figure(self, actor: str, year: int) -> CapabilityFigure | None:
+        row = self.latest(actor, year, "cinc")
+        if row is None or row.cinc is None:
+            return None
+        evidence = [Evidence(source=f"{SOURCES['cinc']}: {row.country} {row.year} CINC = {row.cinc:.6f}")]
+        for field in ("gdp_usd", "milex_usd", "population"):
+            other = self.latest(actor, year, field)
+            value = getattr(other, field) if other else None
+            if other is not None and value is not None:
+                evidence.append(
+                    Evidence(source=f"{SOURCES[field]}: {other.country} {other.year} = {value:,.0f}")
+                )
+        return CapabilityFigure(
+            actor=actor,
+            capability=round(row.cinc * 100, 4),
+            source=f"CINC {row.year} × 100 ({SOURCES['cinc']})",
+            evidence=evidence,
+        )
+
+    def figure(self, actor: str, as_of: dt.date | None) -> CapabilityFigure:
+        year = (as_of or dt.date.today()).year
+        country = self.country_figure(actor, year)
+        if country is not None:
+            return country
+        members = self.organizations.get(actor)
+        if members:
+            parts = [f for f in (self.country_figure(m, year) for m in members) if f is not None]
+            if parts:
+                total = round(sum(p.capability for p in parts), 4)
+                names = ", ".join(p.actor for p in parts)
+                return CapabilityFigure(
+                    actor=actor,
+                    capability=total,
+                    source=f"sum of members' CINC × 100 ({len(parts)} members: {names})",
+                    evidence=[e for p in parts for e in p.evidence[:1]],
+                )
+        return CapabilityFigure(
+            actor=actor,
+            capability=FALLBACK,
+            source="default: no national figures for this actor; set it here or in capability_overrides",
+            evidence=[],
+        )
+
+
+@lru_cache(maxsize=2)
+def _shipped(directory: str) -> CapabilityData:
+    base = Path(directory)
+    table = base / "capability.csv"
+    rows = read_table(table) if table.is_file() else []
+    return CapabilityData(rows, read_organizations(base / "organizations.yaml"))
+
+
+def shipped_data() -> CapabilityData:
+    return _shipped(str(data_dir()))
+
+
+def capabilities(
+    actors: list[str], as_of: dt.date | None, data: CapabilityData | None = None
+) -> dict[str, CapabilityFigure]:
+    """Each actor's capability figure; the ``capability_overrides`` setting wins over the shipped data."""
+    data = data or shipped_data()
+    override_path = str(settings.get("capability_overrides"))
+    overrides = read_overrides(Path(override_path)) if override_path else {}
+    result: dict[str, CapabilityFigure] = {}
+    for actor in actors:
+        if actor in overrides:
+            value, source = overrides[actor]
+            result[actor] = CapabilityFigure(
+                actor=actor, capability=value, source=source, evidence=[Evidence(source=source)]
+            )
+        else:
+            result[actor] = data.figure(actor, as_of)
+    return result

@@ -1,0 +1,150 @@
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from accord.scenario.builder import build_cells, build_scenario
+from accord.scenario.capability import CapabilityData, CountryYear, capabilities
+from accord.scenario.io import load_scenario, save_scenario
+from accord.scenario.salience import salience
+from accord.store import open_store, session_scope
+from sample_store import DOCS, Doc, fill
+
+
+@pytest.fixture
+def sqlite_engine(sqlite_url: str) -> Iterator[Engine]:
+    engine = open_store(sqlite_url)
+    yield engine
+    engine.dispose()
+
+
+def _stance(scenario, actor: str, issue: str):  # type: ignore[no-untyped-def]
+    actor_id = next(a.id for a in scenario.actors if a.name == actor)
+    return next(s for s in scenario.stances if s.actor == actor_id and s.issue == issue)
+
+
+def test_newest_statement_outweighs_older_ones(sqlite_engine: Engine) -> None:
+    fill(sqlite_engine)
+    scenario = build_scenario(sqlite_engine)
+    ceasefire = _stance(scenario, "Ukraine", "ceasefire")
+    assert ceasefire.position == 80.0  # supported in 2025, opposed in 2023
+    assert ceasefire.uncertainty is not None and ceasefire.uncertainty > 10.0  # the old stance widens it
+    assert [e.date for e in ceasefire.evidence] == ["2025-03-12", "2023-06-05"]
+    assert not any("CONFLICT" in (e.source or "") for e in ceasefire.evidence)
+
+
+def test_as_of_builds_the_scenario_of_that_day(sqlite_engine: Engine) -> None:
+    fill(sqlite_engine)
+    scenario = build_scenario(sqlite_engine, as_of=dt.date(2023, 12, 31))
+    assert _stance(scenario, "Ukraine", "ceasefire").position == 20.0
+    assert "sanctions" not in {i.id for i in scenario.issues}  # the undated statement needs "latest"
+    assert all(e.date and e.date <= "2023-12-31" for s in scenario.stances for e in s.evidence)
+
+
+def test_conflicting_sources_are_shown_not_averaged(sqlite_engine: Engine) -> None:
+    text_a = "Hungary said it backs new sanctions on Russia. Officials met later."
+    text_b = "Hungary said it opposes new sanctions on Russia. Officials met later."
+    day = dt.date(2024, 5, 1)
+    docs = [
+        Doc("hu-a", "A", "Outlet A", day, text_a, positions=[("Hungary", "sanctions", "support", "backs")]),
+        Doc("hu-b", "B", "Outlet B", day, text_b, positions=[("Hungary", "sanctions", "oppose", "opposes")]),
+    ]
+    fill(sqlite_engine, docs)
+    with session_scope(sqlite_engine) as session:
+        (cell,) = build_cells(session)
+    assert cell.conflict
+    assert cell.position in {80.0, 20.0}  # one side's point, never the 50 nobody stated
+    assert cell.uncertainty == 42.43  # RMS distance of the statements from it: sqrt(60² / 2)
+    scenario = build_scenario(sqlite_engine)
+    marks = [e.source for e in _stance(scenario, "Hungary", "sanctions").evidence]
+    assert sum("CONFLICT" in (m or "") for m in marks) == 1
+    assert "Conflicting statements" in scenario.description
+
+
+def test_copies_of_one_story_count_once(sqlite_engine: Engine) -> None:
+    fill(sqlite_engine)
+    with session_scope(sqlite_engine) as session:
+        cells = {(c.actor, c.issue): c for c in build_cells(session)}
+    neutrality = cells[("Russia", "neutrality")]
+    assert [s.point.source.source_id for s in neutrality.statements] == ["talks-open"]
+
+
+def test_an_officials_statement_counts_for_the_country_they_serve(
+    sqlite_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(sqlite_engine)
+    scenario = build_scenario(sqlite_engine)
+    peacekeepers = _stance(scenario, "Russia", "peacekeepers")
+    assert "Sergei Lavrov" in (peacekeepers.evidence[0].source or "")
+    assert "Sergei Lavrov" not in {a.name for a in scenario.actors}
+    monkeypatch.setenv("ACCORD_ATTRIBUTE_TO_COUNTRY", "false")
+    scenario = build_scenario(sqlite_engine)
+    assert _stance(scenario, "Sergei Lavrov", "peacekeepers").position == 20.0
+
+
+def test_every_number_has_evidence_and_the_file_round_trips(sqlite_engine: Engine, tmp_path: Path) -> None:
+    fill(sqlite_engine)
+    scenario = build_scenario(sqlite_engine)
+    for stance in scenario.stances:
+        assert stance.evidence
+        for evidence in stance.evidence:
+            assert evidence.article_id and evidence.sentence and evidence.source
+    for actor in scenario.actors:
+        assert actor.capability_source
+    path = save_scenario(scenario, tmp_path / "scenario.yaml")
+    assert load_scenario(path) == scenario
+
+
+def test_issue_scale_override(sqlite_engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fill(sqlite_engine, [d for d in DOCS if d.source_id == "istanbul"])
+    override = tmp_path / "scales.yaml"
+    override.write_text("issues:\n  ceasefire:\n    support: 95\n", encoding="utf-8")
+    monkeypatch.setenv("ACCORD_ISSUE_SCALES", str(override))
+    scenario = build_scenario(sqlite_engine)
+    assert _stance(scenario, "Turkey", "ceasefire").position == 95.0
+    assert _stance(scenario, "Ukraine", "neutrality").position == 60.0  # untouched default
+
+
+def test_salience_formula() -> None:
+    assert salience(3, 3, 1, 0.5) == 1.0
+    assert salience(1, 4, 7, 0.5) == 0.2  # (1 + .5) / (4 + .5 * 7)
+    assert salience(0, 40, 10, 0.5) == 0.1  # floor
+
+
+def test_salience_follows_how_much_an_actor_dwells_on_an_issue(sqlite_engine: Engine) -> None:
+    fill(sqlite_engine)
+    with session_scope(sqlite_engine) as session:
+        cells = {(c.actor, c.issue): c for c in build_cells(session)}
+    # Ukraine: two ceasefire statements, one on each of four other issues.
+    assert cells[("Ukraine", "ceasefire")].salience > cells[("Ukraine", "territory")].salience
+
+
+def _rows() -> list[CountryYear]:
+    return [
+        CountryYear(country="Ruritania", iso3="RUR", year=2020, cinc=0.02, gdp_usd=1e12),
+        CountryYear(country="Ruritania", iso3="RUR", year=2022, cinc=0.03, gdp_usd=2e12),
+        CountryYear(country="Osterlich", iso3="OST", year=2022, cinc=0.01),
+    ]
+
+
+def test_capability_is_cinc_of_the_latest_year_on_or_before_the_date() -> None:
+    data = CapabilityData(_rows(), {"Pact": ["Ruritania", "Osterlich"]})
+    figures = capabilities(["Ruritania", "Pact", "Someone"], dt.date(2021, 6, 1), data)
+    assert figures["Ruritania"].capability == 2.0  # 2020's CINC, × 100
+    assert "2020" in figures["Ruritania"].source
+    assert any("1,000,000,000,000" in (e.source or "") for e in figures["Ruritania"].evidence)
+    later = capabilities(["Pact"], dt.date(2024, 1, 1), data)
+    assert later["Pact"].capability == 4.0  # members summed
+    assert figures["Someone"].source.startswith("default")
+
+
+def test_capability_overrides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "caps.csv"
+    path.write_text("actor,capability,source\nRuritania,7.5,analyst estimate\n", encoding="utf-8")
+    monkeypatch.setenv("ACCORD_CAPABILITY_OVERRIDES", str(path))
+    figures = capabilities(["Ruritania"], None, CapabilityData(_rows(), {}))
+    assert (figures["Ruritania"].capability, figures["Ruritania"].source) == (7.5, "analyst estimate")

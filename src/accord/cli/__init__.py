@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from accord.cli import (
     ingest_cli,  # noqa: F401  (registers commands)
+    serve_cli,  # noqa: F401  (registers commands)
     settings_cli,  # noqa: F401  (registers commands)
 )
 from accord.cli.app import app

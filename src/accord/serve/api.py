@@ -1,0 +1,180 @@
+"""The JSON API under /api/v1: read the store, record corrections, run scenarios and forecasts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+
+from accord.errors import AccordError, Errors
+from accord.serve import queries, review
+from accord.serve.deps import Name, SearchText, SessionDep
+from accord.serve.schemas import (
+    ActorSummary,
+    ArticleDetail,
+    ArticlePage,
+    ClusterOut,
+    CorrectionIn,
+    CorrectionOut,
+    Counts,
+    ErrorOut,
+    EventRow,
+    IssueSummary,
+    Page,
+    PositionRow,
+    QuoteRow,
+)
+
+router = APIRouter(prefix="/api/v1")
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut, "description": "No such item"}}
+
+Limit = Annotated[int, Query(ge=1, le=200)]
+Offset = Annotated[int, Query(ge=0, le=1_000_000)]
+Day = Annotated[dt.date | None, Query()]
+
+
+def not_found(request: Request, kind: str, ref: object) -> AccordError:
+    return AccordError(Errors.A605, path=request.url.path, kind=kind, ref=ref)
+
+
+@router.get("/stats", response_model=Counts, tags=["store"])
+def stats(session: SessionDep) -> Counts:
+    """How much is in the store: articles, clusters, extracted items, corrections, date range."""
+    return queries.counts(session)
+
+
+@router.get("/articles", response_model=ArticlePage, tags=["articles"])
+def articles(
+    session: SessionDep,
+    q: SearchText = None,
+    outlet: Name = None,
+    actor: Name = None,
+    issue: Name = None,
+    date_from: Day = None,
+    date_to: Day = None,
+    cluster: Annotated[int | None, Query(ge=1, le=2**62)] = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> ArticlePage:
+    """Articles, newest first or best match first with ``q`` (full-text search), filtered and paginated."""
+    return queries.list_articles(
+        session,
+        q=q,
+        outlet=outlet,
+        actor=actor,
+        issue=issue,
+        date_from=date_from,
+        date_to=date_to,
+        cluster=cluster,
+        limit=limit,
+        offset=offset,
+    )
+
+
+@router.get("/articles/{article_id}", response_model=ArticleDetail, responses=NOT_FOUND, tags=["articles"])
+def article(request: Request, session: SessionDep, article_id: int) -> ArticleDetail:
+    """One article with its text and every extracted item, with character offsets into that text."""
+    found = queries.article_detail(session, article_id)
+    if found is None:
+        raise not_found(request, "article", article_id)
+    return found
+
+
+@router.get("/actors", response_model=Page[ActorSummary], tags=["actors"])
+def actors(session: SessionDep, q: Name = None, limit: Limit = 50, offset: Offset = 0) -> Page[ActorSummary]:
+    """Actors mentioned in the articles, most mentioned first; ``q`` filters by name."""
+    return queries.actors(session, q=q, limit=limit, offset=offset)
+
+
+@router.get("/issues", response_model=list[IssueSummary], tags=["actors"])
+def issues(session: SessionDep) -> list[IssueSummary]:
+    """Negotiation issues with counts of stated positions by stance."""
+    return queries.issues(session)
+
+
+@router.get("/positions", response_model=Page[PositionRow], tags=["items"])
+def positions(
+    session: SessionDep,
+    actor: Name = None,
+    issue: Name = None,
+    stance: Annotated[str | None, Query(pattern="^(support|oppose|conditional)$")] = None,
+    date_from: Day = None,
+    date_to: Day = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> Page[PositionRow]:
+    """Stated positions over time (oldest first), each with its article date and sentence."""
+    return queries.positions(
+        session,
+        actor=actor,
+        issue=issue,
+        stance=stance,
+        date_from=date_from,
+        date_to=date_to,
+        limit=limit,
+        offset=offset,
+    )
+
+
+@router.get("/quotes", response_model=Page[QuoteRow], tags=["items"])
+def quotes(
+    session: SessionDep,
+    speaker: Name = None,
+    q: SearchText = None,
+    date_from: Day = None,
+    date_to: Day = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page[QuoteRow]:
+    """Quotations, newest first; ``speaker`` and a text filter ``q``."""
+    return queries.quotes(
+        session, speaker=speaker, q=q, date_from=date_from, date_to=date_to, limit=limit, offset=offset
+    )
+
+
+@router.get("/events", response_model=Page[EventRow], tags=["items"])
+def events(
+    session: SessionDep,
+    type: Name = None,
+    actor: Name = None,
+    date_from: Day = None,
+    date_to: Day = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> Page[EventRow]:
+    """Events in time order (the event's own date, else its article's), filtered by type or participant."""
+    return queries.events(
+        session, type=type, actor=actor, date_from=date_from, date_to=date_to, limit=limit, offset=offset
+    )
+
+
+@router.get("/clusters", response_model=Page[ClusterOut], tags=["articles"])
+def clusters(
+    session: SessionDep,
+    min_size: Annotated[int, Query(ge=1, le=1_000_000)] = 2,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> Page[ClusterOut]:
+    """Near-duplicate clusters (syndicated or rewritten copies), largest first."""
+    return queries.clusters(session, min_size=min_size, limit=limit, offset=offset)
+
+
+@router.get("/clusters/{cluster_id}", response_model=ClusterOut, responses=NOT_FOUND, tags=["articles"])
+def cluster(request: Request, session: SessionDep, cluster_id: int) -> ClusterOut:
+    found = queries.cluster(session, cluster_id)
+    if found is None:
+        raise not_found(request, "cluster", cluster_id)
+    return found
+
+
+@router.get("/corrections", response_model=list[CorrectionOut], tags=["review"])
+def corrections(session: SessionDep, source_id: Name = None) -> list[CorrectionOut]:
+    """Every analyst decision, keyed by (article source id, item type, start, end)."""
+    return review.list_corrections(session, source_id)
+
+
+@router.post("/corrections", response_model=CorrectionOut, responses=NOT_FOUND, tags=["review"])
+def correct(request: Request, session: SessionDep, body: CorrectionIn) -> CorrectionOut:
+    """Accept, reject or correct one extracted item; a later decision on the same item replaces it."""
+    return review.submit(session, body, path=request.url.path)

@@ -1,0 +1,298 @@
+"""Server-rendered pages (Jinja2, autoescaped); charts are plotly specs read by static/accord.js."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from accord import __version__
+from accord.errors import AccordError, Errors
+from accord.serve import queries, review, search
+from accord.serve.deps import Name, SearchText, SessionDep
+from accord.serve.highlight import Span, segments
+
+TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+TEMPLATES.env.globals["version"] = __version__
+router = APIRouter(include_in_schema=False)
+
+PageNo = Annotated[int, Query(ge=1, le=100_000)]
+Day = Annotated[dt.date | None, Query()]
+STANCE_SCORE = {"support": 1.0, "conditional": 0.5, "oppose": 0.0}
+
+
+def to_json(value: Any) -> str:
+    """JSON for a data-* attribute (the template escapes it as an attribute value)."""
+    return json.dumps(value, default=str, separators=(",", ":"))
+
+
+TEMPLATES.env.filters["tojson_attr"] = to_json
+
+
+def render(request: Request, template: str, http_status: int = 200, /, **context: Any) -> HTMLResponse:
+    return TEMPLATES.TemplateResponse(request, template, context, status_code=http_status)
+
+
+def error_page(request: Request, status: int, message: str) -> HTMLResponse:
+    return render(request, "error.html", status, status_code=status, message=message)
+
+
+def _query(**params: Any) -> str:
+    return urlencode({k: v for k, v in params.items() if v not in (None, "")})
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request, session: SessionDep) -> Response:
+    counts = queries.counts(session)
+    latest = queries.list_articles(session, limit=8)
+    top = queries.actors(session, limit=12)
+    issue_rows = queries.issues(session)
+    dupes = queries.clusters(session, limit=5)
+    chart = None
+    if issue_rows:
+        names = [i.issue for i in issue_rows]
+        chart = {
+            "data": [
+                {"type": "bar", "name": stance, "x": names, "y": [getattr(i, stance) for i in issue_rows]}
+                for stance in ("support", "conditional", "oppose")
+            ],
+            "layout": {"barmode": "stack", "title": {"text": "Stated positions by issue"}, "height": 320},
+        }
+    return render(
+        request,
+        "overview.html",
+        counts=counts,
+        latest=latest.items,
+        top=top.items,
+        issues=issue_rows,
+        clusters=dupes.items,
+        chart=chart,
+    )
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def articles(
+    request: Request,
+    session: SessionDep,
+    q: SearchText = None,
+    outlet: Name = None,
+    actor: Name = None,
+    issue: Name = None,
+    date_from: Day = None,
+    date_to: Day = None,
+    page: PageNo = 1,
+) -> Response:
+    size = 20
+    filters = {
+        "outlet": outlet,
+        "actor": actor,
+        "issue": issue,
+        "date_from": date_from,
+        "date_to": date_to,
+    }
+    found = queries.list_articles(session, q=q, limit=size, offset=(page - 1) * size, **filters)
+    snippets: dict[int, tuple[str, ...]] = {}
+    if q and found.items:
+        texts = queries.texts(session, [a.id for a in found.items])
+        snippets = {i: search.snippet(t, q) for i, t in texts.items()}
+    base = {"q": q, **filters}
+    pages_total = max(1, -(-found.total // size))
+    return render(
+        request,
+        "articles.html",
+        found=found,
+        q=q or "",
+        filters=filters,
+        snippets=snippets,
+        page=page,
+        pages_total=pages_total,
+        prev_link=_query(**base, page=page - 1) if page > 1 else None,
+        next_link=_query(**base, page=page + 1) if page < pages_total else None,
+        outlets=queries.outlets(session),
+        issues=[i.issue for i in queries.issues(session)],
+    )
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article(request: Request, session: SessionDep, article_id: int) -> Response:
+    found = queries.article_detail(session, article_id)
+    if found is None:
+        raise AccordError(Errors.A605, path=request.url.path, kind="article", ref=article_id)
+    spans = (
+        [Span("actor", a.id, a.start, a.end, f"actor: {a.name}") for a in found.actors]
+        + [Span("quote", q.id, q.start, q.end, f"quote by {q.speaker}") for q in found.quotes]
+        + [Span("event", e.id, e.start, e.end, f"event: {e.type}") for e in found.events]
+        + [
+            Span("position", p.id, p.start, p.end, f"{p.actor}: {p.stance} {p.issue}")
+            for p in found.positions
+        ]
+    )
+    return render(request, "article.html", article=found, segments=segments(found.text, spans))
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors(request: Request, session: SessionDep, q: Name = None, page: PageNo = 1) -> Response:
+    size = 50
+    found = queries.actors(session, q=q, limit=size, offset=(page - 1) * size)
+    pages_total = max(1, -(-found.total // size))
+    return render(
+        request,
+        "actors.html",
+        found=found,
+        q=q or "",
+        page=page,
+        pages_total=pages_total,
+        prev_link=_query(q=q, page=page - 1) if page > 1 else None,
+        next_link=_query(q=q, page=page + 1) if page < pages_total else None,
+    )
+
+
+def positions_chart(rows: list[Any], title: str) -> dict[str, Any] | None:
+    """Stated positions over time: one marker per statement, 1 support, 0.5 conditional, 0 oppose."""
+    dated = [r for r in rows if r.published is not None]
+    if not dated:
+        return None
+    by_issue: dict[str, list[Any]] = defaultdict(list)
+    for r in dated:
+        by_issue[r.issue].append(r)
+    return {
+        "data": [
+            {
+                "type": "scatter",
+                "mode": "lines+markers",
+                "name": issue,
+                "x": [r.published.isoformat() for r in items],
+                "y": [STANCE_SCORE.get(r.stance, 0.5) for r in items],
+                "text": [r.sentence[:160] for r in items],
+                "hovertemplate": "%{x}<br>%{text}<extra>" + "%{fullData.name}</extra>",
+            }
+            for issue, items in sorted(by_issue.items())
+        ],
+        "layout": {
+            "title": {"text": title},
+            "height": 340,
+            "yaxis": {
+                "range": [-0.1, 1.1],
+                "tickvals": [0, 0.5, 1],
+                "ticktext": ["oppose", "conditional", "support"],
+            },
+        },
+    }
+
+
+@router.get("/actors/{name:path}", response_class=HTMLResponse)
+def actor(request: Request, session: SessionDep, name: str) -> Response:
+    if len(name) > 300 or "\x00" in name or not queries.actor_exists(session, name):
+        raise AccordError(Errors.A605, path=request.url.path, kind="actor", ref=name[:300])
+    stated = queries.positions(session, actor=name, limit=200)
+    said = queries.quotes(session, speaker=name, limit=50)
+    happened = queries.events(session, actor=name, limit=100)
+    mentioned = queries.list_articles(session, actor=name, limit=20)
+    return render(
+        request,
+        "actor.html",
+        name=name,
+        positions=stated,
+        quotes=said,
+        events=happened,
+        articles=mentioned,
+        chart=positions_chart(stated.items, f"Positions of {name} over time"),
+    )
+
+
+@router.get("/matrix", response_class=HTMLResponse)
+def matrix(request: Request, session: SessionDep) -> Response:
+    table: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    for r in queries.all_positions(session):
+        table[r.actor][r.issue][r.stance] += 1
+    issue_names = sorted({i for cells in table.values() for i in cells})
+    actor_names = sorted(table, key=lambda a: (-sum(sum(c.values()) for c in table[a].values()), a))
+    cells = {
+        (a, i): (table[a][i].most_common(1)[0][0], sum(table[a][i].values()))
+        for a in actor_names
+        for i in issue_names
+        if table[a].get(i)
+    }
+    return render(request, "matrix.html", actors=actor_names, issues=issue_names, cells=cells)
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline(
+    request: Request, session: SessionDep, type: Name = None, date_from: Day = None, date_to: Day = None
+) -> Response:
+    found = queries.events(session, type=type, date_from=date_from, date_to=date_to, limit=200)
+    per_month: Counter[tuple[str, str]] = Counter()
+    for e in found.items:
+        when = e.date or (e.published.isoformat() if e.published else None)
+        if when:
+            per_month[(when[:7], e.type)] += 1
+    chart = None
+    if per_month:
+        months = sorted({m for m, _ in per_month})
+        kinds = sorted({k for _, k in per_month})
+        chart = {
+            "data": [
+                {"type": "bar", "name": k, "x": months, "y": [per_month[(m, k)] for m in months]}
+                for k in kinds
+            ],
+            "layout": {"barmode": "stack", "title": {"text": "Events per month"}, "height": 300},
+        }
+    types = sorted({e.type for e in queries.events(session, limit=200).items})
+    return render(
+        request,
+        "timeline.html",
+        events=found,
+        chart=chart,
+        types=types,
+        type=type or "",
+        date_from=date_from,
+        date_to=date_to,
+    )
+
+
+@router.get("/review", response_class=HTMLResponse)
+def review_page(
+    request: Request,
+    session: SessionDep,
+    type: Annotated[str, Query(pattern="^(actor|quote|event|position)$")] = "position",
+    status: Annotated[str, Query(pattern="^(pending|reviewed|all)$")] = "pending",
+    page: PageNo = 1,
+) -> Response:
+    size = 25
+    entries, total = review.queue(
+        session, item_type=type, status=status, limit=size, offset=(page - 1) * size
+    )
+    pages_total = max(1, -(-total // size))
+    return render(
+        request,
+        "review.html",
+        entries=entries,
+        total=total,
+        type=type,
+        status=status,
+        page=page,
+        pages_total=pages_total,
+        prev_link=_query(type=type, status=status, page=page - 1) if page > 1 else None,
+        next_link=_query(type=type, status=status, page=page + 1) if page < pages_total else None,
+        stances=review.STANCES,
+        issues=[i.issue for i in queries.issues(session)],
+    )
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def docs(request: Request) -> Response:
+    """The API reference, rendered here from the OpenAPI schema (no CDN assets)."""
+    schema = request.app.openapi()
+    operations = [
+        {"path": path, "method": method.upper(), **op}
+        for path, methods in schema["paths"].items()
+        for method, op in methods.items()
+    ]
+    return render(request, "docs.html", operations=operations, schema=schema)

@@ -1,0 +1,6 @@
+"""The pipeline's own spaCy components, registered with ``Language.factory`` on import."""
+
+from accord.extract.components import (  # noqa: F401  (registers the factories)
+    actor_linking,
+    quote_attribution,
+)

@@ -1,0 +1,327 @@
+"""Actor mentions: registry aliases (PhraseMatcher), named entities linked to the registry, role
+phrases ("the Russian foreign minister") resolved to a person, and surnames resolved to the full
+name used earlier in the article. Each mention says whether the actor acts or speaks in the sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any, Protocol
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from accord.extract.components.common import fold, guarded, items, load_lexicon, provenance
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+# Dependencies that make a mention the doer of its clause.
+ACTING_DEPS = {"nsubj", "agent"}
+
+
+class Entry(Protocol):
+    name: str
+    kind: str
+    wikidata: str | None
+    aliases: list[str]
+
+
+class Registry(Protocol):
+    @property
+    def entries(self) -> Sequence[Any]: ...
+
+    def link(self, surface: str, *, label: str | None = None) -> Any | None: ...
+
+    def by_role(self, title: str, of: str, on: dt.date | None = None) -> Any | None: ...
+
+
+def _acts(token: Token) -> bool:
+    """Is the mention headed by ``token`` the subject (or a co-subject) of its clause?"""
+    seen = 0
+    while seen < 6:
+        seen += 1
+        if token.dep_ in ACTING_DEPS:
+            return True
+        if token.dep_ == "pobj" and token.head.dep_ == "agent":
+            return True
+        if token.dep_ in {"conj", "appos"} and token.head is not token:
+            token = token.head
+            continue
+        # "the foreign ministers of Russia and Ukraine are expected to meet": the countries act through
+        # their representatives.
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ in ACTING_DEPS:
+            return token.head.head.lower_ not in {"some", "all", "most", "part", "none"}
+        return False
+    return False
+
+
+class ActorLinker:
+    """Finds actor mentions and writes them to ``doc._.accord_mentions``."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.vocab = nlp.vocab
+        self.tokenizer = nlp.tokenizer
+        self.registry: Registry | None = None
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        lexicon = load_lexicon("actors")
+        self.honorifics: set[str] = {fold(h) for h in lexicon["honorifics"]}
+        self.demonyms: dict[str, str] = {fold(k): v for k, v in lexicon["demonyms"].items()}
+        self.roles: list[tuple[list[str], str]] = sorted(
+            (
+                (variant.split(), title)
+                for title, variants in lexicon["roles"].items()
+                for variant in variants
+            ),
+            key=lambda pair: -len(pair[0]),
+        )
+        self.media: set[str] = {fold(m) for m in lexicon["media"]}
+        self._entries: list[Any] = []
+
+    def set_registry(self, registry: Registry) -> None:
+        """Compile the registry's aliases into phrase patterns (case as written)."""
+        self.registry = registry
+        self._entries = list(registry.entries)
+        self.matcher = PhraseMatcher(self.vocab, attr="ORTH")
+        for number, entry in enumerate(self._entries):
+            names = {entry.name, *entry.aliases}
+            patterns = [self.tokenizer(alias) for alias in sorted(names) if alias.strip()]
+            self.matcher.add(str(number), patterns)
+
+    # -- the component ---------------------------------------------------------------------------
+    @guarded("accord_actors")
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = items(doc, "accord_mentions")
+        taken: set[int] = set()
+        spans: list[tuple[Span, Any | None, str]] = []
+
+        matched = sorted(self._matches(doc), key=lambda m: (-(m[0].end - m[0].start), m[0].start))
+        entities = [e for e in doc.ents if e.label_ in ENTITY_LABELS]
+        # A named entity that strictly contains an alias and does not itself link is something else
+        # ("Washington Post", "US European Command"): the alias inside it is not the actor.
+        for span, entry in matched:
+            outer = next((e for e in entities if e.start <= span.start and span.end <= e.end), None)
+            if outer is not None and len(outer) > len(span) and not self._linkable(outer):
+                continue
+            if any(i in taken for i in range(span.start, span.end)):
+                continue
+            taken.update(range(span.start, span.end))
+            spans.append((span, entry, "alias"))
+        for ent in entities:
+            if any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            label = ent.label_
+            ent = _strip_determiner(ent)
+            if len(ent) == 0:
+                continue
+            taken.update(range(ent.start, ent.end))
+            spans.append((ent, None, label))
+
+        published = _date(doc._.accord_published)
+        full_names = self._full_names(spans)
+        for span, entry, label in sorted(spans, key=lambda s: s[0].start):
+            mention = self._mention(doc, span, entry, label, full_names)
+            if mention is not None:
+                mentions.append(mention)
+        for mention in self._role_mentions(doc, taken, mentions, published):
+            mentions.append(mention)
+        mentions.sort(key=lambda m: m["start"])
+        return doc
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def _matches(self, doc: Doc) -> Iterable[tuple[Span, Any]]:
+        for match_id, start, end in self.matcher(doc):
+            entry = self._entries[int(self.vocab.strings[match_id])]
+            yield doc[start:end], entry
+
+    def _linkable(self, span: Span) -> bool:
+        return self.registry is not None and self.registry.link(span.text, label=span.label_) is not None
+
+    def _person_core(self, span: Span) -> list[str]:
+        words = [t.text for t in span if not t.is_punct or t.text == "."]
+        while words and fold(words[0].rstrip(".")) in self.honorifics:
+            words = words[1:]
+        return [w for w in words if w not in {"'s", "’s"}]
+
+    def _full_names(self, spans: list[tuple[Span, Any | None, str]]) -> dict[str, tuple[str, Any | None]]:
+        """Surname -> (full surface name, registry entry) from multi-word person names in the article."""
+        names: dict[str, tuple[str, Any | None]] = {}
+        for span, entry, label in spans:
+            is_person = (entry is not None and entry.kind == "person") or label == "PERSON"
+            if not is_person:
+                continue
+            core = self._person_core(span)
+            if len(core) < 2:
+                continue
+            linked = entry if entry is not None else self._link(" ".join(core), "PERSON")
+            names.setdefault(fold(core[-1]), (" ".join(core), linked))
+        return names
+
+    def _link(self, surface: str, label: str | None) -> Any | None:
+        if self.registry is None:
+            return None
+        return self.registry.link(surface, label=label)
+
+    def _mention(
+        self,
+        doc: Doc,
+        span: Span,
+        entry: Any | None,
+        label: str,
+        full_names: dict[str, tuple[str, Any | None]],
+    ) -> dict[str, Any] | None:
+        surface = span.text
+        if fold(surface) in self.media or fold(surface.removeprefix("the ")) in self.media:
+            return self._record(doc, span, surface, surface, "media", None, acts=False)
+        if entry is None and label == "PERSON":
+            core = self._person_core(span)
+            if not core:
+                return None
+            if len(core) == 1 and fold(core[0]) in full_names:
+                full, entry = full_names[fold(core[0])]
+                surface_name = full
+            else:
+                surface_name = " ".join(core)
+                entry = self._link(surface_name, "PERSON")
+            if entry is None:
+                if not any(c.isupper() for c in surface_name[:1]):
+                    return None
+                return self._record(doc, span, surface, surface_name, "person", None, acts=_acts(span.root))
+        elif entry is None and label in {"ORG", "GPE", "LOC", "NORP"} and fold(surface) in full_names:
+            # The tagger sometimes calls a surname a place or an organisation; a full name used
+            # elsewhere in the article settles it.
+            full, entry = full_names[fold(surface)]
+            if entry is None:
+                return self._record(doc, span, surface, full, "person", None, acts=_acts(span.root))
+        if entry is None:
+            entry = self._link(surface, label)
+            if entry is None:
+                # An unlinked organisation or place is kept as a mention but not counted as an actor.
+                kind = {"ORG": "organization", "NORP": "group"}.get(label, "place")
+                return self._record(doc, span, surface, surface, kind, None, acts=False)
+        if label == "NORP" and entry is not None and entry.kind == "country":
+            # "Russian" as an adjective is not the country acting.
+            return self._record(doc, span, surface, entry.name, entry.kind, entry, acts=False)
+        return self._record(doc, span, surface, entry.name, entry.kind, entry, acts=_acts(span.root))
+
+    def _record(
+        self, doc: Doc, span: Span, surface: str, name: str, kind: str, entry: Any | None, *, acts: bool
+    ) -> dict[str, Any]:
+        return {
+            **provenance(doc, span.start_char, span.end_char),
+            "tok_start": span.start,
+            "tok_end": span.end,
+            "name": name,
+            "surface": surface,
+            "kind": kind,
+            "linked": entry is not None,
+            "wikidata": getattr(entry, "wikidata", None) if entry is not None else None,
+            "acts": acts,
+        }
+
+    def _role_mentions(
+        self, doc: Doc, taken: set[int], mentions: list[dict[str, Any]], published: dt.date | None
+    ) -> Iterable[dict[str, Any]]:
+        """ "the US president", "Russia's foreign minister" with no name next to them."""
+        if self.registry is None:
+            return
+        lowered = [t.lower_ for t in doc]
+        for i in range(len(doc)):
+            if i in taken:
+                continue
+            for words, title in self.roles:
+                if lowered[i : i + len(words)] != words:
+                    continue
+                end = i + len(words)
+                if end < len(doc) and (
+                    doc[end].ent_type_ == "PERSON" or (doc[end].is_title and end in taken)
+                ):
+                    break  # a name follows: the name is the mention
+                if end < len(doc) and doc[end].lower_ == "of" and end + 1 < len(doc) and end + 1 in taken:
+                    country_tok = end + 1
+                    country = self._country_at(doc, country_tok, mentions)
+                else:
+                    country = self._country_before(doc, i, mentions)
+                if country is None:
+                    break
+                holder = self._holder(title, country, i, mentions, published)
+                if holder is None:
+                    break
+                span = doc[i:end]
+                if i > 0 and doc[i - 1].lower_ in self.demonyms:
+                    span = doc[i - 1 : end]
+                yield self._record(
+                    doc, span, span.text, holder.name, holder.kind, holder, acts=_acts(span.root)
+                )
+                break
+
+    def _country_before(self, doc: Doc, i: int, mentions: list[dict[str, Any]]) -> str | None:
+        j = i - 1
+        if j >= 0 and doc[j].lower_ in {"'s", "’s"}:
+            j -= 1
+        if j < 0:
+            return None
+        folded = fold(doc[j].text)
+        if j >= 1 and fold(f"{doc[j - 1].text} {doc[j].text}") in self.demonyms:
+            return self.demonyms[fold(f"{doc[j - 1].text} {doc[j].text}")]
+        if folded in self.demonyms:
+            return self.demonyms[folded]
+        return self._country_at(doc, j, mentions)
+
+    @staticmethod
+    def _country_at(doc: Doc, token_i: int, mentions: list[dict[str, Any]]) -> str | None:
+        for mention in mentions:
+            if mention["tok_start"] <= token_i < mention["tok_end"] and mention["kind"] == "country":
+                return str(mention["name"])
+        return None
+
+    def _holder(
+        self,
+        title: str,
+        country: str,
+        position: int,
+        mentions: list[dict[str, Any]],
+        published: dt.date | None,
+    ) -> Any | None:
+        """The role's holder: the last person named before who held it, else the registry's holder."""
+        by_name = {e.name: e for e in self._entries}
+        for mention in sorted(mentions, key=lambda m: -m["tok_start"]):
+            if mention["tok_start"] >= position or mention["kind"] != "person":
+                continue
+            entry = by_name.get(mention["name"])
+            for role in getattr(entry, "roles", []) or []:
+                if role.title == title and role.of == country:
+                    return entry
+        assert self.registry is not None
+        if published is None:
+            return None
+        return self.registry.by_role(title, country, published)
+
+
+def _strip_determiner(span: Span) -> Span:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    while end > start and doc[end - 1].lower_ in {"'s", "’s", "'", "’"}:
+        end -= 1
+    return doc[start:end]
+
+
+def _date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+@Language.factory(
+    "accord_actors",
+    assigns=["doc._.accord_mentions"],
+    requires=["doc.ents", "token.dep", "doc.sents"],
+)
+def make_actor_linker(nlp: Language, name: str) -> ActorLinker:
+    return ActorLinker(nlp, name)

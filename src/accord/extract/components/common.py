@@ -1,0 +1,121 @@
+"""What the components share: Doc extensions, provenance, lexicon loading, a failure guard.
+
+Components write plain dicts (not objects) into Doc extensions so that docs cross process
+boundaries (``nlp.pipe(n_process=N)``) as msgpack without custom serializers.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
+
+EXTENSIONS = (
+    "accord_mentions",  # actor mentions with token offsets, for the later components
+    "accord_quotes",
+    "accord_events",
+    "accord_positions",
+    "accord_errors",
+)
+
+
+def register_extensions() -> None:
+    for name in EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+    if not Doc.has_extension("accord_published"):
+        Doc.set_extension("accord_published", default=None)  # ISO date string or None
+
+
+register_extensions()
+
+
+def items(doc: Doc, name: str) -> list[dict[str, Any]]:
+    """The list stored under ``doc._.<name>``, created on first use."""
+    value = doc._.get(name)
+    if value is None:
+        value = []
+        doc._.set(name, value)
+    return value  # type: ignore[no-any-return]
+
+
+def provenance(doc: Doc, start_char: int, end_char: int) -> dict[str, Any]:
+    """Offsets plus the sentence holding ``start_char``."""
+    sent = sentence_at(doc, start_char)
+    return {
+        "start": start_char,
+        "end": end_char,
+        "sentence": sent.text if sent is not None else doc.text[start_char:end_char],
+        "sentence_start": sent.start_char if sent is not None else start_char,
+    }
+
+
+def sentence_at(doc: Doc, char: int) -> Span | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span[0].sent
+
+
+def guarded(name: str) -> Callable[[Callable[[Any, Doc], Doc]], Callable[[Any, Doc], Doc]]:
+    """Record a component's failure on the doc instead of losing the whole batch."""
+
+    def wrap(method: Callable[[Any, Doc], Doc]) -> Callable[[Any, Doc], Doc]:
+        @functools.wraps(method)
+        def call(self: Any, doc: Doc) -> Doc:
+            try:
+                return method(self, doc)
+            except Exception as exc:  # a bad article must not stop the batch
+                items(doc, "accord_errors").append(
+                    {"component": name, "reason": f"{type(exc).__name__}: {exc}"}
+                )
+                return doc
+
+        return call
+
+    return wrap
+
+
+@functools.cache
+def load_lexicon(name: str) -> Any:
+    with (LEXICONS / f"{name}.yaml").open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, for comparing names."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def mention_index(doc: Doc) -> dict[int, dict[str, Any]]:
+    """Token index -> the actor mention covering it."""
+    index: dict[int, dict[str, Any]] = {}
+    for mention in items(doc, "accord_mentions"):
+        for i in range(mention["tok_start"], mention["tok_end"]):
+            index[i] = mention
+    return index
+
+
+def mention_for(doc: Doc, token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+    """The mention for ``token``, looking through appositions and ``of``-phrases ("ministers of X")."""
+    if token.i in index:
+        return index[token.i]
+    for child in token.children:
+        if child.dep_ == "appos" and child.i in index:
+            return index[child.i]
+    for child in token.children:
+        if child.dep_ == "compound" and child.i in index and index[child.i]["kind"] == "person":
+            return index[child.i]
+    return None
+
+
+def mark_acting(mention: dict[str, Any]) -> None:
+    mention["acts"] = True

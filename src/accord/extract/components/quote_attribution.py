@@ -1,0 +1,462 @@
+"""Quotations and who said them.
+
+Quotation marks are read left to right per paragraph: curly marks say which way they face; straight
+marks are opening or closing by what touches them, so a mark glued to a word ('an"exchange') still
+opens. Quotations inside a quotation are nested and not separate quotes. Paragraphs introduced by a
+dash (interview format) are quotes of the name before the dash or in the closing tag.
+
+A quotation is attributed through the speech verb next to it ("said X", "X told ...", "according to
+X"); pronouns go to the last compatible named actor, unnamed speakers become ``unnamed: <description>``.
+Short quoted words (scare quotes, names, terms) count only when a speech verb governs them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from accord.extract.components.common import (
+    fold,
+    guarded,
+    items,
+    load_lexicon,
+    mark_acting,
+    mention_index,
+    provenance,
+)
+from accord.extract.components.wordforms import all_forms
+
+OPENING = {"“", "„", "«"}
+CLOSING = {"”", "»"}
+STRAIGHT = '"'
+DASH_LINE = re.compile(r"^(?P<name>[^\n:]{2,80}?)?\s*:?\s*[-–—]\s+(?=\S)")
+SHORT_WORDS = 3
+TAG_WINDOW = 40  # tokens
+PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
+GROUP_PRONOUNS = {"they", "it", "we"}
+TERM_MARKERS = {
+    "so-called",
+    "dubbed",
+    "called",
+    "term",
+    "word",
+    "words",
+    "phrase",
+    "slogan",
+    "named",
+    "titled",
+}
+
+
+@dataclass
+class Quotation:
+    start: int  # first character inside the marks
+    end: int  # character after the last one inside the marks
+    mark_start: int
+    mark_end: int
+    dash: bool = False
+    speaker_hint: str | None = None
+    speaker: str | None = None
+    speaker_mention: dict[str, Any] | None = None
+    continues: list[Quotation] = field(default_factory=list)
+
+
+def find_quotations(text: str) -> list[Quotation]:
+    """Top-level quotations in ``text`` (nested ones are part of their outer quotation)."""
+    found: list[Quotation] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        found.extend(_paragraph_quotations(paragraph, offset))
+        offset += len(paragraph) + 1
+    return found
+
+
+def _paragraph_quotations(par: str, base: int) -> list[Quotation]:
+    dash = DASH_LINE.match(par)
+    if dash and (dash.group("name") is None or ":" in par[: dash.end()]):
+        body_start = dash.end()
+        body_end = len(par.rstrip())
+        if body_end - body_start > 20:
+            name = dash.group("name").strip() if dash.group("name") else None
+            return [
+                Quotation(base + body_start, base + body_end, base + body_start, base + body_end, True, name)
+            ]
+    quotes: list[Quotation] = []
+    depth = 0
+    opened = 0
+    for i, ch in enumerate(par):
+        if ch not in OPENING and ch not in CLOSING and ch != STRAIGHT:
+            continue
+        before = par[i - 1] if i > 0 else " "
+        after = par[i + 1] if i + 1 < len(par) else " "
+        if ch in OPENING:
+            role = "open"
+        elif ch in CLOSING:
+            role = "close"
+        elif before.isspace() or before in "([{:—–-":
+            role = "open"
+        elif after.isspace() or after in ".,;:!?)]}—–-" or i + 1 == len(par):
+            role = "close"
+        elif before.isalnum() and after.isalnum():
+            role = "open"  # glued on both sides ('an"exchange'): opens, nested if inside a quotation
+        else:
+            role = "close" if depth > 0 else "open"  # 'statements."It'
+        if role == "open":
+            if depth == 0:
+                opened = i
+            depth += 1
+        elif depth > 0:
+            depth -= 1
+            if depth == 0:
+                quotes.append(Quotation(base + opened + 1, base + i, base + opened, base + i + 1))
+    if depth > 0 and len(par) - opened > 2:
+        # Unclosed at the end of the paragraph: the quotation runs to the paragraph's end.
+        end = len(par.rstrip())
+        quotes.append(Quotation(base + opened + 1, base + end, base + opened, base + end))
+    return quotes
+
+
+class QuoteAttributor:
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        lexicon = load_lexicon("actors")
+        self.speech = all_forms(lexicon["speech_verbs"])
+        self.media: set[str] = {fold(m) for m in lexicon["media"]}
+
+    @guarded("accord_quotes")
+    def __call__(self, doc: Doc) -> Doc:
+        out = items(doc, "accord_quotes")
+        quotations = [q for q in find_quotations(doc.text) if doc.text[q.start : q.end].strip()]
+        inside = _inside_mask(doc, quotations)
+        index = mention_index(doc)
+        unnamed: dict[str, str] = {}
+        merged: list[Quotation] = []
+        for quote in quotations:
+            previous = merged[-1] if merged else None
+            if previous is not None and previous.speaker and self._continues(doc, previous, quote):
+                previous.continues.append(quote)
+                continue
+            self._attribute(doc, quote, inside, index, unnamed)
+            if quote.speaker:
+                merged.append(quote)
+        for quote in merged:
+            end = quote.continues[-1].end if quote.continues else quote.end
+            text = doc.text[quote.start : end].strip().rstrip(",").strip()
+            assert quote.speaker is not None
+            if quote.speaker_mention is not None:
+                mark_acting(quote.speaker_mention)
+            out.append({**provenance(doc, quote.start, end), "speaker": quote.speaker, "text": text})
+        return doc
+
+    # -- attribution -----------------------------------------------------------------------------
+    def _attribute(
+        self,
+        doc: Doc,
+        quote: Quotation,
+        inside: list[bool],
+        index: dict[int, dict[str, Any]],
+        unnamed: dict[str, str],
+    ) -> None:
+        text = doc.text[quote.start : quote.end].strip()
+        words = text.split()
+        short = len(words) <= SHORT_WORDS
+        if short and _looks_like_term(text):
+            return
+        if short and self._term_marker_before(doc, quote):
+            return
+        if quote.dash:
+            self._attribute_dash(doc, quote, index)
+            return
+        before, after = self._windows(doc, quote, inside)
+        ends_open = text.endswith((",", "?", "!", "—", "–", "-", "…"))
+        order = [after, before] if ends_open or not before else [before, after]
+        quote_tokens = _tokens_in(doc, quote.start, quote.end)
+        for window in order:
+            verb = self._speech_verb(window, quote_tokens, governed=short)
+            if verb is None:
+                continue
+            speaker = self._speaker_of(doc, verb, quote, index, unnamed)
+            if speaker is not None:
+                quote.speaker, quote.speaker_mention = speaker
+                return
+        if short:
+            return
+        for window in order:
+            for tok in window:
+                if tok.lower_ == "according" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                    target = doc[tok.i + 2]
+                    speaker = self._name_for(doc, target, quote, index, unnamed)
+                    if speaker is not None:
+                        quote.speaker, quote.speaker_mention = speaker
+                        return
+
+    def _attribute_dash(self, doc: Doc, quote: Quotation, index: dict[int, dict[str, Any]]) -> None:
+        """ "Name : - text" or "- text, emphasizes Name." """
+        if quote.speaker_hint:
+            line_start = doc.text.rfind("\n", 0, quote.mark_start) + 1
+            for mention in items(doc, "accord_mentions"):
+                if line_start <= mention["start"] < quote.mark_start and mention["kind"] == "person":
+                    quote.speaker, quote.speaker_mention = mention["name"], mention
+            if quote.speaker:
+                return
+        tail = doc.char_span(max(quote.start, quote.end - 120), quote.end, alignment_mode="expand")
+        if tail is None:
+            return
+        for tok in reversed(list(tail)):
+            if tok.lower_ in self.speech:
+                for j in range(tok.i + 1, min(tok.i + 6, len(doc))):
+                    found = index.get(j)
+                    if found is not None and found["kind"] == "person":
+                        quote.speaker, quote.speaker_mention = found["name"], found
+                        quote.end = doc[tok.i].idx
+                        # the tag is not part of the quotation
+                        while quote.end > quote.start and doc.text[quote.end - 1] in " ,":
+                            quote.end -= 1
+                        return
+                return
+
+    def _windows(self, doc: Doc, quote: Quotation, inside: list[bool]) -> tuple[list[Token], list[Token]]:
+        """Tokens outside any quotation just before the opening mark and just after the closing one,
+        within the same sentence-like stretch (stopping at a full stop outside quotes or a newline)."""
+        before: list[Token] = []
+        first = _token_at_or_after(doc, quote.mark_start)
+        i = first - 1
+        while i >= 0 and len(before) < TAG_WINDOW:
+            tok = doc[i]
+            if "\n" in tok.text or (not inside[i] and tok.text in {".", "!", "?"} and before):
+                break
+            if "\n" in tok.whitespace_:
+                break
+            if not inside[i]:
+                before.append(tok)
+            i -= 1
+        before.reverse()
+        after: list[Token] = []
+        j = _token_at_or_after(doc, quote.mark_end)
+        while j < len(doc) and len(after) < TAG_WINDOW:
+            tok = doc[j]
+            if "\n" in tok.text:
+                break
+            if not inside[j]:
+                if tok.text in {".", "!", "?"}:
+                    break
+                after.append(tok)
+            elif after:
+                break  # the next quotation begins
+            if "\n" in tok.whitespace_:
+                break
+            j += 1
+        return before, after
+
+    def _speech_verb(self, window: list[Token], quote_tokens: set[int], *, governed: bool) -> Token | None:
+        candidates = [
+            t for t in window if t.lower_ in self.speech and t.dep_ not in {"amod", "compound", "nsubj"}
+        ]
+        if governed:
+            candidates = [
+                t
+                for t in candidates
+                if any(t in doc_tok.ancestors for doc_tok in _as_tokens(window, quote_tokens))
+            ]
+        if not candidates:
+            return None
+        # The verb nearest the quotation.
+        if window and quote_tokens and window[0].i > max(quote_tokens):
+            return candidates[0]
+        return candidates[-1]
+
+    def _speaker_of(
+        self,
+        doc: Doc,
+        verb: Token,
+        quote: Quotation,
+        index: dict[int, dict[str, Any]],
+        unnamed: dict[str, str],
+    ) -> tuple[str, dict[str, Any] | None] | None:
+        head = verb
+        for _ in range(3):
+            subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subjects:
+                subject = subjects[0]
+                if subject.dep_ == "nsubjpass":
+                    return None
+                return self._name_for(doc, subject, quote, index, unnamed)
+            if head.dep_ in {"conj", "xcomp", "advcl", "ccomp", "relcl"} and head.head is not head:
+                head = head.head
+                continue
+            break
+        return None
+
+    def _name_for(
+        self,
+        doc: Doc,
+        token: Token,
+        quote: Quotation,
+        index: dict[int, dict[str, Any]],
+        unnamed: dict[str, str],
+    ) -> tuple[str, dict[str, Any] | None] | None:
+        mention = _mention_near(token, index)
+        if mention is not None:
+            if mention["kind"] == "media":
+                return None
+            return str(mention["name"]), mention
+        lower = token.lower_
+        if lower in {"who", "which", "that"} and token.head.dep_ == "relcl":
+            return self._name_for(doc, token.head.head, quote, index, unnamed)
+        if lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            found = _governing_subject(token, index, person=lower in PERSON_PRONOUNS)
+            if found is None:
+                found = _last_actor(doc, quote.mark_start, person=lower in PERSON_PRONOUNS)
+            if found is not None:
+                return str(found["name"]), found
+            return None
+        if token.ent_type_ in {"PERSON"}:
+            return token.text, None
+        description = _description(token)
+        if not description:
+            return None
+        key = fold(token.text)
+        if key in unnamed and len(description.split()) <= len(unnamed[key].split()):
+            return unnamed[key], None
+        label = f"unnamed: {description}"
+        unnamed[key] = label
+        return label, None
+
+    def _term_marker_before(self, doc: Doc, quote: Quotation) -> bool:
+        start = _token_at_or_after(doc, quote.mark_start)
+        prev = [doc[i].lower_ for i in range(max(0, start - 2), start)]
+        return any(p in TERM_MARKERS for p in prev)
+
+    def _continues(self, doc: Doc, previous: Quotation, quote: Quotation) -> bool:
+        """ "…," he said. "…": the second part continues the first when only the tag lies between."""
+        last = previous.continues[-1] if previous.continues else previous
+        if previous.dash or quote.dash:
+            return False
+        gap = doc.text[last.mark_end : quote.mark_start]
+        if "\n" in gap:
+            return False
+        inner = doc.text[last.start : last.end].rstrip()
+        if not inner.endswith((",", "?", "!", "—", "–", "…", ".")) and gap.strip():
+            return False
+        words = gap.split()
+        if len(words) > 25:
+            return False
+        tag_verbs = [w for w in words if w.strip(".,;:").lower() in self.speech]
+        return len(tag_verbs) <= 1 and (not words or gap.rstrip().endswith((".", ":", ",")))
+
+
+def _as_tokens(window: list[Token], quote_tokens: set[int]) -> list[Token]:
+    if not window:
+        return []
+    doc = window[0].doc
+    return [doc[i] for i in sorted(quote_tokens)]
+
+
+def _looks_like_term(text: str) -> bool:
+    """Names, titles and shouted slogans: every word capitalised, or all capitals."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text)]
+    if not words:
+        return True
+    if all(w.isupper() and len(w) > 1 for w in words):
+        return True
+    return len(words) >= 1 and all(w[0].isupper() for w in words) and len(words) <= 3
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> set[int]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return set(range(span.start, span.end)) if span is not None else set()
+
+
+def _token_at_or_after(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
+    if span is not None and len(span):
+        return int(span.start)
+    for tok in doc:
+        if tok.idx >= char:
+            return int(tok.i)
+    return len(doc)
+
+
+def _inside_mask(doc: Doc, quotations: list[Quotation]) -> list[bool]:
+    mask = [False] * len(doc)
+    for quote in quotations:
+        for i in _tokens_in(doc, quote.mark_start, quote.mark_end):
+            mask[i] = True
+    return mask
+
+
+def _mention_near(token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+    if token.i in index:
+        return index[token.i]
+    for child in token.children:
+        if child.dep_ == "appos" and child.i in index:
+            return index[child.i]
+    # "Russian President Vladimir Putin" parses with the name as a compound of "President" sometimes.
+    for child in token.children:
+        if child.dep_ in {"compound", "poss"} and child.i in index and index[child.i]["kind"] == "person":
+            return index[child.i]
+    # "Norway's foreign minister, Espen Barth Eide": the name may hang off the head's appositive.
+    for child in token.subtree:
+        if child.i in index and index[child.i]["kind"] == "person" and child.dep_ in {"appos", "compound"}:
+            return index[child.i]
+    return None
+
+
+def _compatible(mention: dict[str, Any], person: bool) -> bool:
+    if person:
+        return bool(mention["kind"] == "person")
+    return bool(mention["kind"] in {"country", "organization", "group"} and mention["linked"])
+
+
+def _governing_subject(
+    pronoun: Token, index: dict[int, dict[str, Any]], *, person: bool
+) -> dict[str, Any] | None:
+    """ "Erdogan said that he hopes ...": the subject of a verb the pronoun's clause hangs from."""
+    verb = pronoun.head
+    for ancestor in verb.ancestors:
+        for child in ancestor.children:
+            if child.dep_ == "nsubj" and child.i in index and _compatible(index[child.i], person):
+                return index[child.i]
+    return None
+
+
+def _last_actor(doc: Doc, before_char: int, *, person: bool) -> dict[str, Any] | None:
+    """The last compatible actor before ``before_char``, preferring one that was a subject."""
+    best: dict[str, Any] | None = None
+    best_acting: dict[str, Any] | None = None
+    for mention in items(doc, "accord_mentions"):
+        if mention["start"] >= before_char:
+            break
+        if not _compatible(mention, person):
+            continue
+        best = mention
+        if mention["acts"]:
+            best_acting = mention
+    return best_acting or best
+
+
+def _description(token: Token) -> str:
+    """ "a senior Western official, speaking ..." -> "senior Western official"."""
+    words = [
+        t
+        for t in token.subtree
+        if t.i <= token.i and t.dep_ not in {"det", "punct", "poss", "case"} and t.i >= token.left_edge.i
+    ]
+    kept = [t.text for t in words if t.dep_ in {"amod", "compound", "nmod", "npadvmod"} or t is token]
+    text = " ".join(kept).strip()
+    if not text or not token.text[:1].isalpha():
+        return ""
+    return text
+
+
+@Language.factory(
+    "accord_quotes",
+    assigns=["doc._.accord_quotes"],
+    requires=["doc._.accord_mentions", "token.dep"],
+)
+def make_quote_attributor(nlp: Language, name: str) -> QuoteAttributor:
+    return QuoteAttributor(nlp, name)

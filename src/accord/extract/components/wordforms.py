@@ -1,0 +1,65 @@
+"""Inflected forms of the lexicons' verbs, so cue matching works on token text without a lemmatizer
+(the pipeline leaves the tagger and lemmatizer out for speed)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+IRREGULAR: dict[str, tuple[str, ...]] = {
+    "say": ("said",),
+    "tell": ("told",),
+    "write": ("wrote", "written"),
+    "think": ("thought",),
+    "speak": ("spoke", "spoken"),
+    "meet": ("met",),
+    "hold": ("held",),
+    "give": ("gave", "given"),
+    "send": ("sent",),
+    "seize": ("seized",),
+    "take": ("took", "taken"),
+    "strike": ("struck", "stricken"),
+    "fight": ("fought",),
+    "sign": ("signed",),
+    "begin": ("began", "begun"),
+    "see": ("saw", "seen"),
+    "shoot": ("shot",),
+    "lead": ("led",),
+    "make": ("made",),
+    "sit": ("sat",),
+    "rule": ("ruled",),
+    "put": ("put",),
+    "set": ("set",),
+    "bring": ("brought",),
+    "seek": ("sought",),
+    "win": ("won",),
+    "buy": ("bought",),
+    "come": ("came",),
+    "get": ("got", "gotten"),
+    "go": ("went", "gone"),
+}
+
+
+def forms(verb: str) -> set[str]:
+    """``verb`` in its base, third-person, past and -ing forms (regular rules plus a few irregulars)."""
+    out = {verb}
+    out.update(IRREGULAR.get(verb, ()))
+    if verb.endswith("e"):
+        out.update({verb + "s", verb + "d", verb[:-1] + "ing"})
+    elif verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        out.update({verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"})
+    elif verb.endswith(("s", "sh", "ch", "x", "z")):
+        out.update({verb + "es", verb + "ed", verb + "ing"})
+    else:
+        out.update({verb + "s", verb + "ed", verb + "ing"})
+        if len(verb) >= 3 and verb[-1] in "bdgmnprt" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+            out.update({verb + verb[-1] + "ed", verb + verb[-1] + "ing"})
+    return out
+
+
+def all_forms(verbs: Iterable[str]) -> dict[str, str]:
+    """Every form -> its base verb."""
+    table: dict[str, str] = {}
+    for verb in verbs:
+        for form in forms(verb):
+            table.setdefault(form, verb)
+    return table

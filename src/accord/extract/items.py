@@ -1,0 +1,98 @@
+"""The extraction stage's output, item by item, as it crosses into the store and the exporter.
+
+Every item carries its provenance: character offsets into the article text, the sentence it came
+from and where that sentence starts, so a reader can always go back to the words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal, NamedTuple
+
+from pydantic import BaseModel, Field
+
+Status = Literal["ok", "skipped", "error"]
+Stance = Literal["support", "oppose", "conditional"]
+Modality = Literal["happened", "scheduled", "hypothetical", "negated"]
+DatePrecision = Literal["day", "month", "year", "relative"]
+
+
+class ArticleInput(NamedTuple):
+    """One article as the runner feeds it to the pipeline."""
+
+    article_id: int
+    source_id: str
+    text: str
+    published: dt.date | None = None
+    language: str | None = None
+
+
+class Provenance(BaseModel):
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    sentence: str
+    sentence_start: int = Field(ge=0)
+
+
+class ActorItem(Provenance):
+    name: str  # canonical name when linked, else the cleaned surface form
+    surface: str
+    kind: str | None = None
+    linked: bool = False
+    wikidata: str | None = None
+    acts: bool = True
+
+
+class QuoteItem(Provenance):
+    speaker: str  # an actor's name, or "unnamed: <description>"
+    text: str
+
+
+class EventItem(Provenance):
+    type: str
+    participants: list[str] = Field(default_factory=list)
+    place: str | None = None
+    date: str | None = None
+    date_precision: DatePrecision | None = None
+    modality: Modality = "happened"
+    trigger: str | None = None
+
+
+class PositionItem(Provenance):
+    actor: str
+    issue: str
+    stance: Stance
+    condition: str | None = None
+    score: float = 1.0
+
+
+class ArticleExtraction(BaseModel):
+    article_id: int
+    source_id: str
+    status: Status = "ok"
+    reason: str | None = None
+    actors: list[ActorItem] = Field(default_factory=list)
+    quotes: list[QuoteItem] = Field(default_factory=list)
+    events: list[EventItem] = Field(default_factory=list)
+    positions: list[PositionItem] = Field(default_factory=list)
+
+    def shifted(self, offset: int) -> ArticleExtraction:
+        """The same items with offsets moved by ``offset`` (for articles processed in chunks)."""
+        if offset == 0:
+            return self
+
+        def move(item: Provenance) -> dict[str, object]:
+            data = item.model_dump()
+            data["start"] += offset
+            data["end"] += offset
+            data["sentence_start"] += offset
+            return data
+
+        return self.model_copy(
+            update={
+                "actors": [ActorItem(**move(a)) for a in self.actors],
+                "quotes": [QuoteItem(**move(q)) for q in self.quotes],
+                "events": [EventItem(**move(e)) for e in self.events],
+                "positions": [PositionItem(**move(p)) for p in self.positions],
+            }
+        )

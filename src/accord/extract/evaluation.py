@@ -1,0 +1,220 @@
+"""Scoring extracted items against gold labels: precision, recall and F1 per item type.
+
+Both sides are lists of :class:`~accord.extract.gold.GoldArticle`. Articles are paired by ``id``; inside an
+article, predicted and gold items of one type are matched one-to-one by a maximum bipartite matching
+(augmenting paths), so a gold item is credited at most once however many predictions resemble it. Counts
+are summed over articles before dividing (micro average).
+
+Names (actors, speakers, participants, places) are compared after folding case, diacritics and
+punctuation: "Pål Jonson" = "pal jonson". A predicted item matches a gold item when:
+
+- **actors**: the folded names are equal.
+- **quotes**: the folded speakers are equal and the texts overlap. Texts are cut into word tokens after
+  folding; with ``g`` the gold's first 8 tokens and ``p`` the prediction's first 8, they overlap when
+  either (a) ``g`` occurs as a contiguous run inside the prediction's full token list, or ``p`` inside the
+  gold's; or (b) the tokens ``g`` and ``p`` share (counted with multiplicity) are at least half of the
+  shorter of the two, and at least one. So a prediction holding the whole quotation matches a gold
+  entry holding its opening words, and a one-word quotation matches the same word.
+- **events**: the types are equal; when the gold lists participants, at least one folded participant is
+  shared; when the gold has a place, the prediction has the same folded place. Dates are not compared.
+- **positions**: the folded actors are equal, and issue and stance are equal.
+
+Edge cases: a duplicated prediction can match only one gold item, the copy counts as a false positive; an
+article missing from the prediction counts all its gold items as misses; an article only in the
+prediction counts all its items as false positives. Precision is tp / predicted and recall tp / gold,
+each 0 when its denominator is 0, except that with nothing predicted and nothing to find all three
+scores are 1 (there was nothing to get wrong).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from pydantic import BaseModel, Field, computed_field
+
+from accord.extract.actor_registry import fold
+from accord.extract.gold import ITEM_TYPES, GoldArticle, GoldEvent, GoldPosition, GoldQuote
+
+QUOTE_OPENING_TOKENS = 8
+_TOKEN = re.compile(r"\w+")
+
+
+def fold_name(name: str) -> str:
+    return fold(name)
+
+
+def quote_tokens(text: str) -> list[str]:
+    return _TOKEN.findall(fold(text))
+
+
+def _contains_run(haystack: Sequence[str], needle: Sequence[str]) -> bool:
+    size = len(needle)
+    return any(list(haystack[i : i + size]) == list(needle) for i in range(len(haystack) - size + 1))
+
+
+def quote_texts_overlap(predicted: str, gold: str) -> bool:
+    """The overlap rule for quotation texts (see the module docstring)."""
+    pred_tokens, gold_tokens = quote_tokens(predicted), quote_tokens(gold)
+    if not pred_tokens or not gold_tokens:
+        return False
+    pred_open, gold_open = pred_tokens[:QUOTE_OPENING_TOKENS], gold_tokens[:QUOTE_OPENING_TOKENS]
+    if _contains_run(pred_tokens, gold_open) or _contains_run(gold_tokens, pred_open):
+        return True
+    shared = sum((Counter(pred_open) & Counter(gold_open)).values())
+    shorter = min(len(pred_open), len(gold_open))
+    return shared >= max(1, (shorter + 1) // 2)
+
+
+def actors_match(predicted: str, gold: str) -> bool:
+    return fold_name(predicted) == fold_name(gold)
+
+
+def quotes_match(predicted: GoldQuote, gold: GoldQuote) -> bool:
+    return fold_name(predicted.speaker) == fold_name(gold.speaker) and quote_texts_overlap(
+        predicted.text, gold.text
+    )
+
+
+def events_match(predicted: GoldEvent, gold: GoldEvent) -> bool:
+    if predicted.type != gold.type:
+        return False
+    if gold.participants:
+        gold_names = {fold_name(name) for name in gold.participants}
+        if not gold_names & {fold_name(name) for name in predicted.participants}:
+            return False
+    return not gold.place or (
+        predicted.place is not None and fold_name(predicted.place) == fold_name(gold.place)
+    )
+
+
+def positions_match(predicted: GoldPosition, gold: GoldPosition) -> bool:
+    return (
+        fold_name(predicted.actor) == fold_name(gold.actor)
+        and predicted.issue == gold.issue
+        and predicted.stance == gold.stance
+    )
+
+
+MATCHERS: dict[str, Callable[[Any, Any], bool]] = {
+    "actors": actors_match,
+    "quotes": quotes_match,
+    "events": events_match,
+    "positions": positions_match,
+}
+
+
+def maximum_matching(
+    predicted: Sequence[Any], gold: Sequence[Any], matches: Callable[[Any, Any], bool]
+) -> list[tuple[int, int]]:
+    """A largest set of (predicted index, gold index) pairs that match, each index used once (Kuhn)."""
+    candidates = [[g for g, item in enumerate(gold) if matches(p, item)] for p in predicted]
+    owner: dict[int, int] = {}  # gold index -> predicted index
+
+    def augment(p: int, visited: set[int]) -> bool:
+        for g in candidates[p]:
+            if g in visited:
+                continue
+            visited.add(g)
+            if g not in owner or augment(owner[g], visited):
+                owner[g] = p
+                return True
+        return False
+
+    for p in range(len(predicted)):
+        augment(p, set())
+    return sorted((p, g) for g, p in owner.items())
+
+
+class Score(BaseModel):
+    """True positives, false positives, false negatives, and the ratios they give."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def precision(self) -> float:
+        if self.tp + self.fp == 0:
+            return 1.0 if self.fn == 0 else 0.0
+        return self.tp / (self.tp + self.fp)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def recall(self) -> float:
+        if self.tp + self.fn == 0:
+            return 1.0 if self.fp == 0 else 0.0
+        return self.tp / (self.tp + self.fn)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 0.0 if p + r == 0 else 2 * p * r / (p + r)
+
+    def add(self, other: Score) -> Score:
+        return Score(tp=self.tp + other.tp, fp=self.fp + other.fp, fn=self.fn + other.fn)
+
+
+class ArticleResult(BaseModel):
+    """One article's scores, and the items that went unmatched on either side."""
+
+    id: str
+    in_gold: bool
+    in_prediction: bool
+    scores: dict[str, Score]
+    missed: dict[str, list[Any]] = Field(default_factory=dict)  # gold items nobody predicted
+    extra: dict[str, list[Any]] = Field(default_factory=dict)  # predicted items not in the gold
+
+
+class EvalReport(BaseModel):
+    scores: dict[str, Score]
+    articles: list[ArticleResult]
+
+    def rows(self) -> list[tuple[str, int, int, int, float, float, float]]:
+        return [(kind, s.tp, s.fp, s.fn, s.precision, s.recall, s.f1) for kind, s in self.scores.items()]
+
+
+def _dump(item: Any) -> Any:
+    return item.model_dump() if isinstance(item, BaseModel) else item
+
+
+def score_article(predicted: GoldArticle | None, gold: GoldArticle | None) -> ArticleResult:
+    """Scores for one article; either side may be absent."""
+    article_id = (gold or predicted).id  # type: ignore[union-attr]
+    scores: dict[str, Score] = {}
+    missed: dict[str, list[Any]] = {}
+    extra: dict[str, list[Any]] = {}
+    for kind in ITEM_TYPES:
+        pred_items: list[Any] = list(getattr(predicted, kind)) if predicted else []
+        gold_items: list[Any] = list(getattr(gold, kind)) if gold else []
+        pairs = maximum_matching(pred_items, gold_items, MATCHERS[kind])
+        matched_pred = {p for p, _ in pairs}
+        matched_gold = {g for _, g in pairs}
+        scores[kind] = Score(tp=len(pairs), fp=len(pred_items) - len(pairs), fn=len(gold_items) - len(pairs))
+        missed[kind] = [_dump(item) for g, item in enumerate(gold_items) if g not in matched_gold]
+        extra[kind] = [_dump(item) for p, item in enumerate(pred_items) if p not in matched_pred]
+    return ArticleResult(
+        id=article_id,
+        in_gold=gold is not None,
+        in_prediction=predicted is not None,
+        scores=scores,
+        missed=missed,
+        extra=extra,
+    )
+
+
+def evaluate(predicted: Sequence[GoldArticle], gold: Sequence[GoldArticle]) -> EvalReport:
+    """Micro-averaged precision, recall and F1 per item type, with a per-article breakdown."""
+    pred_by_id = {article.id: article for article in predicted}
+    gold_by_id = {article.id: article for article in gold}
+    ids = list(gold_by_id) + [article_id for article_id in pred_by_id if article_id not in gold_by_id]
+    results = [score_article(pred_by_id.get(article_id), gold_by_id.get(article_id)) for article_id in ids]
+    totals = {kind: Score() for kind in ITEM_TYPES}
+    for result in results:
+        for kind in ITEM_TYPES:
+            totals[kind] = totals[kind].add(result.scores[kind])
+    return EvalReport(scores=totals, articles=results)

@@ -1,0 +1,168 @@
+"""The scorer on hand-made cases: each matching rule, one-to-one credit, missing and extra articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from accord.extract.evaluation import (
+    Score,
+    evaluate,
+    events_match,
+    maximum_matching,
+    positions_match,
+    quote_texts_overlap,
+    quotes_match,
+)
+from accord.extract.gold import GoldArticle, GoldEvent, GoldPosition, GoldQuote, load_gold
+
+GOLD = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "seeds-gold.jsonl"
+
+
+def article(article_id: str = "a", **items: Any) -> GoldArticle:
+    return GoldArticle.model_validate({"id": article_id, **items})
+
+
+def quote(speaker: str, text: str) -> GoldQuote:
+    return GoldQuote(speaker=speaker, text=text)
+
+
+def event(kind: str, participants: list[str], place: str | None = None, date: str | None = None) -> GoldEvent:
+    return GoldEvent.model_validate(
+        {"type": kind, "participants": participants, "place": place, "date": date}
+    )
+
+
+def position(actor: str, issue: str, stance: str) -> GoldPosition:
+    return GoldPosition.model_validate({"actor": actor, "issue": issue, "stance": stance})
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold", "expected"),
+    [
+        (
+            "will open the door for a permanent ceasefire",
+            "will open the door for a permanent ceasefire",
+            True,
+        ),
+        # whole quotation predicted, gold holds its opening words
+        ("We are ready to talk, but not to surrender our land, ever.", "We are ready to talk, but not", True),
+        # prediction starts a few words early: the gold's opening run is inside it
+        ("He said: we are ready to talk, but not to surrender", "we are ready to talk, but not", True),
+        # case, diacritics and punctuation do not matter
+        ("ZELENSKYY’s plan — is DEAD", "zelenskyy's plan is dead", True),
+        ("Fake.", "Fake", True),
+        ("fake news everywhere", "Fake", True),  # a one-word quotation and the same word
+        # half of the shorter opening shared (4 of 8)
+        ("we will never accept any such deal today", "we will never accept those terms at all", True),
+        # only 3 of 8 shared, no run contained
+        ("we will not accept terms dictated from abroad", "we will soon announce a new aid package", False),
+        ("", "anything", False),
+        ("torpedo", "peace", False),
+    ],
+)
+def test_quote_overlap_rule(predicted: str, gold: str, expected: bool) -> None:
+    assert quote_texts_overlap(predicted, gold) is expected
+
+
+def test_quotes_need_the_same_speaker_up_to_case_and_diacritics() -> None:
+    gold = quote("Pål Jonson", "we stand with Ukraine")
+    assert quotes_match(quote("pal jonson", "we stand with Ukraine"), gold)
+    assert not quotes_match(quote("Ulf Kristersson", "we stand with Ukraine"), gold)
+    unnamed = quote("unnamed: senior Western official", "not a realistic prospect")
+    assert quotes_match(quote("Unnamed: Senior Western Official", "not a realistic prospect"), unnamed)
+
+
+def test_event_rule() -> None:
+    gold = event("negotiation_round", ["Russia", "Ukraine", "Sergei Lavrov"], "Antalya")
+    assert events_match(event("negotiation_round", ["sergei lavrov"], "ANTALYA", "2022-03-10"), gold)
+    assert not events_match(event("meeting", ["Russia"], "Antalya"), gold)  # type differs
+    assert not events_match(event("negotiation_round", ["Turkey"], "Antalya"), gold)  # nobody shared
+    assert not events_match(event("negotiation_round", ["Russia"], None), gold)  # gold has a place
+    assert not events_match(event("negotiation_round", ["Russia"], "Istanbul"), gold)
+    placeless = event("attack", ["Russia"])
+    assert events_match(event("attack", ["Russia"], "Kharkiv"), placeless)  # no gold place: any place
+    assert events_match(event("statement", []), event("statement", []))  # nobody listed in gold
+
+
+def test_position_rule() -> None:
+    gold = position("Recep Tayyip Erdoğan", "ceasefire", "support")
+    assert positions_match(position("recep tayyip erdogan", "ceasefire", "support"), gold)
+    assert not positions_match(position("Recep Tayyip Erdogan", "ceasefire", "conditional"), gold)
+    assert not positions_match(position("Recep Tayyip Erdogan", "territory", "support"), gold)
+    assert not positions_match(position("Turkey", "ceasefire", "support"), gold)
+
+
+def test_matching_is_maximum_not_greedy() -> None:
+    # Prediction 0 fits both gold items, prediction 1 only the first: a greedy pass pairing 0 with 0
+    # would leave 1 unmatched. The maximum matching pairs (0, 1) and (1, 0).
+    def fits(p: str, g: str) -> bool:
+        return g in p
+
+    pairs = maximum_matching(["xy", "x"], ["x", "y"], fits)
+    assert pairs == [(0, 1), (1, 0)]
+
+
+def test_perfect_prediction_scores_one() -> None:
+    gold = load_gold(GOLD)
+    report = evaluate(gold, gold)
+    for kind, score in report.scores.items():
+        assert (score.precision, score.recall, score.f1) == (1.0, 1.0, 1.0), kind
+        assert score.fp == 0 and score.fn == 0
+
+
+def test_counts_precision_recall_f1() -> None:
+    gold = article(actors=["Russia", "Ukraine", "Volodymyr Zelensky", "NATO"])
+    predicted = article(actors=["russia", "Ukraine", "Turkey"])
+    score = evaluate([predicted], [gold]).scores["actors"]
+    assert (score.tp, score.fp, score.fn) == (2, 1, 2)
+    assert score.precision == pytest.approx(2 / 3)
+    assert score.recall == pytest.approx(2 / 4)
+    assert score.f1 == pytest.approx(2 * (2 / 3) * 0.5 / (2 / 3 + 0.5))
+
+
+def test_duplicate_predictions_are_credited_once() -> None:
+    gold = article(positions=[position("Russia", "neutrality", "support").model_dump()])
+    predicted = article(positions=[position("Russia", "neutrality", "support").model_dump()] * 3)
+    report = evaluate([predicted], [gold])
+    score = report.scores["positions"]
+    assert (score.tp, score.fp, score.fn) == (1, 2, 0)
+    assert len(report.articles[0].extra["positions"]) == 2
+
+
+def test_empty_prediction() -> None:
+    gold = article(actors=["Russia"], quotes=[quote("Russia", "no").model_dump()])
+    report = evaluate([article()], [gold])
+    assert report.scores["actors"] == Score(tp=0, fp=0, fn=1)
+    assert report.scores["actors"].precision == 0.0 and report.scores["actors"].f1 == 0.0
+    # nothing to find and nothing predicted: nothing was got wrong
+    assert report.scores["events"].f1 == 1.0
+
+
+def test_missing_and_extra_articles() -> None:
+    gold = [article("a", actors=["Russia", "Ukraine"]), article("b", actors=["NATO"])]
+    predicted = [article("a", actors=["Russia", "Ukraine"]), article("c", actors=["China", "India"])]
+    report = evaluate(predicted, gold)
+    assert report.scores["actors"] == Score(tp=2, fp=2, fn=1)
+    by_id = {result.id: result for result in report.articles}
+    assert [result.id for result in report.articles] == ["a", "b", "c"]
+    assert not by_id["b"].in_prediction and by_id["b"].missed["actors"] == ["NATO"]
+    assert not by_id["c"].in_gold and by_id["c"].extra["actors"] == ["China", "India"]
+    assert by_id["a"].scores["actors"].f1 == 1.0
+
+
+def test_micro_average_sums_counts_over_articles() -> None:
+    gold = [article("a", actors=["A"] * 1), article("b", actors=[f"B{i}" for i in range(9)])]
+    predicted = [article("a", actors=["A"]), article("b", actors=[])]
+    score = evaluate(predicted, gold).scores["actors"]
+    assert score.recall == pytest.approx(1 / 10)  # a macro average would say 0.5
+
+
+def test_report_serializes_with_ratios() -> None:
+    report = evaluate([article(actors=["Russia"])], [article(actors=["Russia"])])
+    dumped = report.model_dump()
+    assert dumped["scores"]["actors"]["f1"] == 1.0
+    assert dumped["articles"][0]["scores"]["actors"]["precision"] == 1.0
+    assert report.rows()[0] == ("actors", 1, 0, 0, 1.0, 1.0, 1.0)

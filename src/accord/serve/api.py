@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 
 from accord.errors import AccordError, Errors
-from accord.serve import queries, review
+from accord.scenario.model import Scenario
+from accord.serve import queries, review, whatif
 from accord.serve.deps import Name, SearchText, SessionDep
 from accord.serve.schemas import (
     ActorSummary,
@@ -178,3 +180,41 @@ def corrections(session: SessionDep, source_id: Name = None) -> list[CorrectionO
 def correct(request: Request, session: SessionDep, body: CorrectionIn) -> CorrectionOut:
     """Accept, reject or correct one extracted item; a later decision on the same item replaces it."""
     return review.submit(session, body, path=request.url.path)
+
+
+@router.get("/models", response_model=list[whatif.ModelInfo], tags=["forecasts"])
+def models() -> list[whatif.ModelInfo]:
+    """The bargaining models every forecast runs."""
+    return whatif.models()
+
+
+@router.get("/scenario", response_model=Scenario, tags=["forecasts"])
+def scenario(request: Request, as_of: Day = None) -> Scenario:
+    """The scenario (actors × issues: position, salience, capability, evidence) built from the store."""
+    return whatif.store_scenario(request.app.state.engine, as_of)
+
+
+@router.get("/forecasts", response_model=whatif.ForecastSet, tags=["forecasts"])
+def forecasts(request: Request, as_of: Day = None) -> whatif.ForecastSet:
+    """Every model's forecast of the store's scenario as of a date."""
+    return _forecast(whatif.store_scenario(request.app.state.engine, as_of), request.url.path)
+
+
+@router.post("/forecasts", response_model=whatif.ForecastSet, tags=["forecasts"])
+def what_if(request: Request, body: Scenario) -> whatif.ForecastSet:
+    """Every model's forecast of a scenario sent in the body: the what-if of the forecast page."""
+    return _forecast(body, request.url.path)
+
+
+def _forecast(chosen: Scenario, path: str) -> whatif.ForecastSet:
+    started = time.perf_counter()
+    try:
+        results = whatif.forecast_all(chosen)
+    except (ValueError, ArithmeticError) as exc:
+        raise AccordError(Errors.A606, path=path, what="forecasts", reason=str(exc)) from exc
+    return whatif.ForecastSet(
+        scenario=chosen.name,
+        models=whatif.models(),
+        forecasts=results,
+        seconds=round(time.perf_counter() - started, 4),
+    )

@@ -15,7 +15,7 @@ from fastapi.templating import Jinja2Templates
 
 from accord import __version__
 from accord.errors import AccordError, Errors
-from accord.serve import queries, review, search
+from accord.serve import queries, review, search, whatif
 from accord.serve.deps import Name, SearchText, SessionDep
 from accord.serve.highlight import Span, segments
 
@@ -296,3 +296,25 @@ def docs(request: Request) -> Response:
         for method, op in methods.items()
     ]
     return render(request, "docs.html", operations=operations, schema=schema)
+
+
+@router.get("/forecast", response_class=HTMLResponse)
+def forecast_page(request: Request, as_of: Day = None) -> Response:
+    """The store's scenario with every model's forecast, and controls to change it (what-if)."""
+    chosen = whatif.store_scenario(request.app.state.engine, as_of)
+    baseline = whatif.forecast_all(chosen)
+    stances_by_issue: dict[str, list[Any]] = defaultdict(list)
+    for s in chosen.stances:
+        stances_by_issue[s.issue].append(s)
+    names = {a.id: a.name for a in chosen.actors}
+    return render(
+        request,
+        "forecast.html",
+        scenario=chosen,
+        scenario_json=chosen.model_dump(mode="json"),
+        baseline=baseline,
+        models=whatif.models(),
+        stances_by_issue=stances_by_issue,
+        names=names,
+        as_of=as_of,
+    )

@@ -8,6 +8,7 @@ back as unsaved copies carrying the analyst's values, everything else is passed 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -106,6 +107,7 @@ def record_correction(
     row.action = action
     row.changes = changes
     row.note = note
+    row.updated_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     if existing is None:
         session.add(row)
     session.flush()

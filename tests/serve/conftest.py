@@ -1,0 +1,43 @@
+"""A served store for the serve tests: the seed articles ingested and extracted once per session,
+plus hand-made rows whose every text field carries an XSS payload, and a dated pair of duplicates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from serve_fixtures import SEEDS, add_hostile_rows
+
+from accord.extract.pipeline import load_pipeline
+from accord.extract.runner import run_extraction
+from accord.ingest import ingest_paths
+from accord.serve import create_app
+from accord.store import open_store
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def served_db(tmp_path_factory: pytest.TempPathFactory, nlp: Any) -> dict[str, Any]:
+    """The store every read-only serve test shares (writes go to their own stores)."""
+    path: Path = tmp_path_factory.mktemp("serve") / "served.db"
+    url = f"sqlite:///{path}"
+    engine = open_store(url)
+    report = ingest_paths([SEEDS], engine, progress=False)
+    assert report.added == len(list(SEEDS.iterdir()))
+    run_extraction(engine, nlp=nlp)
+    ids = add_hostile_rows(engine)
+    engine.dispose()
+    return {"url": url, **ids}
+
+
+@pytest.fixture(scope="session")
+def client(served_db: dict[str, Any]) -> Iterator[TestClient]:
+    with TestClient(create_app(served_db["url"])) as test_client:
+        yield test_client

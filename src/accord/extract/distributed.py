@@ -1,0 +1,237 @@
+"""Extraction spread over a Dask cluster: a local one (``--workers N``) or a running one (``--scheduler``).
+
+How the work is split and written back:
+
+- The client selects the articles to extract (not extracted yet, or all with ``force``; ``since`` limits by
+  publication date) and cuts their ids into chunks. It reads each chunk's texts from the store just before
+  submitting it and keeps only a bounded number of chunks in flight, so memory stays flat for any corpus.
+- A worker loads the spaCy pipeline once per process (a module-level cache keyed by model and actor
+  registry, filled on first use) and returns the chunk's :class:`ArticleExtraction` results.
+- The client alone writes, one chunk per transaction, through the runner's ``store_extractions``, which
+  replaces an article's extraction atomically. One writer works the same on SQLite (a file on the client's
+  machine, which remote workers could not reach and which allows one writer at a time) and on PostgreSQL,
+  and workers need neither database credentials nor a driver. Extraction costs far more than writing
+  its results, so the single writer is not the bottleneck (see ``bench/scale.py``).
+
+A worker that dies mid-chunk (killed, out of memory) loses nothing: the scheduler reruns its unfinished
+chunks on the surviving or restarted workers, and since a chunk's result reaches the client once and the
+write replaces rather than appends, every article ends extracted exactly once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from accord import settings
+from accord.errors import AccordError, Errors
+from accord.extract.items import ArticleExtraction, ArticleInput
+from accord.store.schema import Article, Extraction
+
+# -- on the workers ----------------------------------------------------------------------------------
+
+_PIPELINES: dict[tuple[str, str], Any] = {}
+_PIPELINE_LOCK = threading.Lock()
+LOAD_COUNT = 0  # pipelines this process has built; the tests read it on each worker
+
+
+def worker_pipeline(model: str, actors: str) -> Any:
+    """The pipeline for ``(model, actors)``, built on first use in this process and kept."""
+    global LOAD_COUNT
+    key = (model, actors)
+    with _PIPELINE_LOCK:
+        if key not in _PIPELINES:
+            from pathlib import Path
+
+            from accord.extract.actor_registry import load_registry
+            from accord.extract.pipeline import load_pipeline
+
+            registry = load_registry(Path(actors) if actors else None)
+            _PIPELINES[key] = load_pipeline(model, registry=registry)
+            LOAD_COUNT += 1
+        return _PIPELINES[key]
+
+
+def extract_chunk(model: str, actors: str, docs: Sequence[ArticleInput]) -> list[ArticleExtraction]:
+    """Run on a worker: extract one chunk of articles with the worker's cached pipeline."""
+    from accord.extract.runner import extract_texts
+
+    return list(extract_texts(worker_pipeline(model, actors), docs))
+
+
+def worker_load_count() -> int:
+    return LOAD_COUNT
+
+
+# -- on the client -----------------------------------------------------------------------------------
+
+
+class DistributedReport(BaseModel):
+    """What one distributed run did."""
+
+    scheduler: str
+    workers: int
+    articles: int = 0
+    ok: int = 0
+    skipped: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+    errors: list[str] = []
+
+    @property
+    def articles_per_second(self) -> float:
+        return self.articles / self.seconds if self.seconds > 0 else 0.0
+
+
+def pending_article_ids(
+    engine: Engine, *, since: dt.date | None = None, force: bool = False, pipeline_version: str | None = None
+) -> list[int]:
+    """Ids of the articles to extract: those with no extraction, or one by another pipeline version.
+
+    With ``force`` every article (published on or after ``since``, when given) is redone.
+    """
+    query = select(Article.id).order_by(Article.id)
+    if since is not None:
+        query = query.where(Article.published >= since)
+    if not force:
+        query = query.outerjoin(Extraction, Extraction.article_id == Article.id)
+        if pipeline_version is None:
+            query = query.where(Extraction.id.is_(None))
+        else:
+            query = query.where(Extraction.id.is_(None) | (Extraction.pipeline_version != pipeline_version))
+    with Session(engine) as session:
+        return list(session.scalars(query))
+
+
+def load_inputs(engine: Engine, ids: Sequence[int]) -> list[ArticleInput]:
+    with Session(engine) as session:
+        rows = session.execute(
+            select(Article.id, Article.source_id, Article.text, Article.published, Article.language)
+            .where(Article.id.in_(list(ids)))
+            .order_by(Article.id)
+        )
+        return [ArticleInput(*row) for row in rows]
+
+
+def chunked(ids: Sequence[int], size: int) -> Iterator[list[int]]:
+    for start in range(0, len(ids), size):
+        yield list(ids[start : start + size])
+
+
+def _distributed() -> Any:
+    """The ``distributed`` package, typed loosely: parts of its API carry no annotations."""
+    import distributed
+
+    return distributed
+
+
+@contextmanager
+def dask_client(scheduler: str | None, workers: int) -> Iterator[Any]:
+    """A client on ``scheduler``, or on a new local cluster of ``workers`` one-thread processes."""
+    dist = _distributed()
+    if scheduler:
+        try:
+            client = dist.Client(scheduler, timeout="10s")
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise AccordError(Errors.A351, scheduler=scheduler, reason=str(exc).splitlines()[0]) from exc
+        try:
+            yield client
+        finally:
+            client.close()
+        return
+    # One thread per process: spaCy holds the GIL while parsing, so threads would not add throughput.
+    cluster = dist.LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    client = dist.Client(cluster)
+    try:
+        yield client
+    finally:
+        client.close()
+        cluster.close()
+
+
+Progress = Callable[[list[ArticleExtraction], Any], None]
+
+
+def run_distributed(
+    engine: Engine,
+    *,
+    scheduler: str | None = None,
+    workers: int = 2,
+    since: dt.date | None = None,
+    force: bool = False,
+    chunk_size: int | None = None,
+    progress: Progress | None = None,
+) -> DistributedReport:
+    """Extract the pending articles on a Dask cluster and store the results; see the module docstring.
+
+    ``progress(results, client)`` is called after each chunk is stored.
+    """
+    from accord.extract.pipeline import PIPELINE_VERSION
+    from accord.extract.runner import store_extractions
+
+    model = str(settings.get("spacy_model"))
+    actors = str(settings.get("actors") or "")
+    size = chunk_size or int(settings.get("batch_size"))
+    started = time.perf_counter()
+    ids = pending_article_ids(engine, since=since, force=force, pipeline_version=PIPELINE_VERSION)
+    with dask_client(scheduler, workers) as client:
+        n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
+        report = DistributedReport(scheduler=scheduler or "local", workers=n_workers)
+        chunks = chunked(ids, size)
+        in_flight = _distributed().as_completed()
+        owner: dict[str, list[int]] = {}
+
+        def submit_next() -> bool:
+            chunk = next(chunks, None)
+            if chunk is None:
+                return False
+            future = client.submit(extract_chunk, model, actors, load_inputs(engine, chunk), pure=False)
+            owner[future.key] = chunk
+            in_flight.add(future)
+            return True
+
+        # Two chunks per worker keep every worker busy while the client stores the previous result.
+        for _ in range(2 * n_workers):
+            if not submit_next():
+                break
+        for future in in_flight:
+            chunk = owner.pop(future.key)
+            try:
+                results: list[ArticleExtraction] = future.result()
+            except Exception as exc:  # a chunk that failed for good (e.g. killed its workers repeatedly)
+                error = AccordError(
+                    Errors.A350, first=chunk[0], last=chunk[-1], count=len(chunk), reason=repr(exc)
+                )
+                report.errors.append(str(error))
+                report.failed += len(chunk)
+            else:
+                store_extractions(engine, results, PIPELINE_VERSION)
+                _count(report, results)
+                if progress is not None:
+                    progress(results, client)
+            future.release()
+            submit_next()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _count(report: DistributedReport, results: Sequence[ArticleExtraction]) -> None:
+    for result in results:
+        report.articles += 1
+        if result.status == "ok":
+            report.ok += 1
+        elif result.status == "skipped":
+            report.skipped += 1
+        else:
+            report.failed += 1
+            report.errors.append(f"article {result.article_id}: {result.reason}")

@@ -41,6 +41,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("draws", int, 1000, "Monte Carlo draws per forecast."),
     Setting("seed", int, 20220310, "Random seed for Monte Carlo draws and benchmarks."),
     Setting("default_uncertainty", float, 10.0, "Position std. dev. (0-100 scale) when none is stated."),
+    Setting("salience_uncertainty", float, 0.1, "Salience std. dev. (0-1 scale) in Monte Carlo draws."),
+    Setting("capability_uncertainty", float, 0.2, "Std. dev. of log capability in Monte Carlo draws."),
     Setting("issue_scales", str, "", "YAML file overriding the default stance points per issue (scenario)."),
     Setting("recency_half_life_days", float, 180.0, "Scenario: a statement this much older weighs half."),
     Setting("conflict_share", float, 0.25, "Scenario: a rival stance above this weight share is a conflict."),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from accord.models.base import Array, BoolArray, Result, weights
 
 
@@ -11,4 +13,6 @@ class Compromise:
 
     def run(self, x: Array, s: Array, c: Array, mask: BoolArray, ref: Array) -> Result:
         w = weights(s, c, mask)
-        return Result((w * x).sum(axis=-1) / w.sum(axis=-1))
+        total = w.sum(axis=-1)
+        mean = (w * x).sum(axis=-1) / np.where(total > 0, total, 1.0)
+        return Result(np.where(total > 0, mean, np.nan))

@@ -40,7 +40,9 @@ def _probabilities(dist: Array, w: Array, r: Array, mask: BoolArray) -> Array:
     step = max(1, _CHUNK_ELEMENTS // max(n**3, 1))
     for start in range(0, batch, step):
         sl = slice(start, start + step)
-        d = dist[sl] ** r[sl][:, :, None]  # d[b, m, a], voter m's (risk-shaped) distance to position a
+        d = (
+            np.where(pair[sl], dist[sl], 0.0) ** r[sl][:, :, None]
+        )  # d[b, m, a], voter m's (risk-shaped) distance to position a
         votes = w[sl][:, :, None, None] * (d[:, :, None, :] - d[:, :, :, None])  # vote of m for a over k
         votes = np.where(pair[sl][:, None, :, :], votes, 0.0)
         positive = np.maximum(votes, 0.0).sum(axis=1)
@@ -72,7 +74,7 @@ class ExpectedUtility:
         """(E_own, E_other) as ``(B, n, n)``: for perceiver i and partner j, i's view of
         EU(i challenges j) and EU(j challenges i). Reading 1: the perceiver's risk exponent shapes both."""
         ri = r[:, :, None]
-        success = 2 - 4 * (0.5 - 0.5 * dist) ** ri
+        success = 2 - 4 * np.clip(0.5 - 0.5 * dist, 0.0, None) ** ri
         failure = 2 - 4 * (0.5 + 0.5 * dist) ** ri
         status_quo = 2 - 4 * 0.5**ri
         s_target_j = s[:, None, :]
@@ -95,14 +97,25 @@ class ExpectedUtility:
         return own, other
 
     def run(self, x: Array, s: Array, c: Array, mask: BoolArray, ref: Array) -> Result:
-        x = np.where(mask, x, 0.0).astype(np.float64)
+        with np.errstate(invalid="ignore"):  # rows without any actor carry NaN and are never read
+            positions = self.positions_by_round(x, s, c, mask)
+        w = np.where(mask, c * s, 0.0)
+        medians = [_vote_median(p, w, mask) for p in positions[1:]] or [_vote_median(positions[0], w, mask)]
+        hist = np.stack(medians, axis=1)
+        return Result(hist[:, -1].copy(), hist)
+
+    def positions_by_round(self, x: Array, s: Array, c: Array, mask: BoolArray) -> list[Array]:
+        """Every actor's position before round 1 and after each round: ``rounds + 1`` arrays ``(B, n)``."""
+        # Padding sits on a real position so that no distance exceeds the range.
+        first = np.take_along_axis(x, np.argmax(mask, axis=1)[:, None], axis=1)
+        x = np.where(mask, x, first).astype(np.float64)
         w = np.where(mask, c * s, 0.0)
         high = np.where(mask, x, -np.inf).max(axis=1)
         low = np.where(mask, x, np.inf).min(axis=1)
         scale = np.where(high > low, high - low, 1.0)  # Reading 2: the range of the initial positions
         pair = mask[:, :, None] & mask[:, None, :]
         ones = np.ones_like(x)
-        history = []
+        history = [x]
         for _ in range(self.rounds):
             dist = _distances(x, scale)
             median = _vote_median(x, w, mask)
@@ -120,9 +133,8 @@ class ExpectedUtility:
             prob = _probabilities(dist, w, r, mask)
             own, other = self._expected_utilities(x, dist, s, prob, r, median, scale)
             x = self._move(x, own, other, pair & (dist > 0))
-            history.append(_vote_median(x, w, mask))
-        hist = np.stack(history, axis=1) if history else _vote_median(x, w, mask)[:, None]
-        return Result(hist[:, -1].copy(), hist)
+            history.append(x)
+        return history
 
     def _move(self, x: Array, own: Array, other: Array, valid: BoolArray) -> Array:
         """Every actor takes its best offer (Reading 7 and 8)."""

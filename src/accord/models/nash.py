@@ -21,13 +21,16 @@ import numpy as np
 from accord.models.base import Array, BoolArray, Result, weights
 
 _ITERATIONS = 60
+_AT_REFERENCE = 1e-9
 
 
 def nash_solution(x: Array, power: Array, bargaining: Array, mask: BoolArray, ref: Array) -> Array:
     """Vectorised Nash bargaining solution (see the module docstring); arrays ``(B, n)``, ``ref`` ``(B,)``."""
-    mean = (power * x).sum(-1) / power.sum(-1)
+    mean = (power * x).sum(-1) / np.maximum(power.sum(-1), 1e-300)
     d = np.where(np.isnan(ref), np.where(mean >= 50.0, 0.0, 100.0), ref)
     offset = np.where(mask, x - d[:, None], 0.0)
+    # Positions within rounding distance of d count as at d, so rescaling cannot move an actor across it.
+    offset = np.where(np.abs(offset) > _AT_REFERENCE, offset, 0.0)
     up = np.where(offset > 0, power, 0.0).sum(-1)
     down = np.where(offset < 0, power, 0.0).sum(-1)
     sign = np.where(up > down, 1.0, -1.0)

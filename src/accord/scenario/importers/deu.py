@@ -1,0 +1,157 @@
+"""The DEU table (Decision-making in the European Union I–III, as prepared by blksv): one single-issue
+scenario per issue row, with the reference point ``rp`` as status quo and ``out`` as the outcome.
+
+File facts handled here: tab-separated with quoted header; row 2 is a GDP row added by blksv (not DEU data,
+used for ``capability="gdp"``); an empty position cell means the actor was not coded on the issue; a
+reference point outside 0–100 is dropped (``status_quo`` None); ``finact`` dates are unreliable and unused.
+
+Conventions (ours, written down because DEU records no power):
+- ``equal``: every coded actor has capability 1.
+- ``votes``: Council voting weights of the period the issue falls in, by introduction year: up to 2001
+  (DEU I) Amsterdam-era weights, 2002–2010 (DEU II) Nice weights, from 2011 (DEU III) population under
+  double majority. The Commission and the Parliament each get the weight of the largest member state.
+- ``gdp``: the GDP row of the file.
+- A coded actor with a blank salience gets salience 0 (it keeps its position but no weight); with this and
+  the `votes` convention the compromise model's MAE is 22.99, as in the schelling cross-check file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from accord.errors import AccordError, Errors
+from accord.scenario.importers._common import number, read_text
+from accord.scenario.model import Actor, Evidence, Issue, Scenario, Stance
+
+KIND = "DEU table"
+Capability = Literal["equal", "votes", "gdp"]
+BLANK_SALIENCE = 0.0
+INSTITUTIONS = ("com", "ep")
+ACTOR_NAMES = {"com": "European Commission", "ep": "European Parliament"}
+
+
+@dataclass(frozen=True)
+class DeuIssue:
+    scenario: Scenario
+    issue_id: str
+    intro_year: int | None
+    wave: str  # "I", "II" or "III" by introduction year
+    procedure: str
+
+
+def council_weights() -> dict[str, dict[str, float]]:
+    """period -> actor -> weight, from the shipped ``council_weights.csv``."""
+    text = resources.files("accord.data").joinpath("council_weights.csv").read_text(encoding="utf-8")
+    table: dict[str, dict[str, float]] = {}
+    for row in csv.DictReader(io.StringIO(text)):
+        table.setdefault(row["period"], {})[row["actor"]] = float(row["weight"])
+    return table
+
+
+def intro_year(text: str) -> int | None:
+    """Year of a ``dd-mm-yy`` introduction date (DEU spans 1996–2018, so yy >= 90 is 19yy)."""
+    parts = text.strip().split("-")
+    if len(parts) != 3 or not parts[2].isdigit():
+        return None
+    yy = int(parts[2])
+    return 1900 + yy if yy >= 90 else 2000 + yy
+
+
+def wave_of(year: int | None) -> str:
+    if year is None:
+        return "?"
+    return "I" if year <= 2001 else ("II" if year <= 2010 else "III")
+
+
+def period_of(wave: str) -> str:
+    return {"I": "amsterdam", "II": "nice"}.get(wave, "population")
+
+
+def import_deu(path: Path | str, capability: Capability = "votes") -> list[DeuIssue]:
+    path = Path(path)
+    rows = list(csv.reader(io.StringIO(read_text(path, KIND)), delimiter="\t"))
+    if len(rows) < 3:
+        raise AccordError(
+            Errors.A402, path=path, kind=KIND, reason="needs a header, the GDP row and issue rows"
+        )
+    header = rows[0]
+    col = {name: index for index, name in enumerate(header)}
+    needed = ["isnr", "intro", "proc", "rp", "out", "prname"]
+    missing = [n for n in needed if n not in col]
+    if missing:
+        raise AccordError(Errors.A402, path=path, kind=KIND, reason=f"no column {', '.join(missing)}")
+    skip = {"prnrnmc", "prnr", "prname", "proc", "proccde"}
+    actor_codes = [h[1:] for h in header if h.startswith("p") and h not in skip and f"s{h[1:]}" in col]
+    gdp_row = rows[1]
+    weights = council_weights()
+    out: list[DeuIssue] = []
+    for line_no, row in enumerate(rows[2:], start=3):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            raise AccordError(Errors.A402, path=path, kind=KIND, reason=f"line {line_no}: {len(row)} fields")
+        issue_id = row[col["isnr"]].strip()
+        year = intro_year(row[col["intro"]])
+        wave = wave_of(year)
+        rp_text, out_text = row[col["rp"]].strip(), row[col["out"]].strip()
+        rp = number(rp_text, path, KIND, f"line {line_no} rp") if rp_text else None
+        outcome = number(out_text, path, KIND, f"line {line_no} out") if out_text else None
+        if rp is not None and not 0 <= rp <= 100:
+            rp = None
+        if outcome is not None and not 0 <= outcome <= 100:
+            outcome = None
+        actors: list[Actor] = []
+        stances: list[Stance] = []
+        period = period_of(wave)
+        for code in actor_codes:
+            position_text = row[col[f"p{code}"]].strip()
+            if not position_text:
+                continue
+            salience_text = row[col[f"s{code}"]].strip()
+            where = f"line {line_no} {code}"
+            position = number(position_text, path, KIND, f"{where} position")
+            salience = number(salience_text, path, KIND, f"{where} salience") / 100 if salience_text else None
+            if capability == "equal":
+                cap, cap_source = 1.0, "equal capabilities"
+            elif capability == "gdp":
+                cap = number(gdp_row[col[f"p{code}"]] or "0", path, KIND, f"GDP row {code}")
+                cap_source = f"{path.name}, GDP row (added by blksv)"
+            else:
+                table = weights[period]
+                cap = max(table.values()) if code in INSTITUTIONS else table.get(code, 0.0)
+                cap_source = f"Council voting weights, {period} period (accord/data/council_weights.csv)"
+            actors.append(
+                Actor(
+                    id=code,
+                    name=ACTOR_NAMES.get(code, code.upper()),
+                    capability=cap,
+                    capability_source=cap_source,
+                )
+            )
+            stances.append(
+                Stance(
+                    actor=code,
+                    issue=issue_id,
+                    position=position,
+                    salience=BLANK_SALIENCE if salience is None else min(max(salience, 0.0), 1.0),
+                    evidence=[Evidence(source=f"{path.name}, line {line_no}")],
+                )
+            )
+        issue = Issue(
+            id=issue_id, label=f"{row[col['prname']].strip()} ({issue_id})", status_quo=rp, outcome=outcome
+        )
+        scenario = Scenario(
+            name=f"DEU {issue_id}",
+            description=f"DEU {wave}, {row[col['proc']].strip()}, introduced {year}",
+            scale_note="DEU positions 0–100; saliences divided by 100",
+            issues=[issue],
+            actors=actors,
+            stances=stances,
+        )
+        out.append(DeuIssue(scenario, issue_id, year, wave, row[col["proc"]].strip()))
+    return out

@@ -1,0 +1,73 @@
+"""The Scholz et al. (2011) expected-utility model: the published emission-standards rounds, small cases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from accord.models import forecast
+from accord.models.base import to_batch
+from accord.models.expected_utility import ExpectedUtility
+from accord.scenario.importers.bdm import import_bdm
+
+NEGOTIATION = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "negotiation"
+EMISSIONS = NEGOTIATION / "bdm" / "emission_standards_bdm1994.csv"
+# Scholz, Calbert & Smith (2011), emission standards with Q = 1.0: median and mean position by round 1–8.
+PUBLISHED_MEDIANS = [8.4, 9.9, 9.9, 9.9, 9.9, 7.4, 8.8, 9.6]
+PUBLISHED_MEANS = [7.4, 7.5, 7.6, 7.3, 7.3, 7.4, 7.5, 7.6]
+
+
+def _years(percent: np.ndarray) -> np.ndarray:
+    return 4 + 6 * percent / 100  # the importer maps years 4..10 onto 0..100
+
+
+def test_reproduces_scholz_emission_standards() -> None:
+    scenario = import_bdm(EMISSIONS)
+    result = forecast(scenario, "expected_utility")["issue"]
+    assert result.history is not None and len(result.history) == 8
+    assert np.abs(_years(np.array(result.history)) - PUBLISHED_MEDIANS).max() <= 0.5
+    batch = to_batch(scenario)
+    rounds = ExpectedUtility().positions_by_round(batch.x, batch.s, batch.c, batch.mask)
+    w = batch.c * batch.s
+    means = [_years((w * x).sum() / w.sum()) for x in rounds[1:]]
+    assert np.abs(np.array(means) - PUBLISHED_MEANS).max() <= 0.5
+
+
+def test_least_move_reading_differs_from_scholz_program() -> None:
+    batch = to_batch(import_bdm(EMISSIONS))
+    paper = ExpectedUtility(compromise_choice="least_move").run(
+        batch.x, batch.s, batch.c, batch.mask, batch.ref
+    )
+    program = ExpectedUtility().run(batch.x, batch.s, batch.c, batch.mask, batch.ref)
+    assert paper.history is not None and program.history is not None
+    assert np.allclose(paper.history[0, :3], program.history[0, :3])
+    assert not np.allclose(paper.history[0, 5:], program.history[0, 5:])
+
+
+def test_agreement_stays_put_and_two_actors_are_handled() -> None:
+    x = np.array([[40.0, 40.0, 40.0], [20.0, 80.0, 0.0]])
+    s = np.array([[0.5, 0.9, 0.2], [0.9, 0.9, 0.0]])
+    c = np.array([[1.0, 2.0, 3.0], [1.0, 4.0, 0.0]])
+    mask = np.array([[True, True, True], [True, True, False]])
+    result = ExpectedUtility(rounds=3).run(x, s, c, mask, np.array([np.nan, np.nan]))
+    assert result.value[0] == 40
+    assert result.value[1] in (20.0, 80.0)  # a median voter position is always an actor's position
+    assert result.history is not None and result.history.shape == (2, 3)
+
+
+def test_status_quo_weight_changes_the_expected_utilities() -> None:
+    batch = to_batch(import_bdm(EMISSIONS))
+    sure = ExpectedUtility(q=1.0).positions_by_round(batch.x, batch.s, batch.c, batch.mask)
+    unsure = ExpectedUtility(q=0.5).positions_by_round(batch.x, batch.s, batch.c, batch.mask)
+    assert all(np.isfinite(p).all() for p in unsure)
+    assert any(not np.allclose(a, b) for a, b in zip(sure, unsure, strict=True))
+
+
+def test_affine_rescaling_of_positions_is_equivariant() -> None:
+    batch = to_batch(import_bdm(EMISSIONS))
+    model = ExpectedUtility()
+    plain = model.run(batch.x, batch.s, batch.c, batch.mask, batch.ref).value
+    moved = model.run(10 + 0.5 * batch.x, batch.s, batch.c, batch.mask, batch.ref).value
+    assert moved == pytest.approx(10 + 0.5 * plain)

@@ -1,0 +1,79 @@
+"""Assemble a :class:`ReportData` from the store, a scenario and the models' forecasts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from accord.report.data import ReportData
+from accord.report.render import write_report
+from accord.report.views import (
+    events_timeline_data,
+    forecast_table,
+    matrix_from_cells,
+    overview_data,
+    quotes_by_speaker,
+    sensitivity_table,
+    trajectories_from_cells,
+)
+from accord.scenario.builder import build_cells, scenario_from_cells
+from accord.scenario.model import Scenario
+from accord.scenario.scales import load_scales
+from accord.store import session_scope
+
+
+def report_data(
+    engine: Engine,
+    as_of: dt.date | None = None,
+    scenario: Scenario | None = None,
+    draws: int | None = None,
+    seed: int | None = None,
+    title: str = "Negotiation report",
+) -> ReportData:
+    """Everything the report shows. ``scenario`` (e.g. an analyst's edited file) drives the forecast and
+    sensitivity views; without one, the scenario is built from the store as of ``as_of``."""
+    scales = load_scales()
+    with session_scope(engine) as session:
+        overview = overview_data(session, as_of)
+        cells = build_cells(session, as_of, scales)
+        timeline = events_timeline_data(session, as_of)
+        quotes = quotes_by_speaker(session, as_of)
+    built = scenario_from_cells(cells, as_of, scales) if scenario is None else scenario
+    notes: list[str] = []
+    defaults = [a.name for a in built.actors if (a.capability_source or "").startswith("default")]
+    if defaults:
+        notes.append(
+            "No national capability figures for: " + ", ".join(defaults) + "; they get a small default "
+            "capability (edit the scenario or set capability_overrides)."
+        )
+    if scenario is not None:
+        notes.append(
+            f"Forecast and sensitivity use the scenario '{scenario.name}', not the store's positions."
+        )
+    return ReportData(
+        title=title,
+        generated=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        overview=overview,
+        matrix=matrix_from_cells(cells, scales),
+        trajectories=trajectories_from_cells(cells, scales),
+        timeline=timeline,
+        quotes=quotes,
+        forecast=forecast_table(built, draws=draws, seed=seed),
+        sensitivity=sensitivity_table(built, draws=draws, seed=seed),
+        scenario_name=built.name,
+        notes=notes,
+    )
+
+
+def make_report(
+    engine: Engine,
+    out_dir: Path | str,
+    as_of: dt.date | None = None,
+    scenario: Scenario | None = None,
+    draws: int | None = None,
+    seed: int | None = None,
+) -> Path:
+    """Write ``report.html`` for the store (and scenario) into ``out_dir``; returns its path."""
+    return write_report(report_data(engine, as_of, scenario, draws, seed), out_dir)

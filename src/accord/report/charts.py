@@ -1,0 +1,204 @@
+"""Plotly figure specs for the report's charts, built from the view data.
+
+Every string that comes from an article is HTML-escaped here: Plotly draws hover text and labels with
+a little HTML of its own, so article text must reach it as plain text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import textwrap
+from typing import Any
+
+import plotly.graph_objects as go
+
+from accord.report.data import EventsTimeline, ForecastTable, Trajectories
+
+PALETTE = [
+    "#1f5fa8", "#c2410c", "#15803d", "#7c3aed", "#b91c1c", "#0e7490", "#a16207", "#be185d", "#4d7c0f",
+    "#475569", "#1d4ed8", "#9333ea",
+]  # fmt: skip
+STANCE_SYMBOL = {"support": "circle", "oppose": "x", "conditional": "diamond"}
+EVENT_COLOR = {
+    "negotiation_round": "#1f5fa8",
+    "meeting": "#0e7490",
+    "phone_call": "#7c3aed",
+    "statement": "#64748b",
+    "agreement": "#15803d",
+    "attack": "#b91c1c",
+    "sanction": "#a16207",
+    "aid": "#c2410c",
+}
+STAGE_COLOR = {
+    "peace talks": "rgba(31,95,168,0.10)",
+    "ceasefire": "rgba(21,128,61,0.14)",
+    "truce": "rgba(21,128,61,0.14)",
+}
+FONT = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif"
+
+
+def safe(text: str | None, width: int = 70, limit: int = 320) -> str:
+    """Article text for Plotly: escaped, shortened, wrapped with Plotly's own line breaks."""
+    if not text:
+        return ""
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return "<br>".join(html.escape(line) for line in textwrap.wrap(text, width))
+
+
+def _layout(**extra: Any) -> dict[str, Any]:
+    base: dict[str, Any] = dict(
+        template="plotly_white",
+        font=dict(family=FONT, size=13, color="#1e293b"),
+        margin=dict(l=60, r=20, t=40, b=40),
+        hoverlabel=dict(align="left", font=dict(family=FONT, size=12)),
+        legend=dict(orientation="h", yanchor="top", y=-0.15, xanchor="left", x=0),
+    )
+    base.update(extra)
+    return base
+
+
+def trajectory_figure(data: Trajectories, issue: str) -> go.Figure:
+    """One issue's positions over time, a line per actor, a marker per dated statement."""
+    fig = go.Figure()
+    for index, series in enumerate(s for s in data.series if s.issue == issue):
+        color = PALETTE[index % len(PALETTE)]
+        fig.add_trace(
+            go.Scatter(
+                x=[p.date for p in series.points],
+                y=[p.value for p in series.points],
+                mode="lines+markers",
+                line=dict(color=color, width=2, shape="hv"),
+                marker=dict(
+                    size=10,
+                    color=color,
+                    symbol=[STANCE_SYMBOL.get(p.stance, "circle") for p in series.points],
+                ),
+                name=html.escape(series.actor),
+                text=[
+                    f"<b>{html.escape(series.actor)}</b> · {html.escape(p.stance)} · {p.date.isoformat()}<br>"
+                    f"{safe(p.sentence)}<br><i>{safe(p.title, limit=90)} — {html.escape(p.outlet or '')}</i>"
+                    for p in series.points
+                ],
+                hovertemplate="%{text}<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        **_layout(
+            height=340,
+            title=dict(text=html.escape(data.issue_labels.get(issue, issue)), x=0, font=dict(size=15)),
+        )
+    )
+    fig.update_yaxes(range=[-5, 105], title="position (0–100)", tickvals=[0, 20, 50, 60, 80, 100])
+    dates = [p.date for s in data.series if s.issue == issue for p in s.points]
+    if dates:
+        # Pad the axis by at least a month either side so a single day does not zoom to milliseconds.
+        first, last = min(dates), max(dates)
+        pad = max(30, (last - first).days // 12)
+        fig.update_xaxes(type="date", range=[first - dt.timedelta(days=pad), last + dt.timedelta(days=pad)])
+    return fig
+
+
+def events_figure(data: EventsTimeline) -> go.Figure:
+    """Events on a time axis, one row per type, with the stages of the process shaded behind them."""
+    fig = go.Figure()
+    types = sorted({e.type for e in data.events})
+    for kind in types:
+        events = [e for e in data.events if e.type == kind]
+        label = html.escape(kind.replace("_", " "))
+        fig.add_trace(
+            go.Scatter(
+                x=[e.date for e in events],
+                y=[kind.replace("_", " ") for e in events],
+                mode="markers",
+                marker=dict(
+                    size=12, color=EVENT_COLOR.get(kind, "#334155"), line=dict(width=1, color="white")
+                ),
+                name=kind.replace("_", " "),
+                text=[
+                    f"<b>{label}</b> · {html.escape(e.date_text or str(e.date))}"
+                    f"{' · ' + html.escape(e.place) if e.place else ''}<br>"
+                    f"{safe(', '.join(e.participants), limit=120)}<br>{safe(e.sentence)}"
+                    for e in events
+                ],
+                hovertemplate="%{text}<extra></extra>",
+            )
+        )
+    for stage in data.stages:
+        end = stage.end or max((e.date for e in data.events if e.date), default=stage.start)
+        if end == stage.start:
+            end = end.fromordinal(end.toordinal() + 3)  # a one-day stage still shows
+        fig.add_vrect(
+            x0=stage.start,
+            x1=end,
+            fillcolor=STAGE_COLOR.get(stage.kind, "rgba(100,116,139,0.1)"),
+            line_width=0,
+            layer="below",
+            annotation_text=html.escape(stage.kind),
+            annotation_position="top left" if stage.kind == "peace talks" else "bottom left",
+            annotation_font=dict(size=11, color="#475569"),
+        )
+    fig.update_layout(
+        **_layout(
+            height=140 + 46 * max(len(types), 1), showlegend=False, margin=dict(l=140, r=20, t=40, b=40)
+        )
+    )
+    return fig
+
+
+def forecast_figure(data: ForecastTable) -> go.Figure:
+    """Each issue's forecast by every model with its 80 % interval; actors' positions as grey ticks."""
+    fig = go.Figure()
+    labels = [html.escape(row.label) for row in data.rows]
+    fig.add_trace(
+        go.Scatter(
+            x=[p[1] for row in data.rows for p in row.positions],
+            y=[html.escape(row.label) for row in data.rows for _ in row.positions],
+            mode="markers",
+            marker=dict(symbol="line-ns-open", size=16, color="#94a3b8", line=dict(width=2)),
+            name="actors' positions",
+            text=[f"{html.escape(p[0])}: {p[1]:g}" for row in data.rows for p in row.positions],
+            hovertemplate="%{text}<extra></extra>",
+        )
+    )
+    for index, model in enumerate(data.models):
+        xs, ys, plus, minus, texts = [], [], [], [], []
+        for row in data.rows:
+            cell = next((c for c in row.cells if c.model == model), None)
+            if cell is None:
+                continue
+            xs.append(cell.value)
+            ys.append(html.escape(row.label))
+            plus.append((cell.high - cell.value) if cell.high is not None else 0)
+            minus.append((cell.value - cell.low) if cell.low is not None else 0)
+            band = (
+                f" (80 %: {cell.low:.1f}–{cell.high:.1f})"
+                if cell.low is not None and cell.high is not None
+                else ""
+            )
+            texts.append(f"<b>{html.escape(model)}</b>: {cell.value:.1f}{band}")
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="markers",
+                marker=dict(size=11, color=PALETTE[index % len(PALETTE)]),
+                error_x=dict(type="data", array=plus, arrayminus=minus, thickness=1.5, width=4),
+                name=model.replace("_", " "),
+                text=texts,
+                hovertemplate="%{text}<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        **_layout(
+            height=120 + 70 * max(len(labels), 1),
+            scattermode="group",
+            legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0),
+            margin=dict(l=260, r=20, t=50, b=40),
+        )
+    )
+    fig.update_xaxes(range=[-3, 103], title="forecast position (0–100)")
+    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels)
+    return fig

@@ -1,0 +1,176 @@
+"""The plain data a report (or the dashboard) is drawn from: one pydantic model per view.
+
+Nothing here knows about HTML: :mod:`accord.report.views` fills these from the store, the scenario and the
+forecasts, and :mod:`accord.report.render` draws them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, Field
+
+from accord.scenario.timeline import EventPoint, QuotePoint, Stage
+
+
+class ClusterSummary(BaseModel):
+    cluster_id: int
+    size: int
+    outlets: int
+    titles: list[str]
+
+
+class Overview(BaseModel):
+    articles: int
+    outlets: int
+    first_date: dt.date | None
+    last_date: dt.date | None
+    undated: int
+    duplicate_clusters: int  # clusters holding more than one article
+    duplicate_articles: int  # articles in those clusters beyond the first of each
+    clusters: list[ClusterSummary]  # the largest few
+    extracted: int  # articles with an extraction
+    actors: int
+    quotes: int
+    events: int
+    positions: int
+    top_outlets: list[tuple[str, int]]
+    as_of: dt.date | None = None
+
+
+class EvidenceItem(BaseModel):
+    stance: str
+    speaker: str
+    role: str | None
+    date: dt.date | None
+    sentence: str
+    title: str | None
+    outlet: str | None
+    source_id: str
+    url: str | None
+    weight: float
+    conflicting: bool  # a stance other than the cell's winning one, in a conflicted cell
+
+
+class MatrixCell(BaseModel):
+    actor: str
+    issue: str
+    stance: str
+    position: float
+    salience: float
+    uncertainty: float
+    conflict: bool
+    evidence: list[EvidenceItem]
+
+
+class Matrix(BaseModel):
+    actors: list[str]
+    issues: list[str]
+    issue_labels: dict[str, str]
+    cells: list[MatrixCell]
+
+    def cell(self, actor: str, issue: str) -> MatrixCell | None:
+        for cell in self.cells:
+            if cell.actor == actor and cell.issue == issue:
+                return cell
+        return None
+
+
+class TrajectoryPoint(BaseModel):
+    date: dt.date
+    value: float
+    stance: str
+    speaker: str
+    sentence: str
+    title: str | None
+    outlet: str | None
+
+
+class Trajectory(BaseModel):
+    actor: str
+    issue: str
+    points: list[TrajectoryPoint]
+
+
+class Trajectories(BaseModel):
+    issues: list[str]
+    issue_labels: dict[str, str]
+    series: list[Trajectory]
+    undated: int  # statements left out for want of a date
+
+
+class EventsTimeline(BaseModel):
+    events: list[EventPoint]
+    stages: list[Stage]
+    undated: int
+
+
+class SpeakerQuotes(BaseModel):
+    speaker: str
+    quotes: list[QuotePoint]
+
+
+class QuotesBySpeaker(BaseModel):
+    speakers: list[SpeakerQuotes]
+    total: int
+
+
+class ForecastCell(BaseModel):
+    model: str
+    value: float
+    low: float | None = None  # Monte Carlo interval, when simulated
+    high: float | None = None
+    draws: int | None = None
+
+
+class IssueForecastRow(BaseModel):
+    issue: str
+    label: str
+    actors: int
+    cells: list[ForecastCell]
+    positions: list[tuple[str, float, float]] = Field(default_factory=list)  # actor, position, weight
+
+
+class ForecastTable(BaseModel):
+    models: list[str]
+    model_descriptions: dict[str, str]
+    rows: list[IssueForecastRow]
+    interval: str  # how the intervals were made, in words
+
+
+class SensitivityRow(BaseModel):
+    issue: str
+    actor: str
+    baseline: float
+    without: float  # forecast with the actor left out
+    shifted: float  # forecast with the actor's position moved toward the far end by `shift` points
+    doubled: float  # forecast with the actor's capability doubled
+    share: float | None = None  # share of the Monte Carlo variance the actor explains (top actors only)
+
+    @property
+    def largest(self) -> float:
+        return max(
+            abs(self.without - self.baseline),
+            abs(self.shifted - self.baseline),
+            abs(self.doubled - self.baseline),
+        )
+
+
+class Sensitivity(BaseModel):
+    model: str
+    shift: float
+    rows: list[SensitivityRow]
+
+
+class ReportData(BaseModel):
+    title: str
+    generated: dt.datetime
+    overview: Overview
+    matrix: Matrix
+    trajectories: Trajectories
+    timeline: EventsTimeline
+    quotes: QuotesBySpeaker
+    forecast: ForecastTable
+    sensitivity: Sensitivity
+    scenario_name: str = ""
+    notes: list[str] = Field(default_factory=list)  # what is missing and why, shown in the report

@@ -6,7 +6,9 @@ Each command lives in its own module and registers itself on :data:`accord.cli.a
 from __future__ import annotations
 
 from accord.cli import (
+    eval_cli,  # noqa: F401  (registers commands)
     ingest_cli,  # noqa: F401  (registers commands)
+    models_cli,  # noqa: F401  (registers commands)
     serve_cli,  # noqa: F401  (registers commands)
     settings_cli,  # noqa: F401  (registers commands)
 )

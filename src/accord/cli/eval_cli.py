@@ -1,0 +1,139 @@
+"""`accord eval` scores an extraction against gold labels; `accord export` writes the extraction out."""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import nullcontext
+from enum import Enum
+from pathlib import Path
+from typing import TextIO
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from accord.cli.app import app
+from accord.cli.common import DB_OPTION, error_line, fail, resolve_db
+from accord.errors import AccordError, Errors
+from accord.extract.evaluation import EvalReport, evaluate
+from accord.extract.export import export_records, export_rows, stored_predictions, write_csv, write_jsonl
+from accord.extract.gold import GoldArticle, read_gold
+from accord.store import open_store
+
+
+class EvalFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class ItemType(str, Enum):
+    actors = "actors"
+    quotes = "quotes"
+    events = "events"
+    positions = "positions"
+
+
+def _report_errors(errors: list[AccordError]) -> None:
+    for error in errors:
+        error_line(str(error))
+
+
+def _print_table(report: EvalReport, gold_count: int, predicted_count: int) -> None:
+    table = Table("type", "tp", "fp", "fn", "precision", "recall", "F1", title="Extraction against gold")
+    for kind, tp, fp, fn, precision, recall, f1 in report.rows():
+        table.add_row(kind, str(tp), str(fp), str(fn), f"{precision:.3f}", f"{recall:.3f}", f"{f1:.3f}")
+    console = Console(width=None if sys.stdout.isatty() else 100)
+    console.print(table)
+    console.print(f"{gold_count} gold articles, {predicted_count} predicted; micro-averaged over articles")
+
+
+@app.command("eval")
+def eval_cli(
+    gold: Path = typer.Option(..., "--gold", help="Gold labels, JSONL in the gold schema."),
+    db: str | None = DB_OPTION,
+    pred: Path | None = typer.Option(
+        None, "--pred", help="Score this JSONL (gold schema) instead of the store's extraction."
+    ),
+    output: EvalFormat = typer.Option(
+        EvalFormat.table, "--format", help="table, or json with a per-article breakdown."
+    ),
+) -> None:
+    """Precision, recall and F1 per item type (actors, quotes, events, positions) against gold labels.
+
+    Without --pred the store's extraction is scored, only for the articles the gold file labels.
+    Exit code 1 when any input line or record was bad (each is one line on stderr; the rest is scored).
+    """
+    gold_articles, errors = read_gold(gold)
+    if not gold_articles:
+        _report_errors(errors or [AccordError(Errors.A305, path=gold, line=0, reason="no articles")])
+        raise typer.Exit(1)
+    predicted: list[GoldArticle]
+    if pred is not None:
+        predicted, pred_errors = read_gold(pred)
+    else:
+        try:
+            engine = open_store(resolve_db(db))
+        except AccordError as exc:
+            raise fail(exc) from exc
+        predicted, pred_errors = stored_predictions(engine, [article.id for article in gold_articles])
+        engine.dispose()
+        absent = len(gold_articles) - len(predicted) - len(pred_errors)
+        if absent:
+            typer.echo(
+                f"note: {absent} gold articles are not in the store; their items count as missed", err=True
+            )
+    errors += pred_errors
+    _report_errors(errors)
+    report = evaluate(predicted, gold_articles)
+    if output is EvalFormat.json:
+        typer.echo(json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False))
+    else:
+        _print_table(report, len(gold_articles), len(predicted))
+    raise typer.Exit(1 if errors else 0)
+
+
+@app.command("export")
+def export_cli(
+    output: ExportFormat = typer.Option(..., "--format", help="jsonl (gold schema) or csv."),
+    db: str | None = DB_OPTION,
+    out: Path | None = typer.Option(None, "--out", help="File to write [default: stdout]."),
+    item_type: ItemType | None = typer.Option(
+        None, "--type", help="One item type, one row per item (required for csv)."
+    ),
+) -> None:
+    """Write the stored extraction: one gold-schema record per article, or one row per item of --type.
+
+    Only the newest version of each source id is exported. Items keep their offsets, sentence and ids.
+    """
+    if output is ExportFormat.csv and item_type is None:
+        raise typer.BadParameter("csv holds one item type; add --type actors|quotes|events|positions")
+    try:
+        engine = open_store(resolve_db(db))
+    except AccordError as exc:
+        raise fail(exc) from exc
+    target = "stdout" if out is None else str(out)
+    try:
+        handle: TextIO
+        with (
+            nullcontext(sys.stdout) if out is None else out.open("w", encoding="utf-8", newline="")
+        ) as handle:
+            if item_type is None:
+                count = write_jsonl(export_records(engine), handle)
+                unit = "articles"
+            elif output is ExportFormat.jsonl:
+                count = write_jsonl(export_rows(engine, item_type.value), handle)
+                unit = item_type.value
+            else:
+                count = write_csv(export_rows(engine, item_type.value), item_type.value, handle)
+                unit = item_type.value
+    except OSError as exc:
+        raise fail(AccordError(Errors.A320, path=target, reason=exc.strerror or str(exc))) from exc
+    finally:
+        engine.dispose()
+    typer.echo(f"wrote {count} {unit} to {target}", err=True)

@@ -33,7 +33,15 @@ def to_json(value: Any) -> str:
     return json.dumps(value, default=str, separators=(",", ":"))
 
 
+def web_url(value: str | None) -> str | None:
+    """The URL if it is a plain http(s) address, else None: stored URLs never become script links."""
+    if value and value.strip().lower().startswith(("http://", "https://")):
+        return value.strip()
+    return None
+
+
 TEMPLATES.env.filters["tojson_attr"] = to_json
+TEMPLATES.env.filters["web_url"] = web_url
 
 
 def render(request: Request, template: str, http_status: int = 200, /, **context: Any) -> HTMLResponse:

@@ -1,0 +1,90 @@
+"""The pages render the store: search results, highlighted offsets, actor pages, matrix, timeline, docs."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from accord.serve.highlight import Span, segments
+from accord.serve.search import fts5_query, snippet, terms
+
+
+def test_segments_cover_the_text_and_mark_overlaps() -> None:
+    text = "Kyiv said Moscow must leave."
+    spans = [
+        Span("actor", 1, 0, 4, "Kyiv"),
+        Span("quote", 2, 0, 27, "quote"),
+        Span("actor", 3, 10, 16, "Moscow"),
+    ]
+    parts = segments(text, [*spans, Span("event", 4, 20, 999, "outside the text")])
+    assert "".join(p.text for p in parts) == text
+    assert parts[0].text == "Kyiv" and set(parts[0].kinds) == {"actor", "quote"}
+    assert parts[0].anchors == ["actor-1", "quote-2"]
+    assert [p.text for p in parts if "actor" in p.kinds] == ["Kyiv", "Moscow"]
+    assert parts[-1].kinds == []
+
+
+def test_search_terms_are_quoted_words() -> None:
+    assert terms('peace "talks" OR (NEAR') == ["peace", "talks", "or", "near"]
+    assert fts5_query('peace "talks"') == '"peace" "talks"'
+    assert fts5_query("*:^") == ""
+    lead, before, hit, _after, trail = snippet("x" * 300 + " Ceasefire now " + "y" * 300, "ceasefire")
+    assert hit == "Ceasefire" and lead == trail == "…" and len(before) < 120
+
+
+def test_every_page_renders(client: TestClient, served_db: dict[str, Any]) -> None:
+    for url in ("/", "/articles", "/actors", "/matrix", "/timeline", "/forecast", "/review", "/docs"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response.headers["content-type"].startswith("text/html")
+    assert client.get("/articles/987654").status_code == 404
+    assert "no article" in client.get("/articles/987654").text
+    assert client.get("/actors/Nobody%20At%20All").status_code == 404
+    assert client.get("/articles?date_from=nonsense").status_code == 400
+
+
+def test_search_page_marks_the_hit(client: TestClient) -> None:
+    html = client.get("/articles", params={"q": "prisoner exchange"}).text
+    assert re.search(r"<mark>prisoner</mark>", html, re.IGNORECASE)
+    assert "2 articles" in html
+
+
+def test_article_page_highlights_items_at_their_offsets(
+    client: TestClient, served_db: dict[str, Any]
+) -> None:
+    html = client.get(f"/articles/{served_db['article1']}").text
+    article = client.get(f"/api/v1/articles/{served_db['article1']}").json()
+    for position in article["positions"]:
+        assert f'id="position-{position["id"]}"' in html
+    assert re.search(r'<span class="[^"]*hl-position[^"]*"[^>]*>supports a ceasefire</span>', html)
+    assert re.search(r'<span class="hl-actor"[^>]*>Ukraine</span>', html)
+
+
+def test_actor_page_has_positions_chart_and_quotes(client: TestClient) -> None:
+    html = client.get("/actors/Ukraine").text
+    assert 'class="chart"' in html and "data-spec=" in html
+    assert "ceasefire" in html and "/static/vendor/plotly.min.js" in html
+
+
+def test_matrix_and_timeline(client: TestClient) -> None:
+    matrix = client.get("/matrix").text
+    assert "cell-support" in matrix and "cell-oppose" in matrix
+    timeline = client.get("/timeline", params={"type": "agreement"}).text
+    assert "2022-03-21" in timeline and 'id="timeline-chart"' in timeline
+
+
+def test_plotly_is_served_locally(client: TestClient) -> None:
+    response = client.get("/static/vendor/plotly.min.js")
+    assert response.status_code == 200 and len(response.content) > 1_000_000
+    assert client.get("/static/accord.js").status_code == 200
+
+
+def test_api_reference_is_offline(client: TestClient) -> None:
+    html = client.get("/docs").text
+    assert "/api/v1/articles" in html and "http" not in re.sub(r"https?://example\.org", "", html).split(
+        "<main>"
+    )[1].split("</main>")[0].replace("/api/v1/openapi.json", "")
+    schema = client.get("/api/v1/openapi.json").json()
+    assert "/api/v1/forecasts" in schema["paths"]

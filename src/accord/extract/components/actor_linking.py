@@ -85,7 +85,7 @@ class ActorLinker:
         self._entries = list(registry.entries)
         self.matcher = PhraseMatcher(self.vocab, attr="ORTH")
         for number, entry in enumerate(self._entries):
-            names = {entry.name, *entry.aliases}
+            names = set(entry.names()) if hasattr(entry, "names") else {entry.name, *entry.aliases}
             patterns = [self.tokenizer(alias) for alias in sorted(names) if alias.strip()]
             self.matcher.add(str(number), patterns)
 
@@ -200,6 +200,8 @@ class ActorLinker:
                 # An unlinked organisation or place is kept as a mention but not counted as an actor.
                 kind = {"ORG": "organization", "NORP": "group"}.get(label, "place")
                 return self._record(doc, span, surface, surface, kind, None, acts=False)
+        if getattr(entry, "media", False):
+            return self._record(doc, span, surface, entry.name, "media", entry, acts=False)
         if label == "NORP" and entry is not None and entry.kind == "country":
             # "Russian" as an adjective is not the country acting.
             return self._record(doc, span, surface, entry.name, entry.kind, entry, acts=False)
@@ -218,6 +220,8 @@ class ActorLinker:
             "linked": entry is not None,
             "wikidata": getattr(entry, "wikidata", None) if entry is not None else None,
             "acts": acts,
+            # Office holders and collective actors can hold negotiation positions; commentators cannot.
+            "party": entry is not None and (entry.kind != "person" or bool(getattr(entry, "roles", None))),
         }
 
     def _role_mentions(
@@ -291,7 +295,7 @@ class ActorLinker:
                 continue
             entry = by_name.get(mention["name"])
             for role in getattr(entry, "roles", []) or []:
-                if role.title == title and role.of == country:
+                if role.of == country and (title in role.title or role.title in title):
                     return entry
         assert self.registry is not None
         if published is None:

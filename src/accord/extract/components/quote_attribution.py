@@ -38,6 +38,9 @@ SHORT_WORDS = 3
 TAG_WINDOW = 40  # tokens
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
 GROUP_PRONOUNS = {"they", "it", "we"}
+# Dependency labels a verb can carry (the pipeline runs without a tagger, so "call" the noun and "call"
+# the verb are told apart by their place in the parse).
+VERB_DEPS = {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "parataxis", "acl", "pcomp", "dep"}
 TERM_MARKERS = {
     "so-called",
     "dubbed",
@@ -253,9 +256,7 @@ class QuoteAttributor:
         return before, after
 
     def _speech_verb(self, window: list[Token], quote_tokens: set[int], *, governed: bool) -> Token | None:
-        candidates = [
-            t for t in window if t.lower_ in self.speech and t.dep_ not in {"amod", "compound", "nsubj"}
-        ]
+        candidates = [t for t in window if t.lower_ in self.speech and t.dep_ in VERB_DEPS]
         if governed:
             candidates = [
                 t
@@ -424,10 +425,24 @@ def _governing_subject(
     return None
 
 
+def resolve_pronoun(token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+    """The actor a pronoun (or relative pronoun) subject stands for."""
+    lower = token.lower_
+    if lower in {"who", "which", "that"} and token.head.dep_ == "relcl":
+        return index.get(token.head.head.i)
+    person = lower in PERSON_PRONOUNS
+    found = _governing_subject(token, index, person=person)
+    if found is None:
+        found = _last_actor(token.doc, token.idx, person=person)
+    return found
+
+
 def _last_actor(doc: Doc, before_char: int, *, person: bool) -> dict[str, Any] | None:
-    """The last compatible actor before ``before_char``, preferring one that was a subject."""
+    """The last compatible actor before ``before_char``, preferring the main subject of a recent sentence,
+    then any subject, then any mention."""
     best: dict[str, Any] | None = None
     best_acting: dict[str, Any] | None = None
+    best_main: dict[str, Any] | None = None
     for mention in items(doc, "accord_mentions"):
         if mention["start"] >= before_char:
             break
@@ -436,6 +451,11 @@ def _last_actor(doc: Doc, before_char: int, *, person: bool) -> dict[str, Any] |
         best = mention
         if mention["acts"]:
             best_acting = mention
+        root = doc[mention["tok_start"] : mention["tok_end"]].root
+        if root.dep_ == "nsubj" and root.head.dep_ == "ROOT":
+            best_main = mention
+    if best_main is not None and before_char - best_main["sentence_start"] < 600:
+        return best_main
     return best_acting or best
 
 

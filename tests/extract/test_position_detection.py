@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from spacy.language import Language
+
+
+def stances(nlp: Language, text: str) -> set[tuple[str, str, str]]:
+    return {(p["actor"], p["issue"], p["stance"]) for p in nlp(text)._.accord_positions}
+
+
+def test_speaker_supports_an_issue(nlp: Language) -> None:
+    text = "Recep Tayyip Erdogan said on Monday that both sides should agree to a ceasefire."
+    assert ("Recep Tayyip Erdogan", "ceasefire", "support") in stances(nlp, text)
+
+
+def test_negation_flips_the_stance(nlp: Language) -> None:
+    text = "Sergei Lavrov said Moscow would never accept Ukraine's membership in NATO."
+    assert ("Sergei Lavrov", "nato_membership", "oppose") in stances(nlp, text)
+
+
+def test_condition_makes_the_main_stance_conditional_and_the_demand_supported(nlp: Language) -> None:
+    text = "The Kremlin said it would agree to a truce if Kyiv accepted neutral status."
+    found = stances(nlp, text)
+    assert ("Russia", "ceasefire", "conditional") in found
+    assert ("Russia", "neutrality", "support") in found
+
+
+def test_territory_direction_reclaiming_is_oppose(nlp: Language) -> None:
+    text = "Volodymyr Zelensky vowed that Ukraine would win back every occupied region."
+    assert ("Volodymyr Zelensky", "territory", "oppose") in stances(nlp, text)
+
+
+def test_sanctions_lifting_is_oppose(nlp: Language) -> None:
+    text = "Sergei Lavrov demanded the lifting of sanctions on Russian banks."
+    assert ("Sergei Lavrov", "sanctions", "oppose") in stances(nlp, text)
+
+
+def test_quoted_stance_belongs_to_the_speaker(nlp: Language) -> None:
+    text = "“We need more air defence systems, and we need them now,” Volodymyr Zelensky said."
+    assert ("Volodymyr Zelensky", "military_aid", "support") in stances(nlp, text)
+
+
+def test_commentators_hold_no_positions(nlp: Language) -> None:
+    text = "Analyst Marta Kowalczyk said a ceasefire was the only realistic outcome."
+    assert not any(issue == "ceasefire" for _, issue, _ in stances(nlp, text))
+
+
+def test_a_cue_without_a_stated_stance_is_not_a_position(nlp: Language) -> None:
+    text = "Shelling continued overnight despite the ceasefire."
+    assert stances(nlp, text) == set()
+
+
+def test_one_entry_per_actor_issue_with_conditional_winning(nlp: Language) -> None:
+    text = (
+        "Donald Trump said he supports a ceasefire. "
+        "Donald Trump said he would back a ceasefire only if Russia stopped its attacks on cities."
+    )
+    found = [s for s in stances(nlp, text) if s[1] == "ceasefire"]
+    assert found == [("Donald Trump", "ceasefire", "conditional")]
+
+
+def test_positions_keep_their_sentence(nlp: Language) -> None:
+    text = "Talks resumed. Antony Blinken said Washington would keep sanctions in place."
+    (position,) = [p for p in nlp(text)._.accord_positions if p["issue"] == "sanctions"]
+    assert (
+        position["sentence"]
+        == text[position["sentence_start"] : position["sentence_start"] + len(position["sentence"])]
+    )
+    assert "sanctions" in text[position["start"] : position["end"]]

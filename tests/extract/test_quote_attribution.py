@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+
+from accord.extract.components.quote_attribution import find_quotations
+
+
+def quotes(nlp: Language, text: str) -> list[dict[str, Any]]:
+    return list(nlp(text)._.accord_quotes)
+
+
+def test_curly_quote_with_trailing_tag(nlp: Language) -> None:
+    text = "“We will not give up a single village,” Volodymyr Zelensky said on Monday."
+    (quote,) = quotes(nlp, text)
+    assert quote["speaker"] == "Volodymyr Zelensky"
+    assert quote["text"].startswith("We will not give up")
+    assert text[quote["start"] : quote["end"]].startswith("We will not")
+
+
+def test_straight_quote_glued_to_the_previous_word(nlp: Language) -> None:
+    text = 'Sergei Lavrov said the proposal was"a step in the right direction" for both sides.'
+    (quote,) = quotes(nlp, text)
+    assert quote["speaker"] == "Sergei Lavrov"
+    assert quote["text"] == "a step in the right direction"
+
+
+def test_continuation_after_the_tag_is_one_quote(nlp: Language) -> None:
+    text = (
+        "“The talks were long and difficult,” said Dmytro Kuleba. “But we agreed on the next steps "
+        "and we will meet again.”"
+    )
+    (quote,) = quotes(nlp, text)
+    assert quote["speaker"] == "Dmytro Kuleba"
+    assert "next steps" in quote["text"]
+
+
+def test_pronoun_speaker_resolves_to_the_last_named_actor(nlp: Language) -> None:
+    text = (
+        "Emmanuel Macron arrived in Kyiv on a night train. "
+        "“Europe stands with Ukraine for as long as it takes,” he told reporters."
+    )
+    (quote,) = quotes(nlp, text)
+    assert quote["speaker"] == "Emmanuel Macron"
+
+
+def test_according_to_attribution(nlp: Language) -> None:
+    text = "The offensive is “running out of steam before the winter sets in,” according to Antony Blinken."
+    (quote,) = quotes(nlp, text)
+    assert quote["speaker"] == "Antony Blinken"
+
+
+def test_unnamed_speaker_gets_a_description(nlp: Language) -> None:
+    text = (
+        "“Nobody expects a breakthrough this week,” said a senior European diplomat, declining to be named."
+    )
+    (quote,) = quotes(nlp, text)
+    assert quote["speaker"] == "unnamed: senior European diplomat"
+
+
+def test_scare_quotes_and_titles_are_not_quotes(nlp: Language) -> None:
+    text = (
+        "The ministers discussed Ukraine's “neutrality” at length. "
+        "The plan, known as “Operation Spring Dawn”, was shelved by the Kremlin."
+    )
+    assert quotes(nlp, text) == []
+
+
+def test_short_quote_governed_by_a_speech_verb_counts(nlp: Language) -> None:
+    text = "Donald Trump described the call as “very productive” and left for Florida."
+    (quote,) = quotes(nlp, text)
+    assert quote["speaker"] == "Donald Trump"
+    assert quote["text"] == "very productive"
+
+
+def test_dash_introduced_interview_answer(nlp: Language) -> None:
+    text = (
+        "We asked the analyst what comes next.\n"
+        "Dr. Ivan Petrenko: - The front will not move much before spring, and both armies know it."
+    )
+    (quote,) = quotes(nlp, text)
+    assert quote["speaker"] == "Ivan Petrenko"
+    assert quote["text"].startswith("The front will not move")
+
+
+def test_nested_straight_quotes_stay_inside_the_outer_quote() -> None:
+    text = 'He said: "They call it a"special operation" but it is a war," and left.'
+    (found,) = find_quotations(text)
+    assert text[found.start : found.end] == 'They call it a"special operation" but it is a war,'
+
+
+def test_unclosed_quote_runs_to_the_end_of_its_paragraph() -> None:
+    text = "“We will hold the line,” she said. “They will not pass.\nNext paragraph."
+    spans = [text[q.start : q.end] for q in find_quotations(text)]
+    assert spans == ["We will hold the line,", "They will not pass."]

@@ -150,3 +150,13 @@ def test_batch_padding_does_not_change_forecasts() -> None:
         both = model.run(x, s, c, mask, ref).value
         alone = model.run(x[:1, :2], s[:1, :2], c[:1, :2], mask[:1, :2], ref[:1]).value
         assert both[0] == pytest.approx(alone[0]), name
+
+
+def test_snap_moves_onto_a_close_median_only() -> None:
+    near = _scenario([("a", 1, 40, 1.0), ("b", 1, 50, 1.0), ("c", 1, 75, 1.0)])  # mean 55, median 50
+    assert forecast(near, "snap")["i"].value == 50
+    far = _scenario(
+        [("a", 1, 0, 1.0), ("b", 1, 70, 1.0), ("c", 1, 71, 1.0), ("d", 1, 72, 1.0), ("e", 1, 0, 1.0)]
+    )
+    # mean 42.6, median 70: more than 20 apart, so the mean stands
+    assert forecast(far, "snap")["i"].value == pytest.approx(42.6)

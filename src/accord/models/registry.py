@@ -7,11 +7,13 @@ from accord.models.base import IssueForecast, Model, forecast_with
 from accord.models.compromise import Compromise
 from accord.models.expected_utility import ExpectedUtility
 from accord.models.nash import Nash, WeightedNash
+from accord.models.snap import SnapToMedian
 from accord.models.weighted_median import WeightedMedian
 from accord.scenario.model import Scenario
 
 MODELS: dict[str, Model] = {
-    model.name: model for model in (Compromise(), WeightedMedian(), Nash(), WeightedNash(), ExpectedUtility())
+    model.name: model
+    for model in (Compromise(), WeightedMedian(), Nash(), WeightedNash(), ExpectedUtility(), SnapToMedian())
 }
 
 

@@ -1,0 +1,149 @@
+"""`accord forecast` and `accord backtest`: thin wrappers over :mod:`accord.models`."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from accord.cli.app import app
+from accord.cli.common import fail
+from accord.errors import AccordError, Errors
+from accord.models import MODELS, forecast
+from accord.models.backtest import backtest_deu
+from accord.models.monte_carlo import simulate
+from accord.scenario.importers import import_file
+from accord.scenario.io import JSON_SUFFIXES, YAML_SUFFIXES, load_scenario
+from accord.scenario.model import Scenario
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class CapabilityChoice(str, Enum):
+    equal = "equal"
+    votes = "votes"
+    gdp = "gdp"
+
+
+def _scenarios(path: Path) -> list[Scenario]:
+    """A scenario file (YAML/JSON), or any data file an importer reads."""
+    if path.suffix.lower() in YAML_SUFFIXES | JSON_SUFFIXES:
+        return [load_scenario(path)]
+    return import_file(path)
+
+
+def _model_names(model: str) -> list[str]:
+    if model == "all":
+        return list(MODELS)
+    if model not in MODELS:
+        raise AccordError(Errors.A403, name=model, choices=", ".join([*MODELS, "all"]))
+    return [model]
+
+
+def forecast_rows(scenario: Scenario, names: list[str], draws: int, seed: int | None) -> list[dict[str, Any]]:
+    """One row per model and issue: the point forecast, and with draws the Monte Carlo summary."""
+    spread = simulate(scenario, names, draws=draws, seed=seed) if draws > 0 else {}
+    rows = []
+    for name in names:
+        for issue_id, result in forecast(scenario, name).items():
+            row: dict[str, Any] = {
+                "scenario": scenario.name,
+                "model": name,
+                "issue": issue_id,
+                "forecast": round(result.value, 3),
+                "history": None if result.history is None else [round(v, 3) for v in result.history],
+            }
+            if name in spread and issue_id in spread[name]:
+                mc = spread[name][issue_id]
+                row.update(
+                    median=round(mc.median, 3),
+                    p10=round(mc.p10, 3),
+                    p90=round(mc.p90, 3),
+                    draws=mc.draws,
+                    sensitivity=[
+                        {"actor": s.actor, "share": round(s.share, 3), "position_corr": round(s.position, 3)}
+                        for s in mc.sensitivity
+                    ],
+                )
+            rows.append(row)
+    return rows
+
+
+@app.command("forecast")
+def forecast_cli(
+    scenario: Path = typer.Argument(..., help="Scenario YAML/JSON, or a BDM/KTAB/exchange/DEU data file."),
+    model: str = typer.Option("all", "--model", help=f"One of {', '.join(MODELS)}, or all."),
+    draws: int | None = typer.Option(None, "--draws", help="Monte Carlo draws; 0 for none [setting draws]."),
+    seed: int | None = typer.Option(None, "--seed", help="Random seed [setting seed]."),
+    output: Format = typer.Option(Format.table, "--format", help="Output format."),
+) -> None:
+    """Forecast every issue of a scenario with one model or all, with an 80 % Monte Carlo interval."""
+    from accord import settings
+
+    try:
+        names = _model_names(model)
+        scenarios = _scenarios(scenario)
+        n_draws = int(settings.get("draws")) if draws is None else draws
+        rows = [row for sc in scenarios for row in forecast_rows(sc, names, n_draws, seed)]
+    except AccordError as exc:
+        raise fail(exc) from exc
+    if output is Format.json:
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    table = Table("scenario", "issue", "model", "forecast", "p10", "median", "p90", "moved most by")
+    for row in rows:
+        movers = ", ".join(f"{s['actor']} {s['share']:.0%}" for s in row.get("sensitivity", [])[:3])
+        table.add_row(
+            row["scenario"],
+            row["issue"],
+            row["model"],
+            f"{row['forecast']:.1f}",
+            *(f"{row[k]:.1f}" if k in row else "" for k in ("p10", "median", "p90")),
+            movers,
+        )
+    Console(width=160).print(table)
+
+
+@app.command("backtest")
+def backtest_cli(
+    dataset: str = typer.Argument(..., help="Data set; only 'deu' is supported."),
+    file: Path = typer.Argument(..., help="The DEU table (deu3_blksv.tsv)."),
+    capability: CapabilityChoice = typer.Option(
+        CapabilityChoice.votes, "--capability", help="Capability: equal, Council votes by period, or GDP."
+    ),
+    seed: int = typer.Option(20220310, "--seed", help="Seed of the paired bootstrap."),
+    output: Format = typer.Option(Format.table, "--format", help="Output format."),
+) -> None:
+    """Score every model against observed outcomes: MAE, RMSE, median error, hit rate, bootstrap interval."""
+    try:
+        if dataset != "deu":
+            raise AccordError(Errors.A404, path=file, reason=f"unknown data set '{dataset}', only 'deu'")
+        scores = backtest_deu(file, capability.value, seed=seed)
+    except AccordError as exc:
+        raise fail(exc) from exc
+    if output is Format.json:
+        typer.echo(json.dumps([s.__dict__ for s in scores], indent=2))
+        return
+    table = Table(
+        "split", "model", "n", "MAE", "RMSE", "median |err|", "hit ≤10", "ΔMAE vs compromise [95 %]"
+    )
+    for s in scores:
+        table.add_row(
+            s.split,
+            s.model,
+            str(s.n),
+            f"{s.mae:.2f}",
+            f"{s.rmse:.2f}",
+            f"{s.median_ae:.2f}",
+            f"{s.hit_rate:.2f}",
+            f"{s.mae_diff:+.2f} [{s.diff_low:+.2f}, {s.diff_high:+.2f}]",
+        )
+    Console(width=160).print(table)

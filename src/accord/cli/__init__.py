@@ -6,6 +6,7 @@ Each command lives in its own module and registers itself on :data:`accord.cli.a
 from __future__ import annotations
 
 from accord.cli import (
+    analyze_cli,  # noqa: F401  (registers commands)
     eval_cli,  # noqa: F401  (registers commands)
     ingest_cli,  # noqa: F401  (registers commands)
     models_cli,  # noqa: F401  (registers commands)

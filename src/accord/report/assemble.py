@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from accord.report.data import ReportData
+from accord.report.data import ForecastTable, ReportData, Sensitivity
 from accord.report.render import write_report
 from accord.report.views import (
     events_timeline_data,
@@ -31,9 +31,12 @@ def report_data(
     draws: int | None = None,
     seed: int | None = None,
     title: str = "Negotiation report",
+    forecast: ForecastTable | None = None,
+    sensitivity: Sensitivity | None = None,
 ) -> ReportData:
     """Everything the report shows. ``scenario`` (e.g. an analyst's edited file) drives the forecast and
-    sensitivity views; without one, the scenario is built from the store as of ``as_of``."""
+    sensitivity views; without one, the scenario is built from the store as of ``as_of``. Forecast and
+    sensitivity already computed for that scenario (``accord analyze`` keeps them) are used as given."""
     scales = load_scales()
     with session_scope(engine) as session:
         overview = overview_data(session, as_of)
@@ -60,8 +63,8 @@ def report_data(
         trajectories=trajectories_from_cells(cells, scales),
         timeline=timeline,
         quotes=quotes,
-        forecast=forecast_table(built, draws=draws, seed=seed),
-        sensitivity=sensitivity_table(built, draws=draws, seed=seed),
+        forecast=forecast or forecast_table(built, draws=draws, seed=seed),
+        sensitivity=sensitivity or sensitivity_table(built, draws=draws, seed=seed),
         scenario_name=built.name,
         notes=notes,
     )

@@ -20,7 +20,7 @@ import numpy as np
 
 from accord.models.base import Array, BoolArray, Result, weights
 
-_ITERATIONS = 60
+_ITERATIONS = 40
 _AT_REFERENCE = 1e-9
 
 
@@ -41,13 +41,21 @@ def nash_solution(x: Array, power: Array, bargaining: Array, mask: BoolArray, re
     nearest = np.where(member, y, np.inf).min(-1)
     has_coalition = (up != down) & np.isfinite(nearest)
     nearest = np.where(has_coalition, nearest, 1.0)
+    # Only coalition members nearer than 2 * nearest can be passed by z inside the feasible interval; the
+    # rest always pull outwards. Sorting once and keeping those columns makes each bisection step cheap.
+    total = a.sum(-1)
+    order = np.argsort(np.where(member, y, np.inf), axis=-1)
+    ys = np.take_along_axis(np.where(member, y, np.inf), order, axis=-1)
+    as_ = np.take_along_axis(a, order, axis=-1)
+    width = max(1, int((ys < 2.0 * nearest[:, None]).sum(-1).max(initial=1)))
+    ys, as_ = ys[:, :width], as_[:, :width]
     lo, hi = np.zeros_like(nearest), 2.0 * nearest
     for _ in range(_ITERATIONS):
         z = (lo + hi) / 2
         zc = z[:, None]
-        pull_out = np.where(y > zc, a, 0.0).sum(-1) / z
-        with np.errstate(divide="ignore"):
-            pull_in = np.where(member & (y < zc), a / np.maximum(2 * y - zc, 1e-300), 0.0).sum(-1)
+        passed = ys < zc
+        pull_out = (total - np.where(passed, as_, 0.0).sum(-1)) / z
+        pull_in = np.where(passed, as_ / np.maximum(2 * ys - zc, 1e-300), 0.0).sum(-1)
         rising = pull_out > pull_in
         lo, hi = np.where(rising, z, lo), np.where(rising, hi, z)
     solution = d + sign * (lo + hi) / 2

@@ -8,7 +8,14 @@ import pytest
 from sqlalchemy import Engine
 
 from accord.scenario.builder import build_cells, build_scenario
-from accord.scenario.capability import CapabilityData, CountryYear, capabilities
+from accord.scenario.capability import (
+    CapabilityData,
+    CountryYear,
+    Member,
+    Organization,
+    capabilities,
+    shipped_data,
+)
 from accord.scenario.io import load_scenario, save_scenario
 from accord.scenario.salience import salience
 from accord.store import open_store, session_scope
@@ -132,7 +139,10 @@ def _rows() -> list[CountryYear]:
 
 
 def test_capability_is_cinc_of_the_latest_year_on_or_before_the_date() -> None:
-    data = CapabilityData(_rows(), {"Pact": ["Ruritania", "Osterlich"]})
+    pact = Organization(
+        name="Pact", rule="sum_of_members", members=[Member(country="Ruritania"), Member(country="Osterlich")]
+    )
+    data = CapabilityData(_rows(), {"Pact": pact})
     figures = capabilities(["Ruritania", "Pact", "Someone"], dt.date(2021, 6, 1), data)
     assert figures["Ruritania"].capability == 2.0  # 2020's CINC, × 100
     assert "2020" in figures["Ruritania"].source
@@ -146,5 +156,19 @@ def test_capability_overrides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     path = tmp_path / "caps.csv"
     path.write_text("actor,capability,source\nRuritania,7.5,analyst estimate\n", encoding="utf-8")
     monkeypatch.setenv("ACCORD_CAPABILITY_OVERRIDES", str(path))
-    figures = capabilities(["Ruritania"], None, CapabilityData(_rows(), {}))
+    figures = capabilities(["Ruritania"], None, CapabilityData(_rows()))
     assert (figures["Ruritania"].capability, figures["Ruritania"].source) == (7.5, "analyst estimate")
+
+
+def test_shipped_capability_data() -> None:
+    data = shipped_data()
+    figures = capabilities(["Russia", "Ukraine", "NATO", "OSCE", "United Kingdom"], dt.date(2016, 6, 1), data)
+    russia = figures["Russia"]
+    assert russia.source.startswith("CINC 2016")
+    assert 3.0 < russia.capability < 4.5  # Russia's share of world capability, in percent
+    assert figures["Russia"].capability > figures["Ukraine"].capability
+    assert "Finland" not in figures["NATO"].source  # joined in 2023
+    assert "Finland" in capabilities(["NATO"], dt.date(2024, 1, 1), data)["NATO"].source
+    assert figures["OSCE"].capability == 0.5 and "convention" in figures["OSCE"].source
+    # CINC ends in 2022: later dates use the latest year before them, and say which
+    assert capabilities(["Russia"], dt.date(2025, 3, 1), data)["Russia"].source.startswith("CINC 2022")

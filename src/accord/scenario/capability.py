@@ -4,9 +4,10 @@ The shipped table ``accord/data/capability/capability.csv`` has one row per coun
 CINC (Correlates of War National Material Capabilities), military spending (SIPRI, current US$) and GDP
 (World Bank WDI, current US$) and population. An actor's capability is its **CINC for the latest year
 on or before the scenario date, times 100** (its percentage of world material capability). An
-organisation listed in ``organizations.yaml`` gets the sum over its members. Anything else (a person
-who holds no office, an armed group) gets :data:`FALLBACK` with a source saying so, for the analyst to
-set. A CSV named by the setting ``capability_overrides`` (``actor,capability,source``) wins over all.
+organisation listed in ``organizations.yaml`` gets the sum over the countries that were members on 1 July
+of that year, or the fixed CINC the file gives it (bodies without forces of their own). Anything else
+(a person who holds no office, an armed group) gets :data:`FALLBACK` with a source saying so, for the
+analyst to set. A CSV named by the setting ``capability_overrides`` (``actor,capability,source``) wins.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel
+from pydantic import BaseModel, Field, ValidationError
 
 from accord import settings
 from accord.errors import AccordError, Errors
@@ -90,26 +91,49 @@ def read_table(path: Path) -> list[CountryYear]:
     return table
 
 
-def read_organizations(path: Path) -> dict[str, list[str]]:
-    """Organisation name → member countries, from ``organizations.yaml``.
+class Member(BaseModel):
+    country: str
+    joined: dt.date | None = None
+    left: dt.date | None = None
 
-    Accepts ``{organizations: {NAME: {members: [...]}}}``, ``{NAME: [...]}`` or a list of
-    ``{name, members}`` records.
-    """
+    def member_on(self, day: dt.date) -> bool:
+        return (self.joined is None or self.joined <= day) and (self.left is None or day < self.left)
+
+
+class Organization(BaseModel):
+    """How an organisation gets a capability: the sum of its members' figures, or a fixed CINC."""
+
+    name: str
+    rule: str  # sum_of_members | fixed_cinc
+    members: list[Member] = Field(default_factory=list)
+    cinc: float | None = None
+    rationale: str = ""
+
+
+def read_organizations(path: Path) -> dict[str, Organization]:
+    """Organisations by name, from the shipped ``organizations.yaml`` (see its header for the rules)."""
     if not path.is_file():
         return {}
     try:
         raw: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise AccordError(Errors.A411, path=path, reason=str(exc)) from exc
-    if isinstance(raw, dict) and "organizations" in raw:
-        raw = raw["organizations"]
-    result: dict[str, list[str]] = {}
-    records = raw.items() if isinstance(raw, dict) else ((r.get("name"), r) for r in raw or [])
-    for name, body in records:
-        members = body.get("members") if isinstance(body, dict) else body
-        if name and isinstance(members, list):
-            result[str(name)] = [str(m) for m in members]
+    records = raw.get("organizations", []) if isinstance(raw, dict) else raw
+    result: dict[str, Organization] = {}
+    for index, record in enumerate(records or []):
+        try:
+            org = Organization.model_validate(record)
+        except ValidationError as exc:
+            raise AccordError(
+                Errors.A411, path=path, reason=f"organizations[{index}]: {exc.errors()[0]['msg']}"
+            ) from exc
+        if org.rule not in {"sum_of_members", "fixed_cinc"} or (
+            org.rule == "fixed_cinc" and org.cinc is None
+        ):
+            raise AccordError(
+                Errors.A411, path=path, reason=f"organizations[{index}]: bad rule for {org.name}"
+            )
+        result[org.name] = org
     return result
 
 
@@ -134,14 +158,14 @@ def read_overrides(path: Path) -> dict[str, tuple[float, str]]:
 class CapabilityData:
     """The shipped table indexed for look-ups by country name or ISO3 code."""
 
-    def __init__(self, rows: list[CountryYear], organizations: dict[str, list[str]]) -> None:
+    def __init__(self, rows: list[CountryYear], organizations: dict[str, Organization] | None = None) -> None:
         self.by_country: dict[str, list[CountryYear]] = {}
         for row in rows:
             for key in {row.country.casefold(), row.iso3.casefold()} - {""}:
                 self.by_country.setdefault(key, []).append(row)
         for series in self.by_country.values():
             series.sort(key=lambda r: r.year)
-        self.organizations = organizations
+        self.organizations = organizations or {}
 
     def latest(self, country: str, year: int, field: str) -> CountryYear | None:
         """The latest row of ``country`` on or before ``year`` with ``field`` present."""
@@ -174,8 +198,23 @@ class CapabilityData:
         country = self.country_figure(actor, year)
         if country is not None:
             return country
-        members = self.organizations.get(actor)
-        if members:
+        org = self.organizations.get(actor)
+        if org is not None and org.rule == "fixed_cinc" and org.cinc is not None:
+            source = (
+                f"fixed CINC {org.cinc:g} × 100 by convention (organizations.yaml): {org.rationale}".rstrip(
+                    ": "
+                )
+            )
+            return CapabilityFigure(
+                actor=actor,
+                capability=round(org.cinc * 100, 4),
+                source=source,
+                evidence=[Evidence(source=source)],
+            )
+        if org is not None:
+            # Members on 1 July of the year, as organizations.yaml defines membership.
+            day = dt.date(year, 7, 1)
+            members = [m.country for m in org.members if m.member_on(day)]
             parts = [f for f in (self.country_figure(m, year) for m in members) if f is not None]
             if parts:
                 total = round(sum(p.capability for p in parts), 4)
@@ -183,7 +222,7 @@ class CapabilityData:
                 return CapabilityFigure(
                     actor=actor,
                     capability=total,
-                    source=f"sum of members' CINC × 100 ({len(parts)} members: {names})",
+                    source=f"sum of members' CINC × 100, members on {day} ({len(parts)}: {names})",
                     evidence=[e for p in parts for e in p.evidence[:1]],
                 )
         return CapabilityFigure(

@@ -6,7 +6,7 @@ import datetime as dt
 import time
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 
 from accord.errors import AccordError, Errors
 from accord.scenario.model import Scenario
@@ -34,6 +34,7 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut, "descript
 Limit = Annotated[int, Query(ge=1, le=200)]
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 Day = Annotated[dt.date | None, Query()]
+RowId = Annotated[int, Path(ge=1, le=2**62)]  # within every backend's integer range
 
 
 def not_found(request: Request, kind: str, ref: object) -> AccordError:
@@ -75,7 +76,7 @@ def articles(
 
 
 @router.get("/articles/{article_id}", response_model=ArticleDetail, responses=NOT_FOUND, tags=["articles"])
-def article(request: Request, session: SessionDep, article_id: int) -> ArticleDetail:
+def article(request: Request, session: SessionDep, article_id: RowId) -> ArticleDetail:
     """One article with its text and every extracted item, with character offsets into that text."""
     found = queries.article_detail(session, article_id)
     if found is None:
@@ -163,7 +164,7 @@ def clusters(
 
 
 @router.get("/clusters/{cluster_id}", response_model=ClusterOut, responses=NOT_FOUND, tags=["articles"])
-def cluster(request: Request, session: SessionDep, cluster_id: int) -> ClusterOut:
+def cluster(request: Request, session: SessionDep, cluster_id: RowId) -> ClusterOut:
     found = queries.cluster(session, cluster_id)
     if found is None:
         raise not_found(request, "cluster", cluster_id)

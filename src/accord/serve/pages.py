@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter, defaultdict
-from pathlib import Path
+from pathlib import Path as FilePath
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
@@ -19,7 +19,7 @@ from accord.serve import queries, review, search, whatif
 from accord.serve.deps import Name, SearchText, SessionDep
 from accord.serve.highlight import Span, segments
 
-TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+TEMPLATES = Jinja2Templates(directory=str(FilePath(__file__).parent / "templates"))
 TEMPLATES.env.globals["version"] = __version__
 router = APIRouter(include_in_schema=False)
 
@@ -129,7 +129,9 @@ def articles(
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article(request: Request, session: SessionDep, article_id: int) -> Response:
+def article(
+    request: Request, session: SessionDep, article_id: Annotated[int, Path(ge=1, le=2**62)]
+) -> Response:
     found = queries.article_detail(session, article_id)
     if found is None:
         raise AccordError(Errors.A605, path=request.url.path, kind="article", ref=article_id)

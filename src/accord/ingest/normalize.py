@@ -36,7 +36,7 @@ _GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 # A drop cap split from its word at the start of a paragraph ("T rump"): one capital other than the
 # one-letter words A, I and O, a space, then a lowercase continuation.
 _DROP_CAP = re.compile(r"(?m)^([B-HJ-NP-Z]) (?=[a-z]{2,})")
-_URLISH = re.compile(r"\S*(?:://|www\.|@)\S*")
+_URLISH = re.compile(r"\S*(?:://|www\.|@|\.[a-z]{2,6}/)\S*")
 
 
 def _repair_straight_quotes(paragraph: str) -> str:
@@ -44,8 +44,8 @@ def _repair_straight_quotes(paragraph: str) -> str:
 
     Each quote is classed by its neighbours: opening-shaped (space before, text after),
     closing-shaped (text before, space or punctuation after), or glued (text on both sides).
-    A glued quote followed by a closing-shaped one opens a quotation; otherwise it closes
-    the quotation still open, if any. Quotes that are not glued are left alone.
+    A glued quote opens a quotation when a closing-shaped quote follows it or none is open;
+    otherwise it closes the open one. Quotes that are not glued are left alone.
     """
     positions = [i for i, ch in enumerate(paragraph) if ch == _STRAIGHT]
     if not positions:
@@ -73,10 +73,10 @@ def _repair_straight_quotes(paragraph: str) -> str:
             depth = max(depth - 1, 0)
         elif shape == "glued":
             following = shapes[k + 1] if k + 1 < len(shapes) else None
-            if following == "close":
+            if following == "close" or depth == 0:
                 inserts[i] = "before"
                 depth += 1
-            elif depth > 0:
+            else:
                 inserts[i] = "after"
                 depth -= 1
     if not inserts:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from sqlalchemy import Engine, delete, event, update
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from accord import settings
@@ -29,7 +30,10 @@ from accord.ingest.readers import STDIN, Item, iter_files, read_file, read_stdin
 from accord.store import articles as store
 from accord.store.schema import Article, Cluster
 
-_BATCH_ARTICLES = 200
+_BATCH_ITEMS = 200
+_RETRIES = 8
+# A unique-key clash (another writer stored the same article first) or a busy SQLite file.
+_CONFLICTS = (IntegrityError, OperationalError)
 _BATCH_SECONDS = 1.0
 _PROGRESS_MIN_INPUTS = 20
 
@@ -77,8 +81,9 @@ class _Run:
         self.num_perm = int(settings.get("dedupe_num_perm"))
         self.shingle_size = int(settings.get("shingle_size"))
         self.report = IngestReport()
+        self.committed = IngestReport()  # the report as of the last commit, restored on a replay
+        self.batch: list[Item] = []
         self.session = Session(engine, expire_on_commit=False, autoflush=False)
-        self.pending = 0
         self.last_commit = time.monotonic()
         self._load()
 
@@ -99,13 +104,54 @@ class _Run:
                 self.index.add(article_id, print_, cluster_id)
                 self.known.clusters.setdefault(cluster_id, set()).add(outlet_id)
 
+    def handle(self, item: Item) -> None:
+        """Apply one reader result to the open batch."""
+        self.batch.append(item)
+        try:
+            self._apply(item)
+        except _CONFLICTS:
+            self._replay()
+
     def commit(self, *, force: bool = False) -> None:
-        due = self.pending >= _BATCH_ARTICLES or time.monotonic() - self.last_commit >= _BATCH_SECONDS
-        if not (force or due) or not self.session.in_transaction():
+        due = len(self.batch) >= _BATCH_ITEMS or time.monotonic() - self.last_commit >= _BATCH_SECONDS
+        if not self.batch or not (force or due):
             return
-        self.session.commit()
-        self.pending = 0
+        for attempt in range(_RETRIES):
+            try:
+                if self.session.in_transaction():
+                    self.session.commit()
+                break
+            except _CONFLICTS:
+                if attempt == _RETRIES - 1:
+                    raise
+                self._replay()
+        self.batch.clear()
+        self.committed = self.report.model_copy(deep=True)
         self.last_commit = time.monotonic()
+
+    def _replay(self) -> None:
+        """Another writer got there first: start the batch again from what the store now holds.
+
+        Articles it stored meanwhile are then recognised by their content hash, so nothing is doubled.
+        """
+        for attempt in range(_RETRIES):
+            self.session.rollback()
+            time.sleep(0.05 * attempt)
+            self.report = self.committed.model_copy(deep=True)
+            self._load()
+            try:
+                for item in self.batch:
+                    self._apply(item)
+                return
+            except _CONFLICTS:
+                if attempt == _RETRIES - 1:
+                    raise
+
+    def _apply(self, item: Item) -> None:
+        if isinstance(item, AccordError):
+            self.fail(item)
+        else:
+            self.take(item)
 
     def _begin(self) -> None:
         if not self.session.in_transaction():
@@ -117,7 +163,6 @@ class _Run:
         source = str(error.fields.get("source", ""))
         store.record_ingest_error(self.session, source, error.code.name, error.message)
         self.report.errors.append(IngestIssue(source=source, code=error.code.name, message=error.message))
-        self.pending += 1
 
     def take(self, raw: RawArticle) -> None:
         text = normalize_text(raw.text)
@@ -164,7 +209,6 @@ class _Run:
             self.report.new_versions += 1
         else:
             self.report.added += 1
-        self.pending += 1
 
     def _cluster_for(self, print_: Fingerprint, outlet_id: int | None) -> int:
         found = sorted(self.index.matching_clusters(print_))
@@ -266,10 +310,7 @@ def ingest_paths(
             task = bar.add_task("ingest", total=len(inputs))
             for item in inputs:
                 for result in _read(item, max_bytes):
-                    if isinstance(result, AccordError):
-                        run.fail(result)
-                    else:
-                        run.take(result)
+                    run.handle(result)
                     if strict and run.report.errors:
                         run.commit(force=True)
                         return run.report

@@ -211,16 +211,16 @@ def record_ingest_error(session: Session, source: str, code: str, message: str) 
 
 def known_versions(session: Session) -> Iterator[tuple[str, str | None, int, str]]:
     """(source_id, url, version, content_hash) of every stored article, for ingest's bookkeeping."""
-    yield from session.execute(
-        select(Article.source_id, Article.url, Article.version, Article.content_hash)
-    ).tuples()
+    query = select(Article.source_id, Article.url, Article.version, Article.content_hash)
+    for row in session.execute(query):
+        yield row[0], row[1], row[2], row[3]
 
 
 def stored_fingerprints(session: Session) -> Iterator[tuple[int, int | None, int | None, bytes | None]]:
     """(id, cluster_id, outlet_id, minhash) of every stored article."""
-    yield from session.execute(
-        select(Article.id, Article.cluster_id, Article.outlet_id, Article.minhash).order_by(Article.id)
-    ).tuples()
+    query = select(Article.id, Article.cluster_id, Article.outlet_id, Article.minhash).order_by(Article.id)
+    for row in session.execute(query):
+        yield row[0], row[1], row[2], row[3]
 
 
 def article_text(session: Session, article_id: int) -> str:

@@ -124,6 +124,9 @@ def test_garbled_names_link(registry: ActorRegistry, surface: str, expected: str
         "Ukraine Support Group",  # two words differ
         "Atlantic Council",
         "Human Rights Watch",
+        "Mark Warner",  # one letter from "PMC Wagner" and a word swapped: too far
+        "Kremlin Palace",  # "Elysee Palace" with another actor's word swapped in
+        "Buckingham Palace",  # only a generic head word left
         "Smith",
     ],
 )

@@ -334,6 +334,17 @@ class ActorRegistry:
         (position,) = differing
         if words[position] in _CONTRASTIVE_WORDS or alias_words[position] in _CONTRASTIVE_WORDS:
             return False  # "South Korea" is not a misspelt "North Korea"
+        if any(
+            word != alias_word
+            for i, (word, alias_word) in enumerate(zip(words, alias_words, strict=True))
+            if i != position
+        ):
+            return False  # a swapped word and a typo together is too far ("Mark Warner", "PMC Wagner")
+        swapped = words[position]
+        if swapped not in _GENERIC_WORDS and not self._word_entries.get(swapped, frozenset({index})) & {
+            index
+        }:
+            return False  # the swapped-in word names another actor ("Kremlin Palace" is not the Elysee)
         if len(words) == 2:
             # Only the modifier may be swapped ("Fact Social"), and the head word left must name this
             # entry alone and not be a generic word like "group".
@@ -384,7 +395,8 @@ _GENERIC_WORDS = _words(
     """
     group party council union ministry committee republic state states national people peoples force
     forces army front agency office department organization organisation alliance federation
-    international european world united new democratic republican
+    international european world united new democratic republican palace house hall square street
+    building tower court bank city mission service
     """
 )
 

@@ -123,3 +123,13 @@ def test_missing_postgresql_fails_instead_of_skipping() -> None:
     assert result.returncode != 0
     assert "PostgreSQL could not be started" in result.stdout
     assert "skipped" not in result.stdout
+
+
+def test_session_store_is_a_real_store_on_both_backends(session_store_url: str) -> None:
+    engine = open_store(session_store_url)
+    try:
+        expected = "sqlite" if session_store_url.startswith("sqlite") else "postgresql"
+        assert engine.dialect.name == expected
+        assert current_revision(engine) is not None
+    finally:
+        engine.dispose()

@@ -17,6 +17,33 @@ from sqlalchemy import Engine
 from accord.store import session_scope
 from accord.store.schema import ActorMention, Article, Cluster, Event, Extraction, Outlet, Position, Quote
 
+# Hostile articles for the report's escaping tests, fed through the real ingest (invented text).
+TITLE = "Talks resume <script>alert(document.domain)</script>"
+BODY = (
+    "KYIV, 3 April 2025 — Ukraine said on Thursday it would accept a ceasefire only if Russia withdrew its "
+    'troops. "We will not sign <script>window.__pwned = 1</script> anything that rewards aggression," '
+    "Volodymyr Zelensky said. Russian and Ukrainian delegations met in Istanbul on 2 April 2025 "
+    '<img src=x onerror="window.__pwned = 2"> for a new round of talks. '
+    'Russia rejected any ceasefire <a href="javascript:window.__pwned=3">before talks</a> on territory, '
+    'Sergei Lavrov said. <iframe srcdoc="<script>parent.__pwned=4</script>"></iframe>'
+)
+HOSTILE_ARTICLES = [
+    {
+        "id": "hostile-1",
+        "title": TITLE,
+        "outlet": "Outlet <b onmouseover=alert(1)>One</b>",
+        "published": "2025-04-03",
+        "text": BODY,
+    },
+    {
+        "id": "hostile-2",
+        "title": TITLE,
+        "outlet": 'Second "><svg onload=alert(2)>',
+        "published": "2025-04-04",
+        "text": BODY + " Officials said more talks would follow.",
+    },
+]
+
 PAYLOAD = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
 
 

@@ -80,9 +80,13 @@ def parse_date(value: object) -> dt.date | None:
 
 
 def dateline_date(text: str) -> dt.date | None:
-    """The date of a dateline at the very start of ``text`` ('KYIV, March 3, 2022 —'), if there is one."""
-    head = text[:200]
-    match = _DATELINE.match(head)
-    if not match:
-        return None
-    return parse_date(match.group(0))
+    """The date of a dateline opening the story ('KYIV, March 3, 2022 —'), if there is one.
+
+    The dateline opens the first paragraph, or the second when the first is a headline.
+    """
+    paragraphs = [p for p in text[:2000].split("\n") if p.strip()][:2]
+    for paragraph in paragraphs:
+        match = _DATELINE.match(paragraph[:200])
+        if match:
+            return parse_date(match.group(0))
+    return None

@@ -229,8 +229,19 @@ def events_timeline_data(session: Session, as_of: dt.date | None = None) -> Even
 
 
 def quotes_by_speaker(session: Session, as_of: dt.date | None = None) -> QuotesBySpeaker:
-    """Quotes grouped by speaker, the most quoted first, each speaker's newest quote first."""
-    quotes = quote_points(session, as_of)
+    """Quotes grouped by speaker, the most quoted first, each speaker's newest quote first; a quote repeated
+    by copies of one story (a near-duplicate cluster) appears once."""
+    quotes = []
+    seen: set[tuple[str, str, int]] = set()
+    # Copies of one story in a near-duplicate cluster repeat its quotes: show each once (the first copy).
+    for quote in quote_points(session, as_of):
+        cluster = quote.source.cluster_id
+        if cluster is not None:
+            key = (quote.speaker, " ".join(quote.text.split()), cluster)
+            if key in seen:
+                continue
+            seen.add(key)
+        quotes.append(quote)
     grouped: dict[str, list[object]] = defaultdict(list)
     for quote in quotes:
         grouped[quote.speaker].append(quote)

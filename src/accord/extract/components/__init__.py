@@ -2,6 +2,7 @@
 
 from accord.extract.components import (  # noqa: F401  (registers the factories)
     actor_linking,
+    event_detection,
     paragraphs,
     position_detection,
     quote_attribution,

@@ -98,11 +98,11 @@ class ActorLinker:
 
         matched = sorted(self._matches(doc), key=lambda m: (-(m[0].end - m[0].start), m[0].start))
         entities = [e for e in doc.ents if e.label_ in ENTITY_LABELS]
-        # A named entity that strictly contains an alias and does not itself link is something else
-        # ("Washington Post", "US European Command"): the alias inside it is not the actor.
+        # A named entity in which an alias only modifies what follows, and that does not itself link, is
+        # something else ("Washington Post", "US European Command"): the alias inside it is not the actor.
         for span, entry in matched:
             outer = next((e for e in entities if e.start <= span.start and span.end <= e.end), None)
-            if outer is not None and len(outer) > len(span) and not self._linkable(outer):
+            if outer is not None and span.end < outer.end and not self._linkable(outer):
                 continue
             if any(i in taken for i in range(span.start, span.end)):
                 continue
@@ -222,6 +222,9 @@ class ActorLinker:
             "acts": acts,
             # Office holders and collective actors can hold negotiation positions; commentators cannot.
             "party": entry is not None and (entry.kind != "person" or bool(getattr(entry, "roles", None))),
+            "roles": [f"{r.title}|{r.of}" for r in getattr(entry, "roles", None) or []]
+            if entry is not None
+            else [],
         }
 
     def _role_mentions(
@@ -235,7 +238,8 @@ class ActorLinker:
             if i in taken:
                 continue
             for words, title in self.roles:
-                if lowered[i : i + len(words)] != words:
+                window = lowered[i : i + len(words)]
+                if window != words and window != [*words[:-1], words[-1] + "s"]:
                     continue
                 end = i + len(words)
                 if end < len(doc) and (
@@ -290,8 +294,10 @@ class ActorLinker:
     ) -> Any | None:
         """The role's holder: the last person named before who held it, else the registry's holder."""
         by_name = {e.name: e for e in self._entries}
-        for mention in sorted(mentions, key=lambda m: -m["tok_start"]):
-            if mention["tok_start"] >= position or mention["kind"] != "person":
+        # Named before the role phrase first (nearest first), then named after it.
+        ordered = sorted(mentions, key=lambda m: (m["tok_start"] > position, abs(m["tok_start"] - position)))
+        for mention in ordered:
+            if mention["kind"] != "person":
                 continue
             entry = by_name.get(mention["name"])
             for role in getattr(entry, "roles", []) or []:

@@ -1,1 +1,480 @@
-"""placeholder"""
+"""Events: meetings, talks, calls, statements, attacks, agreements, aid and sanctions.
+
+A trigger word (lexicons/events.yaml) is read with its clause: participants are the actors the parse
+ties to it (subject and its conjuncts, "with"/"between" phrases, "Trump-Putin meeting" modifiers, the
+subject of a light verb such as "held talks"), the place is the most specific location stated in the
+clause ("in the Turkish city of Antalya" -> Antalya), the date comes from the clause's date words, and
+the modality from the words governing the trigger (will / expected to -> scheduled, could / if ->
+hypothetical, not -> negated).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from accord.extract.components.common import (
+    guarded,
+    items,
+    load_lexicon,
+    mark_acting,
+    mention_index,
+    provenance,
+)
+from accord.extract.components.date_resolution import resolve_date
+from accord.extract.components.quote_attribution import VERB_DEPS, resolve_pronoun
+from accord.extract.components.wordforms import all_forms
+
+LIGHT_VERBS = all_forms(
+    [
+        "hold",
+        "have",
+        "give",
+        "make",
+        "issue",
+        "conduct",
+        "launch",
+        "step",
+        "carry",
+        "stage",
+        "attend",
+        "host",
+        "begin",
+        "start",
+        "join",
+        "take",
+        "deliver",
+        "publish",
+        "release",
+        "write",
+        "coauthor",
+        "co-author",
+        "announce",
+        "sign",
+        "reach",
+        "strike",
+        "impose",
+        "provide",
+        "send",
+        "find",
+        "receive",
+        "seek",
+        "continue",
+    ]
+)
+PLACE_PREPS = {"in", "at", "on", "into", "near", "outside", "inside"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+GROUP_EVENTS = {"meeting", "negotiation_round", "phone_call"}
+TALKERS = {"negotiators", "delegations", "delegation", "delegates", "negotiating"}
+TARGET_PREPS = {"of", "on", "against", "into", "in"}
+NOT_ATTACKS = {"deal", "deals", "agreement", "balance", "tone", "chord", "note", "bargain", "pose"}
+ACTOR_KINDS = {"person", "country", "organization", "group"}
+POSSESSIVES = {"his", "her", "its", "their"}
+COLLECTIVE_OF = {
+    "ministers",
+    "minister",
+    "leaders",
+    "leader",
+    "presidents",
+    "president",
+    "delegations",
+    "delegation",
+    "officials",
+    "representatives",
+    "negotiators",
+    "heads",
+    "envoys",
+}
+
+
+class EventDetector:
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        lexicon = load_lexicon("events")
+        self.types = [t for t in lexicon if isinstance(lexicon[t], dict)]
+        self.verbs: dict[str, str] = {}
+        self.needs: dict[str, set[str]] = {}
+        self.objects: dict[str, set[str]] = {}
+        self.actor_object: set[str] = set()
+        self.nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for kind in self.types:
+            spec = lexicon[kind]
+            for form in all_forms(spec.get("verbs") or []):
+                self.verbs.setdefault(form, kind)
+            nouns = [nlp.make_doc(n) for n in spec.get("nouns") or []]
+            if nouns:
+                self.nouns.add(kind, nouns)
+            self.needs[kind] = set(spec.get("needs") or [])
+            self.objects[kind] = set(spec.get("objects") or [])
+            self.actor_object |= set(all_forms(spec.get("actor_object") or []))
+        self.speech = set(all_forms(load_lexicon("actors")["speech_verbs"]))
+        self.scheduled = {str(w) for w in lexicon["scheduled"]}
+        self.hypothetical = {str(w) for w in lexicon["hypothetical"]}
+        self.negated = {str(w) for w in lexicon["negated"]}
+
+    @guarded("accord_events")
+    def __call__(self, doc: Doc) -> Doc:
+        out = items(doc, "accord_events")
+        index = mention_index(doc)
+        published = _date(doc._.accord_published)
+        seen: set[tuple[str, frozenset[str], str | None, str | None]] = set()
+        last_group: dict[str, Any] | None = None
+        for kind, trigger in self._triggers(doc, index):
+            event = self._event(doc, kind, trigger, index, published)
+            if event is None:
+                continue
+            if event["type"] in GROUP_EVENTS:
+                if not event["participants"]:
+                    # "The talks will take place in Antalya": the talks named just before, now with a place.
+                    if last_group is None or (event["place"] is None and event["date"] is None):
+                        continue
+                    event["participants"] = list(last_group["participants"])
+                    if event["type"] != last_group["type"] and "negotiation_round" in {
+                        event["type"],
+                        last_group["type"],
+                    }:
+                        event["type"] = "negotiation_round"
+                elif len(event["participants"]) < 2:
+                    continue
+                else:
+                    last_group = event
+            elif not event["participants"]:
+                continue
+            key = (kind, frozenset(event["participants"]), event["place"], event["date"])
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(event)
+        _drop_repeated_mentions(out)
+        return doc
+
+    def _triggers(self, doc: Doc, index: dict[int, dict[str, Any]]) -> list[tuple[str, Span]]:
+        found: list[tuple[str, Span]] = []
+        taken: set[int] = set()
+        for match_id, start, end in sorted(self.nouns(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
+            if any(i in taken for i in range(start, end)):
+                continue
+            span = doc[start:end]
+            kind = doc.vocab.strings[match_id]
+            if span.root.dep_ in VERB_DEPS - {"dep"}:
+                continue  # a verb spelled like the noun ("strike", "call")
+            if self.needs[kind] and not self._has_need(span, kind):
+                continue
+            taken.update(range(start, end))
+            found.append((kind, span))
+        for token in doc:
+            kind = self.verbs.get(token.lower_)
+            if kind is None or token.i in taken or token.dep_ not in VERB_DEPS:
+                continue
+            if self.objects[kind] and not any(c.lower_ in self.objects[kind] for c in token.subtree):
+                continue
+            if token.lower_ in self.actor_object and not any(
+                c.dep_ == "dobj" and c.i in index and index[c.i]["kind"] in ACTOR_KINDS
+                for c in token.children
+            ):
+                continue
+            if kind == "attack" and any(
+                c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in NOT_ATTACKS for c in token.children
+            ):
+                continue
+            found.append((kind, doc[token.i : token.i + 1]))
+        found.sort(key=lambda f: f[1].start)
+        return found
+
+    def _has_need(self, span: Span, kind: str) -> bool:
+        need = self.needs[kind]
+        near = [*span, span.root.head, *span.root.children, *span.root.head.children]
+        return any(t.lower_ in need for t in near if t not in span or (len(span) > 1 and t is not span.root))
+
+    def _event(
+        self,
+        doc: Doc,
+        kind: str,
+        trigger: Span,
+        index: dict[int, dict[str, Any]],
+        published: dt.date | None,
+    ) -> dict[str, Any] | None:
+        root = trigger.root
+        clause = root if root.dep_ in VERB_DEPS else _clause_head(root)
+        participants = self._participants(kind, root, clause, index)
+        if kind == "statement":
+            participants = participants[:1]
+        if kind == "meeting" and any(t.lower_ in TALKERS for t in [*root.subtree, *clause.children]):
+            kind = "negotiation_round"
+        for mention in participants:
+            mark_acting(mention)
+        names = list(dict.fromkeys(str(m["name"]) for m in participants))
+        modality = self._modality(root, clause)
+        scope = doc[clause.left_edge.i : clause.right_edge.i + 1] if clause is not root else trigger.sent
+        date, precision = resolve_date(_date_text(scope), published, future=modality == "scheduled")
+        return {
+            **provenance(doc, trigger.start_char, trigger.end_char),
+            "type": kind,
+            "participants": names,
+            "place": self._place(kind, root, clause, participants),
+            "date": date,
+            "date_precision": precision,
+            "modality": modality,
+            "trigger": trigger.text,
+        }
+
+    # -- participants ----------------------------------------------------------------------------
+    def _participants(
+        self, kind: str, root: Token, clause: Token, index: dict[int, dict[str, Any]]
+    ) -> list[dict[str, Any]]:
+        tokens: list[Token] = []
+        # An attack's object is its target, a place, not a participant.
+        object_preps = {"with", "between", "among", "by", "from", "to"}
+        if kind != "attack":
+            object_preps |= {"of"}
+        # Modifiers of a noun trigger: "Russian airstrikes", "the Trump-Putin meeting", "Trump's call".
+        modifiers: list[Token] = []
+        for child in root.children:
+            if child.dep_ in {"amod", "compound", "poss", "nmod"}:
+                modifiers.extend(_with_conjuncts(child))
+                modifiers.extend(c for c in child.children if c.dep_ in {"compound", "amod"})
+        tokens.extend(modifiers)
+        for child in root.children:
+            if child.dep_ == "prep" and child.lower_ in object_preps:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        tokens.extend(_with_modifiers(pobj))
+        named_by_modifiers = any(t.i in index and index[t.i]["kind"] in ACTOR_KINDS for t in modifiers)
+        # The clause's subject: "X met Y", "X held talks", "X said in a statement"; a clause without one
+        # takes the subject of the clause it hangs from.
+        if named_by_modifiers and root.dep_ not in VERB_DEPS and kind != "statement":
+            heads: list[Token] = [root]  # "Russia's invasion": the noun names its own participants
+        else:
+            heads = [root] if root is clause else [root, clause]
+        head = clause
+        for _ in range(3 if kind == "statement" else 0):
+            if any(c.dep_ in {"nsubj", "agent"} for c in head.children) or head.head is head:
+                break
+            if head.dep_ not in {"advcl", "xcomp", "conj", "acl", "pcomp", "ccomp"}:
+                break
+            head = head.head
+        if head is not clause:
+            heads.append(head)
+        if root.dep_ == "xcomp":
+            heads.append(root.head)  # "the ministers are expected to meet"
+        while clause.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in clause.children):
+            clause = clause.head  # "X met Y and signed ...": the first verb's subject
+            heads.append(clause)
+        for head in heads:
+            if (
+                head is clause
+                and root.dep_ not in VERB_DEPS
+                and clause.lower_ in self.speech
+                and kind != "statement"
+            ):
+                continue  # "..., a U.S. official said": the speaker of a report is not in the event
+            for child in head.children:
+                if child.dep_ in {"nsubj", "agent"} or (child.dep_ == "nsubjpass" and head is not root):
+                    tokens.extend(_with_modifiers(child))
+                    tokens.extend(_of_phrase(child, index))
+                if head is root and child.dep_ == "dobj" and root.dep_ in VERB_DEPS and kind != "attack":
+                    tokens.extend(_with_conjuncts(child))
+                if child.dep_ == "prep" and child.lower_ in {"with", "between"}:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            tokens.extend(_with_conjuncts(pobj))
+        found: list[dict[str, Any]] = []
+        for token in tokens:
+            mention = index.get(token.i)
+            if mention is None and token.lower_ in {"he", "she", "they", "it", "who", "which", *POSSESSIVES}:
+                mention = resolve_pronoun(token, index)
+            if mention is None or mention["kind"] not in ACTOR_KINDS:
+                continue
+            if not mention["linked"] and mention["kind"] != "person":
+                continue
+            if mention not in found:
+                found.append(mention)
+        return found
+
+    # -- place -----------------------------------------------------------------------------------
+    def _place(self, kind: str, root: Token, clause: Token, participants: list[dict[str, Any]]) -> str | None:
+        names = {str(m["name"]) for m in participants}
+        candidates: list[Span] = []
+        preps = PLACE_PREPS | (TARGET_PREPS if kind == "attack" else set())
+        if kind == "attack":
+            for child in root.children:
+                if child.dep_ == "dobj":
+                    span = _place_span(child)
+                    if span is not None:
+                        candidates.append(span)
+        for head in (root, clause):
+            for token in head.subtree:
+                if token.dep_ != "pobj" or token.head.lower_ not in preps:
+                    continue
+                if token.head.head not in (root, clause) and token.head.head.head not in (root, clause):
+                    continue
+                span = _place_span(token)
+                if span is not None:
+                    candidates.append(span)
+        best: Span | None = None
+        for span in candidates:
+            if span.text in names:
+                continue
+            if best is None or (_is_country(best) and not _is_country(span)):
+                best = span
+        if best is None:
+            return None
+        words = best.text.split()
+        return " ".join(words[1:] if words[0].lower() == "the" and len(words) > 1 else words)
+
+    # -- modality --------------------------------------------------------------------------------
+    def _modality(self, root: Token, clause: Token) -> str:
+        chain = [root]
+        for ancestor in root.ancestors:
+            if chain[-1].dep_ in {"conj", "advcl", "ccomp", "relcl", "parataxis", "ROOT"}:
+                break  # another clause's words do not govern this one
+            chain.append(ancestor)
+            if len(chain) > 4:
+                break
+        words: list[str] = []
+        for token in chain:
+            words.append(token.lower_)
+            words.extend(
+                c.lower_ for c in token.children if c.dep_ in {"aux", "neg", "amod", "mark", "advmod", "det"}
+            )
+        if any(w in self.negated for w in words):
+            return "negated"
+        if any(w in self.hypothetical for w in words):
+            return "hypothetical"
+        if any(w in self.scheduled for w in words):
+            return "scheduled"
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[0].children):
+            return "hypothetical"  # "to strike a deal": a purpose, not an occurrence
+        return "happened"
+
+
+def _drop_repeated_mentions(events: list[dict[str, Any]]) -> None:
+    """A meeting or talks mentioned again without place or date ("when Kuleba meets Lavrov") is the same
+    event as one with the same people that has a place."""
+    talks = {"meeting", "negotiation_round"}
+    keep: list[dict[str, Any]] = []
+    for event in events:
+        if event["type"] in talks and event["place"] is None and event["date"] is None:
+            people = set(event["participants"])
+            if any(
+                other is not event
+                and other["type"] in talks
+                and other["place"] is not None
+                and people <= set(other["participants"])
+                for other in events
+            ):
+                continue
+        keep.append(event)
+    events[:] = keep
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb a noun trigger hangs from ("held [talks]", "said in a [statement]")."""
+    head = token
+    for _ in range(3):
+        if head.dep_ in VERB_DEPS and head is not token:
+            return head
+        if head.dep_ in {"ROOT"}:
+            return head
+        if head.head is head:
+            return head
+        head = head.head
+    return head if head.dep_ in VERB_DEPS else token
+
+
+def _with_modifiers(token: Token) -> list[Token]:
+    """ "American negotiators and Russian ones" -> the nouns and their nationality words."""
+    found: list[Token] = []
+    for one in _with_conjuncts(token):
+        found.append(one)
+        found.extend(c for c in one.children if c.dep_ in {"amod", "compound", "poss"})
+    return found
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    found = [token]
+    for conj in token.conjuncts:
+        found.append(conj)
+    for child in token.children:
+        if child.dep_ == "appos":
+            found.append(child)
+    return found
+
+
+def _of_phrase(token: Token, index: dict[int, dict[str, Any]]) -> list[Token]:
+    """ "the foreign ministers of Russia and Ukraine" -> Russia, Ukraine and, when the article names
+    them, the people who hold that office for each."""
+    if token.lower_ not in COLLECTIVE_OF:
+        return []
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found.extend(_with_conjuncts(pobj))
+    title = " ".join(t.lower_ for t in token.lefts if t.dep_ in {"amod", "compound"}) + " " + token.lower_
+    title = title.strip().rstrip("s")
+    if title.endswith("leader"):
+        title = "president"
+    holders: list[Token] = []
+    for country_token in found:
+        country = index.get(country_token.i)
+        if country is None or country["kind"] != "country":
+            continue
+        for mention in index.values():
+            roles = mention.get("roles") or []
+            if any(r == f"{title}|{country['name']}" for r in roles):
+                holders.append(token.doc[mention["tok_start"]])
+                break
+    return found + holders
+
+
+def _place_span(token: Token) -> Span | None:
+    """The named place at ``token``: "Anchorage", or "Antalya" in "the Turkish city of Antalya"."""
+    doc = token.doc
+    if token.ent_type_ in PLACE_LABELS:
+        start = token.i
+        while start > 0 and doc[start - 1].ent_iob_ == "I" and doc[start].ent_iob_ == "I":
+            start -= 1
+        for ent in doc.ents:
+            if ent.start <= token.i < ent.end:
+                return ent if ent.label_ in PLACE_LABELS else None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_LABELS:
+                    return _place_span(pobj)
+    if token.ent_type_ == "" and token.lower_ in {"sidelines"}:
+        return None
+    return None
+
+
+def _is_country(span: Span) -> bool:
+    mentions = span.doc._.accord_mentions or []
+    return any(m["start"] == span.start_char and m["kind"] == "country" for m in mentions)
+
+
+def _date_text(scope: Span) -> str:
+    return " ".join(ent.text for ent in scope.ents if ent.label_ in {"DATE", "TIME"})
+
+
+def _date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+@Language.factory(
+    "accord_events",
+    assigns=["doc._.accord_events"],
+    requires=["doc._.accord_mentions", "token.dep", "doc.ents"],
+)
+def make_event_detector(nlp: Language, name: str) -> EventDetector:
+    return EventDetector(nlp, name)

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from spacy.language import Language
+
+
+def events(nlp: Language, text: str, published: dt.date | None = None) -> list[dict[str, Any]]:
+    doc = nlp.make_doc(text)
+    doc._.accord_published = published.isoformat() if published else None
+    return list(nlp(doc)._.accord_events)
+
+
+def test_meeting_with_participants_place_and_schedule(nlp: Language) -> None:
+    text = "Emmanuel Macron will meet Olaf Scholz in Berlin on Friday."
+    (event,) = events(nlp, text, dt.date(2024, 5, 8))
+    assert event["type"] == "meeting"
+    assert {"Emmanuel Macron", "Olaf Scholz"} <= set(event["participants"])
+    assert event["place"] == "Berlin"
+    assert event["modality"] == "scheduled"
+    assert (event["date"], event["date_precision"]) == ("2024-05-10", "relative")
+    assert text[event["start"] : event["end"]] == event["trigger"]
+
+
+def test_most_specific_place_wins(nlp: Language) -> None:
+    text = "Sergei Lavrov and Dmytro Kuleba held talks in the Turkish city of Antalya on March 10, 2022."
+    found = [e for e in events(nlp, text) if e["type"] == "negotiation_round"]
+    assert found and found[0]["place"] == "Antalya"
+    assert found[0]["date"] == "2022-03-10"
+
+
+def test_attack_target_is_the_place_not_a_participant(nlp: Language) -> None:
+    (event,) = events(nlp, "The Russian invasion of Ukraine began in February 2022.")
+    assert event["type"] == "attack"
+    assert event["participants"] == ["Russia"]
+    assert event["place"] == "Ukraine"
+
+
+def test_statement_belongs_to_its_speaker(nlp: Language) -> None:
+    text = "Antony Blinken said in a statement that the shipment had left."
+    (event,) = [e for e in events(nlp, text) if e["type"] == "statement"]
+    assert event["participants"] == ["Antony Blinken"]
+
+
+def test_negated_and_hypothetical_modality(nlp: Language) -> None:
+    negated = events(nlp, "Turkey has not sanctioned Russia.")
+    assert [e["modality"] for e in negated if e["type"] == "sanction"] == ["negated"]
+    hypothetical = events(nlp, "Donald Trump could meet Vladimir Putin in Riyadh.")
+    assert [e["modality"] for e in hypothetical if e["type"] == "meeting"] == ["hypothetical"]
+
+
+def test_phone_call_needs_a_call_not_a_call_for(nlp: Language) -> None:
+    assert events(nlp, "Olaf Scholz renewed his call for restraint.") == []
+    calls = events(nlp, "Donald Trump held a phone call with Volodymyr Zelensky on Wednesday.")
+    assert [e["type"] for e in calls] == ["phone_call"]
+
+
+def test_later_mention_of_the_talks_adds_the_place(nlp: Language) -> None:
+    text = (
+        "Delegations of Russia and Ukraine are expected to meet on Monday. "
+        "The talks will take place in Istanbul."
+    )
+    rounds = [e for e in events(nlp, text) if e["place"] == "Istanbul"]
+    assert rounds and {"Russia", "Ukraine"} <= set(rounds[0]["participants"])
+
+
+def test_event_participants_become_acting_actors(nlp: Language) -> None:
+    doc = nlp("The delegations met in Geneva, where Ukraine and Russia held talks.")
+    acting = {m["name"] for m in doc._.accord_mentions if m["acts"]}
+    assert {"Ukraine", "Russia"} <= acting

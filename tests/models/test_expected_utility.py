@@ -71,3 +71,30 @@ def test_affine_rescaling_of_positions_is_equivariant() -> None:
     plain = model.run(batch.x, batch.s, batch.c, batch.mask, batch.ref).value
     moved = model.run(10 + 0.5 * batch.x, batch.s, batch.c, batch.mask, batch.ref).value
     assert moved == pytest.approx(10 + 0.5 * plain)
+
+
+def test_reference_anchor_is_read_only_when_it_can_matter() -> None:
+    batch = to_batch(import_bdm(EMISSIONS))
+    args = (batch.x, batch.s, batch.c, batch.mask)
+    median_anchor = ExpectedUtility(q=0.7).positions_by_round(*args)
+    reference = ExpectedUtility(q=0.7, anchor="reference")
+    # Without a reference point the anchor falls back to the median: same rounds.
+    no_ref = reference.positions_by_round(*args, np.array([np.nan]))
+    assert all(np.allclose(a, b) for a, b in zip(median_anchor, no_ref, strict=True))
+    # With Q = 1 the anchor term vanishes, wherever the reference point is.
+    sure = ExpectedUtility(q=1.0).positions_by_round(*args)
+    sure_ref = ExpectedUtility(q=1.0, anchor="reference").positions_by_round(*args, np.array([0.0]))
+    assert all(np.allclose(a, b) for a, b in zip(sure, sure_ref, strict=True))
+    # With Q < 1 and a reference point at one end of the scale, the expected utilities and so the rounds
+    # change.
+    anchored = reference.positions_by_round(*args, np.array([0.0]))
+    assert any(not np.allclose(a, b) for a, b in zip(median_anchor, anchored, strict=True))
+
+
+def test_registered_reference_reading_uses_q_07() -> None:
+    from accord.models import MODELS
+
+    model = MODELS["expected_utility_rp"]
+    assert isinstance(model, ExpectedUtility)
+    assert model.q == 0.7 and model.anchor == "reference"
+    assert MODELS["expected_utility"].q == 1.0  # type: ignore[attr-defined]

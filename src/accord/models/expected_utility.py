@@ -65,6 +65,9 @@ class ExpectedUtility:
     rounds: int = 8
     q: float = 1.0  # probability that the status quo holds if nobody challenges (Scholz's Q)
     compromise_choice: Literal["scholz_code", "least_move"] = "scholz_code"
+    # Reading 10: what "things get better or worse" is measured against when Q < 1: the current median
+    # (the paper) or the issue's reference point, where it has one.
+    anchor: Literal["median", "reference"] = "median"
     name: str = "expected_utility"
     description: str = "Bueno de Mesquita's expected-utility model (Scholz, Calbert & Smith 2011)"
 
@@ -98,14 +101,17 @@ class ExpectedUtility:
 
     def run(self, x: Array, s: Array, c: Array, mask: BoolArray, ref: Array) -> Result:
         with np.errstate(invalid="ignore"):  # rows without any actor carry NaN and are never read
-            positions = self.positions_by_round(x, s, c, mask)
+            positions = self.positions_by_round(x, s, c, mask, ref)
         w = np.where(mask, c * s, 0.0)
         medians = [_vote_median(p, w, mask) for p in positions[1:]] or [_vote_median(positions[0], w, mask)]
         hist = np.stack(medians, axis=1)
         return Result(hist[:, -1].copy(), hist)
 
-    def positions_by_round(self, x: Array, s: Array, c: Array, mask: BoolArray) -> list[Array]:
-        """Every actor's position before round 1 and after each round: ``rounds + 1`` arrays ``(B, n)``."""
+    def positions_by_round(
+        self, x: Array, s: Array, c: Array, mask: BoolArray, ref: Array | None = None
+    ) -> list[Array]:
+        """Every actor's position before round 1 and after each round: ``rounds + 1`` arrays ``(B, n)``.
+        ``ref`` (the reference points) is only read with ``anchor="reference"``."""
         # Padding sits on a real position so that no distance exceeds the range.
         first = np.take_along_axis(x, np.argmax(mask, axis=1)[:, None], axis=1)
         x = np.where(mask, x, first).astype(np.float64)
@@ -118,11 +124,13 @@ class ExpectedUtility:
         history = [x]
         for _ in range(self.rounds):
             dist = _distances(x, scale)
-            median = _vote_median(x, w, mask)
+            anchor_at = _vote_median(x, w, mask)
+            if self.anchor == "reference" and ref is not None:
+                anchor_at = np.where(np.isnan(ref), anchor_at, ref)
             # Reading 5: security levels use risk-neutral utilities; danger = sum of the others' EU of
             # challenging the actor, compared with the other actors' dangers.
             neutral = _probabilities(dist, w, ones, mask)
-            _, other = self._expected_utilities(x, dist, s, neutral, ones, median, scale)
+            _, other = self._expected_utilities(x, dist, s, neutral, ones, anchor_at, scale)
             off_diagonal = pair & ~np.eye(x.shape[1], dtype=bool)[None]
             danger = np.where(off_diagonal, other, 0.0).sum(axis=2)
             top = np.where(mask, danger, -np.inf).max(axis=1, keepdims=True)
@@ -131,7 +139,7 @@ class ExpectedUtility:
             big_r = np.where(spread > 0, (2 * danger - top - bottom) / np.where(spread > 0, spread, 1), 0.0)
             r = np.where(mask, (1 - big_r / 3) / (1 + big_r / 3), 1.0)
             prob = _probabilities(dist, w, r, mask)
-            own, other = self._expected_utilities(x, dist, s, prob, r, median, scale)
+            own, other = self._expected_utilities(x, dist, s, prob, r, anchor_at, scale)
             x = self._move(x, own, other, pair & (dist > 0))
             history.append(x)
         return history

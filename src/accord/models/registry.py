@@ -7,13 +7,31 @@ from accord.models.base import IssueForecast, Model, forecast_with
 from accord.models.compromise import Compromise
 from accord.models.expected_utility import ExpectedUtility
 from accord.models.nash import Nash, WeightedNash
+from accord.models.qualified_majority import QualifiedMajority
 from accord.models.snap import SnapToMedian
+from accord.models.tabled_position import TabledPosition
 from accord.models.weighted_median import WeightedMedian
 from accord.scenario.model import Scenario
 
 MODELS: dict[str, Model] = {
     model.name: model
-    for model in (Compromise(), WeightedMedian(), Nash(), WeightedNash(), ExpectedUtility(), SnapToMedian())
+    for model in (
+        Compromise(),
+        WeightedMedian(),
+        Nash(),
+        WeightedNash(),
+        ExpectedUtility(),
+        SnapToMedian(),
+        # Reading 10 of docs/expected_utility.md: Q = 0.7, better or worse measured from the reference point.
+        ExpectedUtility(
+            q=0.7,
+            anchor="reference",
+            name="expected_utility_rp",
+            description="expected-utility model with Q = 0.7, anchored on the reference point",
+        ),
+        QualifiedMajority(),
+        TabledPosition(),
+    )
 }
 
 

@@ -167,9 +167,10 @@ class EventDetector:
             taken.update(range(start, end))
             found.append((kind, span))
         for token in doc:
-            kind = self.verbs.get(token.lower_)
-            if kind is None or token.i in taken or token.dep_ not in VERB_DEPS:
+            verb_kind = self.verbs.get(token.lower_)
+            if verb_kind is None or token.i in taken or token.dep_ not in VERB_DEPS:
                 continue
+            kind = verb_kind
             if self.objects[kind] and not any(c.lower_ in self.objects[kind] for c in token.subtree):
                 continue
             if token.lower_ in self.actor_object and not any(

@@ -168,8 +168,11 @@ def analyze(
     workers: int = 1,
     progress: bool | None = None,
     console: Console | None = None,
+    nlp: Any = None,
 ) -> AnalyzeReport:
-    """Run the whole job on ``paths`` into the store behind ``engine``, writing outputs to ``out_dir``."""
+    """Run the whole job on ``paths`` into the store behind ``engine``, writing outputs to ``out_dir``.
+
+    ``nlp`` is an already loaded extraction pipeline to reuse (loaded on demand when None)."""
     from accord.extract.runner import run_extraction
     from accord.ingest import ingest_paths
 
@@ -198,7 +201,7 @@ def analyze(
     pending = _pending_extractions(engine)
     if pending:
         with bars.stage("extract", pending) as advance:
-            extracted = run_extraction(engine, workers=workers, progress=advance)
+            extracted = run_extraction(engine, workers=workers, progress=advance, nlp=nlp)
         result.errors += [m for m in extracted.messages if m and extracted.errors]
         detail = (
             f"{extracted.ok} extracted, {extracted.skipped} skipped, {extracted.errors} failed: "
@@ -208,7 +211,7 @@ def analyze(
         result.stages.append(StageResult(name="extract", status="done", detail=detail))
     else:
         result.stages.append(
-            StageResult(name="extract", status="skipped", detail="every article is extracted")
+            StageResult(name="extract", status="skipped", detail="no article waits for extraction")
         )
 
     # -- scenario -----------------------------------------------------------------------------------

@@ -1,0 +1,129 @@
+"""`accord.analyze.analyze` end to end: real ingest, real spaCy extraction, scenario, models, report."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from sqlalchemy import Engine
+
+from accord.analyze import analyze
+from accord.scenario.io import load_scenario
+from accord.store import open_store
+
+CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+# A few briefs spanning the years, so every stage has work; the whole corpus runs in `make demo`.
+SUBSET = [
+    "2022-02-28_belarus-border-first-round.txt",
+    "2022-03-07_third-round-kremlin-conditions.txt",
+    "2025-03-11_jeddah-ceasefire-proposal.txt",
+    "2025-03-11_jeddah-truce-plan-syndicated.html",
+]
+LATER = "2025-05-16_istanbul-direct-talks.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    from accord.extract.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in SUBSET:
+        shutil.copy(CORPUS / name, folder / name)
+    return folder
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Iterator[Engine]:
+    engine = open_store(f"sqlite:///{tmp_path / 'accord.db'}")
+    yield engine
+    engine.dispose()
+
+
+def _statuses(result: Any) -> dict[str, str]:
+    return {s.name: s.status for s in result.stages}
+
+
+def test_runs_every_stage_then_skips_what_is_done(
+    corpus: Path, engine: Engine, tmp_path: Path, nlp: Any
+) -> None:
+    out = tmp_path / "out"
+    first = analyze([corpus], engine, out, draws=100, nlp=nlp)
+    assert first.ok, first.errors
+    assert set(_statuses(first).values()) == {"done"}
+    for name in ("scenario.yaml", "forecast.json", "report.html", "exports/events.plover.jsonl"):
+        assert (out / name).is_file(), name
+    scenario = load_scenario(out / "scenario.yaml")
+    assert scenario.stances and all(s.evidence for s in scenario.stances)
+    forecast = json.loads((out / "forecast.json").read_text(encoding="utf-8"))
+    assert forecast["forecast"]["rows"] and forecast["sensitivity"]["rows"]
+    assert all(c["low"] is not None for r in forecast["forecast"]["rows"] for c in r["cells"])
+
+    again = analyze([corpus], engine, out, draws=100, nlp=nlp)
+    assert set(_statuses(again).values()) == {"skipped"}
+
+    shutil.copy(CORPUS / LATER, corpus / LATER)
+    grown = analyze([corpus], engine, out, draws=100, nlp=nlp)
+    assert set(_statuses(grown).values()) == {"done"}
+
+
+def test_an_edited_scenario_is_forecast_and_kept(
+    corpus: Path, engine: Engine, tmp_path: Path, nlp: Any
+) -> None:
+    out = tmp_path / "out"
+    analyze([corpus], engine, out, draws=50, nlp=nlp)
+    path = out / "scenario.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for stance in data["stances"]:
+        stance["position"] = 3.0  # the analyst moves everyone
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+    rerun = analyze([corpus], engine, out, draws=50, nlp=nlp)
+    assert _statuses(rerun) == {
+        "ingest": "skipped",
+        "extract": "skipped",
+        "scenario": "skipped",
+        "forecast": "done",
+        "report": "done",
+    }
+    assert "edited" in rerun.stage("scenario").detail
+    forecast = json.loads((out / "forecast.json").read_text(encoding="utf-8"))
+    values = [c["value"] for r in forecast["forecast"]["rows"] for c in r["cells"]]
+    assert values and all(v == pytest.approx(3.0) for v in values)
+    assert "edited scenario.yaml" in (out / "report.html").read_text(encoding="utf-8")
+    assert load_scenario(path).stances[0].position == 3.0  # not overwritten
+
+    shutil.copy(CORPUS / LATER, corpus / LATER)  # the store changes: rebuild, keep the edit aside
+    analyze([corpus], engine, out, draws=50, nlp=nlp)
+    assert load_scenario(out / "scenario.edited.yaml").stances[0].position == 3.0
+    assert load_scenario(path).stances[0].position != 3.0
+
+
+def test_bad_input_is_reported_and_the_rest_goes_on(
+    corpus: Path, engine: Engine, tmp_path: Path, nlp: Any
+) -> None:
+    (corpus / "broken.txt").write_bytes(b"\x00\x01\x02 binary \x00" * 50)
+    result = analyze([corpus], engine, tmp_path / "out", draws=20, nlp=nlp)
+    assert not result.ok
+    assert len(result.errors) == 1 and "broken.txt" in result.errors[0]
+    assert (tmp_path / "out" / "report.html").is_file()
+    assert "4 added" in result.stage("ingest").detail
+
+
+def test_empty_corpus_gives_a_report_that_says_so(engine: Engine, tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = analyze([empty], engine, tmp_path / "out", draws=10)
+    assert result.ok
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "The store holds no articles" in html

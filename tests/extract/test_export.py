@@ -7,7 +7,7 @@ import io
 import json
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from accord.extract.evaluation import evaluate
 from accord.extract.export import COLUMNS, export_records, export_rows, write_csv, write_jsonl
@@ -107,3 +107,24 @@ def test_actors_are_distinct_in_order_of_first_mention(tmp_path: Path) -> None:
     store_gold(engine, [article], {"x": text})
     (record,) = export_records(engine)
     assert record["actors"] == ["Russia", "NATO"]
+
+
+def test_hypothetical_and_negated_events_stay_out_of_the_gold_schema(tmp_path: Path) -> None:
+    engine = open_store(f"sqlite:///{tmp_path / 'a.db'}")
+    article = GoldArticle.model_validate(
+        {"id": "x", "events": [{"type": "meeting", "participants": ["Russia"]}] * 4}
+    )
+    store_gold(engine, [article])
+    from sqlalchemy import update
+
+    from accord.store.database import session_scope
+    from accord.store.schema import Event
+
+    with session_scope(engine) as session:
+        ids = sorted(session.scalars(select(Event.id)))
+        for event_id, modality in zip(ids, ["happened", "scheduled", "hypothetical", "negated"], strict=True):
+            session.execute(update(Event).where(Event.id == event_id).values(modality=modality))
+    (record,) = export_records(engine)
+    assert [e["modality"] for e in record["events"]] == ["happened", "scheduled"]
+    assert [e["modality"] for e in record["other_events"]] == ["hypothetical", "negated"]
+    assert len(list(export_rows(engine, "events"))) == 4  # the flat rows keep every stored event

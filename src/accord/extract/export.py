@@ -8,6 +8,9 @@ item's sentence. Each item also carries its provenance as extra fields (``id``, 
 ``end``, ``sentence``, ``sentence_start`` and the item's own extras), and the record carries
 ``article_id``, ``version``, ``extraction`` (status) and every ``actor_mentions`` row.
 
+The annotation rules label only events that happened, are under way or are scheduled, so events the
+pipeline stored as ``hypothetical`` or ``negated`` go to the record's ``other_events``, not ``events``.
+
 ``export_rows`` flattens one item type to rows (one per item, with the article's source id) for CSV.
 """
 
@@ -28,6 +31,8 @@ from accord.extract.gold import ITEM_TYPES, GoldArticle
 from accord.store.schema import ActorMention, Article, Event, Extraction, Position, Quote
 
 _CHUNK = 500
+# Event modalities the gold schema labels; the rest ("hypothetical", "negated") are kept aside.
+LABELLED_MODALITIES = frozenset({"happened", "scheduled"})
 _PROVENANCE = ("id", "article_id", "start", "end", "sentence", "sentence_start")
 _MODELS: dict[str, type[Any]] = {
     "actors": ActorMention,
@@ -162,16 +167,18 @@ def export_records(engine: Engine, source_ids: Iterable[str] | None = None) -> I
             for article_id, source_id, version in chunk:
                 mentions = items["actors"].get(article_id, [])
                 actors = list(dict.fromkeys(m["name"] for m in mentions if m["acts"]))
+                events = items["events"].get(article_id, [])
                 yield {
                     "id": source_id,
                     "actors": actors,
                     "quotes": items["quotes"].get(article_id, []),
-                    "events": items["events"].get(article_id, []),
+                    "events": [e for e in events if e["modality"] in LABELLED_MODALITIES],
                     "positions": items["positions"].get(article_id, []),
                     "article_id": article_id,
                     "version": version,
                     "extraction": statuses.get(article_id),
                     "actor_mentions": mentions,
+                    "other_events": [e for e in events if e["modality"] not in LABELLED_MODALITIES],
                 }
 
 
@@ -195,10 +202,11 @@ def export_rows(engine: Engine, kind: str) -> Iterator[dict[str, Any]]:
     """Every item of one type (actors = every actor mention), flat, with its article's source id."""
     if kind not in ITEM_TYPES:
         raise ValueError(f"unknown item type {kind!r}; choose one of {', '.join(ITEM_TYPES)}")
-    field = "actor_mentions" if kind == "actors" else kind
+    fields = {"actors": ["actor_mentions"], "events": ["events", "other_events"]}.get(kind, [kind])
     for record in export_records(engine):
-        for item in record[field]:
-            yield {"source_id": record["id"], **item}
+        for field in fields:
+            for item in record[field]:
+                yield {"source_id": record["id"], **item}
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> int:

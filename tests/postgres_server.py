@@ -146,7 +146,9 @@ def start_server() -> PostgresServer:
     """Build and start a cluster in a new temporary directory; the caller must ``stop()`` it."""
     bin_dir = find_bin_dir()
     user = _server_user()
-    root = Path(tempfile.mkdtemp(prefix="accord-pg-"))
+    # The server user must reach the directory: as root, use /tmp itself rather than a $TMPDIR that
+    # may sit under root's private home.
+    root = Path(tempfile.mkdtemp(prefix="accord-pg-", dir="/tmp" if user is not None else None))
     server = PostgresServer(bin_dir=bin_dir, root=root, port=free_port(), user=user)
     try:
         server.start()

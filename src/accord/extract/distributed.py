@@ -60,11 +60,18 @@ def worker_pipeline(model: str, actors: str) -> Any:
         return _PIPELINES[key]
 
 
-def extract_chunk(model: str, actors: str, docs: Sequence[ArticleInput]) -> list[ArticleExtraction]:
-    """Run on a worker: extract one chunk of articles with the worker's cached pipeline."""
+def extract_chunk(
+    model: str, actors: str, docs: Sequence[ArticleInput]
+) -> tuple[str, list[ArticleExtraction]]:
+    """Run on a worker: extract one chunk with the worker's cached pipeline.
+
+    Returns the worker's pipeline version with the results: a worker on another Accord release would
+    otherwise have its results stored under the client's version.
+    """
+    from accord.extract import pipeline
     from accord.extract.runner import extract_texts
 
-    return list(extract_texts(worker_pipeline(model, actors), docs))
+    return pipeline.PIPELINE_VERSION, list(extract_texts(worker_pipeline(model, actors), docs))
 
 
 def worker_load_count() -> int:
@@ -134,12 +141,12 @@ def _distributed() -> Any:
 
 
 @contextmanager
-def dask_client(scheduler: str | None, workers: int) -> Iterator[Any]:
+def dask_client(scheduler: str | None, workers: int, connect_timeout: float = 10.0) -> Iterator[Any]:
     """A client on ``scheduler``, or on a new local cluster of ``workers`` one-thread processes."""
     dist = _distributed()
     if scheduler:
         try:
-            client = dist.Client(scheduler, timeout="10s")
+            client = dist.Client(scheduler, timeout=f"{connect_timeout}s")
         except (OSError, TimeoutError, ValueError) as exc:
             raise AccordError(Errors.A351, scheduler=scheduler, reason=str(exc).splitlines()[0]) from exc
         try:
@@ -171,6 +178,7 @@ def run_distributed(
     force: bool = False,
     chunk_size: int | None = None,
     progress: Progress | None = None,
+    connect_timeout: float = 10.0,
 ) -> DistributedReport:
     """Extract the pending articles on a Dask cluster and store the results; see the module docstring.
 
@@ -184,7 +192,7 @@ def run_distributed(
     size = chunk_size or int(settings.get("batch_size"))
     started = time.perf_counter()
     ids = pending_article_ids(engine, since=since, force=force, pipeline_version=PIPELINE_VERSION)
-    with dask_client(scheduler, workers) as client:
+    with dask_client(scheduler, workers, connect_timeout) as client:
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
         report = DistributedReport(scheduler=scheduler or "local", workers=n_workers)
         chunks = chunked(ids, size)
@@ -206,11 +214,10 @@ def run_distributed(
                 break
         for future in in_flight:
             chunk = owner.pop(future.key)
-            try:
-                results: list[ArticleExtraction] = future.result()
-            except Exception as exc:  # a chunk that failed for good (e.g. killed its workers repeatedly)
+            results, reason = _outcome(future, PIPELINE_VERSION)
+            if reason is not None:
                 error = AccordError(
-                    Errors.A350, first=chunk[0], last=chunk[-1], count=len(chunk), reason=repr(exc)
+                    Errors.A350, first=chunk[0], last=chunk[-1], count=len(chunk), reason=reason
                 )
                 report.errors.append(str(error))
                 report.failed += len(chunk)
@@ -223,6 +230,20 @@ def run_distributed(
             submit_next()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _outcome(future: Any, expected_version: str) -> tuple[list[ArticleExtraction], str | None]:
+    """A finished chunk's results, or why they cannot be stored."""
+    try:
+        version, results = future.result()
+    except Exception as exc:  # failed for good, e.g. it kept killing the workers that ran it
+        return [], repr(exc)
+    if version != expected_version:
+        return [], (
+            f"worker runs pipeline {version}, this client {expected_version}; "
+            "install the same Accord release on every worker"
+        )
+    return results, None
 
 
 def _count(report: DistributedReport, results: Sequence[ArticleExtraction]) -> None:

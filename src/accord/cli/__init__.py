@@ -8,6 +8,7 @@ from __future__ import annotations
 from accord.cli import (
     analyze_cli,  # noqa: F401  (registers commands)
     eval_cli,  # noqa: F401  (registers commands)
+    extract_cli,  # noqa: F401  (registers commands)
     ingest_cli,  # noqa: F401  (registers commands)
     models_cli,  # noqa: F401  (registers commands)
     serve_cli,  # noqa: F401  (registers commands)

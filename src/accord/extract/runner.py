@@ -287,6 +287,8 @@ def store_extractions(engine: Engine, results: Iterable[ArticleExtraction], pipe
 
 
 def _store_batch(engine: Engine, batch: list[ArticleExtraction], pipeline_version: str) -> int:
+    # The same article twice in one batch: the later result is the one that stands.
+    batch = list({r.article_id: r for r in batch}.values())
     with session_scope(engine) as session:
         ids = [r.article_id for r in batch]
         old = list(session.scalars(select(Extraction.id).where(Extraction.article_id.in_(ids))))

@@ -1,0 +1,48 @@
+"""`accord extract`: run the extraction pipeline over stored articles not yet extracted."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import typer
+
+from accord.cli.app import app
+from accord.cli.common import DB_OPTION, error_line, fail, resolve_db
+from accord.errors import AccordError
+from accord.extract.runner import run_extraction
+from accord.store import open_store
+
+
+@app.command("extract")
+def extract_cli(
+    db: str | None = DB_OPTION,
+    since: dt.datetime | None = typer.Option(
+        None, "--since", formats=["%Y-%m-%d"], help="Only articles published on or after this date."
+    ),
+    workers: int = typer.Option(1, "--workers", min=1, help="Processes parsing in parallel."),
+    force: bool = typer.Option(False, "--force", help="Extract again even articles already extracted."),
+) -> None:
+    """Extract actors, quotes, events and positions from stored articles and store them.
+
+    Articles whose stored extraction came from this pipeline version are left alone unless --force;
+    a new extraction replaces the old one atomically. Exit code 1 if any article failed.
+    """
+    try:
+        engine = open_store(resolve_db(db))
+        report = run_extraction(engine, since=since.date() if since else None, force=force, workers=workers)
+    except AccordError as exc:
+        raise fail(exc) from exc
+    for message in report.messages:
+        if "[A301]" in message:
+            error_line(message)
+        else:
+            typer.secho(f"skipped: {message}", fg=typer.colors.YELLOW, err=True)
+    rate = report.processed / report.seconds if report.seconds > 0 else 0.0
+    typer.echo(
+        f"extracted {report.processed} article(s) in {report.seconds:.1f}s ({rate:.1f}/s): "
+        f"{report.ok} ok, {report.skipped} skipped, {report.errors} failed; "
+        f"{report.actors} actor mentions, {report.quotes} quotes, {report.events} events, "
+        f"{report.positions} positions [{report.pipeline_version}]"
+    )
+    if report.errors:
+        raise typer.Exit(1)

@@ -1,0 +1,166 @@
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+from sqlalchemy import Engine, func, select
+from typer.testing import CliRunner
+
+from accord.cli import app
+from accord.extract.items import ArticleInput
+from accord.extract.pipeline import PIPELINE_VERSION, load_pipeline
+from accord.extract.runner import extract_texts, run_extraction, store_extractions
+from accord.store import open_store
+from accord.store.database import session_scope
+from accord.store.schema import ActorMention, Article, Event, Extraction, Position, Quote
+
+TALKS = (
+    "Sergei Lavrov met Dmytro Kuleba in Antalya on Thursday. "
+    "“We agreed on nothing,” Kuleba said afterwards. "
+    "The Kremlin said it would agree to a ceasefire if Kyiv accepted neutral status."
+)
+GERMAN = (
+    "Die Außenminister trafen sich am Donnerstag in Antalya. Die Gespräche brachten keine Einigung, "
+    "und beide Seiten warfen sich gegenseitig vor, den Krieg zu verlängern. Der Kreml forderte erneut "
+    "die Neutralität der Ukraine und die Anerkennung der annektierten Gebiete als russisches Staatsgebiet."
+)
+
+
+def add_article(
+    engine: Engine, text: str, *, language: str | None = "en", published: dt.date | None = None
+) -> int:
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    with session_scope(engine) as session:
+        article = Article(
+            source_id=f"test-{digest[:8]}",
+            content_hash=digest,
+            text=text,
+            language=language,
+            published=published,
+        )
+        session.add(article)
+        session.flush()
+        return int(article.id)
+
+
+def counts(engine: Engine) -> dict[str, int]:
+    with session_scope(engine) as session:
+        return {
+            table.__tablename__: int(session.scalar(select(func.count()).select_from(table)) or 0)
+            for table in (Extraction, ActorMention, Quote, Event, Position)
+        }
+
+
+def test_run_stores_items_with_provenance_and_is_idempotent(engine: Engine, nlp: Language) -> None:
+    article_id = add_article(engine, TALKS, published=dt.date(2022, 3, 11))  # a Friday
+    report = run_extraction(engine, nlp=nlp)
+    assert (report.processed, report.ok, report.errors) == (1, 1, 0)
+    first = counts(engine)
+    assert first["extractions"] == 1 and first["quotes"] == 1 and first["positions"] >= 2
+    with session_scope(engine) as session:
+        extraction = session.scalars(select(Extraction)).one()
+        assert extraction.pipeline_version == PIPELINE_VERSION and extraction.status == "ok"
+        for item in session.scalars(select(Quote)):
+            assert item.article_id == article_id
+            assert TALKS[item.sentence_start : item.sentence_start + len(item.sentence)] == item.sentence
+            assert item.text in TALKS[item.start : item.end]
+        event = session.scalars(select(Event).where(Event.type == "meeting")).one()
+        assert event.place == "Antalya" and event.date == "2022-03-10" and event.date_precision == "relative"
+
+    # Nothing left to do: a second run touches nothing.
+    again = run_extraction(engine, nlp=nlp)
+    assert again.processed == 0
+    # --force redoes it, replacing the old extraction instead of adding to it.
+    forced = run_extraction(engine, nlp=nlp, force=True)
+    assert forced.processed == 1
+    assert counts(engine) == first
+
+
+def test_outdated_extraction_is_redone(engine: Engine, nlp: Language) -> None:
+    add_article(engine, TALKS)
+    run_extraction(engine, nlp=nlp)
+    with session_scope(engine) as session:
+        session.scalars(select(Extraction)).one().pipeline_version = "older"
+    assert run_extraction(engine, nlp=nlp).processed == 1
+    assert counts(engine)["extractions"] == 1
+
+
+def test_since_limits_by_publication_date(engine: Engine, nlp: Language) -> None:
+    add_article(engine, TALKS, published=dt.date(2022, 3, 9))
+    add_article(engine, TALKS + " Later.", published=dt.date(2025, 2, 12))
+    assert run_extraction(engine, nlp=nlp, since=dt.date(2024, 1, 1)).processed == 1
+
+
+def test_bad_inputs_are_skipped_or_recorded_and_the_batch_goes_on(nlp: Language) -> None:
+    docs = [
+        ArticleInput(1, "de", GERMAN, None, "de"),
+        ArticleInput(2, "de-unlabelled", GERMAN, None, None),
+        ArticleInput(3, "empty", "  \n ... \n", None, "en"),
+        ArticleInput(4, "ok", TALKS, None, "en"),
+    ]
+    results = list(extract_texts(nlp, docs))
+    assert [r.article_id for r in results] == [1, 2, 3, 4]
+    assert results[0].status == "skipped" and "A302" in (results[0].reason or "")
+    assert results[1].status == "skipped" and "A302" in (results[1].reason or "")
+    assert results[2].status == "skipped" and "A303" in (results[2].reason or "")
+    assert results[3].status == "ok" and results[3].quotes
+
+
+def test_a_failing_component_is_an_error_for_that_article_only() -> None:
+    nlp = load_pipeline()
+
+    def explode(doc: Doc) -> Doc:
+        if "EXPLODE" in doc.text:
+            raise ValueError("cannot read this article")
+        return doc
+
+    Language.component("test_exploding_component", func=explode)
+    nlp.add_pipe("test_exploding_component", after="ner")
+    docs = [ArticleInput(i, f"a{i}", TALKS + (" EXPLODE" if i == 2 else ""), None, "en") for i in range(1, 5)]
+    results = list(extract_texts(nlp, docs, batch_size=2))
+    assert [r.status for r in results] == ["ok", "error", "ok", "ok"]
+    assert "A301" in (results[1].reason or "") and "cannot read this article" in (results[1].reason or "")
+    assert "test_exploding_component" in (results[1].reason or "")
+
+
+def test_very_long_article_is_processed_in_pieces_with_true_offsets(nlp: Language) -> None:
+    filler = "The weather in the region stayed mild and the markets were calm that week.\n" * 1800
+    text = filler + TALKS
+    assert len(text) > 100_000
+    (result,) = extract_texts(nlp, [ArticleInput(1, "long", text, None, "en")])
+    assert result.status == "ok"
+    lavrov = [a for a in result.actors if a.name == "Sergei Lavrov"]
+    assert lavrov and all(text[a.start : a.end] == a.surface for a in lavrov)
+    assert all(text[q.start : q.end].strip() and q.sentence in text for q in result.quotes)
+
+
+def test_store_extractions_replaces_atomically(engine: Engine, nlp: Language) -> None:
+    article_id = add_article(engine, TALKS)
+    (result,) = extract_texts(nlp, [ArticleInput(article_id, "x", TALKS, None, "en")])
+    store_extractions(engine, [result], PIPELINE_VERSION)
+    before = counts(engine)
+    store_extractions(engine, [result, result.model_copy(update={"quotes": []})], PIPELINE_VERSION)
+    after = counts(engine)
+    assert after["extractions"] == 1 and after["quotes"] == 0
+    assert after["actor_mentions"] == before["actor_mentions"]
+
+
+def test_extract_command(tmp_path: Path, nlp: Language) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    engine = open_store(url)
+    add_article(engine, TALKS)
+    add_article(engine, GERMAN, language="de")
+    result = CliRunner().invoke(app, ["extract", "--db", url])
+    assert result.exit_code == 0, result.output
+    assert "1 ok, 1 skipped, 0 failed" in result.stdout
+    assert "A302" in result.stderr
+
+
+@pytest.mark.parametrize("text", ["", "   ", "12345 67890"])
+def test_texts_without_sentences_are_skipped(nlp: Language, text: str) -> None:
+    (result,) = extract_texts(nlp, [ArticleInput(1, "blank", text, None, None)])
+    assert result.status == "skipped" and "A303" in (result.reason or "")

@@ -127,6 +127,7 @@ def test_garbled_names_link(registry: ActorRegistry, surface: str, expected: str
         "Mark Warner",  # one letter from "PMC Wagner" and a word swapped: too far
         "Kremlin Palace",  # "Elysee Palace" with another actor's word swapped in
         "Buckingham Palace",  # only a generic head word left
+        "Balkans Contact Group",  # "Ramstein Contact Group" with its one telling word swapped
         "Smith",
     ],
 )

@@ -341,10 +341,10 @@ class ActorRegistry:
         ):
             return False  # a swapped word and a typo together is too far ("Mark Warner", "PMC Wagner")
         swapped = words[position]
-        if swapped not in _GENERIC_WORDS and not self._word_entries.get(swapped, frozenset({index})) & {
-            index
-        }:
+        owners = self._word_entries.get(swapped, frozenset({index}))
+        if swapped not in _GENERIC_WORDS and index not in owners:
             return False  # the swapped-in word names another actor ("Kremlin Palace" is not the Elysee)
+        kept = [word for i, word in enumerate(alias_words) if i != position and word not in _GENERIC_WORDS]
         if len(words) == 2:
             # Only the modifier may be swapped ("Fact Social"), and the head word left must name this
             # entry alone and not be a generic word like "group".
@@ -354,7 +354,8 @@ class ActorRegistry:
                 and head not in _GENERIC_WORDS
                 and self._word_entries.get(head, frozenset()) == {index}
             )
-        return True
+        # What is left must still say which actor this is: two telling words, or one naming it alone.
+        return len(kept) >= 2 or any(self._word_entries.get(word) == frozenset({index}) for word in kept)
 
     def by_role(self, title: str, of: str, on: dt.date | None = None) -> ActorEntry | None:
         """Who held ``title`` of ``of`` on day ``on`` (today's holder when ``on`` is None)."""
@@ -396,7 +397,7 @@ _GENERIC_WORDS = _words(
     group party council union ministry committee republic state states national people peoples force
     forces army front agency office department organization organisation alliance federation
     international european world united new democratic republican palace house hall square street
-    building tower court bank city mission service
+    building tower court bank city mission service of the for and in on to
     """
 )
 

@@ -21,8 +21,7 @@ $(VENV)/.test-installed: pyproject.toml $(VENV)/.installed scripts/install-syste
 
 demo: $(VENV)/.installed
 	rm -rf demo && mkdir -p demo
-	$(BIN)/accord ingest examples/corpus --db sqlite:///demo/accord.db
-	$(BIN)/accord articles --db sqlite:///demo/accord.db
+	$(BIN)/accord analyze examples/corpus --db sqlite:///demo/accord.db --out demo/
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check src tests bench

@@ -79,3 +79,29 @@ def test_dates() -> None:
     assert parse_as_of(None) is None
     with pytest.raises(AccordError, match="A412"):
         parse_as_of("March 2025")
+
+
+def test_fighting_after_a_ceasefire_ends_it(engine: Engine) -> None:
+    from sample_store import DOCS, Doc
+
+    later = Doc(
+        "strikes",
+        "Strikes resume",
+        "Example Wire",
+        dt.date(2025, 4, 2),
+        "Russian missiles struck Kharkiv on 1 April 2025.",
+        events=[
+            dict(
+                type="attack",
+                participants=["Russia"],
+                place="Kharkiv",
+                date="2025-04-01",
+                span="missiles struck",
+            )
+        ],
+    )
+    fill(engine, [d for d in DOCS if d.source_id == "jeddah"] + [later])
+    with session_scope(engine) as session:
+        timeline = build_timeline(session)
+    ceasefire = next(s for s in timeline.stages if s.kind == "ceasefire")
+    assert (ceasefire.start, ceasefire.end) == (dt.date(2025, 3, 11), dt.date(2025, 4, 1))

@@ -126,10 +126,12 @@ def events_figure(data: EventsTimeline) -> go.Figure:
                 hovertemplate="%{text}<extra></extra>",
             )
         )
+    dates = [e.date for e in data.events if e.date]
+    span = (max(dates) - min(dates)).days if dates else 0
     for stage in data.stages:
-        end = stage.end or max((e.date for e in data.events if e.date), default=stage.start)
-        if end == stage.start:
-            end = end.fromordinal(end.toordinal() + 3)  # a one-day stage still shows
+        end = stage.end or max(dates, default=stage.start)
+        # A short stage still shows: at least 1/150 of the axis wide.
+        end = max(end, stage.start + dt.timedelta(days=max(3, span // 150)))
         fig.add_vrect(
             x0=stage.start,
             x1=end,

@@ -256,7 +256,8 @@ def stages(events: Iterable[EventPoint]) -> list[Stage]:
     - *peace talks*: negotiation rounds, grouped while consecutive rounds are at most
       ``TALKS_GAP_DAYS`` apart; the stage runs from the first round to the last.
     - *ceasefire* / *truce*: an agreement event whose sentence speaks of a ceasefire or truce starts the
-      stage; it runs until the next such agreement (which starts a new stage) or stays open.
+      stage; it runs until the next such agreement (which starts a new stage) or the first attack reported
+      after it, whichever comes first, or stays open.
     Scheduled events count (talks planned for a date are part of the process); undated events cannot be
     placed and are left out.
     """
@@ -290,10 +291,14 @@ def stages(events: Iterable[EventPoint]) -> list[Stage]:
     close_talks()
 
     truces = [e for e in dated if e.type == "agreement" and _ceasefire_kind(e)]
+    attacks = [e for e in dated if e.type == "attack"]
     for index, event in enumerate(truces):
         kind = _ceasefire_kind(event) or "ceasefire"
-        following = truces[index + 1].date if index + 1 < len(truces) else None
         assert event.date is not None
+        ends = [truces[index + 1].date] if index + 1 < len(truces) else []
+        # Reported fighting after the agreement ends the ceasefire as far as the corpus shows.
+        ends += [a.date for a in attacks if a.date is not None and a.date > event.date][:1]
+        following = min((d for d in ends if d is not None), default=None)
         where = f" in {event.place}" if event.place else ""
         result.append(
             Stage(

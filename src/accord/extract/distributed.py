@@ -27,13 +27,13 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from pydantic import BaseModel
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from accord import settings
 from accord.errors import AccordError, Errors
 from accord.extract.items import ArticleExtraction, ArticleInput
+from accord.extract.runner import ExtractReport
 from accord.store.schema import Article, Extraction
 
 # -- on the workers ----------------------------------------------------------------------------------
@@ -81,21 +81,15 @@ def worker_load_count() -> int:
 # -- on the client -----------------------------------------------------------------------------------
 
 
-class DistributedReport(BaseModel):
-    """What one distributed run did."""
+class DistributedReport(ExtractReport):
+    """What one distributed run did: the runner's report, plus where it ran."""
 
-    scheduler: str
-    workers: int
-    articles: int = 0
-    ok: int = 0
-    skipped: int = 0
-    failed: int = 0
-    seconds: float = 0.0
-    errors: list[str] = []
+    scheduler: str = "local"
+    workers: int = 1
 
     @property
     def articles_per_second(self) -> float:
-        return self.articles / self.seconds if self.seconds > 0 else 0.0
+        return self.processed / self.seconds if self.seconds > 0 else 0.0
 
 
 def pending_article_ids(
@@ -219,8 +213,8 @@ def run_distributed(
                 error = AccordError(
                     Errors.A350, first=chunk[0], last=chunk[-1], count=len(chunk), reason=reason
                 )
-                report.errors.append(str(error))
-                report.failed += len(chunk)
+                report.messages.append(str(error))
+                report.errors += len(chunk)
             else:
                 store_extractions(engine, results, PIPELINE_VERSION)
                 _count(report, results)
@@ -247,12 +241,18 @@ def _outcome(future: Any, expected_version: str) -> tuple[list[ArticleExtraction
 
 
 def _count(report: DistributedReport, results: Sequence[ArticleExtraction]) -> None:
+    """Tally results the way ``run_extraction`` does, so both runs report alike."""
     for result in results:
-        report.articles += 1
+        report.processed += 1
         if result.status == "ok":
             report.ok += 1
+            report.actors += len(result.actors)
+            report.quotes += len(result.quotes)
+            report.events += len(result.events)
+            report.positions += len(result.positions)
         elif result.status == "skipped":
             report.skipped += 1
+            report.messages.append(result.reason or "")
         else:
-            report.failed += 1
-            report.errors.append(f"article {result.article_id}: {result.reason}")
+            report.errors += 1
+            report.messages.append(result.reason or "")

@@ -159,7 +159,9 @@ def forecast_figure(data: ForecastTable) -> go.Figure:
             x=[p[1] for row in data.rows for p in row.positions],
             y=[html.escape(row.label) for row in data.rows for _ in row.positions],
             mode="markers",
-            marker=dict(symbol="line-ns-open", size=16, color="#94a3b8", line=dict(width=2)),
+            orientation="h",
+            offsetgroup="actors",
+            marker=dict(symbol="line-ns-open", size=12, color="#64748b", line=dict(width=2)),
             name="actors' positions",
             text=[f"{html.escape(p[0])}: {p[1]:g}" for row in data.rows for p in row.positions],
             hovertemplate="%{text}<extra></extra>",
@@ -186,8 +188,10 @@ def forecast_figure(data: ForecastTable) -> go.Figure:
                 x=xs,
                 y=ys,
                 mode="markers",
-                marker=dict(size=11, color=PALETTE[index % len(PALETTE)]),
-                error_x=dict(type="data", array=plus, arrayminus=minus, thickness=1.5, width=4),
+                orientation="h",  # with scattermode "group": the models of one issue sit side by side
+                offsetgroup=model,
+                marker=dict(size=9, color=PALETTE[index % len(PALETTE)]),
+                error_x=dict(type="data", array=plus, arrayminus=minus, thickness=1.5, width=3),
                 name=model.replace("_", " "),
                 text=texts,
                 hovertemplate="%{text}<extra></extra>",
@@ -195,8 +199,9 @@ def forecast_figure(data: ForecastTable) -> go.Figure:
         )
     fig.update_layout(
         **_layout(
-            height=120 + 70 * max(len(labels), 1),
+            height=140 + (30 + 11 * (len(data.models) + 1)) * max(len(labels), 1),
             scattermode="group",
+            scattergap=0.25,
             legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0),
             margin=dict(l=260, r=20, t=50, b=40),
         )

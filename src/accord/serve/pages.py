@@ -24,7 +24,8 @@ TEMPLATES.env.globals["version"] = __version__
 router = APIRouter(include_in_schema=False)
 
 PageNo = Annotated[int, Query(ge=1, le=100_000)]
-Day = Annotated[dt.date | None, Query()]
+# Forms send empty fields as empty strings; pages read dates leniently (empty means no filter).
+DayText = Annotated[str | None, Query(max_length=10)]
 STANCE_SCORE = {"support": 1.0, "conditional": 0.5, "oppose": 0.0}
 
 
@@ -50,6 +51,16 @@ def render(request: Request, template: str, http_status: int = 200, /, **context
 
 def error_page(request: Request, status: int, message: str) -> HTMLResponse:
     return render(request, "error.html", status, status_code=status, message=message)
+
+
+def day(request: Request, value: str | None, name: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        reason = "expected a date as YYYY-MM-DD"
+        raise AccordError(Errors.A604, path=request.url.path, param=name, reason=reason) from exc
 
 
 def _query(**params: Any) -> str:
@@ -93,8 +104,8 @@ def articles(
     outlet: Name = None,
     actor: Name = None,
     issue: Name = None,
-    date_from: Day = None,
-    date_to: Day = None,
+    date_from: DayText = None,
+    date_to: DayText = None,
     page: PageNo = 1,
 ) -> Response:
     size = 20
@@ -102,8 +113,8 @@ def articles(
         "outlet": outlet,
         "actor": actor,
         "issue": issue,
-        "date_from": date_from,
-        "date_to": date_to,
+        "date_from": day(request, date_from, "date_from"),
+        "date_to": day(request, date_to, "date_to"),
     }
     found = queries.list_articles(session, q=q, limit=size, offset=(page - 1) * size, **filters)
     snippets: dict[int, tuple[str, ...]] = {}
@@ -235,9 +246,19 @@ def matrix(request: Request, session: SessionDep) -> Response:
 
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline(
-    request: Request, session: SessionDep, type: Name = None, date_from: Day = None, date_to: Day = None
+    request: Request,
+    session: SessionDep,
+    type: Name = None,
+    date_from: DayText = None,
+    date_to: DayText = None,
 ) -> Response:
-    found = queries.events(session, type=type, date_from=date_from, date_to=date_to, limit=200)
+    found = queries.events(
+        session,
+        type=type,
+        date_from=day(request, date_from, "date_from"),
+        date_to=day(request, date_to, "date_to"),
+        limit=200,
+    )
     per_month: Counter[tuple[str, str]] = Counter()
     for e in found.items:
         when = e.date or (e.published.isoformat() if e.published else None)
@@ -309,9 +330,9 @@ def docs(request: Request) -> Response:
 
 
 @router.get("/forecast", response_class=HTMLResponse)
-def forecast_page(request: Request, as_of: Day = None) -> Response:
+def forecast_page(request: Request, as_of: DayText = None) -> Response:
     """The store's scenario with every model's forecast, and controls to change it (what-if)."""
-    chosen = whatif.store_scenario(request.app.state.engine, as_of)
+    chosen = whatif.store_scenario(request.app.state.engine, day(request, as_of, "as_of"))
     baseline = whatif.forecast_all(chosen)
     stances_by_issue: dict[str, list[Any]] = defaultdict(list)
     for s in chosen.stances:

@@ -88,7 +88,10 @@ def submit(session: Session, body: CorrectionIn, *, path: str) -> CorrectionOut:
     source_id = session.scalar(select(Article.source_id).where(Article.id == item.article_id))
     assert source_id is not None  # the foreign key guarantees it
     key = ItemKey(source_id, body.item_type, item.start, item.end)
-    row = record_correction(session, key, body.action, body.changes, body.note)
+    try:
+        row = record_correction(session, key, body.action, body.changes, body.note)
+    except ValueError as exc:
+        raise AccordError(Errors.A604, path=path, param="changes", reason=str(exc)) from exc
     out = _out(row)
     session.commit()
     return out

@@ -13,10 +13,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from accord.errors import AccordError, Errors
 
 COOKIE = "accord_token"
-# Scripts and styles only from this server (no inline script, no eval); plotly draws into SVG, whose
-# inline style attributes it sets through the CSSOM, which style-src does not govern.
+# Scripts only from this server: no inline script, no eval, no event-handler attributes. Styles may be
+# inline because plotly.js injects its own <style> rules and style attributes when it draws a chart.
 CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
     "frame-ancestors 'none'; form-action 'self'"
 )

@@ -94,12 +94,11 @@ def record_correction(
         raise ValueError(f"unknown item type '{key.item_type}'")
     if action not in ACTIONS:
         raise ValueError(f"unknown action '{action}'")
-    changes = dict(changes or {})
+    # Only a correction carries changed values; accept and reject record the decision alone.
+    changes = dict(changes or {}) if action == "correct" else {}
     unknown = set(changes) - CORRECTABLE[key.item_type]
     if unknown:
         raise ValueError(f"cannot correct {', '.join(sorted(unknown))} on a {key.item_type}")
-    if action != "correct":
-        changes = {}
     existing = corrections_for(session, [key]).get(key)
     row = existing or Correction(
         source_id=key.source_id, item_type=key.item_type, start=key.start, end=key.end

@@ -172,3 +172,22 @@ def test_shipped_capability_data() -> None:
     assert figures["OSCE"].capability == 0.5 and "convention" in figures["OSCE"].source
     # CINC ends in 2022: later dates use the latest year before them, and say which
     assert capabilities(["Russia"], dt.date(2025, 3, 1), data)["Russia"].source.startswith("CINC 2022")
+
+
+def test_latest_capability_year_follows_the_corpus_not_the_clock(sqlite_engine: Engine) -> None:
+    nato = Doc(
+        "nato",
+        "Alliance pledges",
+        "Example Wire",
+        dt.date(2023, 1, 10),
+        "NATO said it would keep sending weapons to Ukraine.",
+        positions=[("NATO", "military_aid", "support", "keep sending weapons")],
+    )
+    fill(sqlite_engine, [*DOCS, nato])
+    scenario = build_scenario(sqlite_engine)  # newest statement: 2025-03-14
+    source = next(a for a in scenario.actors if a.name == "NATO").capability_source or ""
+    assert "members on 2025-07-01" in source and "Sweden" not in source.split("members on")[0]
+    early = build_scenario(sqlite_engine, as_of=dt.date(2023, 6, 30))
+    assert "members on 2023-07-01" in (
+        next(a for a in early.actors if a.name == "NATO").capability_source or ""
+    )

@@ -224,7 +224,9 @@ def scenario_from_cells(
         while candidate in ids.values():
             candidate, n = f"{base}_{n}", n + 1
         ids[name] = candidate
-    figures = capabilities(actor_names, as_of, capability_data)
+    # "Latest" means the corpus's latest statement, not today: the same store gives the same scenario.
+    dates = [s.point.date for c in cells for s in c.statements if s.point.date is not None]
+    figures = capabilities(actor_names, as_of or max(dates, default=None), capability_data)
     issues = []
     for issue_id in sorted({c.issue for c in cells}):
         scale = scales.scale(issue_id)

@@ -10,6 +10,7 @@ new articles join the clusters that already exist.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import struct
 from collections.abc import Iterable
@@ -17,9 +18,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHashLSH
 
-_MAGIC = b"AMH1"
+_MAGIC = b"AMH2"
 _SCHEME = "affine32"
 _SEED = 1
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
@@ -30,23 +31,61 @@ _MIN_SIZE_RATIO = 0.2
 # (a copy cut to half its length has Jaccard 0.5 and containment 1), so it looks lower than the
 # threshold and each candidate is then checked exactly.
 _CANDIDATE_FACTOR = 0.6
+_WORD_CACHE_LIMIT = 500_000
+_word_hash_cache: dict[str, int] = {}
 
 
 def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.lower())
 
 
+def _word_hash(word: str) -> int:
+    value = _word_hash_cache.get(word)
+    if value is None:
+        if len(_word_hash_cache) >= _WORD_CACHE_LIMIT:
+            _word_hash_cache.clear()
+        value = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
+        _word_hash_cache[word] = value
+    return value
+
+
+@lru_cache(maxsize=8)
+def _constants(num_perm: int, shingle_size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Odd multipliers that combine word hashes into shingle hashes, and the permutation pairs (a, b)."""
+    rng = np.random.default_rng(_SEED)
+    top = np.iinfo(np.uint64).max
+    combine = rng.integers(1, top, size=shingle_size, dtype=np.uint64) | np.uint64(1)
+    a = rng.integers(1, top, size=num_perm, dtype=np.uint64) | np.uint64(1)
+    b = rng.integers(0, top, size=num_perm, dtype=np.uint64)
+    return combine, a, b
+
+
+def shingle_hashes(text: str, size: int) -> np.ndarray:
+    """64-bit hashes of the distinct ``size``-word shingles of ``text`` (lowercased, punctuation dropped).
+
+    Each word is hashed once; a shingle's hash mixes its words' hashes with fixed odd multipliers,
+    all in wrapping 64-bit arithmetic, so the whole text is hashed in a few numpy operations.
+    """
+    words = tokens(text)
+    if not words:
+        return np.empty(0, dtype=np.uint64)
+    word_hashes = np.fromiter((_word_hash(w) for w in words), dtype=np.uint64, count=len(words))
+    combine, _, _ = _constants(1, size)
+    width = min(size, len(words))
+    count = len(words) - width + 1
+    hashes = np.zeros(count, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for j in range(width):
+            hashes = hashes * combine[j] + word_hashes[j : j + count]
+    return np.unique(hashes)
+
+
 def shingles(text: str, size: int) -> set[bytes]:
-    """The set of ``size``-word shingles of ``text`` (lowercased, punctuation dropped)."""
+    """The set of ``size``-word shingles of ``text`` as bytes (for inspection and tests)."""
     words = tokens(text)
     if len(words) <= size:
         return {" ".join(words).encode()} if words else set()
     return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
-
-
-@lru_cache(maxsize=4)
-def _permutations(num_perm: int) -> np.ndarray:
-    return np.asarray(MinHash(num_perm=num_perm, seed=_SEED, scheme=_SCHEME).permutations)
 
 
 @dataclass(frozen=True)
@@ -73,11 +112,17 @@ class Fingerprint:
 
 
 def fingerprint(text: str, *, num_perm: int, shingle_size: int) -> Fingerprint:
-    grams = shingles(text, shingle_size)
-    minhash = MinHash(num_perm=num_perm, seed=_SEED, permutations=_permutations(num_perm), scheme=_SCHEME)
-    if grams:
-        minhash.update_batch(list(grams))
-    return Fingerprint(LeanMinHash(minhash), len(grams))
+    """MinHash of the text's shingle set: for each of ``num_perm`` multiply-shift hash functions
+    (a·h + b, top 32 bits), the least value over all shingles."""
+    hashes = shingle_hashes(text, shingle_size)
+    _, a, b = _constants(num_perm, shingle_size)
+    if hashes.size == 0:
+        values = np.full(num_perm, np.iinfo(np.uint32).max, dtype=np.uint64)
+    else:
+        with np.errstate(over="ignore"):
+            mixed = (a[:, None] * hashes[None, :] + b[:, None]) >> np.uint64(32)
+        values = mixed.min(axis=1)
+    return Fingerprint(LeanMinHash(seed=_SEED, hashvalues=values, scheme=_SCHEME), int(hashes.size))
 
 
 def similarity(a: Fingerprint, b: Fingerprint) -> float:
@@ -100,19 +145,19 @@ class ClusterIndex:
     threshold: float
     num_perm: int
     lsh: MinHashLSH = field(init=False)
-    prints: dict[int, Fingerprint] = field(default_factory=dict)
-    cluster_of: dict[int, int] = field(default_factory=dict)
-    members: dict[int, set[int]] = field(default_factory=dict)
+    prints: dict[str, Fingerprint] = field(default_factory=dict)  # keyed by article content hash
+    cluster_of: dict[str, int] = field(default_factory=dict)
+    members: dict[int, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         candidate = max(min(self.threshold * _CANDIDATE_FACTOR, 0.95), 0.05)
         self.lsh = MinHashLSH(threshold=candidate, num_perm=self.num_perm)
 
-    def add(self, article_id: int, print_: Fingerprint, cluster_id: int) -> None:
-        self.lsh.insert(article_id, print_.minhash, check_duplication=False)
-        self.prints[article_id] = print_
-        self.cluster_of[article_id] = cluster_id
-        self.members.setdefault(cluster_id, set()).add(article_id)
+    def add(self, key: str, print_: Fingerprint, cluster_id: int) -> None:
+        self.lsh.insert(key, print_.minhash, check_duplication=False)
+        self.prints[key] = print_
+        self.cluster_of[key] = cluster_id
+        self.members.setdefault(cluster_id, set()).add(key)
 
     def matching_clusters(self, print_: Fingerprint) -> set[int]:
         """Clusters holding at least one article near-duplicate of ``print_``."""
@@ -127,14 +172,14 @@ class ClusterIndex:
                 found.add(cluster)
         return found
 
-    def merge(self, target: int, others: Iterable[int]) -> set[int]:
-        """Move the members of ``others`` into ``target``; return the article ids that moved."""
-        moved: set[int] = set()
+    def merge(self, target: int, others: Iterable[int]) -> set[str]:
+        """Move the members of ``others`` into ``target``; return the keys that moved."""
+        moved: set[str] = set()
         for other in others:
             if other == target:
                 continue
-            for article_id in self.members.pop(other, set()):
-                self.cluster_of[article_id] = target
-                moved.add(article_id)
+            for key in self.members.pop(other, set()):
+                self.cluster_of[key] = target
+                moved.add(key)
         self.members.setdefault(target, set()).update(moved)
         return moved

@@ -107,9 +107,8 @@ def _protect_urls(text: str, fix: re.Pattern[str], repl: str) -> str:
     return "".join(pieces)
 
 
-def normalize_text(text: str) -> str:
-    """Clean text for storage: mojibake fixed, NFC, spacing artifacts repaired, words untouched."""
-    text = ftfy.fix_text(
+def _fix_encoding(text: str) -> str:
+    fixed: str = ftfy.fix_text(
         text,
         uncurl_quotes=False,
         fix_line_breaks=True,
@@ -117,20 +116,28 @@ def normalize_text(text: str) -> str:
         fix_character_width=False,
         explain=False,
     )
+    return fixed
+
+
+def normalize_text(text: str) -> str:
+    """Clean text for storage: mojibake fixed, NFC, spacing artifacts repaired, words untouched."""
+    # Mojibake and HTML entities need a non-ASCII byte or an ampersand; skipping ftfy otherwise saves time.
+    if not text.isascii() or "&" in text:
+        text = _fix_encoding(text)
     text = unicodedata.normalize("NFC", text)
-    text = _ZERO_WIDTH.sub("", text)
-    paragraphs: list[str] = []
-    for raw in text.split("\n"):
-        line = _SPACES.sub(" ", raw).strip()
-        if line:
-            line = _repair_straight_quotes(line)
-            line = _CURLY_OPEN_GLUED.sub(r" \1", line)
-            line = _CURLY_CLOSE_GLUED.sub(r"\1 ", line)
-            line = _protect_urls(line, _GLUED_SENTENCE, " ")
-            line = _DROP_CAP.sub(r"\1", line)
-        paragraphs.append(line)
-    text = "\n".join(paragraphs).strip("\n")
-    return _BLANK_LINES.sub("\n\n", text)
+    text = _ZERO_WIDTH.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    # Whole-text passes: none of these patterns crosses a line break.
+    text = _SPACES.sub(" ", text)
+    lines = [line.strip() for line in text.split("\n")]
+    if _STRAIGHT in text:
+        lines = [_repair_straight_quotes(line) if _STRAIGHT in line else line for line in lines]
+    text = "\n".join(lines).strip("\n")
+    text = _BLANK_LINES.sub("\n\n", text)
+    if "“" in text or "”" in text:
+        text = _CURLY_OPEN_GLUED.sub(r" \1", text)
+        text = _CURLY_CLOSE_GLUED.sub(r"\1 ", text)
+    text = _protect_urls(text, _GLUED_SENTENCE, " ")
+    return _DROP_CAP.sub(r"\1", text)
 
 
 _WORD = re.compile(r"\w+(?:[’'\-]\w+)*")

@@ -14,9 +14,10 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from sqlalchemy import Engine, delete, event, update
+from sqlalchemy import Engine, delete, event, insert, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -73,10 +74,11 @@ class _Known:
 
 
 class _Run:
-    def __init__(self, engine: Engine, *, strict: bool, max_bytes: int | None) -> None:
+    """One ingest run. Articles are prepared in memory and written once per batch, in bulk."""
+
+    def __init__(self, engine: Engine, *, strict: bool) -> None:
         self.engine = engine
         self.strict = strict
-        self.max_bytes = max_bytes
         self.threshold = float(settings.get("dedupe_threshold"))
         self.num_perm = int(settings.get("dedupe_num_perm"))
         self.shingle_size = int(settings.get("shingle_size"))
@@ -89,20 +91,29 @@ class _Run:
 
     # -- state -------------------------------------------------------------------------------------
     def _load(self) -> None:
+        """Read back what the store holds: hashes, versions, fingerprints and clusters."""
         self.known = _Known()
         self.index = ClusterIndex(self.threshold, self.num_perm)
+        self._reset_pending()
         with self.session.begin():
             for source_id, url, version, digest in store.known_versions(self.session):
                 self.known.note(source_id, url, version, digest)
-            for article_id, cluster_id, outlet_id, blob in store.stored_fingerprints(self.session):
+            for digest, cluster_id, outlet_id, blob in store.stored_fingerprints(self.session):
                 print_ = Fingerprint.from_bytes(blob or b"", self.num_perm)
                 if print_ is None:  # stored with other settings: recompute from the text
-                    text = store.article_text(self.session, article_id)
+                    text = store.article_text(self.session, digest)
                     print_ = fingerprint(text, num_perm=self.num_perm, shingle_size=self.shingle_size)
                 if cluster_id is None:
                     continue
-                self.index.add(article_id, print_, cluster_id)
+                self.index.add(digest, print_, cluster_id)
                 self.known.clusters.setdefault(cluster_id, set()).add(outlet_id)
+            self.next_cluster = store.max_cluster_id(self.session) + 1
+
+    def _reset_pending(self) -> None:
+        self.pending_articles: list[dict[str, Any]] = []
+        self.new_clusters: set[int] = set()
+        self.touched_clusters: set[int] = set()
+        self.merged_into: dict[int, int] = {}
 
     def handle(self, item: Item) -> None:
         """Apply one reader result to the open batch."""
@@ -118,6 +129,7 @@ class _Run:
             return
         for attempt in range(_RETRIES):
             try:
+                self._write_pending()
                 if self.session.in_transaction():
                     self.session.commit()
                 break
@@ -126,6 +138,7 @@ class _Run:
                     raise
                 self._replay()
         self.batch.clear()
+        self._reset_pending()
         self.committed = self.report.model_copy(deep=True)
         self.last_commit = time.monotonic()
 
@@ -146,6 +159,48 @@ class _Run:
             except _CONFLICTS:
                 if attempt == _RETRIES - 1:
                     raise
+
+    def _write_pending(self) -> None:
+        """Write the batch's clusters and articles in a few bulk statements."""
+        if not self.pending_articles and not self.touched_clusters:
+            return
+        self._begin()
+        alive = {c for c in self.new_clusters if c not in self.merged_into}
+        if alive:
+            self.session.execute(insert(Cluster), [self._cluster_row(c) for c in sorted(alive)])
+        if self.pending_articles:
+            for row in self.pending_articles:
+                row["cluster_id"] = self.index.cluster_of[row["content_hash"]]
+            self.session.execute(insert(Article), self.pending_articles)
+        gone = [c for c in self.merged_into if c not in self.new_clusters]
+        for other in gone:
+            target = self._final(other)
+            self.session.execute(update(Article).where(Article.cluster_id == other).values(cluster_id=target))
+        if gone:
+            self.session.execute(delete(Cluster).where(Cluster.id.in_(gone)))
+        changed = sorted(
+            c for c in self.touched_clusters if c not in self.new_clusters and c not in self.merged_into
+        )
+        for cluster_id in changed:
+            row = self._cluster_row(cluster_id)
+            self.session.execute(
+                update(Cluster)
+                .where(Cluster.id == cluster_id)
+                .values(size=row["size"], outlet_count=row["outlet_count"])
+            )
+
+    def _final(self, cluster_id: int) -> int:
+        while cluster_id in self.merged_into:
+            cluster_id = self.merged_into[cluster_id]
+        return cluster_id
+
+    def _cluster_row(self, cluster_id: int) -> dict[str, int]:
+        outlets = self.known.clusters.get(cluster_id, set()) - {None}
+        return {
+            "id": cluster_id,
+            "size": len(self.index.members.get(cluster_id, ())),
+            "outlet_count": len(outlets),
+        }
 
     def _apply(self, item: Item) -> None:
         if isinstance(item, AccordError):
@@ -175,65 +230,60 @@ class _Run:
         if digest in self.known.hashes:
             self.report.unchanged += 1
             return
-        self._begin()
         previous = max(
             self.known.version_of_source.get(raw.source_id, 0),
             self.known.version_of_url.get(raw.url, 0) if raw.url else 0,
         )
         # A known source id or URL with other content makes a new version; the old one stays.
         version = previous + 1
+        if outlet and outlet not in self.known.outlets:
+            self._begin()
         outlet_id = store.outlet_id(self.session, outlet, self.known.outlets)
         print_ = fingerprint(text, num_perm=self.num_perm, shingle_size=self.shingle_size)
-        cluster_id = self._cluster_for(print_, outlet_id)
-        article = store.store_article(
-            self.session,
-            source_id=raw.source_id[:500],
-            version=version,
-            content_hash=digest,
-            title=title,
-            text=text,
-            url=raw.url[:2000] if raw.url else None,
-            author=raw.author[:500] if raw.author else None,
-            outlet_id=outlet_id,
-            published=raw.published,
-            language=_language_code(raw.language) or detect_language(text),
-            word_count=word_count(text),
-            origin=raw.origin[:2000] if raw.origin else None,
-            extra=raw.extra,
-            minhash=print_.to_bytes(),
-            cluster_id=cluster_id,
+        self._join_cluster(digest, print_, outlet_id)
+        self.pending_articles.append(
+            {
+                "source_id": raw.source_id[:500],
+                "version": version,
+                "content_hash": digest,
+                "title": title,
+                "text": text,
+                "url": raw.url[:2000] if raw.url else None,
+                "author": raw.author[:500] if raw.author else None,
+                "outlet_id": outlet_id,
+                "published": raw.published,
+                "language": _language_code(raw.language) or detect_language(text),
+                "word_count": word_count(text),
+                "origin": raw.origin[:2000] if raw.origin else None,
+                "extra": raw.extra,
+                "minhash": print_.to_bytes(),
+            }
         )
-        self.index.add(article.id, print_, cluster_id)
         self.known.note(raw.source_id, raw.url, version, digest)
         if previous:
             self.report.new_versions += 1
         else:
             self.report.added += 1
 
-    def _cluster_for(self, print_: Fingerprint, outlet_id: int | None) -> int:
+    def _join_cluster(self, digest: str, print_: Fingerprint, outlet_id: int | None) -> None:
+        """Put the article in the cluster of its near-duplicates (merging several), or a new one."""
         found = sorted(self.index.matching_clusters(print_))
         if not found:
-            cluster = Cluster(size=1, outlet_count=1 if outlet_id is not None else 0)
-            self.session.add(cluster)
-            self.session.flush()
-            self.known.clusters[cluster.id] = {outlet_id}
-            return cluster.id
-        target, others = found[0], found[1:]
-        outlets = self.known.clusters.setdefault(target, set())
-        if others:
-            self.index.merge(target, others)
-            self.session.execute(
-                update(Article).where(Article.cluster_id.in_(others)).values(cluster_id=target)
-            )
-            self.session.execute(delete(Cluster).where(Cluster.id.in_(others)))
-            for other in others:
-                outlets |= self.known.clusters.pop(other, set())
-        outlets.add(outlet_id)
-        size = len(self.index.members.get(target, ())) + 1
-        self.session.execute(
-            update(Cluster).where(Cluster.id == target).values(size=size, outlet_count=len(outlets - {None}))
-        )
-        return target
+            target = self.next_cluster
+            self.next_cluster += 1
+            self.new_clusters.add(target)
+        else:
+            target, others = found[0], found[1:]
+            if others:
+                self.index.merge(target, others)
+                for other in others:
+                    self.merged_into[other] = target
+                    self.known.clusters.setdefault(target, set()).update(
+                        self.known.clusters.pop(other, set())
+                    )
+        self.known.clusters.setdefault(target, set()).add(outlet_id)
+        self.index.add(digest, print_, target)
+        self.touched_clusters.add(target)
 
 
 def _inputs(paths: Sequence[str | Path]) -> list[str | Path]:
@@ -296,7 +346,8 @@ def ingest_paths(
     """
     _sqlite_fast_commits(engine)
     inputs = _inputs(paths)
-    run = _Run(engine, strict=strict, max_bytes=max_bytes)
+    max_bytes = int(settings.get("max_file_bytes")) if max_bytes is None else max_bytes
+    run = _Run(engine, strict=strict)
     bar = Progress(
         TextColumn("ingest"),
         BarColumn(),

@@ -216,15 +216,19 @@ def known_versions(session: Session) -> Iterator[tuple[str, str | None, int, str
         yield row[0], row[1], row[2], row[3]
 
 
-def stored_fingerprints(session: Session) -> Iterator[tuple[int, int | None, int | None, bytes | None]]:
-    """(id, cluster_id, outlet_id, minhash) of every stored article."""
-    query = select(Article.id, Article.cluster_id, Article.outlet_id, Article.minhash).order_by(Article.id)
-    for row in session.execute(query):
+def stored_fingerprints(session: Session) -> Iterator[tuple[str, int | None, int | None, bytes | None]]:
+    """(content_hash, cluster_id, outlet_id, minhash) of every stored article."""
+    query = select(Article.content_hash, Article.cluster_id, Article.outlet_id, Article.minhash)
+    for row in session.execute(query.order_by(Article.id)):
         yield row[0], row[1], row[2], row[3]
 
 
-def article_text(session: Session, article_id: int) -> str:
-    return str(session.scalar(select(Article.text).where(Article.id == article_id)) or "")
+def article_text(session: Session, content_hash: str) -> str:
+    return str(session.scalar(select(Article.text).where(Article.content_hash == content_hash)) or "")
+
+
+def max_cluster_id(session: Session) -> int:
+    return int(session.scalar(select(func.max(Cluster.id))) or 0)
 
 
 def clusters_by_id(session: Session, ids: Sequence[int]) -> dict[int, Cluster]:

@@ -112,3 +112,13 @@ def test_empty_store_gives_empty_views(sqlite_url: str) -> None:
     scenario = build_scenario(engine)
     assert forecast_table(scenario).rows == [] and sensitivity_table(scenario).rows == []
     engine.dispose()
+
+
+def test_views_read_sqlite_and_postgresql_alike(engine: Engine) -> None:
+    fill(engine)
+    with session_scope(engine) as session:
+        overview = overview_data(session, as_of=dt.date(2025, 12, 31))
+        matrix = matrix_data(session)
+        timeline = events_timeline_data(session)
+    assert (overview.articles, overview.outlets, overview.duplicate_clusters) == (6, 3, 1)
+    assert len(matrix.cells) == 12 and len(timeline.stages) == 3

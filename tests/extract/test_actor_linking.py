@@ -56,3 +56,11 @@ def test_role_phrase_resolves_to_the_person_named_before(nlp: Language) -> None:
     mentions = actors(nlp, text)
     role = [m for m in mentions if m["surface"].lower().endswith("president")]
     assert role and role[0]["name"] == "Donald Trump"
+
+
+def test_bylines_and_old_history_are_not_acting_actors(nlp: Language) -> None:
+    text = (
+        "In 1945, Franklin Roosevelt met Joseph Stalin at Yalta. "
+        "Anna Kowalska and Piotr Nowak contributed to this report."
+    )
+    assert acting_names(nlp, text) == set()

@@ -66,3 +66,15 @@ def test_positions_keep_their_sentence(nlp: Language) -> None:
         == text[position["sentence_start"] : position["sentence_start"] + len(position["sentence"])]
     )
     assert "sanctions" in text[position["start"] : position["end"]]
+
+
+def test_verbs_inside_the_condition_do_not_make_holders(nlp: Language) -> None:
+    text = "The Kremlin said it would agree to a ceasefire if Kyiv recognized the annexation of four regions."
+    holders = {actor for actor, _, _ in stances(nlp, text)}
+    assert "Ukraine" not in holders
+    assert ("Russia", "territory", "support") in stances(nlp, text)
+
+
+def test_subjectless_clause_takes_its_governing_subject(nlp: Language) -> None:
+    text = "Donald Trump dismissed the idea, telling reporters that Ukraine would never join NATO."
+    assert ("Donald Trump", "nato_membership", "oppose") in stances(nlp, text)

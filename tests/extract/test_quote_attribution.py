@@ -94,3 +94,24 @@ def test_unclosed_quote_runs_to_the_end_of_its_paragraph() -> None:
     text = "“We will hold the line,” she said. “They will not pass.\nNext paragraph."
     spans = [text[q.start : q.end] for q in find_quotations(text)]
     assert spans == ["We will hold the line,", "They will not pass."]
+
+
+def test_inverted_tag_after_a_dash_names_the_speaker(nlp: Language) -> None:
+    text = 'In his view, Moscow"will not stop at the border unless it is stopped" - added Mark Rutte.'
+    (quote,) = quotes(nlp, text)
+    assert quote["speaker"] == "Mark Rutte"
+
+
+def test_quoted_words_in_reported_speech_belong_to_the_outer_speaker(nlp: Language) -> None:
+    text = (
+        "Donald Trump announced that he would lift the tariffs if Vladimir Putin offered a “fair deal” "
+        "before the summit."
+    )
+    (quote,) = quotes(nlp, text)
+    assert quote["speaker"] == "Donald Trump"
+
+
+def test_bare_surname_of_a_registry_person_is_the_speaker(nlp: Language) -> None:
+    text = "“There will be no more delays,” Hegseth told the allies."
+    (quote,) = quotes(nlp, text)
+    assert quote["speaker"] == "Pete Hegseth"

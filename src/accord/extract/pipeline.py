@@ -64,7 +64,7 @@ def load_pipeline(model: str | None = None, registry: Any | None = None) -> Lang
 
 def split_glued_quotes(nlp: Language) -> None:
     """Make a quotation mark glued between two words ('an"exchange', 'said:"no') its own token."""
-    glued = [r'(?<=[\w.,:;!?])["“”](?=\w)', r'(?<=\w)["“”](?=[\w])']
+    glued = [r'(?<=[\w.,:;!?])["“”](?=\w)', r'(?<=\w)["“”](?=[\w])', r'(?<=\w):(?=["“])']
     infixes = [*(nlp.Defaults.infixes or ()), *glued]
     tokenizer: Any = nlp.tokenizer
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

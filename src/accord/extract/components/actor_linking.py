@@ -6,6 +6,7 @@ name used earlier in the article. Each mention says whether the actor acts or sp
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
@@ -15,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.extract.components.common import fold, guarded, items, load_lexicon, provenance
 
+HISTORY_YEAR = re.compile(r"(?<![\d-])(1[5-9]\d\d|20\d\d)(?![\d-])")
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 # Dependencies that make a mention the doer of its clause.
 ACTING_DEPS = {"nsubj", "agent"}
@@ -77,6 +79,7 @@ class ActorLinker:
             key=lambda pair: -len(pair[0]),
         )
         self.media: set[str] = {fold(m) for m in lexicon["media"]}
+        self.bylines: list[str] = [b.lower() for b in lexicon["byline_phrases"]]
         self._entries: list[Any] = []
 
     def set_registry(self, registry: Registry) -> None:
@@ -84,10 +87,22 @@ class ActorLinker:
         self.registry = registry
         self._entries = list(registry.entries)
         self.matcher = PhraseMatcher(self.vocab, attr="ORTH")
+        surnames: dict[str, list[int]] = {}
         for number, entry in enumerate(self._entries):
             names = set(entry.names()) if hasattr(entry, "names") else {entry.name, *entry.aliases}
             patterns = [self.tokenizer(alias) for alias in sorted(names) if alias.strip()]
             self.matcher.add(str(number), patterns)
+            if entry.kind == "person":
+                for alias in names:
+                    last = alias.split()[-1] if len(alias.split()) > 1 else ""
+                    if len(last) > 2 and last[0].isupper() and last not in names:
+                        surnames.setdefault(last, [])
+                        if number not in surnames[last]:
+                            surnames[last].append(number)
+        # A surname alone ("Hegseth said") stands for the one registry person who bears it.
+        for surname, numbers in surnames.items():
+            if len(numbers) == 1:
+                self.matcher.add(f"s{numbers[0]}", [self.tokenizer(surname)])
 
     # -- the component ---------------------------------------------------------------------------
     @guarded("accord_actors")
@@ -126,14 +141,36 @@ class ActorLinker:
                 mentions.append(mention)
         for mention in self._role_mentions(doc, taken, mentions, published):
             mentions.append(mention)
+        for mention in mentions:
+            if self._background(mention["sentence"]):
+                mention["acts"] = False
+                mention["background"] = True
         mentions.sort(key=lambda m: m["start"])
         return doc
+
+    def _background(self, sentence: str) -> bool:
+        """A byline ("X contributed to this report") or history before the conflict's era ("In 1906,
+        President Roosevelt ..."): the people there do not act in the story."""
+        lowered = sentence.lower()
+        if any(phrase in lowered for phrase in self.bylines):
+            return True
+        years = [int(y) for y in HISTORY_YEAR.findall(sentence)]
+        return bool(years) and max(years) < 1991
 
     # -- helpers ---------------------------------------------------------------------------------
     def _matches(self, doc: Doc) -> Iterable[tuple[Span, Any]]:
         for match_id, start, end in self.matcher(doc):
-            entry = self._entries[int(self.vocab.strings[match_id])]
-            yield doc[start:end], entry
+            key = self.vocab.strings[match_id]
+            span = doc[start:end]
+            if key.startswith("s"):
+                # A bare surname inside a longer name the tagger found is someone else's ("Hunter Biden").
+                if any(
+                    e.label_ == "PERSON" and e.start <= start and end <= e.end and len(e) > 1
+                    for e in doc.ents
+                ):
+                    continue
+                key = key[1:]
+            yield span, self._entries[int(key)]
 
     def _linkable(self, span: Span) -> bool:
         return self.registry is not None and self.registry.link(span.text, label=span.label_) is not None
@@ -142,7 +179,10 @@ class ActorLinker:
         words = [t.text for t in span if not t.is_punct or t.text == "."]
         while words and fold(words[0].rstrip(".")) in self.honorifics:
             words = words[1:]
-        return [w for w in words if w not in {"'s", "’s"}]
+        words = [w for w in words if w not in {"'s", "’s"}]
+        while words and (words[-1][:1].islower() or words[-1] in {",", "."}):
+            words = words[:-1]  # "Xi Jinping of": the tagger's span ran into the next words
+        return words
 
     def _full_names(self, spans: list[tuple[Span, Any | None, str]]) -> dict[str, tuple[str, Any | None]]:
         """Surname -> (full surface name, registry entry) from multi-word person names in the article."""

@@ -118,4 +118,6 @@ def mention_for(doc: Doc, token: Token, index: dict[int, dict[str, Any]]) -> dic
 
 
 def mark_acting(mention: dict[str, Any]) -> None:
-    mention["acts"] = True
+    """The mention speaks or takes part in something (bylines and old history excepted)."""
+    if not mention.get("background"):
+        mention["acts"] = True

@@ -244,6 +244,8 @@ class EventDetector:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         tokens.extend(_with_modifiers(pobj))
+                        for one in _with_conjuncts(pobj):
+                            tokens.extend(_of_phrase(one, index))
         named_by_modifiers = any(t.i in index and index[t.i]["kind"] in ACTOR_KINDS for t in modifiers)
         # The clause's subject: "X met Y", "X held talks", "X said in a statement"; a clause without one
         # takes the subject of the clause it hangs from.
@@ -282,7 +284,9 @@ class EventDetector:
                 if child.dep_ == "prep" and child.lower_ in {"with", "between"}:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
-                            tokens.extend(_with_conjuncts(pobj))
+                            for one in _with_conjuncts(pobj):
+                                tokens.append(one)
+                                tokens.extend(_of_phrase(one, index))
         found: list[dict[str, Any]] = []
         for token in tokens:
             mention = index.get(token.i)

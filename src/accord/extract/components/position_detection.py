@@ -25,8 +25,8 @@ from accord.extract.components.common import (
     mention_index,
     provenance,
 )
-from accord.extract.components.quote_attribution import VERB_DEPS, resolve_pronoun
-from accord.extract.components.wordforms import all_forms
+from accord.extract.components.quote_attribution import is_verb, resolve_pronoun
+from accord.extract.components.wordforms import all_forms, forms
 
 QUOTE_LIKE = {"unnamed"}
 
@@ -40,7 +40,13 @@ class PositionDetector:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for issue, cues in issues.items():
             for direction in ("toward", "away"):
-                phrases = [nlp.make_doc(c) for c in cues.get(direction) or []]
+                # Cues are written in base form; their first word is inflected ("recognized the annexation").
+                variants = {
+                    " ".join([form, *cue.split()[1:]])
+                    for cue in cues.get(direction) or []
+                    for form in forms(cue.split()[0])
+                }
+                phrases = [nlp.make_doc(c) for c in sorted(variants)]
                 if phrases:
                     self.matcher.add(f"{issue}|{direction}", phrases)
         self.speech = all_forms(actors["speech_verbs"])
@@ -117,13 +123,24 @@ class PositionDetector:
             if speaker is not None:
                 holders.append((quote["speaker"], speaker))
         else:
+            # Verbs inside a condition ("if Kyiv recognizes ...") state what is asked, not who asks it.
+            zone = max(
+                (
+                    i
+                    for i, t in enumerate(path)
+                    if t.dep_ == "advcl"
+                    and any(c.dep_ == "mark" and c.lower_ in self.marks for c in t.children)
+                ),
+                default=-1,
+            )
             for position, token in enumerate(path):
-                base = token.lower_
-                if (base not in self.speech and base not in self.stance) or token.dep_ not in VERB_DEPS | {
-                    "acomp"
-                }:
+                if position <= zone:
                     continue
-                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                base = token.lower_
+                verb_like = is_verb(token) or token.dep_ == "acomp"
+                if (base not in self.speech and base not in self.stance) or not verb_like or token in cue:
+                    continue
+                subject = _subject_of(token)
                 if subject is None:
                     continue
                 mention = self._mention(subject, index)
@@ -237,6 +254,20 @@ class PositionDetector:
                 if sentence[i : i + n] == phrase and not cue.start <= cue.sent.start + i < cue.end:
                     return None, cue.sent[i:].text
         return None, None
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The verb's subject, or for a subjectless clause ("..., telling the press that", "a paper calling
+    for ...") the subject of the verb it hangs from."""
+    token = verb
+    for _ in range(4):
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+        if token.dep_ not in {"advcl", "xcomp", "conj", "acl", "pcomp", "prep", "pobj", "dobj"}:
+            return None
+        token = token.head
+    return None
 
 
 def _clause_text(token: Token) -> str:

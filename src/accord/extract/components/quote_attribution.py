@@ -41,6 +41,19 @@ GROUP_PRONOUNS = {"they", "it", "we"}
 # Dependency labels a verb can carry (the pipeline runs without a tagger, so "call" the noun and "call"
 # the verb are told apart by their place in the parse).
 VERB_DEPS = {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "parataxis", "acl", "pcomp", "dep"}
+SPEECH_FORMS = frozenset(all_forms(load_lexicon("actors")["speech_verbs"]))
+
+
+def is_verb(token: Token) -> bool:
+    """Does the parse use ``token`` as a verb? (A conjunct is one when what it joins is one.)"""
+    for _ in range(6):
+        if token.dep_ != "conj":
+            return token.dep_ in VERB_DEPS
+        token = token.head
+    return False
+
+
+INVERTED_BEFORE = {",", "”", '"', "’", "-", "–", "—"}
 TERM_MARKERS = {
     "so-called",
     "dubbed",
@@ -256,7 +269,12 @@ class QuoteAttributor:
         return before, after
 
     def _speech_verb(self, window: list[Token], quote_tokens: set[int], *, governed: bool) -> Token | None:
-        candidates = [t for t in window if t.lower_ in self.speech and t.dep_ in VERB_DEPS]
+        candidates = [
+            t
+            for t in window
+            if t.lower_ in self.speech
+            and (is_verb(t) or (t.i > 0 and t.doc[t.i - 1].text in INVERTED_BEFORE))
+        ]
         if governed:
             candidates = [
                 t
@@ -265,6 +283,10 @@ class QuoteAttributor:
             ]
         if not candidates:
             return None
+        if governed:
+            # Quoted words inside reported speech belong to the outermost speaker ("X announced that ...
+            # if Y proposed a 'fair deal'").
+            return min(candidates, key=lambda t: sum(1 for _ in t.ancestors))
         # The verb nearest the quotation.
         if window and quote_tokens and window[0].i > max(quote_tokens):
             return candidates[0]
@@ -278,6 +300,12 @@ class QuoteAttributor:
         index: dict[int, dict[str, Any]],
         unnamed: dict[str, str],
     ) -> tuple[str, dict[str, Any] | None] | None:
+        # An inverted tag: "...," said Hegseth / "..." - added Rutte.
+        after = verb.i + 1
+        if after < len(doc) and after in index and verb.i > 0 and doc[verb.i - 1].text in INVERTED_BEFORE:
+            mention = index[after]
+            if mention["kind"] not in {"media", "place"}:
+                return str(mention["name"]), mention
         head = verb
         for _ in range(3):
             subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -318,8 +346,8 @@ class QuoteAttributor:
         if token.ent_type_ in {"PERSON"}:
             return token.text, None
         description = _description(token)
-        if not description:
-            return None
+        if not description or (" " not in description and description[:1].isupper()):
+            return None  # a bare name the linker did not know is not a description
         key = fold(token.text)
         if key in unnamed and len(description.split()) <= len(unnamed[key].split()):
             return unnamed[key], None
@@ -452,7 +480,17 @@ def _last_actor(doc: Doc, before_char: int, *, person: bool) -> dict[str, Any] |
         if mention["acts"]:
             best_acting = mention
         root = doc[mention["tok_start"] : mention["tok_end"]].root
-        if root.dep_ == "nsubj" and root.head.dep_ == "ROOT":
+        verb = root.head
+        speaking = root.dep_ == "nsubj" and verb.lower_ in SPEECH_FORMS
+        # An inverted tag ("..., said Hegseth."), whatever label the parser gave the name.
+        inverted = (
+            verb.lower_ in SPEECH_FORMS
+            and mention["tok_start"] == verb.i + 1
+            and verb.i > 0
+            and doc[verb.i - 1].text in {",", "”", '"', "’"}
+        )
+        speaking = speaking or inverted
+        if (root.dep_ == "nsubj" and root.head.dep_ == "ROOT") or speaking:
             best_main = mention
     if best_main is not None and before_char - best_main["sentence_start"] < 600:
         return best_main

@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import signal
-import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
+from typer.testing import CliRunner
 
+from accord.cli import app
 from accord.errors import AccordError, Errors
 from accord.extract.distributed import (
     chunked,
@@ -59,7 +60,7 @@ def add_articles(engine: Engine, count: int) -> list[int]:
 def cluster() -> Iterator[Any]:
     """One two-worker local cluster for the module: starting one loads spaCy in each worker."""
     local = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     )
     yield local
     local.close()
@@ -146,15 +147,33 @@ def test_a_worker_on_another_pipeline_version_stores_nothing(sqlite_url: str, cl
     assert extraction_counts(engine) == {}
 
 
+def test_cli_extracts_on_a_running_scheduler(sqlite_url: str, cluster: Any) -> None:
+    engine = open_store(sqlite_url)
+    ids = add_articles(engine, 6)
+    result = CliRunner().invoke(
+        app, ["extract", "--db", sqlite_url, "--scheduler", cluster.scheduler_address]
+    )
+    assert result.exit_code == 0, result.output
+    assert "extracted 6 article(s)" in result.stdout
+    assert extraction_counts(engine) == {i: 1 for i in ids}
+
+
+def test_cli_workers_above_one_start_a_local_cluster(sqlite_url: str) -> None:
+    engine = open_store(sqlite_url)
+    ids = add_articles(engine, 4)
+    result = CliRunner().invoke(app, ["extract", "--db", sqlite_url, "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    assert "extracted 4 article(s)" in result.stdout
+    assert extraction_counts(engine) == {i: 1 for i in ids}
+
+
 # Last: the killed worker's replacement reloads the pipeline, which later tests would wait for.
-def _busy_worker(client: Any) -> str:
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        for address, keys in client.processing().items():
-            if keys:
-                return str(address)
-        time.sleep(0.05)
-    raise AssertionError("no worker was processing a chunk")
+def _busy_worker(client: Any) -> str | None:
+    """A worker running a chunk right now, if any."""
+    for address, keys in client.processing().items():
+        if keys:
+            return str(address)
+    return None
 
 
 @pytest.mark.postgres
@@ -171,12 +190,14 @@ def test_killing_a_worker_mid_run_loses_no_article(postgres_url: str, cluster: A
             stored_after_kill.extend(r.article_id for r in results)
             return
         address = _busy_worker(client)
+        if address is None:  # every chunk in flight already finished: try again after the next one
+            return
         pid = client.run(os.getpid, workers=[address])[address]
         os.kill(pid, signal.SIGKILL)
         killed.append(pid)
 
     report = run_distributed(
-        engine, scheduler=cluster.scheduler_address, chunk_size=2, progress=kill_one_worker_once
+        engine, scheduler=cluster.scheduler_address, chunk_size=4, progress=kill_one_worker_once
     )
     assert killed, "no worker was killed"
     assert stored_after_kill, "the kill came after the last chunk: it tested nothing"

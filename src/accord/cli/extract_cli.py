@@ -19,7 +19,12 @@ def extract_cli(
     since: dt.datetime | None = typer.Option(
         None, "--since", formats=["%Y-%m-%d"], help="Only articles published on or after this date."
     ),
-    workers: int = typer.Option(1, "--workers", min=1, help="Processes parsing in parallel."),
+    workers: int = typer.Option(
+        1, "--workers", min=1, help="Parallel processes; above 1, a local Dask cluster of that many workers."
+    ),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", help="Extract on a running Dask cluster, e.g. tcp://HOST:8786."
+    ),
     force: bool = typer.Option(False, "--force", help="Extract again even articles already extracted."),
 ) -> None:
     """Extract actors, quotes, events and positions from stored articles and store them.
@@ -29,11 +34,17 @@ def extract_cli(
     """
     try:
         engine = open_store(resolve_db(db))
-        report = run_extraction(engine, since=since.date() if since else None, force=force, workers=workers)
+        day = since.date() if since else None
+        if scheduler is None and workers == 1:
+            report = run_extraction(engine, since=day, force=force)
+        else:
+            from accord.extract.distributed import run_distributed
+
+            report = run_distributed(engine, scheduler=scheduler, workers=workers, since=day, force=force)
     except AccordError as exc:
         raise fail(exc) from exc
     for message in report.messages:
-        if "[A301]" in message:
+        if "[A301]" in message or "[A350]" in message:
             error_line(message)
         else:
             typer.secho(f"skipped: {message}", fg=typer.colors.YELLOW, err=True)

@@ -150,7 +150,7 @@ def dask_client(scheduler: str | None, workers: int, connect_timeout: float = 10
         return
     # One thread per process: spaCy holds the GIL while parsing, so threads would not add throughput.
     cluster = dist.LocalCluster(
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
     )
     client = dist.Client(cluster)
     try:

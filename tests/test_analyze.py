@@ -61,7 +61,13 @@ def test_runs_every_stage_then_skips_what_is_done(
     first = analyze([corpus], engine, out, draws=100, nlp=nlp)
     assert first.ok, first.errors
     assert set(_statuses(first).values()) == {"done"}
-    for name in ("scenario.yaml", "forecast.json", "report.html", "exports/events.plover.jsonl"):
+    for name in (
+        "scenario.yaml",
+        "forecast.json",
+        "report.html",
+        "exports/scenario.json",
+        "exports/events.plover.jsonl",
+    ):
         assert (out / name).is_file(), name
     scenario = load_scenario(out / "scenario.yaml")
     assert scenario.stances and all(s.evidence for s in scenario.stances)
@@ -71,6 +77,17 @@ def test_runs_every_stage_then_skips_what_is_done(
 
     again = analyze([corpus], engine, out, draws=100, nlp=nlp)
     assert set(_statuses(again).values()) == {"skipped"}
+
+    scales = tmp_path / "scales.yaml"  # a changed scenario setting rebuilds from the scenario on
+    scales.write_text("issues:\n  ceasefire:\n    support: 90\n", encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ACCORD_ISSUE_SCALES", str(scales))
+        rescaled = analyze([corpus], engine, out, draws=100, nlp=nlp)
+        assert _statuses(rescaled)["scenario"] == "done" and _statuses(rescaled)["extract"] == "skipped"
+        scales.write_text(
+            "issues:\n  ceasefire:\n    support: 95\n", encoding="utf-8"
+        )  # same path, new content
+        assert _statuses(analyze([corpus], engine, out, draws=100, nlp=nlp))["scenario"] == "done"
 
     shutil.copy(CORPUS / LATER, corpus / LATER)
     grown = analyze([corpus], engine, out, draws=100, nlp=nlp)

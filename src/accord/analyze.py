@@ -5,7 +5,7 @@
 - ``scenario.yaml``: the scenario built from the store (edit it and run ``accord forecast`` on it);
 - ``forecast.json``: every model's forecast per issue with Monte Carlo intervals, and the sensitivity table;
 - ``report.html``: the self-contained report;
-- ``exports/``: the scenario as KTAB CSV and BDM tables, the items as CSV/Parquet, events as PLOVER JSONL;
+- ``exports/``: the scenario as JSON, KTAB CSV and BDM tables; items as CSV/Parquet; events as PLOVER JSONL;
 - ``.accord-analyze.json``: what the outputs were made from, so that a rerun skips what is done.
 
 Skipping: ingest stores only new or changed articles and extraction handles only articles without a current
@@ -46,6 +46,7 @@ from accord.store import session_scope
 from accord.store.schema import Article, Event, Extraction, Position, Quote
 
 STATE = ".accord-analyze.json"
+FILE_SETTINGS = {"issue_scales", "capability_overrides", "actors"}
 SCENARIO_SETTINGS = (
     "issue_scales",
     "recency_half_life_days",
@@ -107,6 +108,16 @@ def _pending_extractions(engine: Engine) -> int:
             .where(or_(Extraction.id.is_(None), Extraction.pipeline_version != PIPELINE_VERSION))
         )
         return int(session.scalar(query) or 0)
+
+
+def _settings_state() -> list[str]:
+    """The scenario settings' values, and the contents of the files they name (an edited override counts)."""
+    state = []
+    for name in SCENARIO_SETTINGS:
+        value = str(settings.get(name))
+        path = Path(value) if value and name in FILE_SETTINGS else None
+        state.append(f"{name}={value}:{file_sha(path) if path is not None else ''}")
+    return state
 
 
 def _read_state(out: Path) -> dict[str, Any]:
@@ -216,14 +227,7 @@ def analyze(
 
     # -- scenario -----------------------------------------------------------------------------------
     scenario_path = out / "scenario.yaml"
-    scenario_key = _sha(
-        [
-            store_fingerprint(engine),
-            str(as_of),
-            [str(settings.get(n)) for n in SCENARIO_SETTINGS],
-            __version__,
-        ]
-    )
+    scenario_key = _sha([store_fingerprint(engine), str(as_of), _settings_state(), __version__])
     on_disk = file_sha(scenario_path)
     edited = on_disk is not None and on_disk != state.get("scenario_sha")
     scenario: Scenario
@@ -295,6 +299,7 @@ def analyze(
             write_report(data, out)
             advance(1)
             exports = out / "exports"
+            export_scenario(scenario, exports / "scenario.json", "json")
             export_scenario(scenario, exports / "scenario-ktab.csv", "ktab")
             export_scenario(scenario, exports / "scenario-bdm.csv", "bdm")
             export_items(engine, exports, as_of)

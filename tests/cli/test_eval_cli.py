@@ -53,6 +53,8 @@ def test_eval_table_and_articles_missing_from_the_store(tmp_path: Path) -> None:
     assert "positions" in result.stdout and "precision" in result.stdout
     actors_row = next(line for line in result.stdout.splitlines() if "actors" in line)
     assert "1.000" in actors_row  # precision: everything stored is right
+    assert "F1 per article" in result.stdout
+    assert result.stdout.count("(not predicted)") == 3
 
 
 def test_eval_of_a_prediction_file_with_a_bad_line(tmp_path: Path) -> None:

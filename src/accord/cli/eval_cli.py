@@ -18,7 +18,7 @@ from accord.cli.common import DB_OPTION, error_line, fail, resolve_db
 from accord.errors import AccordError, Errors
 from accord.extract.evaluation import EvalReport, evaluate
 from accord.extract.export import export_records, export_rows, stored_predictions, write_csv, write_jsonl
-from accord.extract.gold import GoldArticle, read_gold
+from accord.extract.gold import ITEM_TYPES, GoldArticle, read_gold
 from accord.store import open_store
 
 
@@ -48,8 +48,17 @@ def _print_table(report: EvalReport, gold_count: int, predicted_count: int) -> N
     table = Table("type", "tp", "fp", "fn", "precision", "recall", "F1", title="Extraction against gold")
     for kind, tp, fp, fn, precision, recall, f1 in report.rows():
         table.add_row(kind, str(tp), str(fp), str(fn), f"{precision:.3f}", f"{recall:.3f}", f"{f1:.3f}")
+    per_article = Table("article", "actors", "quotes", "events", "positions", title="F1 per article")
+    for result in report.articles:
+        where = (
+            ""
+            if result.in_gold and result.in_prediction
+            else (" (not predicted)" if result.in_gold else " (not in gold)")
+        )
+        per_article.add_row(result.id + where, *(f"{result.scores[kind].f1:.3f}" for kind in ITEM_TYPES))
     console = Console(width=None if sys.stdout.isatty() else 100)
     console.print(table)
+    console.print(per_article)
     console.print(f"{gold_count} gold articles, {predicted_count} predicted; micro-averaged over articles")
 
 

@@ -456,9 +456,10 @@ SYNONYMS = {
 class Generator:
     """Deterministic (seeded) source of synthetic stories and their rewrites."""
 
-    def __init__(self, seed: int = 20220310) -> None:
+    def __init__(self, seed: int = 20220310, spin_rate: float = 0.8) -> None:
         self.rng = random.Random(seed)
         self.counter = 0
+        self.spin_rate = spin_rate  # chance that a word with a listed synonym is swapped
 
     def _person(self) -> tuple[str, str]:
         return self.rng.choice(PEOPLE)
@@ -516,13 +517,13 @@ class Generator:
         }
 
     # -- rewrites ------------------------------------------------------------------------------------
-    def spin(self, text: str, rate: float = 0.8) -> str:
+    def spin(self, text: str, rate: float | None = None) -> str:
         """Replace each word that has a listed synonym with probability ``rate``, as article spinners do."""
 
         def swap(match: re.Match[str]) -> str:
             word = match.group(0)
             repl = SYNONYMS.get(word.lower())
-            if repl is None or self.rng.random() > rate:
+            if repl is None or self.rng.random() > (self.spin_rate if rate is None else rate):
                 return word
             return repl.capitalize() if word[0].isupper() else repl
 

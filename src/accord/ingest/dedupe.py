@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import struct
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -69,7 +69,8 @@ def shingle_hashes(text: str, size: int) -> np.ndarray:
     words = tokens(text)
     if not words:
         return np.empty(0, dtype=np.uint64)
-    word_hashes = np.fromiter((_word_hash(w) for w in words), dtype=np.uint64, count=len(words))
+    cache = _word_hash_cache
+    word_hashes = np.array([cache.get(w) or _word_hash(w) for w in words], dtype=np.uint64)
     combine, _, _ = _constants(1, size)
     width = min(size, len(words))
     count = len(words) - width + 1
@@ -112,10 +113,14 @@ class Fingerprint:
 
 
 def fingerprint(text: str, *, num_perm: int, shingle_size: int) -> Fingerprint:
-    """MinHash of the text's shingle set: for each of ``num_perm`` multiply-shift hash functions
-    (a·h + b, top 32 bits), the least value over all shingles."""
-    hashes = shingle_hashes(text, shingle_size)
-    _, a, b = _constants(num_perm, shingle_size)
+    """MinHash of the text's shingle set (see :func:`fingerprint_of`)."""
+    return fingerprint_of(shingle_hashes(text, shingle_size), num_perm=num_perm)
+
+
+def fingerprint_of(hashes: np.ndarray, *, num_perm: int) -> Fingerprint:
+    """MinHash of a set of shingle hashes: for each of ``num_perm`` multiply-shift hash functions
+    (a·h + b, top 32 bits), the least value over the set."""
+    _, a, b = _constants(num_perm, 1)
     if hashes.size == 0:
         values = np.full(num_perm, np.iinfo(np.uint32).max, dtype=np.uint64)
     else:
@@ -125,12 +130,10 @@ def fingerprint(text: str, *, num_perm: int, shingle_size: int) -> Fingerprint:
     return Fingerprint(LeanMinHash(seed=_SEED, hashvalues=values, scheme=_SCHEME), int(hashes.size))
 
 
-def similarity(a: Fingerprint, b: Fingerprint) -> float:
-    """max(Jaccard, containment of the smaller set in the larger), both estimated from the MinHash."""
-    if a.size == 0 or b.size == 0:
+def _combine(jaccard: float, small: int, large: int) -> float:
+    """max(Jaccard, containment of the smaller set in the larger), from the Jaccard and set sizes."""
+    if small == 0 or large == 0:
         return 0.0
-    jaccard = float(a.minhash.jaccard(b.minhash))
-    small, large = sorted((a.size, b.size))
     if small / large < _MIN_SIZE_RATIO:
         return jaccard
     # |A ∩ B| = J (|A| + |B|) / (1 + J); containment divides that by the smaller set.
@@ -138,14 +141,39 @@ def similarity(a: Fingerprint, b: Fingerprint) -> float:
     return max(jaccard, min(containment, 1.0))
 
 
+def similarity(a: Fingerprint, b: Fingerprint) -> float:
+    """max(Jaccard, containment), estimated from the two MinHashes and set sizes."""
+    if a.size == 0 or b.size == 0:
+        return 0.0
+    small, large = sorted((a.size, b.size))
+    return _combine(float(a.minhash.jaccard(b.minhash)), small, large)
+
+
+def exact_similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """max(Jaccard, containment) of two sorted, distinct shingle-hash arrays, computed exactly."""
+    if a.size == 0 or b.size == 0:
+        return 0.0
+    common = int(np.intersect1d(a, b, assume_unique=True).size)
+    small, large = sorted((int(a.size), int(b.size)))
+    return _combine(common / (small + large - common), small, large)
+
+
 @dataclass
 class ClusterIndex:
-    """In-memory LSH index of every stored article, with the cluster each belongs to."""
+    """In-memory LSH index of every stored article, with the cluster each belongs to.
+
+    Candidates come from the LSH index and a MinHash estimate; the decision is then made on the
+    exact shingle sets, since estimating a containment from a small MinHash Jaccard is too noisy
+    (it links unrelated articles on the same topic). Shingle sets of articles stored by earlier
+    runs are computed on demand through ``load_shingles`` and cached.
+    """
 
     threshold: float
     num_perm: int
+    load_shingles: Callable[[str], np.ndarray] | None = None
     lsh: MinHashLSH = field(init=False)
     prints: dict[str, Fingerprint] = field(default_factory=dict)  # keyed by article content hash
+    exact: dict[str, np.ndarray] = field(default_factory=dict)
     cluster_of: dict[str, int] = field(default_factory=dict)
     members: dict[int, set[str]] = field(default_factory=dict)
 
@@ -153,14 +181,22 @@ class ClusterIndex:
         candidate = max(min(self.threshold * _CANDIDATE_FACTOR, 0.95), 0.05)
         self.lsh = MinHashLSH(threshold=candidate, num_perm=self.num_perm)
 
-    def add(self, key: str, print_: Fingerprint, cluster_id: int) -> None:
+    def add(self, key: str, print_: Fingerprint, cluster_id: int, hashes: np.ndarray | None = None) -> None:
         self.lsh.insert(key, print_.minhash, check_duplication=False)
         self.prints[key] = print_
+        if hashes is not None:
+            self.exact[key] = hashes
         self.cluster_of[key] = cluster_id
         self.members.setdefault(cluster_id, set()).add(key)
 
-    def matching_clusters(self, print_: Fingerprint) -> set[int]:
-        """Clusters holding at least one article near-duplicate of ``print_``."""
+    def _shingles_of(self, key: str) -> np.ndarray | None:
+        hashes = self.exact.get(key)
+        if hashes is None and self.load_shingles is not None:
+            hashes = self.exact[key] = self.load_shingles(key)
+        return hashes
+
+    def matching_clusters(self, print_: Fingerprint, hashes: np.ndarray | None = None) -> set[int]:
+        """Clusters holding at least one article near-duplicate of the one with ``print_``/``hashes``."""
         found: set[int] = set()
         if print_.size == 0:
             return found
@@ -168,7 +204,14 @@ class ClusterIndex:
             cluster = self.cluster_of[key]
             if cluster in found:
                 continue
-            if similarity(print_, self.prints[key]) >= self.threshold:
+            estimate = similarity(print_, self.prints[key])
+            if estimate < self.threshold * _CANDIDATE_FACTOR:
+                continue
+            theirs = self._shingles_of(key) if hashes is not None else None
+            score = (
+                exact_similarity(hashes, theirs) if hashes is not None and theirs is not None else estimate
+            )
+            if score >= self.threshold:
                 found.add(cluster)
         return found
 

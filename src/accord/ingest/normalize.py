@@ -97,6 +97,8 @@ def _repair_straight_quotes(paragraph: str) -> str:
 
 def _protect_urls(text: str, fix: re.Pattern[str], repl: str) -> str:
     """Apply ``fix`` everywhere except inside URL-like tokens."""
+    if "/" not in text and "@" not in text and "www." not in text:
+        return fix.sub(repl, text)
     pieces: list[str] = []
     last = 0
     for match in _URLISH.finditer(text):

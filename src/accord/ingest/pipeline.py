@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from sqlalchemy import Engine, delete, event, insert, update
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -23,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from accord import settings
 from accord.errors import AccordError, Errors
-from accord.ingest.dedupe import ClusterIndex, Fingerprint, fingerprint
+from accord.ingest.dedupe import ClusterIndex, Fingerprint, fingerprint, fingerprint_of, shingle_hashes
 from accord.ingest.language import detect_language
 from accord.ingest.models import IngestIssue, IngestReport, RawArticle
 from accord.ingest.normalize import normalize_text, word_count
@@ -93,7 +94,7 @@ class _Run:
     def _load(self) -> None:
         """Read back what the store holds: hashes, versions, fingerprints and clusters."""
         self.known = _Known()
-        self.index = ClusterIndex(self.threshold, self.num_perm)
+        self.index = ClusterIndex(self.threshold, self.num_perm, load_shingles=self._stored_shingles)
         self._reset_pending()
         with self.session.begin():
             for source_id, url, version, digest in store.known_versions(self.session):
@@ -108,6 +109,9 @@ class _Run:
                 self.index.add(digest, print_, cluster_id)
                 self.known.clusters.setdefault(cluster_id, set()).add(outlet_id)
             self.next_cluster = store.max_cluster_id(self.session) + 1
+
+    def _stored_shingles(self, digest: str) -> np.ndarray:
+        return shingle_hashes(store.article_text(self.session, digest), self.shingle_size)
 
     def _reset_pending(self) -> None:
         self.pending_articles: list[dict[str, Any]] = []
@@ -239,8 +243,9 @@ class _Run:
         if outlet and outlet not in self.known.outlets:
             self._begin()
         outlet_id = store.outlet_id(self.session, outlet, self.known.outlets)
-        print_ = fingerprint(text, num_perm=self.num_perm, shingle_size=self.shingle_size)
-        self._join_cluster(digest, print_, outlet_id)
+        hashes = shingle_hashes(text, self.shingle_size)
+        print_ = fingerprint_of(hashes, num_perm=self.num_perm)
+        self._join_cluster(digest, print_, hashes, outlet_id)
         self.pending_articles.append(
             {
                 "source_id": raw.source_id[:500],
@@ -265,9 +270,11 @@ class _Run:
         else:
             self.report.added += 1
 
-    def _join_cluster(self, digest: str, print_: Fingerprint, outlet_id: int | None) -> None:
+    def _join_cluster(
+        self, digest: str, print_: Fingerprint, hashes: np.ndarray, outlet_id: int | None
+    ) -> None:
         """Put the article in the cluster of its near-duplicates (merging several), or a new one."""
-        found = sorted(self.index.matching_clusters(print_))
+        found = sorted(self.index.matching_clusters(print_, hashes))
         if not found:
             target = self.next_cluster
             self.next_cluster += 1
@@ -282,7 +289,7 @@ class _Run:
                         self.known.clusters.pop(other, set())
                     )
         self.known.clusters.setdefault(target, set()).add(outlet_id)
-        self.index.add(digest, print_, target)
+        self.index.add(digest, print_, target, hashes)
         self.touched_clusters.add(target)
 
 

@@ -10,9 +10,12 @@ _SNIFF = 8192
 _TEXT_CONTROLS = {9, 10, 12, 13, 27}
 
 
+_NOT_CONTROL = bytes(b for b in range(256) if b >= 32 or b in _TEXT_CONTROLS)
+
+
 def _control_ratio(data: bytes) -> float:
     sample = data[:_SNIFF]
-    controls = sum(1 for b in sample if b < 32 and b not in _TEXT_CONTROLS)
+    controls = len(sample.translate(None, delete=_NOT_CONTROL))
     return controls / max(len(sample), 1)
 
 

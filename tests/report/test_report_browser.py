@@ -96,9 +96,15 @@ def test_hostile_article_is_shown_as_text_and_never_runs(
     watched.show("overview")
     assert "<script>alert(document.domain)</script>" in page.inner_text("#view-overview")  # a title, as text
     assert "<b onmouseover=alert(1)>One</b>" in page.inner_text("#view-overview")  # an outlet
-    watched.show("quotes")
-    quotes = page.inner_text("#view-quotes")
-    assert quotes.count("We will not sign <script>window.__pwned = 1</script>") == 1  # two copies, shown once
+    watched.show("quotes")  # two copies of the story, each quote shown once
+    quotes = page.locator("#view-quotes blockquote").all_inner_texts()
+    assert (
+        quotes.count("We will not sign <script>window.__pwned = 1</script> anything that rewards aggression")
+        == 1
+    )
+    assert "Volodymyr Zelensky said." in page.inner_text(
+        "#view-quotes .ctx >> nth=-1"
+    )  # the sentence, as text
     watched.screenshot("hostile-quotes")
     assert _only_local(watched.requests) == []
 

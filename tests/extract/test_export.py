@@ -10,7 +10,14 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 
 from accord.extract.evaluation import evaluate
-from accord.extract.export import COLUMNS, export_records, export_rows, write_csv, write_jsonl
+from accord.extract.export import (
+    COLUMNS,
+    export_records,
+    export_rows,
+    stored_predictions,
+    write_csv,
+    write_jsonl,
+)
 from accord.extract.gold import GoldArticle, load_gold
 from accord.store import open_store
 from gold_store import store_gold
@@ -128,3 +135,28 @@ def test_hypothetical_and_negated_events_stay_out_of_the_gold_schema(tmp_path: P
     assert [e["modality"] for e in record["events"]] == ["happened", "scheduled"]
     assert [e["modality"] for e in record["other_events"]] == ["hypothetical", "negated"]
     assert len(list(export_rows(engine, "events"))) == 4  # the flat rows keep every stored event
+
+
+def test_items_outside_the_schema_are_reported_and_the_rest_scored(tmp_path: Path) -> None:
+    engine = open_store(f"sqlite:///{tmp_path / 'a.db'}")
+    article = GoldArticle.model_validate(
+        {
+            "id": "x",
+            "actors": ["Russia"],
+            "events": [{"type": "meeting", "participants": ["Russia"]}] * 2,
+        }
+    )
+    store_gold(engine, [article])
+    from sqlalchemy import update
+
+    from accord.store.database import session_scope
+    from accord.store.schema import Event
+
+    with session_scope(engine) as session:
+        first = min(session.scalars(select(Event.id)))
+        session.execute(update(Event).where(Event.id == first).values(type="parade", date="soon"))
+    predicted, errors = stored_predictions(engine)
+    assert len(errors) == 1 and errors[0].code.name == "A321"
+    assert "'x'" in errors[0].message and "events.0.type" in errors[0].message
+    (kept,) = predicted
+    assert kept.actors == ["Russia"] and len(kept.events) == 1

@@ -22,15 +22,20 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from accord.errors import AccordError, Errors
-from accord.extract.gold import ITEM_TYPES, GoldArticle
+from accord.extract.gold import ITEM_TYPES, GoldArticle, GoldEvent, GoldPosition, GoldQuote
 from accord.store.schema import ActorMention, Article, Event, Extraction, Position, Quote
 
 _CHUNK = 500
+_ITEM_MODELS: dict[str, type[BaseModel]] = {
+    "quotes": GoldQuote,
+    "events": GoldEvent,
+    "positions": GoldPosition,
+}
 # Event modalities the gold schema labels; the rest ("hypothetical", "negated") are kept aside.
 LABELLED_MODALITIES = frozenset({"happened", "scheduled"})
 _PROVENANCE = ("id", "article_id", "start", "end", "sentence", "sentence_start")
@@ -185,16 +190,35 @@ def export_records(engine: Engine, source_ids: Iterable[str] | None = None) -> I
 def stored_predictions(
     engine: Engine, source_ids: Iterable[str] | None = None
 ) -> tuple[list[GoldArticle], list[AccordError]]:
-    """The store's extraction as gold-schema articles, and an A321 error per record that does not fit."""
+    """The store's extraction as gold-schema articles, and an A321 error per stored item that does not fit.
+
+    An item outside the schema (an event type the schema does not know, a malformed date) is left out
+    and reported; the rest of its article is still scored.
+    """
     articles: list[GoldArticle] = []
     errors: list[AccordError] = []
     for record in export_records(engine, source_ids):
         try:
             articles.append(GoldArticle.model_validate(record))
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            reason = ".".join(str(part) for part in first["loc"]) + ": " + first["msg"]
-            errors.append(AccordError(Errors.A321, source=engine.url, record=record["id"], reason=reason))
+            continue
+        except ValidationError:
+            pass
+        for kind, model in _ITEM_MODELS.items():
+            kept = []
+            for number, item in enumerate(record[kind]):
+                try:
+                    model.model_validate(item)
+                except ValidationError as exc:
+                    first = exc.errors()[0]
+                    where = ".".join(str(part) for part in (kind, number, *first["loc"]))
+                    reason = f"{where}: {first['msg']}"
+                    errors.append(
+                        AccordError(Errors.A321, source=engine.url, record=record["id"], reason=reason)
+                    )
+                else:
+                    kept.append(item)
+            record[kind] = kept
+        articles.append(GoldArticle.model_validate(record))
     return articles, errors
 
 

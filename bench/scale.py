@@ -94,6 +94,7 @@ def measure(args: argparse.Namespace, workdir: Path, workers: int) -> tuple[floa
             seen = len(client.scheduler_info()["workers"])
         if seen != workers and args.scheduler is None:
             raise SystemExit(f"expected {workers} workers, cluster has {seen}")
+        print(f"  client spent {report.write_seconds:.1f} s of {report.seconds:.1f} s storing results")
         return report.seconds, report.processed, words
     finally:
         if cluster is not None:

@@ -83,6 +83,7 @@ def test_cluster_extracts_every_article_once(engine: Engine, cluster: Any) -> No
     report = run_distributed(engine, scheduler=cluster.scheduler_address, chunk_size=4)
     assert report.errors == 0
     assert report.processed == report.ok == 24
+    assert 0 < report.write_seconds < report.seconds
     assert report.quotes > 0
     assert extraction_counts(engine) == {i: 1 for i in ids}
     with Session(engine) as session:

@@ -86,6 +86,7 @@ class DistributedReport(ExtractReport):
 
     scheduler: str = "local"
     workers: int = 1
+    write_seconds: float = 0.0  # time the client spent storing results, the part that does not scale out
 
     @property
     def articles_per_second(self) -> float:
@@ -216,7 +217,9 @@ def run_distributed(
                 report.messages.append(str(error))
                 report.errors += len(chunk)
             else:
+                writing = time.perf_counter()
                 store_extractions(engine, results, PIPELINE_VERSION)
+                report.write_seconds += time.perf_counter() - writing
                 _count(report, results)
                 if progress is not None:
                     progress(results, client)

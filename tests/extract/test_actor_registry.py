@@ -271,3 +271,17 @@ def test_shipped_file_reads_on_its_own() -> None:
     entries = read_registry_file(shipped_registry_path())
     assert any(entry.name == "Tod Wolters" and entry.wikidata is None for entry in entries)
     assert all(entry.wikidata is None or entry.wikidata.startswith("Q") for entry in entries)
+
+
+def test_every_named_actor_in_the_seed_gold_is_registered(registry: ActorRegistry) -> None:
+    import json
+
+    gold = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "seeds-gold.jsonl"
+    names: set[str] = set()
+    for line in gold.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        names |= set(record["actors"])
+        names |= {p for event in record["events"] for p in event["participants"]}
+    # "European leaders" is a label, not an actor (the shared README names it as the one exception).
+    missing = sorted(name for name in names - {"European leaders"} if registry.get(name) is None)
+    assert missing == []

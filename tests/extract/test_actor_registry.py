@@ -7,6 +7,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from accord.errors import AccordError, Errors
 from accord.extract.actor_registry import (
@@ -19,10 +21,12 @@ from accord.extract.actor_registry import (
     strip_titles,
 )
 
+_REGISTRY = load_registry()
+
 
 @pytest.fixture(scope="module")
 def registry() -> ActorRegistry:
-    return load_registry()
+    return _REGISTRY
 
 
 def linked(registry: ActorRegistry, surface: str, label: str | None = None) -> str | None:
@@ -285,3 +289,15 @@ def test_every_named_actor_in_the_seed_gold_is_registered(registry: ActorRegistr
     # "European leaders" is a label, not an actor (the shared README names it as the one exception).
     missing = sorted(name for name in names - {"European leaders"} if registry.get(name) is None)
     assert missing == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(surface=st.text(max_size=60), label=st.sampled_from([None, "PERSON", "ORG", "GPE", "NORP", "DATE"]))
+def test_link_never_fails_on_any_text(surface: str, label: str | None) -> None:
+    entry = _REGISTRY.link(surface, label=label)
+    assert entry is None or entry in _REGISTRY.entries
+
+
+@pytest.mark.parametrize("surface", ["", "   ", "...", "the", "Mr.", "'s", "\u200b"])
+def test_link_of_empty_or_title_only_text_is_none(registry: ActorRegistry, surface: str) -> None:
+    assert registry.link(surface) is None

@@ -64,3 +64,8 @@ def test_bylines_and_old_history_are_not_acting_actors(nlp: Language) -> None:
         "Anna Kowalska and Piotr Nowak contributed to this report."
     )
     assert acting_names(nlp, text) == set()
+
+
+def test_a_surname_that_is_also_a_month_stays_a_month(nlp: Language) -> None:
+    names = {m["name"] for m in actors(nlp, "The talks resumed in Istanbul in May 2025 after a long pause.")}
+    assert "Theresa May" not in names

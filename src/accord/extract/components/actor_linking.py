@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from accord.extract.components.common import fold, guarded, items, load_lexicon, provenance
 
 HISTORY_YEAR = re.compile(r"(?<![\d-])(1[5-9]\d\d|20\d\d)(?![\d-])")
+NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW", "EVENT"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 # Dependencies that make a mention the doer of its clause.
 ACTING_DEPS = {"nsubj", "agent"}
@@ -163,6 +164,8 @@ class ActorLinker:
             key = self.vocab.strings[match_id]
             span = doc[start:end]
             if key.startswith("s"):
+                if span[0].ent_type_ in NOT_NAMES:
+                    continue  # "in May" is a month, not Theresa May
                 # A bare surname inside a longer name the tagger found is someone else's ("Hunter Biden").
                 if any(
                     e.label_ == "PERSON" and e.start <= start and end <= e.end and len(e) > 1

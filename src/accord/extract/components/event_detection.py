@@ -144,7 +144,7 @@ class EventDetector:
                     last_group = event
             elif not event["participants"]:
                 continue
-            key = (kind, frozenset(event["participants"]), event["place"], event["date"])
+            key = (event["type"], frozenset(event["participants"]), event["place"], event["date"])
             if key in seen:
                 continue
             seen.add(key)
@@ -188,7 +188,8 @@ class EventDetector:
 
     def _has_need(self, span: Span, kind: str) -> bool:
         need = self.needs[kind]
-        near = [*span, span.root.head, *span.root.children, *span.root.head.children]
+        heads = [span.root.head, *list(span.root.head.ancestors)[:2]]
+        near = [*span, *heads, *span.root.children, *span.root.head.children]
         return any(t.lower_ in need for t in near if t not in span or (len(span) > 1 and t is not span.root))
 
     def _event(
@@ -211,7 +212,11 @@ class EventDetector:
         names = list(dict.fromkeys(str(m["name"]) for m in participants))
         modality = self._modality(root, clause)
         scope = doc[clause.left_edge.i : clause.right_edge.i + 1] if clause is not root else trigger.sent
-        date, precision = resolve_date(_date_text(scope), published, future=modality == "scheduled")
+        date, precision = None, None
+        for text in _date_texts(scope, root):
+            date, precision = resolve_date(text, published, future=modality == "scheduled")
+            if date is not None or precision is not None:
+                break
         return {
             **provenance(doc, trigger.start_char, trigger.end_char),
             "type": kind,
@@ -417,7 +422,7 @@ def _of_phrase(token: Token, index: dict[int, dict[str, Any]]) -> list[Token]:
         return []
     found: list[Token] = []
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     found.extend(_with_conjuncts(pobj))
@@ -463,8 +468,20 @@ def _is_country(span: Span) -> bool:
     return any(m["start"] == span.start_char and m["kind"] == "country" for m in mentions)
 
 
-def _date_text(scope: Span) -> str:
-    return " ".join(ent.text for ent in scope.ents if ent.label_ in {"DATE", "TIME"})
+def _date_texts(scope: Span, trigger: Token) -> list[str]:
+    """The clause's date expressions, nearest the trigger first, leaving out the ones that bound a period
+    rather than date the event ("since 2022", "until March")."""
+    found = []
+    for ent in scope.ents:
+        if ent.label_ not in {"DATE", "TIME"}:
+            continue
+        before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if before in {"since", "until", "till", "before", "after", "by", "from", "through"}:
+            continue
+        if any(t.lower_ in {"since", "until", "ago"} for t in ent):
+            continue
+        found.append((abs(ent.start - trigger.i), ent.text))
+    return [text for _, text in sorted(found)]
 
 
 def _date(value: str | None) -> dt.date | None:

@@ -171,7 +171,7 @@ class PositionDetector:
     ) -> list[tuple[str, dict[str, Any] | None]]:
         """ "If ..., he added, they should ...": a speech verb outside the cue's chain of heads."""
         for token in cue.sent:
-            if token.lower_ not in self.speech or token.dep_ not in {"parataxis", "ROOT", "ccomp", "advcl"}:
+            if token.lower_ not in self.speech or token.dep_ != "parataxis":
                 continue
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
             mention = self._mention(subject, index) if subject is not None else None
@@ -198,8 +198,10 @@ class PositionDetector:
     def _negation(self, cue: Span, path: list[Token]) -> int:
         sign = 1
         inside = set(range(cue.start, cue.end))
-        for token in path:
-            if token.i not in inside and token.lower_ in self.negators and token.lower_ not in self.speech:
+        for position, token in enumerate(path):
+            if position > 0 and path[position - 1].dep_ == "conj":
+                break  # "refuses to give up land and insists on a ceasefire": one verb's "no" only
+            if token.i not in inside and token.lower_ in self.negators:
                 sign = -sign
             particle = self.phrasals.get(token.lower_)
             if particle and any(c.dep_ == "prt" and c.lower_ == particle for c in token.children):

@@ -161,7 +161,9 @@ class QuoteAttributor:
                 merged.append(quote)
         for quote in merged:
             end = quote.continues[-1].end if quote.continues else quote.end
-            text = doc.text[quote.start : end].strip().rstrip(",").strip()
+            # The quotation's words without the attribution tag between its parts.
+            parts = [doc.text[q.start : q.end].strip().rstrip(",") for q in [quote, *quote.continues]]
+            text = " ".join(p for p in parts if p).strip().rstrip(",").strip()
             assert quote.speaker is not None
             if quote.speaker_mention is not None:
                 mark_acting(quote.speaker_mention)

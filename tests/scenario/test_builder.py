@@ -80,6 +80,23 @@ def test_copies_of_one_story_count_once(sqlite_engine: Engine) -> None:
     assert [s.point.source.source_id for s in neutrality.statements] == ["talks-open"]
 
 
+def test_statements_of_one_article_all_count_but_its_copies_do_not(sqlite_engine: Engine) -> None:
+    text = "Poland said it backs more air defence for Ukraine. Warsaw also backs new tank deliveries."
+    day = dt.date(2024, 2, 1)
+    stated = [
+        ("Poland", "military_aid", "support", "backs more air"),
+        ("Poland", "military_aid", "support", "also backs"),
+    ]
+    docs = [
+        Doc("pl-1", "Poland backs aid", "Outlet A", day, text, positions=stated, cluster="pl"),
+        Doc("pl-2", "Poland backs aid (copy)", "Outlet B", day, text + " ", positions=stated, cluster="pl"),
+    ]
+    fill(sqlite_engine, docs)
+    with session_scope(sqlite_engine) as session:
+        (cell,) = build_cells(session)
+    assert [s.point.source.source_id for s in cell.statements] == ["pl-1", "pl-1"]
+
+
 def test_an_officials_statement_counts_for_the_country_they_serve(
     sqlite_engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:

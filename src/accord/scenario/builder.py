@@ -110,26 +110,42 @@ def _weights(statements: list[Statement], half_life: float) -> None:
 
 
 def _dedupe(statements: list[Statement]) -> list[Statement]:
-    """Copies of one story repeat its statements: keep the earliest per (cluster, stance)."""
-    seen: set[tuple[int, str]] = set()
-    kept: list[Statement] = []
-    for s in sorted(
+    """Copies of one story repeat its statements: per (cluster, stance) keep the first copy's statements."""
+    ordered = sorted(
         statements, key=lambda s: (s.point.date is None, s.point.date or dt.date.min, s.point.id)
-    ):
+    )
+    first: dict[tuple[int, str], int] = {}
+    kept: list[Statement] = []
+    for s in ordered:
         cluster = s.point.source.cluster_id
         if cluster is not None:
-            key = (cluster, s.point.stance)
-            if key in seen:
+            article = first.setdefault((cluster, s.point.stance), s.point.source.article_id)
+            if article != s.point.source.article_id:
                 continue
-            seen.add(key)
         kept.append(s)
     return kept
 
 
-def _cell(actor: str, issue: str, statements: list[Statement], scales: Scales) -> Cell:
-    half_life = float(settings.get("recency_half_life_days"))
-    share = float(settings.get("conflict_share"))
-    floor = float(settings.get("default_uncertainty"))
+class Params(BaseModel):
+    """The scenario settings, read once per build."""
+
+    half_life: float
+    conflict_share: float
+    default_uncertainty: float
+    smoothing: float
+
+    @classmethod
+    def from_settings(cls) -> Params:
+        return cls(
+            half_life=float(settings.get("recency_half_life_days")),
+            conflict_share=float(settings.get("conflict_share")),
+            default_uncertainty=float(settings.get("default_uncertainty")),
+            smoothing=float(settings.get("salience_smoothing")),
+        )
+
+
+def _cell(actor: str, issue: str, statements: list[Statement], scales: Scales, params: Params) -> Cell:
+    half_life, share, floor = params.half_life, params.conflict_share, params.default_uncertainty
     statements = _dedupe(statements)
     _weights(statements, half_life)
     by_stance: dict[str, float] = defaultdict(float)
@@ -172,7 +188,8 @@ def build_cells(session: Session, as_of: dt.date | None = None, scales: Scales |
         groups[(actor, point.issue)].append(
             Statement(point=point, actor=actor, speaker=point.actor, role=role)
         )
-    cells = [_cell(actor, issue, statements, scales) for (actor, issue), statements in groups.items()]
+    params = Params.from_settings()
+    cells = [_cell(actor, issue, statements, scales, params) for (actor, issue), statements in groups.items()]
 
     counts: Counter[tuple[str, str]] = Counter()
     sentences: dict[tuple[int, int], set[tuple[str, str]]] = defaultdict(set)
@@ -186,7 +203,7 @@ def build_cells(session: Session, as_of: dt.date | None = None, scales: Scales |
             if actor == speaker:
                 counts[(actor, issue)] += 1
     issues = sorted({c.issue for c in cells})
-    table = saliences(counts, issues, float(settings.get("salience_smoothing")))
+    table = saliences(counts, issues, params.smoothing)
     for cell in cells:
         cell.salience = table[(cell.actor, cell.issue)]
     return sorted(cells, key=lambda c: (c.actor, c.issue))

@@ -78,3 +78,20 @@ def test_verbs_inside_the_condition_do_not_make_holders(nlp: Language) -> None:
 def test_subjectless_clause_takes_its_governing_subject(nlp: Language) -> None:
     text = "Donald Trump dismissed the idea, telling reporters that Ukraine would never join NATO."
     assert ("Donald Trump", "nato_membership", "oppose") in stances(nlp, text)
+
+
+def test_each_named_party_that_agrees_gets_its_own_position(nlp: Language) -> None:
+    text = "Vladimir Putin and Volodymyr Zelensky agreed to a ceasefire over Easter."
+    found = stances(nlp, text)
+    assert ("Vladimir Putin", "ceasefire", "support") in found
+    assert ("Volodymyr Zelensky", "ceasefire", "support") in found
+
+
+def test_both_sides_are_the_parties_of_the_talks_just_described(nlp: Language) -> None:
+    text = (
+        "Delegations from Russia and Ukraine held talks in Istanbul on Friday. "
+        "Both sides agreed to a prisoner exchange of 1,000 soldiers each."
+    )
+    found = stances(nlp, text)
+    assert ("Russia", "prisoner_exchange", "support") in found
+    assert ("Ukraine", "prisoner_exchange", "support") in found

@@ -28,7 +28,7 @@ from accord.extract.components.common import (
 from accord.extract.components.quote_attribution import is_verb, resolve_pronoun
 from accord.extract.components.wordforms import all_forms, forms
 
-QUOTE_LIKE = {"unnamed"}
+SIDES = {"sides", "parties", "both", "delegations"}
 
 
 class PositionDetector:
@@ -143,13 +143,18 @@ class PositionDetector:
                 subject = _subject_of(token)
                 if subject is None:
                     continue
-                mention = self._mention(subject, index)
-                if mention is None:
-                    continue
-                name = str(mention["name"])
-                if all(name != h[0] for h in holders):
-                    holders.append((name, mention))
-                stop = position + 1
+                # "Putin and Zelensky agreed ...": each party holds the stance; "both sides" are the
+                # parties of the talks the article has just described.
+                found = [self._mention(s, index) for s in [subject, *subject.conjuncts]]
+                if subject.lower_ in SIDES and all(m is None for m in found):
+                    found = self._sides(subject, index)
+                for mention in found:
+                    if mention is None:
+                        continue
+                    name = str(mention["name"])
+                    if all(name != h[0] for h in holders):
+                        holders.append((name, mention))
+                    stop = position + 1
             if not holders:
                 holders.extend(self._sentence_speaker(cue, index))
         if not holders:
@@ -194,6 +199,19 @@ class PositionDetector:
         if mention is None or mention["kind"] in {"media", "place"} or not mention["party"]:
             return None  # positions belong to the parties the registry knows, not to commentators
         return mention
+
+    def _sides(self, subject: Token, index: dict[int, dict[str, Any]]) -> list[dict[str, Any] | None]:
+        """The parties of the last talks, meeting or call before ``subject`` ("both sides", "the two sides")."""
+        if not any(t.lower_ in {"both", "two", "sides", "parties"} for t in subject.subtree):
+            return []
+        events = [e for e in items(subject.doc, "accord_events") if e["start"] < subject.idx]
+        talks = [e for e in events if e["type"] in {"negotiation_round", "meeting", "phone_call"}]
+        if not talks:
+            return []
+        by_name = {m["name"]: m for m in index.values()}
+        parties = [by_name[n] for n in talks[-1]["participants"] if n in by_name]
+        collective = [m for m in parties if m["kind"] in {"country", "organization"}]
+        return list(collective if len(collective) >= 2 else parties)
 
     def _negation(self, cue: Span, path: list[Token]) -> int:
         sign = 1
@@ -279,7 +297,7 @@ def _clause_text(token: Token) -> str:
 @Language.factory(
     "accord_positions",
     assigns=["doc._.accord_positions"],
-    requires=["doc._.accord_mentions", "doc._.accord_quotes", "token.dep"],
+    requires=["doc._.accord_mentions", "doc._.accord_quotes", "doc._.accord_events", "token.dep"],
 )
 def make_position_detector(nlp: Language, name: str) -> PositionDetector:
     return PositionDetector(nlp, name)

@@ -201,7 +201,7 @@ class PositionDetector:
         return mention
 
     def _sides(self, subject: Token, index: dict[int, dict[str, Any]]) -> list[dict[str, Any] | None]:
-        """The parties of the last talks, meeting or call before ``subject`` ("both sides", "the two sides")."""
+        """The parties of the last talks, meeting or call before ``subject`` ("both sides")."""
         if not any(t.lower_ in {"both", "two", "sides", "parties"} for t in subject.subtree):
             return []
         events = [e for e in items(subject.doc, "accord_events") if e["start"] < subject.idx]

@@ -160,6 +160,7 @@ class Sensitivity(BaseModel):
     model: str
     shift: float
     rows: list[SensitivityRow]
+    issue_labels: dict[str, str] = Field(default_factory=dict)
 
 
 class ReportData(BaseModel):

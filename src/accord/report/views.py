@@ -393,4 +393,5 @@ def sensitivity_table(
                 )
             )
     rows.sort(key=lambda r: (-r.largest, r.issue, r.actor))
-    return Sensitivity(model=model, shift=shift, rows=rows)
+    labels = {i.id: i.label for i in scenario.issues}
+    return Sensitivity(model=model, shift=shift, rows=rows, issue_labels=labels)

@@ -115,3 +115,19 @@ def test_bare_surname_of_a_registry_person_is_the_speaker(nlp: Language) -> None
     text = "“There will be no more delays,” Hegseth told the allies."
     (quote,) = quotes(nlp, text)
     assert quote["speaker"] == "Pete Hegseth"
+
+
+def test_quotation_after_a_lead_in_paragraph_ending_with_a_colon(nlp: Language) -> None:
+    text = "Dmitry Peskov told reporters on Monday:\n“Our position has not changed and will not change.”"
+    (quote,) = quotes(nlp, text)
+    assert quote["speaker"] == "Dmitry Peskov"
+
+
+def test_quotation_running_over_two_paragraphs_is_one_quote(nlp: Language) -> None:
+    text = (
+        "“We will keep talking to everyone who wants peace,” Recep Tayyip Erdogan said. “The door is open.\n"
+        "“But nobody should mistake patience for weakness.”"
+    )
+    (quote,) = quotes(nlp, text)
+    assert quote["speaker"] == "Recep Tayyip Erdogan"
+    assert quote["text"].endswith("weakness.")

@@ -79,6 +79,7 @@ class Quotation:
     speaker: str | None = None
     speaker_mention: dict[str, Any] | None = None
     continues: list[Quotation] = field(default_factory=list)
+    unclosed: bool = False  # ran to its paragraph's end: the next paragraph's quotation may continue it
 
 
 def find_quotations(text: str) -> list[Quotation]:
@@ -132,7 +133,7 @@ def _paragraph_quotations(par: str, base: int) -> list[Quotation]:
     if depth > 0 and len(par) - opened > 2:
         # Unclosed at the end of the paragraph: the quotation runs to the paragraph's end.
         end = len(par.rstrip())
-        quotes.append(Quotation(base + opened + 1, base + end, base + opened, base + end))
+        quotes.append(Quotation(base + opened + 1, base + end, base + opened, base + end, unclosed=True))
     return quotes
 
 
@@ -151,12 +152,24 @@ class QuoteAttributor:
         index = mention_index(doc)
         unnamed: dict[str, str] = {}
         merged: list[Quotation] = []
-        for quote in quotations:
+        for number, quote in enumerate(quotations):
             previous = merged[-1] if merged else None
             if previous is not None and previous.speaker and self._continues(doc, previous, quote):
                 previous.continues.append(quote)
                 continue
             self._attribute(doc, quote, inside, index, unnamed)
+            if not quote.speaker and number > 0:
+                # A quotation running over several paragraphs: an unclosed paragraph, then one that opens
+                # with a quotation mark again.
+                before = quotations[number - 1]
+                last = previous.continues[-1] if previous is not None and previous.continues else previous
+                gap = doc.text[before.end : quote.mark_start]
+                if before.unclosed and last is before and not gap.strip():
+                    assert previous is not None
+                    previous.continues.append(quote)
+                    continue
+            if not quote.speaker:
+                self._attribute_from_lead_in(doc, quote, index, unnamed)
             if quote.speaker:
                 merged.append(quote)
         for quote in merged:
@@ -211,6 +224,26 @@ class QuoteAttributor:
                     if speaker is not None:
                         quote.speaker, quote.speaker_mention = speaker
                         return
+
+    def _attribute_from_lead_in(
+        self, doc: Doc, quote: Quotation, index: dict[int, dict[str, Any]], unnamed: dict[str, str]
+    ) -> None:
+        """A quotation opening its paragraph after a lead-in ending with a colon ("Peskov told reporters:")."""
+        line_start = doc.text.rfind("\n", 0, quote.mark_start) + 1
+        if doc.text[line_start : quote.mark_start].strip():
+            return
+        lead_in = doc.text[:line_start].rstrip()
+        if not lead_in.endswith(":"):
+            return
+        span = doc.char_span(max(0, len(lead_in) - 300), len(lead_in), alignment_mode="expand")
+        if span is None:
+            return
+        sentence = span[-1].sent
+        verbs = [t for t in sentence if t.lower_ in self.speech and is_verb(t)]
+        if verbs:
+            speaker = self._speaker_of(doc, verbs[-1], quote, index, unnamed)
+            if speaker is not None:
+                quote.speaker, quote.speaker_mention = speaker
 
     def _attribute_dash(self, doc: Doc, quote: Quotation, index: dict[int, dict[str, Any]]) -> None:
         """ "Name : - text" or "- text, emphasizes Name." """

@@ -228,7 +228,7 @@ class QuoteAttributor:
     def _attribute_from_lead_in(
         self, doc: Doc, quote: Quotation, index: dict[int, dict[str, Any]], unnamed: dict[str, str]
     ) -> None:
-        """A quotation opening its paragraph after a lead-in ending with a colon ("Peskov told reporters:")."""
+        """A quotation opening its paragraph after a lead-in ending with a colon ("Peskov said:")."""
         line_start = doc.text.rfind("\n", 0, quote.mark_start) + 1
         if doc.text[line_start : quote.mark_start].strip():
             return

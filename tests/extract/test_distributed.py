@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import signal
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -166,6 +167,26 @@ def test_cli_workers_above_one_start_a_local_cluster(sqlite_url: str) -> None:
     assert result.exit_code == 0, result.output
     assert "extracted 4 article(s)" in result.stdout
     assert extraction_counts(engine) == {i: 1 for i in ids}
+
+
+def _items(engine: Engine) -> list[tuple[Any, ...]]:
+    with Session(engine) as session:
+        quotes = session.execute(select(Quote.article_id, Quote.start, Quote.end, Quote.speaker)).all()
+        rows = session.execute(select(Extraction.article_id, Extraction.status)).all()
+    return sorted((tuple(r) for r in [*quotes, *rows]), key=repr)
+
+
+def test_cluster_stores_what_the_in_process_runner_stores(tmp_path: Path, nlp: Any, cluster: Any) -> None:
+    from accord.extract.runner import run_extraction
+
+    local = open_store(f"sqlite:///{tmp_path / 'local.db'}")
+    spread = open_store(f"sqlite:///{tmp_path / 'spread.db'}")
+    add_articles(local, 10)
+    add_articles(spread, 10)
+    run_extraction(local, nlp=nlp)
+    run_distributed(spread, scheduler=cluster.scheduler_address, chunk_size=3)
+    assert _items(spread) == _items(local)
+    assert any(len(item) == 4 for item in _items(local)), "no quote to compare"
 
 
 # Last: the killed worker's replacement reloads the pipeline, which later tests would wait for.

@@ -69,3 +69,15 @@ def test_event_participants_become_acting_actors(nlp: Language) -> None:
     doc = nlp("The delegations met in Geneva, where Ukraine and Russia held talks.")
     acting = {m["name"] for m in doc._.accord_mentions if m["acts"]}
     assert {"Ukraine", "Russia"} <= acting
+
+
+def test_launching_drones_is_an_attack_with_its_target_as_place(nlp: Language) -> None:
+    found = events(nlp, "Russia launched 90 drones at Ukraine overnight.")
+    assert [(e["type"], e["participants"], e["place"]) for e in found] == [("attack", ["Russia"], "Ukraine")]
+
+
+def test_nationality_words_name_the_parties(nlp: Language) -> None:
+    found = events(nlp, "American and Ukrainian officials signed an agreement on minerals in Washington.")
+    (deal,) = [e for e in found if e["type"] == "agreement"]
+    assert set(deal["participants"]) == {"United States", "Ukraine"}
+    assert deal["place"] == "Washington"

@@ -100,6 +100,11 @@ class ActorLinker:
                         surnames.setdefault(last, [])
                         if number not in surnames[last]:
                             surnames[last].append(number)
+        # Nationality words ("Ukrainian officials") link to their country but do not act by themselves.
+        for number, entry in enumerate(self._entries):
+            demonyms = [d for d in getattr(entry, "demonyms", None) or [] if d.strip()]
+            if demonyms:
+                self.matcher.add(f"d{number}", [self.tokenizer(d) for d in demonyms])
         # A surname alone ("Hegseth said") stands for the one registry person who bears it.
         for surname, numbers in surnames.items():
             if len(numbers) == 1:
@@ -112,18 +117,20 @@ class ActorLinker:
         taken: set[int] = set()
         spans: list[tuple[Span, Any | None, str]] = []
 
-        matched = sorted(self._matches(doc), key=lambda m: (-(m[0].end - m[0].start), m[0].start))
+        matched = sorted(
+            self._matches(doc), key=lambda m: (-(m[0].end - m[0].start), m[0].start, m[2] == "NORP")
+        )
         entities = [e for e in doc.ents if e.label_ in ENTITY_LABELS]
         # A named entity in which an alias only modifies what follows, and that does not itself link, is
         # something else ("Washington Post", "US European Command"): the alias inside it is not the actor.
-        for span, entry in matched:
+        for span, entry, how in matched:
             outer = next((e for e in entities if e.start <= span.start and span.end <= e.end), None)
             if outer is not None and span.end < outer.end and not self._linkable(outer):
                 continue
             if any(i in taken for i in range(span.start, span.end)):
                 continue
             taken.update(range(span.start, span.end))
-            spans.append((span, entry, "alias"))
+            spans.append((span, entry, how))
         for ent in entities:
             if any(i in taken for i in range(ent.start, ent.end)):
                 continue
@@ -159,10 +166,13 @@ class ActorLinker:
         return bool(years) and max(years) < 1991
 
     # -- helpers ---------------------------------------------------------------------------------
-    def _matches(self, doc: Doc) -> Iterable[tuple[Span, Any]]:
+    def _matches(self, doc: Doc) -> Iterable[tuple[Span, Any, str]]:
         for match_id, start, end in self.matcher(doc):
             key = self.vocab.strings[match_id]
             span = doc[start:end]
+            if key.startswith("d"):
+                yield span, self._entries[int(key[1:])], "NORP"
+                continue
             if key.startswith("s"):
                 if span[0].ent_type_ in NOT_NAMES:
                     continue  # "in May" is a month, not Theresa May
@@ -173,7 +183,7 @@ class ActorLinker:
                 ):
                     continue
                 key = key[1:]
-            yield span, self._entries[int(key)]
+            yield span, self._entries[int(key)], "alias"
 
     def _linkable(self, span: Span) -> bool:
         return self.registry is not None and self.registry.link(span.text, label=span.label_) is not None

@@ -100,6 +100,7 @@ class EventDetector:
         self.needs: dict[str, set[str]] = {}
         self.objects: dict[str, set[str]] = {}
         self.actor_object: set[str] = set()
+        self.verb_objects: dict[str, set[str]] = {}
         self.nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
         for kind in self.types:
             spec = lexicon[kind]
@@ -111,6 +112,10 @@ class EventDetector:
             self.needs[kind] = set(spec.get("needs") or [])
             self.objects[kind] = set(spec.get("objects") or [])
             self.actor_object |= set(all_forms(spec.get("actor_object") or []))
+            for verb, words in (spec.get("object_verbs") or {}).items():
+                for form in all_forms([verb]):
+                    self.verbs.setdefault(form, kind)
+                    self.verb_objects[form] = {str(w) for w in words}
         self.speech = set(all_forms(load_lexicon("actors")["speech_verbs"]))
         self.scheduled = {str(w) for w in lexicon["scheduled"]}
         self.hypothetical = {str(w) for w in lexicon["hypothetical"]}
@@ -171,6 +176,11 @@ class EventDetector:
             if verb_kind is None or token.i in taken or token.dep_ not in VERB_DEPS:
                 continue
             kind = verb_kind
+            needed = self.verb_objects.get(token.lower_)
+            if needed is not None and not any(c.lower_ in needed for c in token.subtree):
+                continue
+            if any(c.dep_ == "dobj" and c.i in taken for c in token.children):
+                continue  # "hosted talks", "signed an agreement": the noun names the event
             if self.objects[kind] and not any(c.lower_ in self.objects[kind] for c in token.subtree):
                 continue
             if token.lower_ in self.actor_object and not any(
@@ -401,7 +411,9 @@ def _with_modifiers(token: Token) -> list[Token]:
     found: list[Token] = []
     for one in _with_conjuncts(token):
         found.append(one)
-        found.extend(c for c in one.children if c.dep_ in {"amod", "compound", "poss"})
+        for child in one.children:
+            if child.dep_ in {"amod", "compound", "poss", "nmod"}:
+                found.extend(_with_conjuncts(child))
     return found
 
 

@@ -164,3 +164,11 @@ def test_extract_command(tmp_path: Path, nlp: Language) -> None:
 def test_texts_without_sentences_are_skipped(nlp: Language, text: str) -> None:
     (result,) = extract_texts(nlp, [ArticleInput(1, "blank", text, None, None)])
     assert result.status == "skipped" and "A303" in (result.reason or "")
+
+
+@pytest.mark.slow
+def test_two_processes_give_the_same_results_in_order(nlp: Language) -> None:
+    docs = [ArticleInput(i, f"a{i}", TALKS + f" Round {i}.", None, "en") for i in range(6)]
+    serial = [r.model_dump() for r in extract_texts(nlp, docs, batch_size=2)]
+    parallel = [r.model_dump() for r in extract_texts(nlp, docs, batch_size=2, n_process=2)]
+    assert parallel == serial

@@ -95,3 +95,10 @@ def test_both_sides_are_the_parties_of_the_talks_just_described(nlp: Language) -
     found = stances(nlp, text)
     assert ("Russia", "prisoner_exchange", "support") in found
     assert ("Ukraine", "prisoner_exchange", "support") in found
+
+
+def test_quoted_stance_also_belongs_to_the_party_named_outside_the_quote(nlp: Language) -> None:
+    text = "Antony Blinken said that Washington “will not accept Ukraine's membership in NATO for now”."
+    found = stances(nlp, text)
+    assert ("Antony Blinken", "nato_membership", "oppose") in found
+    assert ("United States", "nato_membership", "oppose") in found

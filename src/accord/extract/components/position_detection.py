@@ -120,43 +120,42 @@ class PositionDetector:
         quote = next((q for q in quotes if q["start"] <= cue.start_char < q["end"]), None)
         if quote is not None:
             speaker = next((m for m in index.values() if m["name"] == quote["speaker"] and m["party"]), None)
-            if speaker is not None:
-                holders.append((quote["speaker"], speaker))
-        else:
-            # Verbs inside a condition ("if Kyiv recognizes ...") state what is asked, not who asks it.
-            zone = max(
-                (
-                    i
-                    for i, t in enumerate(path)
-                    if t.dep_ == "advcl"
-                    and any(c.dep_ == "mark" and c.lower_ in self.marks for c in t.children)
-                ),
-                default=-1,
-            )
-            for position, token in enumerate(path):
-                if position <= zone:
+            if speaker is None:
+                return []
+            holders.append((quote["speaker"], speaker))
+        # Verbs inside a condition ("if Kyiv recognizes ...") state what is asked, not who asks it.
+        zone = max(
+            (
+                i
+                for i, t in enumerate(path)
+                if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.marks for c in t.children)
+            ),
+            default=-1,
+        )
+        for position, token in enumerate(path):
+            if position <= zone:
+                continue
+            base = token.lower_
+            verb_like = is_verb(token) or token.dep_ == "acomp"
+            if (base not in self.speech and base not in self.stance) or not verb_like or token in cue:
+                continue
+            subject = _subject_of(token)
+            if subject is None or (quote is not None and quote["start"] <= subject.idx < quote["end"]):
+                continue  # inside a quotation, "we" and "they" are the speaker's; the speaker holds it
+            # "Putin and Zelensky agreed ...": each party holds the stance; "both sides" are the
+            # parties of the talks the article has just described.
+            found = [self._mention(s, index) for s in [subject, *subject.conjuncts]]
+            if subject.lower_ in SIDES and all(m is None for m in found):
+                found = self._sides(subject, index)
+            for mention in found:
+                if mention is None:
                     continue
-                base = token.lower_
-                verb_like = is_verb(token) or token.dep_ == "acomp"
-                if (base not in self.speech and base not in self.stance) or not verb_like or token in cue:
-                    continue
-                subject = _subject_of(token)
-                if subject is None:
-                    continue
-                # "Putin and Zelensky agreed ...": each party holds the stance; "both sides" are the
-                # parties of the talks the article has just described.
-                found = [self._mention(s, index) for s in [subject, *subject.conjuncts]]
-                if subject.lower_ in SIDES and all(m is None for m in found):
-                    found = self._sides(subject, index)
-                for mention in found:
-                    if mention is None:
-                        continue
-                    name = str(mention["name"])
-                    if all(name != h[0] for h in holders):
-                        holders.append((name, mention))
-                    stop = position + 1
-            if not holders:
-                holders.extend(self._sentence_speaker(cue, index))
+                name = str(mention["name"])
+                if all(name != h[0] for h in holders):
+                    holders.append((name, mention))
+                stop = position + 1
+        if not holders:
+            holders.extend(self._sentence_speaker(cue, index))
         if not holders:
             return []
         boundary, condition = self._condition(cue, path[:stop], others)

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from accord.extract.components.common import fold, guarded, items, load_lexicon, provenance
+from accord.extract.components.common import entity_at, fold, guarded, items, load_lexicon, provenance
 
 HISTORY_YEAR = re.compile(r"(?<![\d-])(1[5-9]\d\d|20\d\d)(?![\d-])")
 NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW", "EVENT"}
@@ -177,10 +177,8 @@ class ActorLinker:
                 if span[0].ent_type_ in NOT_NAMES:
                     continue  # "in May" is a month, not Theresa May
                 # A bare surname inside a longer name the tagger found is someone else's ("Hunter Biden").
-                if any(
-                    e.label_ == "PERSON" and e.start <= start and end <= e.end and len(e) > 1
-                    for e in doc.ents
-                ):
+                outer = entity_at(doc, start) if span[0].ent_type_ == "PERSON" else None
+                if outer is not None and outer.start <= start and end <= outer.end and len(outer) > 1:
                     continue
                 key = key[1:]
             yield span, self._entries[int(key)], "alias"

@@ -121,3 +121,29 @@ def mark_acting(mention: dict[str, Any]) -> None:
     """The mention speaks or takes part in something (bylines and old history excepted)."""
     if not mention.get("background"):
         mention["acts"] = True
+
+
+def entity_at(doc: Doc, i: int) -> Span | None:
+    """The named entity covering token ``i``, found from the tokens' IOB tags (``doc.ents`` rebuilds every
+    span of the document on each access, too slow inside a loop)."""
+    if not doc[i].ent_type_:
+        return None
+    start = i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
+def entities_in(span: Span, labels: set[str]) -> list[Span]:
+    """Named entities with one of ``labels`` that start inside ``span``."""
+    found = []
+    doc = span.doc
+    for token in span:
+        if token.ent_iob_ == "B" and token.ent_type_ in labels:
+            entity = entity_at(doc, token.i)
+            if entity is not None:
+                found.append(entity)
+    return found

@@ -18,6 +18,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.components.common import (
+    entities_in,
+    entity_at,
     guarded,
     items,
     load_lexicon,
@@ -459,12 +461,7 @@ def _place_span(token: Token) -> Span | None:
     """The named place at ``token``: "Anchorage", or "Antalya" in "the Turkish city of Antalya"."""
     doc = token.doc
     if token.ent_type_ in PLACE_LABELS:
-        start = token.i
-        while start > 0 and doc[start - 1].ent_iob_ == "I" and doc[start].ent_iob_ == "I":
-            start -= 1
-        for ent in doc.ents:
-            if ent.start <= token.i < ent.end:
-                return ent if ent.label_ in PLACE_LABELS else None
+        return entity_at(doc, token.i)
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
@@ -484,9 +481,7 @@ def _date_texts(scope: Span, trigger: Token) -> list[str]:
     """The clause's date expressions, nearest the trigger first, leaving out the ones that bound a period
     rather than date the event ("since 2022", "until March")."""
     found = []
-    for ent in scope.ents:
-        if ent.label_ not in {"DATE", "TIME"}:
-            continue
+    for ent in entities_in(scope, {"DATE", "TIME"}):
         before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
         if before in {"since", "until", "till", "before", "after", "by", "from", "through"}:
             continue

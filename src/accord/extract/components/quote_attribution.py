@@ -140,6 +140,7 @@ def _paragraph_quotations(par: str, base: int) -> list[Quotation]:
 class QuoteAttributor:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self.text = ""
         lexicon = load_lexicon("actors")
         self.speech = all_forms(lexicon["speech_verbs"])
         self.media: set[str] = {fold(m) for m in lexicon["media"]}
@@ -147,7 +148,9 @@ class QuoteAttributor:
     @guarded("accord_quotes")
     def __call__(self, doc: Doc) -> Doc:
         out = items(doc, "accord_quotes")
-        quotations = [q for q in find_quotations(doc.text) if doc.text[q.start : q.end].strip()]
+        # Doc.text joins every token on each access: read it once per document.
+        self.text = doc.text
+        quotations = [q for q in find_quotations(self.text) if self.text[q.start : q.end].strip()]
         inside = _inside_mask(doc, quotations)
         index = mention_index(doc)
         unnamed: dict[str, str] = {}
@@ -163,7 +166,7 @@ class QuoteAttributor:
                 # with a quotation mark again.
                 before = quotations[number - 1]
                 last = previous.continues[-1] if previous is not None and previous.continues else previous
-                gap = doc.text[before.end : quote.mark_start]
+                gap = self.text[before.end : quote.mark_start]
                 if before.unclosed and last is before and not gap.strip():
                     assert previous is not None
                     previous.continues.append(quote)
@@ -175,7 +178,7 @@ class QuoteAttributor:
         for quote in merged:
             end = quote.continues[-1].end if quote.continues else quote.end
             # The quotation's words without the attribution tag between its parts.
-            parts = [doc.text[q.start : q.end].strip().rstrip(",") for q in [quote, *quote.continues]]
+            parts = [self.text[q.start : q.end].strip().rstrip(",") for q in [quote, *quote.continues]]
             text = " ".join(p for p in parts if p).strip().rstrip(",").strip()
             assert quote.speaker is not None
             if quote.speaker_mention is not None:
@@ -192,7 +195,7 @@ class QuoteAttributor:
         index: dict[int, dict[str, Any]],
         unnamed: dict[str, str],
     ) -> None:
-        text = doc.text[quote.start : quote.end].strip()
+        text = self.text[quote.start : quote.end].strip()
         words = text.split()
         short = len(words) <= SHORT_WORDS
         if short and _looks_like_term(text):
@@ -229,10 +232,10 @@ class QuoteAttributor:
         self, doc: Doc, quote: Quotation, index: dict[int, dict[str, Any]], unnamed: dict[str, str]
     ) -> None:
         """A quotation opening its paragraph after a lead-in ending with a colon ("Peskov said:")."""
-        line_start = doc.text.rfind("\n", 0, quote.mark_start) + 1
-        if doc.text[line_start : quote.mark_start].strip():
+        line_start = self.text.rfind("\n", 0, quote.mark_start) + 1
+        if self.text[line_start : quote.mark_start].strip():
             return
-        lead_in = doc.text[:line_start].rstrip()
+        lead_in = self.text[:line_start].rstrip()
         if not lead_in.endswith(":"):
             return
         span = doc.char_span(max(0, len(lead_in) - 300), len(lead_in), alignment_mode="expand")
@@ -248,7 +251,7 @@ class QuoteAttributor:
     def _attribute_dash(self, doc: Doc, quote: Quotation, index: dict[int, dict[str, Any]]) -> None:
         """ "Name : - text" or "- text, emphasizes Name." """
         if quote.speaker_hint:
-            line_start = doc.text.rfind("\n", 0, quote.mark_start) + 1
+            line_start = self.text.rfind("\n", 0, quote.mark_start) + 1
             for mention in items(doc, "accord_mentions"):
                 if line_start <= mention["start"] < quote.mark_start and mention["kind"] == "person":
                     quote.speaker, quote.speaker_mention = mention["name"], mention
@@ -265,7 +268,7 @@ class QuoteAttributor:
                         quote.speaker, quote.speaker_mention = found["name"], found
                         quote.end = doc[tok.i].idx
                         # the tag is not part of the quotation
-                        while quote.end > quote.start and doc.text[quote.end - 1] in " ,":
+                        while quote.end > quote.start and self.text[quote.end - 1] in " ,":
                             quote.end -= 1
                         return
                 return
@@ -400,10 +403,10 @@ class QuoteAttributor:
         last = previous.continues[-1] if previous.continues else previous
         if previous.dash or quote.dash:
             return False
-        gap = doc.text[last.mark_end : quote.mark_start]
+        gap = self.text[last.mark_end : quote.mark_start]
         if "\n" in gap:
             return False
-        inner = doc.text[last.start : last.end].rstrip()
+        inner = self.text[last.start : last.end].rstrip()
         if not inner.endswith((",", "?", "!", "—", "–", "…", ".")) and gap.strip():
             return False
         words = gap.split()
@@ -436,7 +439,8 @@ def _tokens_in(doc: Doc, start: int, end: int) -> set[int]:
 
 
 def _token_at_or_after(doc: Doc, char: int) -> int:
-    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
+    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    span = doc.char_span(char, min(char + 1, length), alignment_mode="expand")
     if span is not None and len(span):
         return int(span.start)
     for tok in doc:

@@ -81,3 +81,13 @@ def test_nationality_words_name_the_parties(nlp: Language) -> None:
     (deal,) = [e for e in found if e["type"] == "agreement"]
     assert set(deal["participants"]) == {"United States", "Ukraine"}
     assert deal["place"] == "Washington"
+
+
+def test_place_named_by_a_where_clause_and_a_peninsula_of(nlp: Language) -> None:
+    text = (
+        "Delegations of Russia and Ukraine met on Monday. "
+        "The negotiators later flew to Geneva, where the talks continued behind closed doors."
+    )
+    assert any(e["place"] == "Geneva" for e in events(nlp, text))
+    seized = events(nlp, "In 2014 Russia annexed the peninsula of Crimea.")
+    assert [(e["type"], e["place"], e["date"]) for e in seized] == [("attack", "Crimea", "2014")]

@@ -76,6 +76,22 @@ TARGET_PREPS = {"of", "on", "against", "into", "in"}
 NOT_ATTACKS = {"deal", "deals", "agreement", "balance", "tone", "chord", "note", "bargain", "pose"}
 ACTOR_KINDS = {"person", "country", "organization", "group"}
 POSSESSIVES = {"his", "her", "its", "their"}
+PLACE_NOUNS = {
+    "city",
+    "town",
+    "village",
+    "region",
+    "peninsula",
+    "province",
+    "oblast",
+    "capital",
+    "port",
+    "island",
+    "republic",
+    "district",
+    "area",
+    "resort",
+}
 COLLECTIVE_OF = {
     "ministers",
     "minister",
@@ -337,6 +353,12 @@ class EventDetector:
                 span = _place_span(token)
                 if span is not None:
                     candidates.append(span)
+        # "Belarus, where the first rounds of talks took place"
+        for head in (root, clause):
+            if head.dep_ == "relcl" and any(c.lower_ == "where" for c in head.children):
+                span = _place_span(head.head)
+                if span is not None:
+                    candidates.append(span)
         best: Span | None = None
         for span in candidates:
             if span.text in names:
@@ -465,8 +487,13 @@ def _place_span(token: Token) -> Span | None:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_LABELS:
+                if pobj.dep_ != "pobj":
+                    continue
+                if pobj.ent_type_ in PLACE_LABELS:
                     return _place_span(pobj)
+                if token.lower_ in PLACE_NOUNS and pobj.ent_type_:
+                    # "the peninsula of Crimea": the tagger's label aside, a named part of a place noun
+                    return entity_at(doc, pobj.i)
     if token.ent_type_ == "" and token.lower_ in {"sidelines"}:
         return None
     return None

@@ -200,17 +200,30 @@ class ClusterIndex:
         found: set[int] = set()
         if print_.size == 0:
             return found
-        for key in self.lsh.query(print_.minhash):
+        keys = list(self.lsh.query(print_.minhash))
+        if not keys:
+            return found
+        # All candidates' MinHash estimates at once: the share of equal values is the Jaccard estimate.
+        theirs = np.vstack([self.prints[k].minhash.hashvalues for k in keys])
+        jaccard = (theirs == np.asarray(print_.minhash.hashvalues)).mean(axis=1)
+        sizes = np.array([self.prints[k].size for k in keys], dtype=np.float64)
+        small, large = np.minimum(sizes, print_.size), np.maximum(sizes, print_.size)
+        containment = np.minimum(jaccard * (small + large) / ((1.0 + jaccard) * np.maximum(small, 1)), 1.0)
+        estimate = np.where(
+            small / np.maximum(large, 1) >= _MIN_SIZE_RATIO, np.maximum(jaccard, containment), jaccard
+        )
+        for index in np.argsort(-estimate):
+            if estimate[index] < self.threshold * _CANDIDATE_FACTOR:
+                break
+            key = keys[index]
             cluster = self.cluster_of[key]
             if cluster in found:
                 continue
-            estimate = similarity(print_, self.prints[key])
-            if estimate < self.threshold * _CANDIDATE_FACTOR:
-                continue
-            theirs = self._shingles_of(key) if hashes is not None else None
-            score = (
-                exact_similarity(hashes, theirs) if hashes is not None and theirs is not None else estimate
-            )
+            other = self._shingles_of(key) if hashes is not None else None
+            if hashes is not None and other is not None:
+                score = exact_similarity(hashes, other)
+            else:
+                score = float(estimate[index])
             if score >= self.threshold:
                 found.add(cluster)
         return found

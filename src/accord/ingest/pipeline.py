@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from sqlalchemy import Engine, delete, event, insert, update
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -360,6 +361,7 @@ def ingest_paths(
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
+        console=Console(stderr=True),
         transient=True,
         disable=not _progress_wanted(progress, len(inputs)),
     )

@@ -36,6 +36,7 @@ from accord.scenario.builder import Cell, build_cells
 from accord.scenario.model import Scenario
 from accord.scenario.scales import Scales, load_scales
 from accord.scenario.timeline import cutoff, event_points, quote_points, stages
+from accord.store.corrections import not_rejected
 from accord.store.schema import (
     ActorMention,
     Article,
@@ -85,14 +86,18 @@ def overview_data(session: Session, as_of: dt.date | None = None, top: int = 8) 
     ]
 
     def count(model: type[ActorMention] | type[Quote] | type[Event] | type[Position]) -> int:
-        query = select(func.count(model.id)).join(Article, model.article_id == Article.id).where(*where)
+        query = (
+            select(func.count(model.id))
+            .join(Article, model.article_id == Article.id)
+            .where(not_rejected(model), *where)
+        )
         return session.scalar(query) or 0
 
     actors = (
         session.scalar(
             select(func.count(func.distinct(ActorMention.name)))
             .join(Article, ActorMention.article_id == Article.id)
-            .where(ActorMention.acts.is_(True), *where)
+            .where(ActorMention.acts.is_(True), not_rejected(ActorMention), *where)
         )
         or 0
     )

@@ -3,7 +3,9 @@ stages of the process (ceasefire, truce, peace talks) where the corpus shows the
 
 Everything here reads the store and returns plain pydantic data, so the HTML report and the web
 dashboard draw the same thing. A statement's date is its article's publication date; an event's date is
-the date the text gives for it, else its article's date.
+the date the text gives for it, else its article's date. Items are read through the analysts'
+corrections (:func:`accord.store.corrections.apply_corrections`): rejected ones are gone, corrected ones
+carry the analyst's values, so the scenario, the report and the dashboard all see the reviewed data.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from accord.scenario.scales import Scales, load_scales
+from accord.store.corrections import apply_corrections_rows
 from accord.store.schema import Article, Event, Outlet, Position, Quote
 
 # Talks more than this many days apart are separate rounds of the process, not one stage.
@@ -162,7 +165,7 @@ def position_points(
         .join(Article, Position.article_id == Article.id)
         .outerjoin(Outlet, Article.outlet_id == Outlet.id)
     )
-    rows = session.execute(query.where(*cutoff(as_of))).all()
+    rows = apply_corrections_rows(session, session.execute(query.where(*cutoff(as_of))).all())
     points = [
         PositionPoint(
             id=pos.id,
@@ -189,7 +192,7 @@ def quote_points(session: Session, as_of: dt.date | None = None) -> list[QuotePo
         .join(Article, Quote.article_id == Article.id)
         .outerjoin(Outlet, Article.outlet_id == Outlet.id)
     )
-    rows = session.execute(query.where(*cutoff(as_of))).all()
+    rows = apply_corrections_rows(session, session.execute(query.where(*cutoff(as_of))).all())
     points = [
         QuotePoint(
             id=q.id,
@@ -214,7 +217,7 @@ def event_points(session: Session, as_of: dt.date | None = None) -> list[EventPo
         .join(Article, Event.article_id == Article.id)
         .outerjoin(Outlet, Article.outlet_id == Outlet.id)
     )
-    rows = session.execute(query.where(*cutoff(as_of))).all()
+    rows = apply_corrections_rows(session, session.execute(query.where(*cutoff(as_of))).all())
     points: list[EventPoint] = []
     for ev, article, outlet in rows:
         own = parse_partial_date(ev.date)

@@ -29,7 +29,14 @@ from accord.serve.schemas import (
     QuoteOut,
     QuoteRow,
 )
-from accord.store.corrections import ItemKey, corrections_for, item_type_of
+from accord.store.corrections import (
+    ItemKey,
+    apply_corrections,
+    apply_corrections_rows,
+    corrections_for,
+    item_type_of,
+    not_rejected,
+)
 from accord.store.schema import (
     ActorMention,
     Article,
@@ -65,10 +72,10 @@ def counts(session: Session) -> Counts:
         clusters=n(select(func.count(Cluster.id))),
         duplicate_clusters=n(select(func.count(Cluster.id)).where(Cluster.size > 1)),
         extracted_articles=n(select(func.count(Extraction.id)).where(Extraction.status == "ok")),
-        actors=n(select(func.count(distinct(ActorMention.name)))),
-        quotes=n(select(func.count(Quote.id))),
-        events=n(select(func.count(Event.id))),
-        positions=n(select(func.count(Position.id))),
+        actors=n(select(func.count(distinct(ActorMention.name))).where(not_rejected(ActorMention))),
+        quotes=n(select(func.count(Quote.id)).where(not_rejected(Quote))),
+        events=n(select(func.count(Event.id)).where(not_rejected(Event))),
+        positions=n(select(func.count(Position.id)).where(not_rejected(Position))),
         corrections=n(select(func.count(Correction.id))),
         first_published=first,
         last_published=last,
@@ -204,12 +211,19 @@ def actors(session: Session, *, q: str | None = None, limit: int = 50, offset: i
             func.count(ActorMention.id).label("mentions"),
             func.count(distinct(ActorMention.article_id)).label("articles"),
         )
+        .where(not_rejected(ActorMention))
         .group_by(ActorMention.name)
         .subquery()
     )
-    quotes = select(Quote.speaker.label("name"), func.count(Quote.id).label("n")).group_by(Quote.speaker)
-    positions = select(Position.actor.label("name"), func.count(Position.id).label("n")).group_by(
-        Position.actor
+    quotes = (
+        select(Quote.speaker.label("name"), func.count(Quote.id).label("n"))
+        .where(not_rejected(Quote))
+        .group_by(Quote.speaker)
+    )
+    positions = (
+        select(Position.actor.label("name"), func.count(Position.id).label("n"))
+        .where(not_rejected(Position))
+        .group_by(Position.actor)
     )
     qs, ps = quotes.subquery(), positions.subquery()
     stmt = (
@@ -265,12 +279,14 @@ def issues(session: Session) -> list[IssueSummary]:
             Position.issue,
             func.count(Position.id).label("n"),
             func.count(distinct(Position.actor)).label("actors"),
-        ).group_by(Position.issue)
+        )
+        .where(not_rejected(Position))
+        .group_by(Position.issue)
     ).all()
     stances = session.execute(
-        select(Position.issue, Position.stance, func.count(Position.id)).group_by(
-            Position.issue, Position.stance
-        )
+        select(Position.issue, Position.stance, func.count(Position.id))
+        .where(not_rejected(Position))
+        .group_by(Position.issue, Position.stance)
     ).all()
     by: dict[tuple[str, str], int] = {(i, s): n for i, s, n in stances}
     return [
@@ -287,7 +303,12 @@ def issues(session: Session) -> list[IssueSummary]:
 
 
 def _dated(model: Any) -> Select[Any]:
-    return select(model, Article.published, Article.title).join(Article, Article.id == model.article_id)
+    """Items with their article's date and title; items an analyst rejected are left out."""
+    return (
+        select(model, Article.published, Article.title)
+        .join(Article, Article.id == model.article_id)
+        .where(not_rejected(model))
+    )
 
 
 def _page(
@@ -295,12 +316,11 @@ def _page(
 ) -> Any:
     total = int(session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
     rows = session.execute(stmt.order_by(*order).limit(limit).offset(offset)).all()
+    # Filters match the extracted values; the page shows the analysts' corrected ones.
     own = [name for name in shape.model_fields if name not in ("published", "article_title", "review")]
     items = [
-        shape(
-            **{name: getattr(row[0], name) for name in own}, published=row.published, article_title=row.title
-        )
-        for row in rows
+        shape(**{name: getattr(item, name) for name in own}, published=published, article_title=title)
+        for item, published, title in apply_corrections_rows(session, rows)
     ]
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
@@ -416,5 +436,6 @@ def texts(session: Session, article_ids: Sequence[int]) -> dict[int, str]:
 
 
 def all_positions(session: Session) -> list[Position]:
-    """Every stated position (for the actor × issue matrix), article order."""
-    return list(session.scalars(select(Position).order_by(Position.article_id, Position.start)))
+    """Every stated position as reviewed (for the actor × issue matrix), article order."""
+    found = list(session.scalars(select(Position).order_by(Position.article_id, Position.start)))
+    return apply_corrections(session, found)

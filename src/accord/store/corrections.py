@@ -13,9 +13,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from sqlalchemy import ColumnElement, exists, select, tuple_
 from sqlalchemy import inspect as sa_inspect
-from sqlalchemy import select, tuple_
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from accord.store.schema import ActorMention, Article, Correction, Event, Position, Quote
 
@@ -144,3 +144,34 @@ def apply_corrections(session: Session, items: Sequence[T]) -> list[T]:
         elif correction.action == "correct":
             out.append(_corrected_copy(item, correction.changes))
     return out
+
+
+def not_rejected(model: type[ItemModel]) -> ColumnElement[bool]:
+    """A SQL condition keeping ``model``'s rows no analyst rejected: for counts and pages that page in
+    SQL. Rows read whole go through :func:`apply_corrections`, which also applies corrected values."""
+    # An alias, so the article is looked up per item even when the outer query joins articles itself.
+    article = aliased(Article)
+    return ~exists().where(
+        Correction.action == "reject",
+        Correction.item_type == item_type_of_model(model),
+        Correction.start == model.start,
+        Correction.end == model.end,
+        Correction.source_id == article.source_id,
+        article.id == model.article_id,
+    )
+
+
+def item_type_of_model(model: type[ItemModel]) -> str:
+    for name, known in ITEM_MODELS.items():
+        if known is model:
+            return name
+    raise TypeError(f"not an extracted item model: {model.__name__}")
+
+
+def apply_corrections_rows(session: Session, rows: Sequence[Sequence[Any]]) -> list[tuple[Any, ...]]:
+    """:func:`apply_corrections` on rows whose first column is the item (e.g. ``(item, article, outlet)``):
+    the rest of each row stays with its item, corrected or not."""
+    kept: list[Any] = apply_corrections(session, [row[0] for row in rows])
+    # A corrected copy keeps its row id, so it finds the rest of its row by id.
+    rest = {row[0].id: tuple(row[1:]) for row in rows}
+    return [(item, *rest[item.id]) for item in kept]

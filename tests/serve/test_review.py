@@ -144,7 +144,7 @@ def test_reviewed_positions_reach_the_scenario_report_and_pages(tmp_path: Path, 
     (rejected, rejected_source), (corrected, corrected_source) = single[-1], single[0]
     new_actor, new_stance = "Reviewed Actor", "oppose" if corrected.stance != "oppose" else "support"
 
-    def evidence(scenario: Scenario) -> set[tuple[str, str]]:
+    def evidence(scenario: Scenario) -> set[tuple[str | None, str | None]]:
         return {(e.article_id, e.sentence) for s in scenario.stances for e in s.evidence}
 
     def check(client: TestClient) -> None:

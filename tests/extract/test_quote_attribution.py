@@ -131,3 +131,9 @@ def test_quotation_running_over_two_paragraphs_is_one_quote(nlp: Language) -> No
     (quote,) = quotes(nlp, text)
     assert quote["speaker"] == "Recep Tayyip Erdogan"
     assert quote["text"].endswith("weakness.")
+
+
+def test_word_quoted_by_a_verb_of_judgement(nlp: Language) -> None:
+    text = "Volodymyr Zelensky dismissed the offer as an “ultimatum” and left the room."
+    (quote,) = quotes(nlp, text)
+    assert (quote["speaker"], quote["text"]) == ("Volodymyr Zelensky", "ultimatum")

@@ -10,11 +10,12 @@ punctuation: "Pål Jonson" = "pal jonson". A predicted item matches a gold item 
 
 - **actors**: the folded names are equal.
 - **quotes**: the folded speakers are equal and the texts overlap. Texts are cut into word tokens after
-  folding; with ``g`` the gold's first 8 tokens and ``p`` the prediction's first 8, they overlap when
-  either (a) ``g`` occurs as a contiguous run inside the prediction's full token list, or ``p`` inside the
-  gold's; or (b) the tokens ``g`` and ``p`` share (counted with multiplicity) are at least half of the
-  shorter of the two, and at least one. So a prediction holding the whole quotation matches a gold
-  entry holding its opening words, and a one-word quotation matches the same word.
+  folding (any punctuation, dots included, separates words); with ``g`` the gold's first 8 tokens and
+  ``p`` the prediction's first 8, they overlap when either (a) ``g`` occurs as a contiguous run inside
+  the prediction's full token list, or ``p`` inside the gold's; or (b) the tokens ``g`` and ``p`` share
+  (counted with multiplicity) are at least half of the shorter of the two, and at least one. So a
+  prediction holding the whole quotation matches a gold entry holding its opening words, and a one-word
+  quotation matches the same word.
 - **events**: the types are equal; when the gold lists participants, at least one folded participant is
   shared; when the gold has a place, the prediction has the same folded place. Dates are not compared.
 - **positions**: the folded actors are equal, and issue and stance are equal.
@@ -47,7 +48,12 @@ def fold_name(name: str) -> str:
 
 
 def quote_tokens(text: str) -> list[str]:
-    return _TOKEN.findall(fold(text))
+    """Word tokens, case and diacritics folded; every punctuation mark separates words.
+
+    Unlike names, quotations keep a dot as a separator, so a raw copy with a glued sentence
+    ("ended.Next") and its normalized text ("ended. Next") give the same tokens.
+    """
+    return _TOKEN.findall(fold(text.replace(".", " ")))
 
 
 def _contains_run(haystack: Sequence[str], needle: Sequence[str]) -> bool:

@@ -91,3 +91,14 @@ def test_place_named_by_a_where_clause_and_a_peninsula_of(nlp: Language) -> None
     assert any(e["place"] == "Geneva" for e in events(nlp, text))
     seized = events(nlp, "In 2014 Russia annexed the peninsula of Crimea.")
     assert [(e["type"], e["place"], e["date"]) for e in seized] == [("attack", "Crimea", "2014")]
+
+
+def test_participant_list_continued_by_a_second_with(nlp: Language) -> None:
+    text = (
+        "Vladimir Putin held talks this week with Xi Jinping of China, Narendra Modi of India, "
+        "as well as with the leaders of Kazakhstan and Belarus."
+    )
+    (event,) = events(nlp, text)
+    assert {"Vladimir Putin", "Xi Jinping", "Narendra Modi", "Kazakhstan", "Belarus"} <= set(
+        event["participants"]
+    )

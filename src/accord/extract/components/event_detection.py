@@ -441,13 +441,20 @@ def _with_modifiers(token: Token) -> list[Token]:
     return found
 
 
-def _with_conjuncts(token: Token) -> list[Token]:
+def _with_conjuncts(token: Token, depth: int = 0) -> list[Token]:
+    """The token, its conjuncts and appositions, and a list continued by a second "with" ("with Xi,
+    Modi, Lula, as well as with the leaders of ...")."""
     found = [token]
-    for conj in token.conjuncts:
-        found.append(conj)
-    for child in token.children:
-        if child.dep_ == "appos":
-            found.append(child)
+    for one in [token, *token.conjuncts]:
+        if one is not token:
+            found.append(one)
+        for child in one.children:
+            if child.dep_ == "appos":
+                found.append(child)
+            if child.dep_ == "prep" and child.lower_ == "with" and depth < 2:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found.extend(_with_conjuncts(pobj, depth + 1))
     return found
 
 

@@ -137,3 +137,10 @@ def test_word_quoted_by_a_verb_of_judgement(nlp: Language) -> None:
     text = "Volodymyr Zelensky dismissed the offer as an “ultimatum” and left the room."
     (quote,) = quotes(nlp, text)
     assert (quote["speaker"], quote["text"]) == ("Volodymyr Zelensky", "ultimatum")
+
+
+def test_british_single_quotes_and_apostrophes(nlp: Language) -> None:
+    text = "‘We’re not going to walk away from Ukraine’s people,’ Keir Starmer said in London."
+    (quote,) = quotes(nlp, text)
+    assert quote["speaker"] == "Keir Starmer"
+    assert quote["text"] == "We’re not going to walk away from Ukraine’s people"

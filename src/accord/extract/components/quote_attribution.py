@@ -134,7 +134,28 @@ def _paragraph_quotations(par: str, base: int) -> list[Quotation]:
         # Unclosed at the end of the paragraph: the quotation runs to the paragraph's end.
         end = len(par.rstrip())
         quotes.append(Quotation(base + opened + 1, base + end, base + opened, base + end, unclosed=True))
-    return quotes
+    return quotes + _single_quotations(par, base, quotes)
+
+
+def _single_quotations(par: str, base: int, doubles: list[Quotation]) -> list[Quotation]:
+    """Quotations in curly single marks (British style) outside any double-quoted passage. The closing
+    mark is also the apostrophe, so it closes only when no letter follows it."""
+    taken = [(q.mark_start - base, q.mark_end - base) for q in doubles]
+    found: list[Quotation] = []
+    start: int | None = None
+    for i, ch in enumerate(par):
+        if any(a <= i < b for a, b in taken):
+            continue
+        before = par[i - 1] if i > 0 else " "
+        after = par[i + 1] if i + 1 < len(par) else " "
+        if ch == "‘" and start is None and (before.isspace() or before in "([—–-:") and not after.isspace():
+            start = i
+        elif ch == "’" and start is not None and not after.isalnum():
+            inner = par[start + 1 : i]
+            if len(inner.split()) >= 2:
+                found.append(Quotation(base + start + 1, base + i, base + start, base + i + 1))
+            start = None
+    return found
 
 
 class QuoteAttributor:

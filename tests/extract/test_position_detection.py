@@ -102,3 +102,8 @@ def test_quoted_stance_also_belongs_to_the_party_named_outside_the_quote(nlp: La
     found = stances(nlp, text)
     assert ("Antony Blinken", "nato_membership", "oppose") in found
     assert ("United States", "nato_membership", "oppose") in found
+
+
+def test_such_a_noun_points_back_at_the_issue(nlp: Language) -> None:
+    text = "Volodymyr Zelensky proposed a land swap with Russia. The Kremlin rejected such a swap outright."
+    assert ("Russia", "other", "oppose") in stances(nlp, text)

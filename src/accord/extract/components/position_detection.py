@@ -68,6 +68,7 @@ class PositionDetector:
         quotes = items(doc, "accord_quotes")
         found: dict[tuple[str, str, str], dict[str, Any]] = {}
         matches = sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
+        matches = sorted(matches + _anaphoric_cues(doc, matches), key=lambda m: (m[1], -(m[2] - m[1])))
         covered: set[int] = set()
         for match_id, start, end in matches:
             if any(i in covered for i in range(start, end)):
@@ -273,6 +274,27 @@ class PositionDetector:
                 if sentence[i : i + n] == phrase and not cue.start <= cue.sent.start + i < cue.end:
                     return None, cue.sent[i:].text
         return None, None
+
+
+def _anaphoric_cues(doc: Doc, matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """ "such a swap", "this truce": a noun pointing back at an issue cue that holds the same word."""
+    earlier: dict[str, tuple[int, int]] = {}  # word -> (match id, position of the cue's end)
+    for match_id, start, end in matches:
+        for token in doc[start:end]:
+            if len(token.text) > 3:
+                earlier.setdefault(token.lower_, (match_id, end))
+    found: list[tuple[int, int, int]] = []
+    for token in doc:
+        pointer = any(
+            c.dep_ in {"det", "predet", "amod"} and c.lower_ in {"such", "this", "that"}
+            for c in token.children
+        )
+        if not pointer or token.lower_ not in earlier:
+            continue
+        match_id, cue_end = earlier[token.lower_]
+        if cue_end <= token.i:
+            found.append((match_id, token.i, token.i + 1))
+    return found
 
 
 def _subject_of(verb: Token) -> Token | None:

@@ -7,7 +7,8 @@ from pathlib import Path
 from plotly.offline import get_plotlyjs
 
 from accord.report import make_report
-from accord.report.render import position_color, script_json
+from accord.report.charts import position_color
+from accord.report.render import script_json
 from accord.store import open_store
 from sample_store import PAYLOAD, fill
 

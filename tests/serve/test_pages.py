@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from typing import Any
 
 from fastapi.testclient import TestClient
+from markupsafe import escape
 
+from accord.report.charts import events_figure, figure_json, position_color, trajectory_figure
+from accord.report.views import events_timeline_data, matrix_data, trajectories_from_cells
+from accord.scenario.builder import build_cells
 from accord.serve.highlight import Span, segments
 from accord.serve.search import fts5_query, snippet, terms
+from accord.store import open_store, session_scope
 
 
 def test_segments_cover_the_text_and_mark_overlaps() -> None:
@@ -73,6 +80,38 @@ def test_matrix_and_timeline(client: TestClient) -> None:
     assert "cell-support" in matrix and "cell-oppose" in matrix
     timeline = client.get("/timeline", params={"type": "agreement"}).text
     assert "2022-03-21" in timeline and 'id="timeline-chart"' in timeline
+
+
+def _specs(page: str) -> list[Any]:
+    return [json.loads(html.unescape(spec)) for spec in re.findall(r'data-spec="([^"]*)"', page)]
+
+
+def test_pages_draw_the_reports_views(client: TestClient, served_db: dict[str, Any]) -> None:
+    """The dashboard's matrix, timeline and actor charts are the report's views: same data, same specs."""
+    engine = open_store(served_db["url"])
+    with session_scope(engine) as session:
+        matrix = matrix_data(session)
+        events = events_timeline_data(session)
+        cells = build_cells(session)
+    engine.dispose()
+    page = client.get("/matrix").text
+    shown = re.findall(r'<td class="cell cell-(\w+)" data-actor="([^"]*)" data-issue="([^"]*)">', page)
+    assert sorted((html.unescape(a), i, s) for s, a, i in shown) == sorted(
+        (c.actor, c.issue, c.stance) for c in matrix.cells
+    )
+    for cell in matrix.cells:
+        assert position_color(cell.position) in page
+        assert str(escape(cell.evidence[0].sentence)) in page
+
+    drawn = _specs(client.get("/timeline").text)
+    assert drawn == [json.loads(figure_json(events_figure(events)))]
+
+    ukraine = [c for c in cells if c.actor == "Ukraine"]
+    trajectories = trajectories_from_cells(ukraine)
+    assert trajectories.issues
+    assert _specs(client.get("/actors/Ukraine").text) == [
+        json.loads(figure_json(trajectory_figure(trajectories, issue))) for issue in trajectories.issues
+    ]
 
 
 def test_plotly_is_served_locally(client: TestClient) -> None:

@@ -12,6 +12,7 @@ import textwrap
 from typing import Any
 
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from accord.report.data import EventsTimeline, ForecastTable, Trajectories
 
@@ -36,6 +37,20 @@ STAGE_COLOR = {
     "truce": "rgba(21,128,61,0.14)",
 }
 FONT = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif"
+
+
+def position_color(position: float) -> str:
+    """Oppose (0) red through a neutral grey (50) to support (100) blue: the matrix cells' colour."""
+    low, mid, high = (178, 24, 43), (203, 213, 225), (33, 102, 172)
+    t = max(0.0, min(100.0, position)) / 100.0
+    a, b, f = (low, mid, t * 2) if t <= 0.5 else (mid, high, (t - 0.5) * 2)
+    r, g, bl = (round(a[i] + (b[i] - a[i]) * f) for i in range(3))
+    return f"#{r:02x}{g:02x}{bl:02x}"
+
+
+def figure_json(fig: go.Figure) -> str:
+    """The figure as the JSON plotly.js draws: inlined by the report, a data attribute in the dashboard."""
+    return str(pio.to_json(fig, validate=False))
 
 
 def safe(text: str | None, width: int = 70, limit: int = 320) -> str:

@@ -13,13 +13,18 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import plotly.io as pio
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 from plotly.offline import get_plotlyjs
 
 from accord.errors import AccordError, Errors
-from accord.report.charts import events_figure, forecast_figure, trajectory_figure
+from accord.report.charts import (
+    events_figure,
+    figure_json,
+    forecast_figure,
+    position_color,
+    trajectory_figure,
+)
 from accord.report.data import ReportData
 
 VIEWS = (
@@ -31,15 +36,6 @@ VIEWS = (
     ("forecast", "Forecast"),
     ("sensitivity", "Sensitivity"),
 )
-
-
-def position_color(position: float) -> str:
-    """Oppose (0) red through a neutral grey (50) to support (100) blue."""
-    low, mid, high = (178, 24, 43), (203, 213, 225), (33, 102, 172)
-    t = max(0.0, min(100.0, position)) / 100.0
-    a, b, f = (low, mid, t * 2) if t <= 0.5 else (mid, high, (t - 0.5) * 2)
-    r, g, bl = (round(a[i] + (b[i] - a[i]) * f) for i in range(3))
-    return f"#{r:02x}{g:02x}{bl:02x}"
 
 
 def script_json(data: Any) -> Markup:
@@ -69,13 +65,11 @@ def figures(data: ReportData) -> dict[str, str]:
     """Chart id → the Plotly figure as JSON."""
     out: dict[str, str] = {}
     for index, issue in enumerate(data.trajectories.issues):
-        out[f"trajectory-{index}"] = str(
-            pio.to_json(trajectory_figure(data.trajectories, issue), validate=False)
-        )
+        out[f"trajectory-{index}"] = figure_json(trajectory_figure(data.trajectories, issue))
     if data.timeline.events:
-        out["events"] = str(pio.to_json(events_figure(data.timeline), validate=False))
+        out["events"] = figure_json(events_figure(data.timeline))
     if data.forecast.rows:
-        out["forecast"] = str(pio.to_json(forecast_figure(data.forecast), validate=False))
+        out["forecast"] = figure_json(forecast_figure(data.forecast))
     return out
 
 

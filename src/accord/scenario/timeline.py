@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 from sqlalchemy import ColumnElement, select
@@ -155,17 +156,32 @@ def _source(article: Article, outlet: str | None) -> Source:
     )
 
 
+P = TypeVar("P", PositionPoint, QuotePoint, EventPoint)
+
+
+def _reviewed_rows(
+    session: Session, model: type[Position] | type[Quote] | type[Event], as_of: dt.date | None
+) -> list[tuple[Any, ...]]:
+    """``(item, article, outlet name)`` for every item up to ``as_of``, as the analysts left them."""
+    query = (
+        select(model, Article, Outlet.name)
+        .join(Article, model.article_id == Article.id)
+        .outerjoin(Outlet, Article.outlet_id == Outlet.id)
+    )
+    return apply_corrections_rows(session, session.execute(query.where(*cutoff(as_of))).all())
+
+
+def _oldest_first(points: list[P]) -> list[P]:
+    """By date, undated last; ties in row order."""
+    return sorted(points, key=lambda p: (p.date is None, p.date or dt.date.min, p.id))
+
+
 def position_points(
     session: Session, as_of: dt.date | None = None, scales: Scales | None = None
 ) -> list[PositionPoint]:
     """Every position statement up to ``as_of``, oldest first (undated last), with its scale point."""
     scales = scales or load_scales()
-    query = (
-        select(Position, Article, Outlet.name)
-        .join(Article, Position.article_id == Article.id)
-        .outerjoin(Outlet, Article.outlet_id == Outlet.id)
-    )
-    rows = apply_corrections_rows(session, session.execute(query.where(*cutoff(as_of))).all())
+    rows = _reviewed_rows(session, Position, as_of)
     points = [
         PositionPoint(
             id=pos.id,
@@ -183,16 +199,11 @@ def position_points(
         )
         for pos, article, outlet in rows
     ]
-    return sorted(points, key=lambda p: (p.date is None, p.date or dt.date.min, p.id))
+    return _oldest_first(points)
 
 
 def quote_points(session: Session, as_of: dt.date | None = None) -> list[QuotePoint]:
-    query = (
-        select(Quote, Article, Outlet.name)
-        .join(Article, Quote.article_id == Article.id)
-        .outerjoin(Outlet, Article.outlet_id == Outlet.id)
-    )
-    rows = apply_corrections_rows(session, session.execute(query.where(*cutoff(as_of))).all())
+    rows = _reviewed_rows(session, Quote, as_of)
     points = [
         QuotePoint(
             id=q.id,
@@ -207,17 +218,12 @@ def quote_points(session: Session, as_of: dt.date | None = None) -> list[QuotePo
         )
         for q, article, outlet in rows
     ]
-    return sorted(points, key=lambda p: (p.date is None, p.date or dt.date.min, p.id))
+    return _oldest_first(points)
 
 
 def event_points(session: Session, as_of: dt.date | None = None) -> list[EventPoint]:
     """Every event reported up to ``as_of``, in order of the event's own date."""
-    query = (
-        select(Event, Article, Outlet.name)
-        .join(Article, Event.article_id == Article.id)
-        .outerjoin(Outlet, Article.outlet_id == Outlet.id)
-    )
-    rows = apply_corrections_rows(session, session.execute(query.where(*cutoff(as_of))).all())
+    rows = _reviewed_rows(session, Event, as_of)
     points: list[EventPoint] = []
     for ev, article, outlet in rows:
         own = parse_partial_date(ev.date)
@@ -242,7 +248,7 @@ def event_points(session: Session, as_of: dt.date | None = None) -> list[EventPo
                 source=_source(article, outlet),
             )
         )
-    return sorted(points, key=lambda p: (p.date is None, p.date or dt.date.min, p.id))
+    return _oldest_first(points)
 
 
 def _ceasefire_kind(event: EventPoint) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path as FilePath
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -15,6 +15,10 @@ from fastapi.templating import Jinja2Templates
 
 from accord import __version__
 from accord.errors import AccordError, Errors
+from accord.report.charts import events_figure, figure_json, position_color, trajectory_figure
+from accord.report.views import events_timeline_data, matrix_from_cells, trajectories_from_cells
+from accord.scenario.builder import Cell
+from accord.scenario.timeline import stages
 from accord.serve import queries, review, search, whatif
 from accord.serve.deps import Name, SearchText, SessionDep
 from accord.serve.highlight import Span, segments
@@ -26,11 +30,13 @@ router = APIRouter(include_in_schema=False)
 PageNo = Annotated[int, Query(ge=1, le=100_000)]
 # Forms send empty fields as empty strings; pages read dates leniently (empty means no filter).
 DayText = Annotated[str | None, Query(max_length=10)]
-STANCE_SCORE = {"support": 1.0, "conditional": 0.5, "oppose": 0.0}
 
 
 def to_json(value: Any) -> str:
-    """JSON for a data-* attribute (the template escapes it as an attribute value)."""
+    """JSON for a data-* attribute (the template escapes it as an attribute value); a string is taken
+    as JSON already (the report's chart specs arrive encoded by :func:`accord.report.charts.figure_json`)."""
+    if isinstance(value, str):
+        return value
     return json.dumps(value, default=str, separators=(",", ":"))
 
 
@@ -43,6 +49,7 @@ def web_url(value: str | None) -> str | None:
 
 TEMPLATES.env.filters["tojson_attr"] = to_json
 TEMPLATES.env.filters["web_url"] = web_url
+TEMPLATES.env.filters["position_color"] = position_color
 
 
 def render(request: Request, template: str, http_status: int = 200, /, **context: Any) -> HTMLResponse:
@@ -175,37 +182,18 @@ def actors(request: Request, session: SessionDep, q: Name = None, page: PageNo =
     )
 
 
-def positions_chart(rows: list[Any], title: str) -> dict[str, Any] | None:
-    """Stated positions over time: one marker per statement, 1 support, 0.5 conditional, 0 oppose."""
-    dated = [r for r in rows if r.published is not None]
-    if not dated:
-        return None
-    by_issue: dict[str, list[Any]] = defaultdict(list)
-    for r in dated:
-        by_issue[r.issue].append(r)
-    return {
-        "data": [
-            {
-                "type": "scatter",
-                "mode": "lines+markers",
-                "name": issue,
-                "x": [r.published.isoformat() for r in items],
-                "y": [STANCE_SCORE.get(r.stance, 0.5) for r in items],
-                "text": [r.sentence[:160] for r in items],
-                "hovertemplate": "%{x}<br>%{text}<extra>" + "%{fullData.name}</extra>",
-            }
-            for issue, items in sorted(by_issue.items())
-        ],
-        "layout": {
-            "title": {"text": title},
-            "height": 340,
-            "yaxis": {
-                "range": [-0.1, 1.1],
-                "tickvals": [0, 0.5, 1],
-                "ticktext": ["oppose", "conditional", "support"],
-            },
-        },
-    }
+def actor_cells(cells: list[Cell], name: str) -> list[Cell]:
+    """The scenario cells an actor speaks in: its own, and (for a person whose statements count for the
+    country they serve) the cells holding its statements, narrowed to those."""
+    found: list[Cell] = []
+    for cell in cells:
+        if cell.actor == name:
+            found.append(cell)
+            continue
+        own = [s for s in cell.statements if s.speaker == name]
+        if own:
+            found.append(cell.model_copy(update={"statements": own}))
+    return found
 
 
 @router.get("/actors/{name:path}", response_class=HTMLResponse)
@@ -216,6 +204,8 @@ def actor(request: Request, session: SessionDep, name: str) -> Response:
     said = queries.quotes(session, speaker=name, limit=50)
     happened = queries.events(session, actor=name, limit=100)
     mentioned = queries.list_articles(session, actor=name, limit=20)
+    trajectories = trajectories_from_cells(actor_cells(whatif.store_cells(request.app.state.engine), name))
+    charts = [figure_json(trajectory_figure(trajectories, issue)) for issue in trajectories.issues]
     return render(
         request,
         "actor.html",
@@ -224,24 +214,15 @@ def actor(request: Request, session: SessionDep, name: str) -> Response:
         quotes=said,
         events=happened,
         articles=mentioned,
-        chart=positions_chart(stated.items, f"Positions of {name} over time"),
+        charts=charts,
     )
 
 
 @router.get("/matrix", response_class=HTMLResponse)
-def matrix(request: Request, session: SessionDep) -> Response:
-    table: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
-    for r in queries.all_positions(session):
-        table[r.actor][r.issue][r.stance] += 1
-    issue_names = sorted({i for cells in table.values() for i in cells})
-    actor_names = sorted(table, key=lambda a: (-sum(sum(c.values()) for c in table[a].values()), a))
-    cells = {
-        (a, i): (table[a][i].most_common(1)[0][0], sum(table[a][i].values()))
-        for a in actor_names
-        for i in issue_names
-        if table[a].get(i)
-    }
-    return render(request, "matrix.html", actors=actor_names, issues=issue_names, cells=cells)
+def matrix(request: Request) -> Response:
+    """The report's actor × issue matrix: the scenario's cells with their evidence."""
+    data = matrix_from_cells(whatif.store_cells(request.app.state.engine))
+    return render(request, "matrix.html", m=data)
 
 
 @router.get("/timeline", response_class=HTMLResponse)
@@ -252,34 +233,23 @@ def timeline(
     date_from: DayText = None,
     date_to: DayText = None,
 ) -> Response:
-    found = queries.events(
-        session,
-        type=type,
-        date_from=day(request, date_from, "date_from"),
-        date_to=day(request, date_to, "date_to"),
-        limit=200,
-    )
-    per_month: Counter[tuple[str, str]] = Counter()
-    for e in found.items:
-        when = e.date or (e.published.isoformat() if e.published else None)
-        if when:
-            per_month[(when[:7], e.type)] += 1
-    chart = None
-    if per_month:
-        months = sorted({m for m, _ in per_month})
-        kinds = sorted({k for _, k in per_month})
-        chart = {
-            "data": [
-                {"type": "bar", "name": k, "x": months, "y": [per_month[(m, k)] for m in months]}
-                for k in kinds
-            ],
-            "layout": {"barmode": "stack", "title": {"text": "Events per month"}, "height": 300},
-        }
-    types = sorted({e.type for e in queries.events(session, limit=200).items})
+    """The report's events view: events on a time axis with the stages of the process shaded."""
+    first, last = day(request, date_from, "date_from"), day(request, date_to, "date_to")
+    data = events_timeline_data(session)
+    chosen = [
+        e
+        for e in data.events
+        if (not type or e.type == type)
+        and (first is None or (e.date is not None and e.date >= first))
+        and (last is None or (e.date is not None and e.date <= last))
+    ]
+    shown = data.model_copy(update={"events": chosen, "stages": stages(chosen)})
+    chart = figure_json(events_figure(shown)) if chosen else None
+    types = sorted({e.type for e in data.events})
     return render(
         request,
         "timeline.html",
-        events=found,
+        timeline=shown,
         chart=chart,
         types=types,
         type=type or "",

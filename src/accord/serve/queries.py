@@ -31,7 +31,6 @@ from accord.serve.schemas import (
 )
 from accord.store.corrections import (
     ItemKey,
-    apply_corrections,
     apply_corrections_rows,
     corrections_for,
     item_type_of,
@@ -433,9 +432,3 @@ def outlets(session: Session) -> list[str]:
 def texts(session: Session, article_ids: Sequence[int]) -> dict[int, str]:
     rows = session.execute(select(Article.id, Article.text).where(Article.id.in_(list(article_ids))))
     return {row.id: row.text for row in rows}
-
-
-def all_positions(session: Session) -> list[Position]:
-    """Every stated position as reviewed (for the actor × issue matrix), article order."""
-    found = list(session.scalars(select(Position).order_by(Position.article_id, Position.start)))
-    return apply_corrections(session, found)

@@ -107,3 +107,8 @@ def test_quoted_stance_also_belongs_to_the_party_named_outside_the_quote(nlp: La
 def test_such_a_noun_points_back_at_the_issue(nlp: Language) -> None:
     text = "Volodymyr Zelensky proposed a land swap with Russia. The Kremlin rejected such a swap outright."
     assert ("Russia", "other", "oppose") in stances(nlp, text)
+
+
+def test_a_noun_of_removal_turns_the_issue_around(nlp: Language) -> None:
+    text = "Sergei Lavrov demanded the removal of Western sanctions before any summit."
+    assert ("Sergei Lavrov", "sanctions", "oppose") in stances(nlp, text)

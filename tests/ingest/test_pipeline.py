@@ -183,3 +183,17 @@ def test_sample_corpus_ingests_cleanly(engine: Engine) -> None:
     assert report.added >= 10
     again = ingest_paths([CORPUS], engine, progress=False)
     assert again.added == again.new_versions == 0 and again.unchanged == report.added
+
+
+def test_cluster_ids_come_from_the_database(engine: Engine, tmp_path: Path) -> None:
+    _write(tmp_path, "story.txt", STORY)
+    _write(tmp_path, "other.txt", OTHER)
+    ingest_paths([tmp_path], engine, progress=False)
+    # Another stage adding a cluster the ordinary way must not collide with ingest's clusters,
+    # which it would on PostgreSQL if ingest had chosen ids itself behind the sequence's back.
+    with Session(engine) as session, session.begin():
+        session.add(Cluster(size=1, outlet_count=0))
+    with Session(engine) as session:
+        ids = session.scalars(select(Cluster.id)).all()
+        assert len(ids) == len(set(ids)) == 3
+        assert all(i > 0 for i in ids)

@@ -109,7 +109,7 @@ class _Run:
                     continue
                 self.index.add(digest, print_, cluster_id)
                 self.known.clusters.setdefault(cluster_id, set()).add(outlet_id)
-            self.next_cluster = store.max_cluster_id(self.session) + 1
+        self.next_provisional = -1
 
     def _stored_shingles(self, digest: str) -> np.ndarray:
         return shingle_hashes(store.article_text(self.session, digest), self.shingle_size)
@@ -170,9 +170,14 @@ class _Run:
         if not self.pending_articles and not self.touched_clusters:
             return
         self._begin()
-        alive = {c for c in self.new_clusters if c not in self.merged_into}
+        alive = sorted(c for c in self.new_clusters if c not in self.merged_into)
         if alive:
-            self.session.execute(insert(Cluster), [self._cluster_row(c) for c in sorted(alive)])
+            # New clusters carry provisional negative ids until the database hands out real ones, so
+            # the id sequence stays the database's own (PostgreSQL) and concurrent runs cannot clash.
+            rows = [{k: v for k, v in self._cluster_row(c).items() if k != "id"} for c in alive]
+            query = insert(Cluster).returning(Cluster.id, sort_by_parameter_order=True)
+            ids = list(self.session.scalars(query, rows))
+            self._renumber(dict(zip(alive, ids, strict=True)))
         if self.pending_articles:
             for row in self.pending_articles:
                 row["cluster_id"] = self.index.cluster_of[row["content_hash"]]
@@ -193,6 +198,18 @@ class _Run:
                 .where(Cluster.id == cluster_id)
                 .values(size=row["size"], outlet_count=row["outlet_count"])
             )
+
+    def _renumber(self, real_ids: dict[int, int]) -> None:
+        """Replace provisional cluster ids by the ones the database assigned."""
+        for provisional, real in real_ids.items():
+            keys = self.index.members.pop(provisional, set())
+            self.index.members[real] = keys
+            for key in keys:
+                self.index.cluster_of[key] = real
+            self.known.clusters[real] = self.known.clusters.pop(provisional, set())
+        self.merged_into = {k: real_ids.get(v, v) for k, v in self.merged_into.items()}
+        self.touched_clusters = {real_ids.get(c, c) for c in self.touched_clusters}
+        self.new_clusters = {real_ids.get(c, c) for c in self.new_clusters}
 
     def _final(self, cluster_id: int) -> int:
         while cluster_id in self.merged_into:
@@ -277,8 +294,8 @@ class _Run:
         """Put the article in the cluster of its near-duplicates (merging several), or a new one."""
         found = sorted(self.index.matching_clusters(print_, hashes))
         if not found:
-            target = self.next_cluster
-            self.next_cluster += 1
+            target = self.next_provisional
+            self.next_provisional -= 1
             self.new_clusters.add(target)
         else:
             target, others = found[0], found[1:]

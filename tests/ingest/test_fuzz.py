@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import gzip
 import json
+import tempfile
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
 
 from accord.errors import AccordError
-from accord.ingest import RawArticle
+from accord.ingest import RawArticle, ingest_paths
 from accord.ingest.readers import read_bytes
+from accord.store.schema import Article
 
 SUFFIXES = [
     ".txt",
@@ -109,3 +114,25 @@ def test_malformed_documents(doc: tuple[str, bytes]) -> None:
 def test_random_json_records(records: list[dict[str, object]]) -> None:  # fmt: skip
     data = "\n".join(json.dumps(r) for r in records).encode()
     _check(list(read_bytes(data or b"{}", name="records.jsonl")))
+
+
+@settings(
+    max_examples=8,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(bad=st.lists(st.tuples(st.sampled_from(SUFFIXES), st.binary(max_size=600)), min_size=1, max_size=4))
+def test_random_files_never_stop_the_batch(
+    bad: list[tuple[str, bytes]], engine: Engine, tmp_path: Path
+) -> None:
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))
+    for n, (suffix, data) in enumerate(bad):
+        (folder / f"a{n}{suffix}").write_bytes(data)
+    marker = folder.name  # makes the good article new in every example
+    (folder / "z-good.txt").write_text(f"{BODY} Reference {marker}.", encoding="utf-8")
+    report = ingest_paths([folder], engine, progress=False)
+    with Session(engine) as session:
+        stored = session.scalars(select(Article.text).where(Article.text.contains(marker))).all()
+    assert len(stored) == 1
+    assert all(issue.code.startswith("A1") for issue in report.errors)
+    assert report.ok == (not report.errors)

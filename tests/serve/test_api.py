@@ -148,3 +148,17 @@ def test_what_if_moves_the_forecast(client: TestClient) -> None:
     scenario["stances"][0]["position"] = 140
     bad = client.post("/api/v1/forecasts", json=scenario)
     assert bad.status_code == 422 and bad.json()["error"]["code"] == "A604"
+
+
+def test_each_model_runs_once_even_under_several_names(client: TestClient, monkeypatch: Any) -> None:
+    """A registry entry that is another name for a registered expected-utility model is not run again."""
+    from accord.models.registry import MODELS
+
+    monkeypatch.setitem(MODELS, "eu_again", MODELS["expected_utility"])
+    scenario = client.get("/api/v1/scenario").json()
+    for answer in (client.post("/api/v1/forecasts", json=scenario), client.get("/api/v1/forecasts")):
+        body = answer.json()
+        names = [m["name"] for m in body["models"]]
+        assert len(names) == len(set(names)) == len({m.name for m in MODELS.values()})
+        assert set(body["forecasts"]) == set(names)
+        assert "eu_again" not in body["forecasts"]

@@ -198,7 +198,18 @@ def scenario(request: Request, as_of: Day = None) -> Scenario:
 @router.get("/forecasts", response_model=whatif.ForecastSet, tags=["forecasts"])
 def forecasts(request: Request, as_of: Day = None) -> whatif.ForecastSet:
     """Every model's forecast of the store's scenario as of a date."""
-    return _forecast(whatif.store_scenario(request.app.state.engine, as_of), request.url.path)
+    engine = request.app.state.engine
+    started = time.perf_counter()
+    try:
+        results = whatif.store_forecasts(engine, as_of)
+    except (ValueError, ArithmeticError) as exc:
+        raise AccordError(Errors.A606, path=request.url.path, what="forecasts", reason=str(exc)) from exc
+    return whatif.ForecastSet(
+        scenario=whatif.store_scenario(engine, as_of).name,
+        models=whatif.models(),
+        forecasts=results,
+        seconds=round(time.perf_counter() - started, 4),
+    )
 
 
 @router.post("/forecasts", response_model=whatif.ForecastSet, tags=["forecasts"])

@@ -302,8 +302,9 @@ def docs(request: Request) -> Response:
 @router.get("/forecast", response_class=HTMLResponse)
 def forecast_page(request: Request, as_of: DayText = None) -> Response:
     """The store's scenario with every model's forecast, and controls to change it (what-if)."""
-    chosen = whatif.store_scenario(request.app.state.engine, day(request, as_of, "as_of"))
-    baseline = whatif.forecast_all(chosen)
+    when = day(request, as_of, "as_of")
+    chosen = whatif.store_scenario(request.app.state.engine, when)
+    baseline = whatif.store_forecasts(request.app.state.engine, when)
     stances_by_issue: dict[str, list[Any]] = defaultdict(list)
     for s in chosen.stances:
         stances_by_issue[s.issue].append(s)

@@ -7,6 +7,7 @@ are built from, so a page or a what-if round trip only pays for what it draws, n
 from __future__ import annotations
 
 import datetime as dt
+import os
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -14,12 +15,12 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 from sqlalchemy import Engine, func, select
 
-from accord.models.base import IssueForecast
-from accord.models.registry import MODELS, forecast
+from accord.models.base import IssueForecast, Model, forecast_with
+from accord.models.registry import MODELS
 from accord.scenario.builder import Cell, build_cells, scenario_from_cells
 from accord.scenario.model import Scenario
 from accord.store import session_scope
-from accord.store.schema import Article, Correction, Event, Position, Quote
+from accord.store.schema import Article, Correction, Event, Extraction, Position, Quote
 
 
 class ModelInfo(BaseModel):
@@ -41,7 +42,30 @@ _cache: dict[tuple[Any, ...], Any] = {}
 V = TypeVar("V")
 
 
+def _file_fingerprint(engine: Engine) -> tuple[Any, ...] | None:
+    """For a SQLite file: the size and modification time of the database and its write-ahead log. Every
+    commit writes one of them, so this changes whenever the store does, for two ``stat`` calls instead of
+    a query per request."""
+    if engine.dialect.name != "sqlite":
+        return None
+    database = engine.url.database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    parts: list[Any] = []
+    for path in (database, database + "-wal"):
+        try:
+            stat = os.stat(path)
+        except OSError:
+            parts.append(None)
+            continue
+        parts += [stat.st_mtime_ns, stat.st_size]
+    return tuple(parts)
+
+
 def _fingerprint(engine: Engine) -> tuple[Any, ...]:
+    on_disk = _file_fingerprint(engine)
+    if on_disk is not None:
+        return on_disk
     with session_scope(engine) as session:
         parts = [
             select(func.count(Position.id)),
@@ -54,6 +78,8 @@ def _fingerprint(engine: Engine) -> tuple[Any, ...]:
             select(func.count(Correction.id)),
             select(func.max(Correction.updated_at)),
             select(func.max(Correction.id)),
+            select(func.max(Extraction.id)),
+            select(func.max(Extraction.created_at)),
         ]
         row = session.execute(select(*(p.scalar_subquery() for p in parts))).one()
     return tuple(row)
@@ -89,9 +115,24 @@ def store_scenario(engine: Engine, as_of: dt.date | None = None) -> Scenario:
     return built.model_copy(deep=True)
 
 
+def registered() -> dict[str, Model]:
+    """Every registered model once, by its own name: a registry entry that is another name for a model
+    already listed (several names for one expected-utility variant, say) is not run again."""
+    distinct: dict[str, Model] = {}
+    for model in MODELS.values():
+        distinct.setdefault(model.name, model)
+    return distinct
+
+
 def forecast_all(scenario: Scenario) -> dict[str, dict[str, IssueForecast]]:
-    return {name: forecast(scenario, name) for name in MODELS}
+    return {name: forecast_with(model, scenario) for name, model in registered().items()}
+
+
+def store_forecasts(engine: Engine, as_of: dt.date | None = None) -> dict[str, dict[str, IssueForecast]]:
+    """Every model's forecast of the store's scenario, computed once per state of the store.
+    Shared between requests: read only."""
+    return _cached(engine, "forecasts", as_of, lambda: forecast_all(store_scenario(engine, as_of)))
 
 
 def models() -> list[ModelInfo]:
-    return [ModelInfo(name=m.name, description=m.description) for m in MODELS.values()]
+    return [ModelInfo(name=m.name, description=m.description) for m in registered().values()]

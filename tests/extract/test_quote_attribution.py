@@ -144,3 +144,18 @@ def test_british_single_quotes_and_apostrophes(nlp: Language) -> None:
     (quote,) = quotes(nlp, text)
     assert quote["speaker"] == "Keir Starmer"
     assert quote["text"] == "We’re not going to walk away from Ukraine’s people"
+
+
+def test_a_passage_after_a_non_attribution_clause_is_a_new_quote(nlp: Language) -> None:
+    text = (
+        'Donald Trump called it a"first step," which suggests more meetings will follow."Nobody trusts '
+        'the Kremlin here," says Professor Anna Nowak.'
+    )
+    speakers = [(q["speaker"], q["text"].split()[0]) for q in quotes(nlp, text)]
+    assert ("Anna Nowak", "Nobody") in speakers
+
+
+def test_name_then_speech_verb_right_after_the_quote(nlp: Language) -> None:
+    text = "Talks will resume “within days”, the US president said on Friday. Donald Trump flew to Florida."
+    (quote,) = quotes(nlp, text)
+    assert (quote["speaker"], quote["text"]) == ("Donald Trump", "within days")

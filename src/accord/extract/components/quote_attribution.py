@@ -178,7 +178,7 @@ class QuoteAttributor:
         merged: list[Quotation] = []
         for number, quote in enumerate(quotations):
             previous = merged[-1] if merged else None
-            if previous is not None and previous.speaker and self._continues(doc, previous, quote):
+            if previous is not None and previous.speaker and self._continues(doc, previous, quote, index):
                 previous.continues.append(quote)
                 continue
             self._attribute(doc, quote, inside, index, unnamed)
@@ -226,6 +226,10 @@ class QuoteAttributor:
         if quote.dash:
             self._attribute_dash(doc, quote, index)
             return
+        direct = self._direct_tag(doc, quote, index)
+        if direct is not None:
+            quote.speaker, quote.speaker_mention = direct
+            return
         before, after = self._windows(doc, quote, inside)
         ends_open = text.endswith((",", "?", "!", "—", "–", "-", "…"))
         order = [after, before] if ends_open or not before else [before, after]
@@ -248,6 +252,33 @@ class QuoteAttributor:
                     if speaker is not None:
                         quote.speaker, quote.speaker_mention = speaker
                         return
+
+    def _direct_tag(
+        self, doc: Doc, quote: Quotation, index: dict[int, dict[str, Any]]
+    ) -> tuple[str, dict[str, Any]] | None:
+        """ "…", the minister said / "…," Zelensky told reporters: a named speaker and a speech verb right
+        after the closing mark, however the parser attached them."""
+        i = _token_at_or_after(doc, quote.mark_end)
+        while i < len(doc) and doc[i].text in {",", "—", "–", "-"}:
+            i += 1
+        if i < len(doc) and doc[i].lower_ in self.speech:
+            # inverted: "…," says Professor Kowalski
+            j = i + 1
+            while j < min(i + 4, len(doc)) and j not in index and doc[j].text[:1].isupper():
+                j += 1
+            found = index.get(j)
+            if found is not None and found["kind"] == "person" and "\n" not in doc[i : j + 1].text:
+                return str(found["name"]), found
+            return None
+        while i < len(doc) and doc[i].lower_ in {"the", "a", "an"}:
+            i += 1
+        mention = index.get(i)
+        if mention is None or mention["kind"] in {"media", "place"}:
+            return None
+        after = mention["tok_end"]
+        if after < len(doc) and doc[after].lower_ in self.speech and "\n" not in doc[i:after].text:
+            return str(mention["name"]), mention
+        return None
 
     def _attribute_from_lead_in(
         self, doc: Doc, quote: Quotation, index: dict[int, dict[str, Any]], unnamed: dict[str, str]
@@ -419,7 +450,9 @@ class QuoteAttributor:
         prev = [doc[i].lower_ for i in range(max(0, start - 2), start)]
         return any(p in TERM_MARKERS for p in prev)
 
-    def _continues(self, doc: Doc, previous: Quotation, quote: Quotation) -> bool:
+    def _continues(
+        self, doc: Doc, previous: Quotation, quote: Quotation, index: dict[int, dict[str, Any]]
+    ) -> bool:
         """ "…," he said. "…": the second part continues the first when only the tag lies between."""
         last = previous.continues[-1] if previous.continues else previous
         if previous.dash or quote.dash:
@@ -430,11 +463,22 @@ class QuoteAttributor:
         inner = self.text[last.start : last.end].rstrip()
         if not inner.endswith((",", "?", "!", "—", "–", "…", ".")) and gap.strip():
             return False
-        words = gap.split()
-        if len(words) > 25:
+        words = [w.strip(".,;:—–-") for w in gap.split()]
+        words = [w for w in words if w]
+        if not words:
+            return True  # two quoted passages side by side
+        if len(words) > 25 or not gap.rstrip().endswith((".", ":", ",")):
             return False
-        tag_verbs = [w for w in words if w.strip(".,;:").lower() in self.speech]
-        return len(tag_verbs) <= 1 and (not words or gap.rstrip().endswith((".", ":", ",")))
+        tag_verbs = [w for w in words if w.lower() in self.speech]
+        if len(tag_verbs) != 1:
+            return False
+        # The tag names the same speaker: a pronoun, the speaker's name, or a description ("the official").
+        speaker = previous.speaker or ""
+        names = {fold(w) for w in speaker.replace("unnamed:", "").split()}
+        if any(w.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS or fold(w) in names for w in words):
+            return True
+        span = doc.char_span(last.mark_end, quote.mark_start, alignment_mode="contract")
+        return span is not None and any(index.get(t.i, {}).get("name") == speaker for t in span)
 
 
 def _as_tokens(window: list[Token], quote_tokens: set[int]) -> list[Token]:

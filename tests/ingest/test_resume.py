@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-FILES = 1500
+FILES = 1000
 
 
 def _write_inputs(folder: Path) -> None:
@@ -68,3 +68,25 @@ def test_sigkill_mid_run_then_rerun_completes(tmp_path: Path) -> None:
         total, distinct = conn.execute("SELECT count(*), count(DISTINCT source_id) FROM articles").fetchone()
         assert total == distinct == FILES
         assert conn.execute("SELECT count(*) FROM articles WHERE version <> 1").fetchone()[0] == 0
+
+
+@pytest.mark.slow
+def test_ctrl_c_exits_cleanly_and_rerun_completes(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    _write_inputs(folder)
+    db = tmp_path / "accord.db"
+    url = f"sqlite:///{db}"
+    first = _run(folder, url)
+    deadline = time.monotonic() + 120
+    while _count(db) == 0 and first.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    first.send_signal(signal.SIGINT)
+    _out, err = first.communicate(timeout=60)
+    committed = _count(db)
+    assert first.returncode == 130, err
+    assert "interrupted" in err and "Traceback" not in err
+    assert f"{committed} added" in err  # the summary counts what is in the store, nothing rolled back
+    second = _run(folder, url)
+    _out, err = second.communicate(timeout=300)
+    assert second.returncode == 0, err
+    assert _count(db) == FILES

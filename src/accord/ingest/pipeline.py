@@ -372,7 +372,10 @@ def ingest_paths(
     _sqlite_fast_commits(engine)
     inputs = _inputs(paths)
     max_bytes = int(settings.get("max_file_bytes")) if max_bytes is None else max_bytes
-    run = _Run(engine, strict=strict)
+    try:
+        run = _Run(engine, strict=strict)
+    except KeyboardInterrupt:
+        return IngestReport(interrupted=True)
     bar = Progress(
         TextColumn("ingest"),
         BarColumn(),
@@ -396,6 +399,8 @@ def ingest_paths(
         run.commit(force=True)
     except KeyboardInterrupt:
         run.session.rollback()
+        # Report what is in the store: the rolled-back batch counts for nothing.
+        run.report = run.committed.model_copy(deep=True)
         run.report.interrupted = True
     finally:
         run.session.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import typer
 
 from accord import settings
@@ -19,6 +21,12 @@ def serve_cli(
     port: int | None = typer.Option(
         None, "--port", min=0, max=65535, help="Port [setting port; default 8000]."
     ),
+    workers: int = typer.Option(
+        1, "--workers", min=1, max=64, help="Server processes sharing the port (each with its own caches)."
+    ),
+    access_log: bool = typer.Option(
+        True, "--access-log/--no-access-log", help="Log every request on stdout (off for load tests)."
+    ),
 ) -> None:
     """Serve the dashboard and JSON API (/api/v1, reference at /docs); off loopback, needs ACCORD_TOKEN."""
     import uvicorn
@@ -30,7 +38,22 @@ def serve_cli(
         bind = host or str(settings.get("host"))
         token = str(settings.get("token")) or None
         check_bind(bind, token)
-        application = create_app(resolve_db(db), token=token)
+        url = resolve_db(db)
+        # Opening the store here runs its migrations once, before any worker starts, and reports a bad URL.
+        application = create_app(url, token=token)
     except AccordError as exc:
         raise fail(exc) from exc
-    uvicorn.run(application, host=bind, port=port if port is not None else int(settings.get("port")))
+    chosen_port = port if port is not None else int(settings.get("port"))
+    if workers == 1:
+        uvicorn.run(application, host=bind, port=chosen_port, access_log=access_log)
+        return
+    # Several processes need the app by import path; each worker builds it from the same settings.
+    os.environ["ACCORD_DB"] = url
+    uvicorn.run(
+        "accord.serve.app:app_from_settings",
+        factory=True,
+        workers=workers,
+        host=bind,
+        port=chosen_port,
+        access_log=access_log,
+    )

@@ -92,3 +92,9 @@ def create_app(db_url: str, token: str | None = None, max_body: int | None = Non
     limit = max_body if max_body is not None else int(settings.get("max_request_bytes"))
     app.add_middleware(SecurityMiddleware, token=token, max_body=limit)
     return app
+
+
+def app_from_settings() -> FastAPI:
+    """The app for ``accord serve --workers N``: each worker process builds its own from the settings."""
+    token = str(settings.get("token")) or None
+    return create_app(str(settings.get("db")), token=token)

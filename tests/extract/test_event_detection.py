@@ -102,3 +102,12 @@ def test_participant_list_continued_by_a_second_with(nlp: Language) -> None:
     assert {"Vladimir Putin", "Xi Jinping", "Narendra Modi", "Kazakhstan", "Belarus"} <= set(
         event["participants"]
     )
+
+
+def test_talks_placed_more_precisely_later_are_one_event(nlp: Language) -> None:
+    text = (
+        "Delegations of Russia and Ukraine are expected to meet in Turkey next week. "
+        "The talks will take place in the Turkish city of Istanbul."
+    )
+    found = [e for e in events(nlp, text) if e["type"] in {"meeting", "negotiation_round"}]
+    assert [(e["place"], set(e["participants"])) for e in found] == [("Istanbul", {"Russia", "Ukraine"})]

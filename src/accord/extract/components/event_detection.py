@@ -119,6 +119,7 @@ class EventDetector:
         self.objects: dict[str, set[str]] = {}
         self.actor_object: set[str] = set()
         self.verb_objects: dict[str, set[str]] = {}
+        self._within: str | None = None
         self.nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
         for kind in self.types:
             spec = lexicon[kind]
@@ -149,6 +150,8 @@ class EventDetector:
         for kind, trigger in self._triggers(doc, index):
             event = self._event(doc, kind, trigger, index, published)
             if event is None:
+                continue
+            if event["type"] in GROUP_EVENTS and _narrows_earlier(out, event):
                 continue
             if event["type"] in GROUP_EVENTS:
                 if not event["participants"]:
@@ -229,6 +232,7 @@ class EventDetector:
         published: dt.date | None,
     ) -> dict[str, Any] | None:
         root = trigger.root
+        self._within = None
         clause = root if root.dep_ in VERB_DEPS else _clause_head(root)
         participants = self._participants(kind, root, clause, index)
         if kind == "statement":
@@ -250,6 +254,7 @@ class EventDetector:
             "type": kind,
             "participants": names,
             "place": self._place(kind, root, clause, participants),
+            "within": self._within,
             "date": date,
             "date_precision": precision,
             "modality": modality,
@@ -367,6 +372,7 @@ class EventDetector:
                 best = span
         if best is None:
             return None
+        self._within = _country_of_place(best)
         words = best.text.split()
         return " ".join(words[1:] if words[0].lower() == "the" and len(words) > 1 else words)
 
@@ -394,6 +400,38 @@ class EventDetector:
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[0].children):
             return "hypothetical"  # "to strike a deal": a purpose, not an occurrence
         return "happened"
+
+
+def _country_of_place(span: Span) -> str | None:
+    """The country a place is said to be in: "the Turkish city of Antalya" -> Turkey."""
+    head = span.root.head.head if span.root.head.lower_ == "of" else None
+    if head is None or head.lower_ not in PLACE_NOUNS:
+        return None
+    mentions = span.doc._.accord_mentions or []
+    for child in head.children:
+        if child.dep_ in {"amod", "compound", "poss"}:
+            for mention in mentions:
+                if mention["tok_start"] <= child.i < mention["tok_end"] and mention["kind"] == "country":
+                    return str(mention["name"])
+    return None
+
+
+def _narrows_earlier(events: list[dict[str, Any]], event: dict[str, Any]) -> bool:
+    """Talks "in Turkey" named again as "in the Turkish city of Antalya": the earlier event gets the more
+    specific place, and the later mention adds nothing else."""
+    within = event.get("within")
+    if not within or event["place"] is None:
+        return False
+    for earlier in reversed(events):
+        if earlier["type"] not in GROUP_EVENTS or earlier["place"] != within:
+            continue
+        if event["participants"] and not set(event["participants"]) & set(earlier["participants"]):
+            continue
+        earlier["place"] = event["place"]
+        if earlier["type"] != event["type"] and "negotiation_round" in {earlier["type"], event["type"]}:
+            earlier["type"] = "negotiation_round"
+        return True
+    return False
 
 
 def _drop_repeated_mentions(events: list[dict[str, Any]]) -> None:

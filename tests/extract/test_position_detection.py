@@ -112,3 +112,8 @@ def test_such_a_noun_points_back_at_the_issue(nlp: Language) -> None:
 def test_a_noun_of_removal_turns_the_issue_around(nlp: Language) -> None:
     text = "Sergei Lavrov demanded the removal of Western sanctions before any summit."
     assert ("Sergei Lavrov", "sanctions", "oppose") in stances(nlp, text)
+
+
+def test_an_office_speaks_for_its_holder(nlp: Language) -> None:
+    text = "Volodymyr Zelensky's office said Ukraine would never recognise the annexation of Crimea."
+    assert ("Volodymyr Zelensky", "crimea", "oppose") in stances(nlp, text)

@@ -117,6 +117,40 @@ def mention_for(doc: Doc, token: Token, index: dict[int, dict[str, Any]]) -> dic
     return None
 
 
+# Bodies through which an actor speaks: "Zelensky's office said", "the Kremlin's spokesman said".
+SPOKESBODIES = frozenset(
+    [
+        "office",
+        "government",
+        "ministry",
+        "administration",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "delegation",
+        "team",
+        "envoy",
+        "press",
+        "service",
+        "cabinet",
+        "embassy",
+        "mission",
+        "representative",
+        "representatives",
+    ]
+)
+
+
+def speaking_for(token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+    """The actor whose office or spokesperson ``token`` is ("Zelensky's office" -> Zelensky)."""
+    if token.lower_ not in SPOKESBODIES:
+        return None
+    for child in token.children:
+        if child.dep_ in {"poss", "compound", "amod"} and child.i in index:
+            return index[child.i]
+    return None
+
+
 def mark_acting(mention: dict[str, Any]) -> None:
     """The mention speaks or takes part in something (bylines and old history excepted)."""
     if not mention.get("background"):

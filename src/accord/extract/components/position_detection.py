@@ -24,6 +24,7 @@ from accord.extract.components.common import (
     mark_acting,
     mention_index,
     provenance,
+    speaking_for,
 )
 from accord.extract.components.quote_attribution import is_verb, resolve_pronoun
 from accord.extract.components.wordforms import all_forms, forms
@@ -193,7 +194,7 @@ class PositionDetector:
         mention: dict[str, Any] | None = index.get(token.i)
         if mention is None:
             near = [c.i for c in token.children if c.dep_ in {"appos", "compound"} and c.i in index]
-            mention = index[near[0]] if near else None
+            mention = index[near[0]] if near else speaking_for(token, index)
         if mention is None and token.lower_ in {"he", "she", "it", "they", "we", "i", "who", "which"}:
             mention = resolve_pronoun(token, index)
         if mention is None or mention["kind"] in {"media", "place"} or not mention["party"]:

@@ -27,6 +27,7 @@ from accord.extract.components.common import (
     mark_acting,
     mention_index,
     provenance,
+    speaking_for,
 )
 from accord.extract.components.wordforms import all_forms
 
@@ -536,7 +537,7 @@ def _mention_near(token: Token, index: dict[int, dict[str, Any]]) -> dict[str, A
     for child in token.subtree:
         if child.i in index and index[child.i]["kind"] == "person" and child.dep_ in {"appos", "compound"}:
             return index[child.i]
-    return None
+    return speaking_for(token, index)
 
 
 def _compatible(mention: dict[str, Any], person: bool) -> bool:

@@ -54,3 +54,9 @@ def test_missing_model_is_a_clear_error() -> None:
 def test_quotation_mark_glued_to_a_word_is_its_own_token(nlp: Language) -> None:
     doc = nlp.make_doc('It will be an"exchange of territories", he said.')
     assert [t.text for t in doc][3:6] == ["an", '"', "exchange"]
+
+
+def test_a_headline_line_is_its_own_sentence_but_a_wrapped_line_is_not(nlp: Language) -> None:
+    doc = nlp("Talks Resume in Geneva\nThe delegations met on Monday and\nagreed to meet again.")
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences == ["Talks Resume in Geneva", "The delegations met on Monday and\nagreed to meet again."]

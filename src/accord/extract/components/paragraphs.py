@@ -1,10 +1,13 @@
 """Paragraph breaks are sentence breaks: headlines, datelines and bylines have no final full stop, and
-without this the parser glues them onto the next sentence (and to its subject)."""
+without this the parser glues them onto the next sentence (and to its subject). A line break inside a
+sentence of hard-wrapped text (no final punctuation before it, a lower-case word after it) is not one."""
 
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
+
+FINAL = {".", "!", "?", ":", ";", '"', "”", "’", "'", ")"}
 
 
 @Language.component("accord_paragraphs", assigns=["token.is_sent_start"])
@@ -12,6 +15,12 @@ def mark_paragraphs(doc: Doc) -> Doc:
     for token in doc[1:]:
         previous = doc[token.i - 1]
         breaks = "\n" in previous.whitespace_ or ("\n" in previous.text and previous.is_space)
-        if breaks and not token.is_space:
+        if not breaks or token.is_space:
+            continue
+        last = previous if not previous.is_space else (doc[previous.i - 1] if previous.i > 0 else previous)
+        wrapped = (
+            last.text[-1:] not in FINAL and token.text[:1].islower() and "\n\n" not in previous.text_with_ws
+        )
+        if not wrapped:
             token.is_sent_start = True
     return doc

@@ -159,3 +159,9 @@ def test_name_then_speech_verb_right_after_the_quote(nlp: Language) -> None:
     text = "Talks will resume “within days”, the US president said on Friday. Donald Trump flew to Florida."
     (quote,) = quotes(nlp, text)
     assert (quote["speaker"], quote["text"]) == ("Donald Trump", "within days")
+
+
+def test_quotation_across_a_hard_wrapped_line() -> None:
+    text = "He said the plan was “a step\nforward for everyone” and left."
+    (found,) = find_quotations(text)
+    assert text[found.start : found.end] == "a step\nforward for everyone"

@@ -35,6 +35,7 @@ OPENING = {"“", "„", "«"}
 CLOSING = {"”", "»"}
 STRAIGHT = '"'
 DASH_LINE = re.compile(r"^(?P<name>[^\n:]{2,80}?)?\s*:?\s*[-–—]\s+(?=\S)")
+WRAPPED_LINE = re.compile(r"(?<=[^\s.!?:;\"”’')])\n(?=[a-z])")
 SHORT_WORDS = 3
 TAG_WINDOW = 40  # tokens
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
@@ -87,6 +88,9 @@ def find_quotations(text: str) -> list[Quotation]:
     """Top-level quotations in ``text`` (nested ones are part of their outer quotation)."""
     found: list[Quotation] = []
     offset = 0
+    # A line break inside a sentence of hard-wrapped text does not end a paragraph (same length, so the
+    # offsets hold).
+    text = WRAPPED_LINE.sub(" ", text)
     for paragraph in text.split("\n"):
         found.extend(_paragraph_quotations(paragraph, offset))
         offset += len(paragraph) + 1

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from accord.ingest.dedupe import tokens
 from accord.ingest.language import detect_language
 
 
@@ -31,3 +32,4 @@ from accord.ingest.language import detect_language
 )
 def test_detect_language(text: str, expected: str) -> None:
     assert detect_language(text) == expected
+    assert detect_language(text, tokens(text)) == expected  # the ingest path reuses dedupe's tokens

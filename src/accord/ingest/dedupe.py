@@ -66,7 +66,11 @@ def shingle_hashes(text: str, size: int) -> np.ndarray:
     Each word is hashed once; a shingle's hash mixes its words' hashes with fixed odd multipliers,
     all in wrapping 64-bit arithmetic, so the whole text is hashed in a few numpy operations.
     """
-    words = tokens(text)
+    return hashes_of_tokens(tokens(text), size)
+
+
+def hashes_of_tokens(words: list[str], size: int) -> np.ndarray:
+    """:func:`shingle_hashes` for text already split by :func:`tokens`."""
     if not words:
         return np.empty(0, dtype=np.uint64)
     cache = _word_hash_cache

@@ -65,11 +65,18 @@ _UK_ONLY = re.compile(r"[іїєґІЇЄҐ]")
 _RU_ONLY = re.compile(r"[ыэъёЫЭЪЁ]")
 _MIN_HITS = 3
 _SAMPLE = 3_000
+_SAMPLE_TOKENS = 500
 
 
-def detect_language(text: str) -> str:
-    """ISO 639-1 code of the text's language, or ``"und"`` when the evidence is too thin."""
-    tokens = _TOKEN.findall(text[:_SAMPLE].lower())
+def detect_language(text: str, tokens: list[str] | None = None) -> str:
+    """ISO 639-1 code of the text's language, or ``"und"`` when the evidence is too thin.
+
+    ``tokens``: the text already split into lowercase words, to save splitting it again.
+    """
+    if tokens is None:
+        tokens = _TOKEN.findall(text[:_SAMPLE].lower())
+    else:
+        tokens = [t for t in tokens[:_SAMPLE_TOKENS] if not t.isdigit()]
     if not tokens:
         return "und"
     counts = Counter(tokens)

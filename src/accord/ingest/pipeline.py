@@ -25,7 +25,15 @@ from sqlalchemy.orm import Session
 
 from accord import settings
 from accord.errors import AccordError, Errors
-from accord.ingest.dedupe import ClusterIndex, Fingerprint, fingerprint, fingerprint_of, shingle_hashes
+from accord.ingest.dedupe import (
+    ClusterIndex,
+    Fingerprint,
+    fingerprint,
+    fingerprint_of,
+    hashes_of_tokens,
+    shingle_hashes,
+    tokens,
+)
 from accord.ingest.language import detect_language
 from accord.ingest.models import IngestIssue, IngestReport, RawArticle
 from accord.ingest.normalize import normalize_text, word_count
@@ -261,7 +269,8 @@ class _Run:
         if outlet and outlet not in self.known.outlets:
             self._begin()
         outlet_id = store.outlet_id(self.session, outlet, self.known.outlets)
-        hashes = shingle_hashes(text, self.shingle_size)
+        words = tokens(text)
+        hashes = hashes_of_tokens(words, self.shingle_size)
         print_ = fingerprint_of(hashes, num_perm=self.num_perm)
         self._join_cluster(digest, print_, hashes, outlet_id)
         self.pending_articles.append(
@@ -275,7 +284,7 @@ class _Run:
                 "author": raw.author[:500] if raw.author else None,
                 "outlet_id": outlet_id,
                 "published": raw.published,
-                "language": _language_code(raw.language) or detect_language(text),
+                "language": _language_code(raw.language) or detect_language(text, words),
                 "word_count": word_count(text),
                 "origin": raw.origin[:2000] if raw.origin else None,
                 "extra": raw.extra,

@@ -172,3 +172,22 @@ def test_two_processes_give_the_same_results_in_order(nlp: Language) -> None:
     serial = [r.model_dump() for r in extract_texts(nlp, docs, batch_size=2)]
     parallel = [r.model_dump() for r in extract_texts(nlp, docs, batch_size=2, n_process=2)]
     assert parallel == serial
+
+
+def test_noisy_texts_never_break_a_component_and_offsets_stay_inside(nlp: Language) -> None:
+    import random
+
+    rng = random.Random(20220310)
+    pieces = ['"', "“", "”", "‘", "’", " - ", "\n", ": - ", "Putin", "said", "Zelensky", ",", ".", "the",
+              "ceasefire", "if", "not", "met", "in", "Kyiv", "talks", "he", "according to", "NATO", "2022",
+              "on Monday", "—", "(", ")", "sanctions"]  # fmt: skip
+    texts = [
+        " ".join(rng.choice(pieces) for _ in range(rng.randint(2, 80))) + " Lavrov met Kuleba."
+        for _ in range(60)
+    ]
+    docs = [ArticleInput(i, f"n{i}", t, None, "en") for i, t in enumerate(texts)]
+    for result, text in zip(extract_texts(nlp, docs), texts, strict=True):
+        assert result.status == "ok", result.reason
+        for item in [*result.actors, *result.quotes, *result.events, *result.positions]:
+            assert 0 <= item.start <= item.end <= len(text)
+            assert text[item.sentence_start : item.sentence_start + len(item.sentence)] == item.sentence

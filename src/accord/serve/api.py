@@ -11,7 +11,7 @@ from fastapi import APIRouter, Path, Query, Request
 from accord.errors import AccordError, Errors
 from accord.scenario.model import Scenario
 from accord.serve import queries, review, whatif
-from accord.serve.deps import Name, SearchText, SessionDep
+from accord.serve.deps import Name, SearchText, SessionDep, memo
 from accord.serve.schemas import (
     ActorSummary,
     ArticleDetail,
@@ -42,13 +42,14 @@ def not_found(request: Request, kind: str, ref: object) -> AccordError:
 
 
 @router.get("/stats", response_model=Counts, tags=["store"])
-def stats(session: SessionDep) -> Counts:
+def stats(request: Request, session: SessionDep) -> Counts:
     """How much is in the store: articles, clusters, extracted items, corrections, date range."""
-    return queries.counts(session)
+    return memo(request, ("stats",), lambda: queries.counts(session))
 
 
 @router.get("/articles", response_model=ArticlePage, tags=["articles"])
 def articles(
+    request: Request,
     session: SessionDep,
     q: SearchText = None,
     outlet: Name = None,
@@ -61,43 +62,45 @@ def articles(
     offset: Offset = 0,
 ) -> ArticlePage:
     """Articles, newest first or best match first with ``q`` (full-text search), filtered and paginated."""
-    return queries.list_articles(
-        session,
-        q=q,
-        outlet=outlet,
-        actor=actor,
-        issue=issue,
-        date_from=date_from,
-        date_to=date_to,
-        cluster=cluster,
-        limit=limit,
-        offset=offset,
+    filters: dict[str, Any] = dict(
+        outlet=outlet, actor=actor, issue=issue, date_from=date_from, date_to=date_to, cluster=cluster
+    )
+    key = ("articles", q, limit, offset, *filters.items())
+    return memo(
+        request, key, lambda: queries.list_articles(session, q=q, limit=limit, offset=offset, **filters)
     )
 
 
 @router.get("/articles/{article_id}", response_model=ArticleDetail, responses=NOT_FOUND, tags=["articles"])
 def article(request: Request, session: SessionDep, article_id: RowId) -> ArticleDetail:
     """One article with its text and every extracted item, with character offsets into that text."""
-    found = queries.article_detail(session, article_id)
+    found = memo(request, ("article", article_id), lambda: queries.article_detail(session, article_id))
     if found is None:
         raise not_found(request, "article", article_id)
     return found
 
 
 @router.get("/actors", response_model=Page[ActorSummary], tags=["actors"])
-def actors(session: SessionDep, q: Name = None, limit: Limit = 50, offset: Offset = 0) -> Page[ActorSummary]:
+def actors(
+    request: Request, session: SessionDep, q: Name = None, limit: Limit = 50, offset: Offset = 0
+) -> Page[ActorSummary]:
     """Actors mentioned in the articles, most mentioned first; ``q`` filters by name."""
-    return queries.actors(session, q=q, limit=limit, offset=offset)
+    return memo(
+        request,
+        ("actors", q, limit, offset),
+        lambda: queries.actors(session, q=q, limit=limit, offset=offset),
+    )
 
 
 @router.get("/issues", response_model=list[IssueSummary], tags=["actors"])
-def issues(session: SessionDep) -> list[IssueSummary]:
+def issues(request: Request, session: SessionDep) -> list[IssueSummary]:
     """Negotiation issues with counts of stated positions by stance."""
-    return queries.issues(session)
+    return memo(request, ("issues",), lambda: queries.issues(session))
 
 
 @router.get("/positions", response_model=Page[PositionRow], tags=["items"])
 def positions(
+    request: Request,
     session: SessionDep,
     actor: Name = None,
     issue: Name = None,
@@ -108,20 +111,16 @@ def positions(
     offset: Offset = 0,
 ) -> Page[PositionRow]:
     """Stated positions over time (oldest first), each with its article date and sentence."""
-    return queries.positions(
-        session,
-        actor=actor,
-        issue=issue,
-        stance=stance,
-        date_from=date_from,
-        date_to=date_to,
-        limit=limit,
-        offset=offset,
+    filters: dict[str, Any] = dict(
+        actor=actor, issue=issue, stance=stance, date_from=date_from, date_to=date_to
     )
+    key = ("positions", limit, offset, *filters.items())
+    return memo(request, key, lambda: queries.positions(session, limit=limit, offset=offset, **filters))
 
 
 @router.get("/quotes", response_model=Page[QuoteRow], tags=["items"])
 def quotes(
+    request: Request,
     session: SessionDep,
     speaker: Name = None,
     q: SearchText = None,
@@ -131,13 +130,14 @@ def quotes(
     offset: Offset = 0,
 ) -> Page[QuoteRow]:
     """Quotations, newest first; ``speaker`` and a text filter ``q``."""
-    return queries.quotes(
-        session, speaker=speaker, q=q, date_from=date_from, date_to=date_to, limit=limit, offset=offset
-    )
+    filters: dict[str, Any] = dict(speaker=speaker, q=q, date_from=date_from, date_to=date_to)
+    key = ("quotes", limit, offset, *filters.items())
+    return memo(request, key, lambda: queries.quotes(session, limit=limit, offset=offset, **filters))
 
 
 @router.get("/events", response_model=Page[EventRow], tags=["items"])
 def events(
+    request: Request,
     session: SessionDep,
     type: Name = None,
     actor: Name = None,
@@ -147,25 +147,29 @@ def events(
     offset: Offset = 0,
 ) -> Page[EventRow]:
     """Events in time order (the event's own date, else its article's), filtered by type or participant."""
-    return queries.events(
-        session, type=type, actor=actor, date_from=date_from, date_to=date_to, limit=limit, offset=offset
-    )
+    filters: dict[str, Any] = dict(type=type, actor=actor, date_from=date_from, date_to=date_to)
+    key = ("events", limit, offset, *filters.items())
+    return memo(request, key, lambda: queries.events(session, limit=limit, offset=offset, **filters))
 
 
 @router.get("/clusters", response_model=Page[ClusterOut], tags=["articles"])
 def clusters(
+    request: Request,
     session: SessionDep,
     min_size: Annotated[int, Query(ge=1, le=1_000_000)] = 2,
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> Page[ClusterOut]:
     """Near-duplicate clusters (syndicated or rewritten copies), largest first."""
-    return queries.clusters(session, min_size=min_size, limit=limit, offset=offset)
+    key = ("clusters", min_size, limit, offset)
+    return memo(
+        request, key, lambda: queries.clusters(session, min_size=min_size, limit=limit, offset=offset)
+    )
 
 
 @router.get("/clusters/{cluster_id}", response_model=ClusterOut, responses=NOT_FOUND, tags=["articles"])
 def cluster(request: Request, session: SessionDep, cluster_id: RowId) -> ClusterOut:
-    found = queries.cluster(session, cluster_id)
+    found = memo(request, ("cluster", cluster_id), lambda: queries.cluster(session, cluster_id))
     if found is None:
         raise not_found(request, "cluster", cluster_id)
     return found

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Annotated
+from collections.abc import Callable, Hashable, Iterator
+from typing import Annotated, TypeVar
 
 from fastapi import Depends, Query, Request
 from sqlalchemy.orm import Session, sessionmaker
+
+from accord.serve.cache import cached
+
+V = TypeVar("V")
 
 # Names and free text arrive as query parameters; NUL never belongs in them (and PostgreSQL refuses it).
 NO_NUL = r"^[^\x00]*$"
@@ -21,3 +25,8 @@ def get_session(request: Request) -> Iterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def memo(request: Request, key: tuple[Hashable, ...], build: Callable[[], V]) -> V:
+    """``build()`` once per state of the app's store (:mod:`accord.serve.cache`); shared, read only."""
+    return cached(request.app.state.engine, key, build)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path as FilePath
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -20,7 +22,7 @@ from accord.report.views import events_timeline_data, matrix_from_cells, traject
 from accord.scenario.builder import Cell
 from accord.scenario.timeline import stages
 from accord.serve import queries, review, search, whatif
-from accord.serve.deps import Name, SearchText, SessionDep
+from accord.serve.deps import Name, SearchText, SessionDep, memo
 from accord.serve.highlight import Span, segments
 
 TEMPLATES = Jinja2Templates(directory=str(FilePath(__file__).parent / "templates"))
@@ -52,6 +54,24 @@ TEMPLATES.env.filters["web_url"] = web_url
 TEMPLATES.env.filters["position_color"] = position_color
 
 
+def cached_page(handler: Callable[..., Response]) -> Callable[..., Response]:
+    """Serve the page's HTML from :mod:`accord.serve.cache` while the store stays as it was: a page is a
+    function of its path, its query string and the store. Errors are raised, so never cached."""
+
+    @functools.wraps(handler)
+    def page(*args: Any, **kwargs: Any) -> Response:
+        request: Request = kwargs["request"]
+
+        def build() -> tuple[bytes, int]:
+            response = handler(*args, **kwargs)
+            return bytes(response.body), response.status_code
+
+        body, status = memo(request, ("page", request.url.path, request.url.query), build)
+        return HTMLResponse(body, status_code=status)
+
+    return page
+
+
 def render(request: Request, template: str, http_status: int = 200, /, **context: Any) -> HTMLResponse:
     return TEMPLATES.TemplateResponse(request, template, context, status_code=http_status)
 
@@ -75,6 +95,7 @@ def _query(**params: Any) -> str:
 
 
 @router.get("/", response_class=HTMLResponse)
+@cached_page
 def overview(request: Request, session: SessionDep) -> Response:
     counts = queries.counts(session)
     latest = queries.list_articles(session, limit=8)
@@ -104,6 +125,7 @@ def overview(request: Request, session: SessionDep) -> Response:
 
 
 @router.get("/articles", response_class=HTMLResponse)
+@cached_page
 def articles(
     request: Request,
     session: SessionDep,
@@ -147,6 +169,7 @@ def articles(
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
+@cached_page
 def article(
     request: Request, session: SessionDep, article_id: Annotated[int, Path(ge=1, le=2**62)]
 ) -> Response:
@@ -166,6 +189,7 @@ def article(
 
 
 @router.get("/actors", response_class=HTMLResponse)
+@cached_page
 def actors(request: Request, session: SessionDep, q: Name = None, page: PageNo = 1) -> Response:
     size = 50
     found = queries.actors(session, q=q, limit=size, offset=(page - 1) * size)
@@ -197,6 +221,7 @@ def actor_cells(cells: list[Cell], name: str) -> list[Cell]:
 
 
 @router.get("/actors/{name:path}", response_class=HTMLResponse)
+@cached_page
 def actor(request: Request, session: SessionDep, name: str) -> Response:
     if len(name) > 300 or "\x00" in name or not queries.actor_exists(session, name):
         raise AccordError(Errors.A605, path=request.url.path, kind="actor", ref=name[:300])
@@ -219,6 +244,7 @@ def actor(request: Request, session: SessionDep, name: str) -> Response:
 
 
 @router.get("/matrix", response_class=HTMLResponse)
+@cached_page
 def matrix(request: Request) -> Response:
     """The report's actor × issue matrix: the scenario's cells with their evidence."""
     data = matrix_from_cells(whatif.store_cells(request.app.state.engine))
@@ -226,6 +252,7 @@ def matrix(request: Request) -> Response:
 
 
 @router.get("/timeline", response_class=HTMLResponse)
+@cached_page
 def timeline(
     request: Request,
     session: SessionDep,
@@ -259,6 +286,7 @@ def timeline(
 
 
 @router.get("/review", response_class=HTMLResponse)
+@cached_page
 def review_page(
     request: Request,
     session: SessionDep,
@@ -288,6 +316,7 @@ def review_page(
 
 
 @router.get("/docs", response_class=HTMLResponse)
+@cached_page
 def docs(request: Request) -> Response:
     """The API reference, rendered here from the OpenAPI schema (no CDN assets)."""
     schema = request.app.openapi()
@@ -300,6 +329,7 @@ def docs(request: Request) -> Response:
 
 
 @router.get("/forecast", response_class=HTMLResponse)
+@cached_page
 def forecast_page(request: Request, as_of: DayText = None) -> Response:
     """The store's scenario with every model's forecast, and controls to change it (what-if)."""
     when = day(request, as_of, "as_of")

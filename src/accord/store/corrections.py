@@ -9,6 +9,7 @@ back as unsaved copies carrying the analyst's values, everything else is passed 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -146,6 +147,7 @@ def apply_corrections(session: Session, items: Sequence[T]) -> list[T]:
     return out
 
 
+@functools.cache  # built once per model: constructing the expression costs more than running it
 def not_rejected(model: type[ItemModel]) -> ColumnElement[bool]:
     """A SQL condition keeping ``model``'s rows no analyst rejected: for counts and pages that page in
     SQL. Rows read whole go through :func:`apply_corrections`, which also applies corrected values."""

@@ -1,0 +1,44 @@
+"""The per-store-state cache: reused while the store is unchanged, rebuilt after every commit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+from accord.serve.cache import cached, fingerprint
+from accord.store import open_store, session_scope
+from accord.store.schema import Outlet
+
+
+def test_every_commit_changes_the_fingerprint(tmp_path: Path) -> None:
+    engine = open_store(f"sqlite:///{tmp_path / 'cache.db'}")
+    builds: list[int] = []
+
+    def build() -> int:
+        builds.append(1)
+        return len(builds)
+
+    seen = {fingerprint(engine)}
+    assert cached(engine, ("n",), build) == cached(engine, ("n",), build) == 1  # built once
+    for n in range(60):  # quicker than file timestamps tick, and across WAL restarts
+        with session_scope(engine) as session:
+            session.add(Outlet(name=f"outlet {n}"))
+        if n % 20 == 19:
+            with engine.connect() as connection:
+                connection.execute(text("PRAGMA wal_checkpoint(RESTART)"))
+        state = fingerprint(engine)
+        assert state not in seen, n
+        seen.add(state)
+    assert cached(engine, ("n",), build) == 2  # rebuilt after the writes, once
+    assert cached(engine, ("n",), build) == 2
+    engine.dispose()
+
+
+def test_no_fingerprint_means_no_caching() -> None:
+    engine = create_engine("sqlite://")
+    calls: list[int] = []
+    assert fingerprint(engine) is None
+    for _ in range(3):
+        cached(engine, ("x",), lambda: calls.append(1))
+    assert len(calls) == 3

@@ -111,3 +111,8 @@ def test_talks_placed_more_precisely_later_are_one_event(nlp: Language) -> None:
     )
     found = [e for e in events(nlp, text) if e["type"] in {"meeting", "negotiation_round"}]
     assert [(e["place"], set(e["participants"])) for e in found] == [("Istanbul", {"Russia", "Ukraine"})]
+
+
+def test_aid_pledged_names_giver_and_recipient(nlp: Language) -> None:
+    (event,) = events(nlp, "Washington has pledged $500 million in new military aid to Kyiv.")
+    assert (event["type"], set(event["participants"])) == ("aid", {"United States", "Ukraine"})

@@ -70,6 +70,12 @@ LIGHT_VERBS = all_forms(
 )
 PLACE_PREPS = {"in", "at", "on", "into", "near", "outside", "inside"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Verbs that report rather than act: their subject is the source, not a participant.
+REPORTING = frozenset(
+    all_forms(
+        ["say", "tell", "report", "add", "note", "state", "claim", "write", "mention", "explain", "believe"]
+    )
+)
 GROUP_EVENTS = {"meeting", "negotiation_round", "phone_call"}
 TALKERS = {"negotiators", "delegations", "delegation", "delegates", "negotiating"}
 TARGET_PREPS = {"of", "on", "against", "into", "in"}
@@ -309,7 +315,7 @@ class EventDetector:
             if (
                 head is clause
                 and root.dep_ not in VERB_DEPS
-                and clause.lower_ in self.speech
+                and clause.lower_ in REPORTING
                 and kind != "statement"
             ):
                 continue  # "..., a U.S. official said": the speaker of a report is not in the event
@@ -319,7 +325,8 @@ class EventDetector:
                     tokens.extend(_of_phrase(child, index))
                 if head is root and child.dep_ == "dobj" and root.dep_ in VERB_DEPS and kind != "attack":
                     tokens.extend(_with_conjuncts(child))
-                if child.dep_ == "prep" and child.lower_ in {"with", "between"}:
+                partners = {"with", "between", "to"} if kind == "aid" else {"with", "between"}
+                if child.dep_ == "prep" and child.lower_ in partners:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             for one in _with_conjuncts(pobj):
@@ -457,7 +464,7 @@ def _drop_repeated_mentions(events: list[dict[str, Any]]) -> None:
 def _clause_head(token: Token) -> Token:
     """The verb a noun trigger hangs from ("held [talks]", "said in a [statement]")."""
     head = token
-    for _ in range(3):
+    for _ in range(5):  # "pledged $500 million in new [military aid]"
         if head.dep_ in VERB_DEPS and head is not token:
             return head
         if head.dep_ in {"ROOT"}:

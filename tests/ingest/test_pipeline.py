@@ -6,7 +6,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, event, func, select
 from sqlalchemy.orm import Session
 
 from accord.ingest import ingest_paths, normalize_text
@@ -197,3 +197,32 @@ def test_cluster_ids_come_from_the_database(engine: Engine, tmp_path: Path) -> N
         ids = session.scalars(select(Cluster.id)).all()
         assert len(ids) == len(set(ids)) == 3
         assert all(i > 0 for i in ids)
+
+
+def test_progress_bar_only_on_terminals_unless_asked(engine: Engine, tmp_path: Path) -> None:
+    from accord.ingest.pipeline import _progress_wanted
+
+    assert _progress_wanted(None, 1000) is False  # pytest captures stderr: not a terminal
+    assert _progress_wanted(True, 1) is True and _progress_wanted(False, 1000) is False
+    _write(tmp_path, "story.txt", STORY)
+    assert ingest_paths([tmp_path], engine, progress=True).added == 1
+
+
+def test_big_record_file_commits_in_batches(engine: Engine, tmp_path: Path) -> None:
+    records = [
+        json.dumps({"id": f"r{n}", "text": f"Record number {n} of a long feed. {STORY}"}) for n in range(450)
+    ]
+    _write(tmp_path, "many.jsonl", "\n".join(records))
+    commits: list[object] = []
+
+    def count(connection: object) -> None:
+        commits.append(connection)
+
+    event.listen(engine, "commit", count)
+    try:
+        report = ingest_paths([tmp_path], engine, progress=False)
+    finally:
+        event.remove(engine, "commit", count)
+    assert report.added == 450
+    # One read-back at the start, then 200 + 200 + 50 records: a kill mid-file keeps the first batches.
+    assert len(commits) >= 4

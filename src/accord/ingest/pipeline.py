@@ -403,7 +403,7 @@ def ingest_paths(
                     if strict and run.report.errors:
                         run.commit(force=True)
                         return run.report
-                run.commit()
+                    run.commit()  # a big JSONL file or feed commits in batches too
                 bar.advance(task)
         run.commit(force=True)
     except KeyboardInterrupt:

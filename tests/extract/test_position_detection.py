@@ -117,3 +117,13 @@ def test_a_noun_of_removal_turns_the_issue_around(nlp: Language) -> None:
 def test_an_office_speaks_for_its_holder(nlp: Language) -> None:
     text = "Volodymyr Zelensky's office said Ukraine would never recognise the annexation of Crimea."
     assert ("Volodymyr Zelensky", "crimea", "oppose") in stances(nlp, text)
+
+
+def test_an_unrealistic_goal_is_opposed(nlp: Language) -> None:
+    text = "Pete Hegseth said that returning to Ukraine's pre-2014 borders was an unrealistic objective."
+    assert ("Pete Hegseth", "territory", "support") in stances(nlp, text)
+
+
+def test_weapons_in_a_battle_report_are_not_a_stance_on_aid(nlp: Language) -> None:
+    text = "Volodymyr Zelensky said Russian shells and missiles hit Kharkiv overnight."
+    assert not any(issue == "military_aid" for _, issue, _ in stances(nlp, text))

@@ -234,6 +234,10 @@ class PositionDetector:
                     child.dep_ in {"det", "amod", "acomp"} and child.lower_ in self.negators
                 ):
                     sign = -sign
+                elif child.dep_ == "attr" and any(
+                    g.dep_ == "amod" and g.lower_ in self.negators for g in child.children
+                ):
+                    sign = -sign  # "... was an unrealistic objective"
         return sign
 
     def _condition(self, cue: Span, path: list[Token], others: list[Span]) -> tuple[int | None, str | None]:

@@ -116,3 +116,22 @@ def test_talks_placed_more_precisely_later_are_one_event(nlp: Language) -> None:
 def test_aid_pledged_names_giver_and_recipient(nlp: Language) -> None:
     (event,) = events(nlp, "Washington has pledged $500 million in new military aid to Kyiv.")
     assert (event["type"], set(event["participants"])) == ("aid", {"United States", "Ukraine"})
+
+
+def test_verbs_that_comment_on_an_event_do_not_make_participants(nlp: Language) -> None:
+    found = events(nlp, "Donald Trump criticised the attack in a social media post.")
+    assert not any(e["type"] == "attack" and "Donald Trump" in e["participants"] for e in found)
+
+
+def test_calling_someone_names_is_not_a_phone_call(nlp: Language) -> None:
+    found = events(nlp, "Donald Trump called Volodymyr Zelensky a dictator on Wednesday.")
+    assert not any(e["type"] == "phone_call" for e in found)
+    calls = events(nlp, "Emmanuel Macron called Vladimir Putin on Friday.")
+    assert [e["type"] for e in calls] == ["phone_call"]
+
+
+def test_what_should_happen_and_what_is_ruled_out_did_not_happen(nlp: Language) -> None:
+    should = events(nlp, "Rustem Umerov said the next step should be a meeting of Zelensky and Putin.")
+    assert [e["modality"] for e in should if e["type"] == "meeting"] == ["hypothetical"]
+    ruled = events(nlp, "Italy has ruled out sending troops to Ukraine.")
+    assert all(e["modality"] == "negated" for e in ruled)

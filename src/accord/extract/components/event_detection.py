@@ -66,6 +66,23 @@ LIGHT_VERBS = all_forms(
         "receive",
         "seek",
         "continue",
+        "pledge",
+        "promise",
+        "approve",
+        "allocate",
+        "unveil",
+        "agree",
+        "commit",
+        "adopt",
+        "resume",
+        "pause",
+        "suspend",
+        "complete",
+        "finish",
+        "open",
+        "chair",
+        "lead",
+        "attend",
     ]
 )
 PLACE_PREPS = {"in", "at", "on", "into", "near", "outside", "inside"}
@@ -164,6 +181,8 @@ class EventDetector:
                     # "The talks will take place in Antalya": the talks named just before, now with a place.
                     if last_group is None or (event["place"] is None and event["date"] is None):
                         continue
+                    if any(e.get("within") == event["place"] for e in out if e["type"] in GROUP_EVENTS):
+                        continue  # "the talks in Turkey" once they are known to be in a Turkish city
                     event["participants"] = list(last_group["participants"])
                     if event["type"] != last_group["type"] and "negotiation_round" in {
                         event["type"],
@@ -210,11 +229,16 @@ class EventDetector:
                 continue  # "hosted talks", "signed an agreement": the noun names the event
             if self.objects[kind] and not any(c.lower_ in self.objects[kind] for c in token.subtree):
                 continue
-            if token.lower_ in self.actor_object and not any(
-                c.dep_ == "dobj" and c.i in index and index[c.i]["kind"] in ACTOR_KINDS
-                for c in token.children
+            if token.lower_ in self.actor_object and (
+                not any(
+                    c.dep_ == "dobj" and c.i in index and index[c.i]["kind"] in ACTOR_KINDS
+                    for c in token.children
+                )
+                or any(c.dep_ in {"xcomp", "ccomp"} for c in token.children)
+                or any(g.dep_ == "appos" for c in token.children if c.dep_ == "dobj" for g in c.children)
+                or (token.i + 1 < len(doc) and doc[token.i + 1].text in {'"', "“", "‘"})
             ):
-                continue
+                continue  # "called Zelensky a dictator" names, it does not phone
             if kind == "attack" and any(
                 c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in NOT_ATTACKS for c in token.children
             ):
@@ -311,6 +335,10 @@ class EventDetector:
         while clause.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in clause.children):
             clause = clause.head  # "X met Y and signed ...": the first verb's subject
             heads.append(clause)
+        if root.dep_ not in VERB_DEPS and kind != "statement" and clause.lower_ not in LIGHT_VERBS:
+            # "Trump criticised the attack": only a verb that stages the event ("held talks", "launched
+            # strikes", "attended the summit") makes its subject a participant.
+            heads = [h for h in heads if h is root or (h.dep_ == "xcomp" and h is not clause)]
         for head in heads:
             if (
                 head is clause
@@ -398,7 +426,11 @@ class EventDetector:
             words.extend(
                 c.lower_ for c in token.children if c.dep_ in {"aux", "neg", "amod", "mark", "advmod", "det"}
             )
-        if any(w in self.negated for w in words):
+        ruled_out = any(
+            t.lower_ in {"rule", "rules", "ruled", "ruling"} and any(c.lower_ == "out" for c in t.children)
+            for t in chain
+        )
+        if ruled_out or any(w in self.negated for w in words):
             return "negated"
         if any(w in self.hypothetical for w in words):
             return "hypothetical"
@@ -435,6 +467,7 @@ def _narrows_earlier(events: list[dict[str, Any]], event: dict[str, Any]) -> boo
         if event["participants"] and not set(event["participants"]) & set(earlier["participants"]):
             continue
         earlier["place"] = event["place"]
+        earlier["within"] = within
         if earlier["type"] != event["type"] and "negotiation_round" in {earlier["type"], event["type"]}:
             earlier["type"] = "negotiation_round"
         return True

@@ -38,8 +38,8 @@ DASH_LINE = re.compile(r"^(?P<name>[^\n:]{2,80}?)?\s*:?\s*[-–—]\s+(?=\S)")
 WRAPPED_LINE = re.compile(r"(?<=[^\s.!?:;\"”’')])\n(?=[a-z])")
 SHORT_WORDS = 3
 TAG_WINDOW = 40  # tokens
-PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
-GROUP_PRONOUNS = {"they", "it", "we"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "i"}
+GROUP_PRONOUNS = {"they", "it", "we", "its", "their"}
 # Dependency labels a verb can carry (the pipeline runs without a tagger, so "call" the noun and "call"
 # the verb are told apart by their place in the parse).
 VERB_DEPS = {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "parataxis", "acl", "pcomp", "dep"}

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import resource
 import sys
 import tempfile
 from pathlib import Path
@@ -68,6 +69,12 @@ def fresh_store(args: argparse.Namespace, workdir: Path, label: str) -> Engine:
     return open_store(f"sqlite:///{workdir / f'{label}.db'}")
 
 
+def cpu_seconds() -> float:
+    """User plus system CPU time of the calling process (run on each worker)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def measure(args: argparse.Namespace, workdir: Path, workers: int) -> tuple[float, int, int]:
     """Seconds, articles and words of one timed extraction on ``workers`` workers."""
     import distributed
@@ -87,14 +94,21 @@ def measure(args: argparse.Namespace, workdir: Path, workers: int) -> tuple[floa
         run_distributed(warm, scheduler=address, chunk_size=1)
         engine = fresh_store(args, workdir, f"run-{workers}")
         words = fill_store(engine, args.articles, args.paragraphs, seed=int(settings.get("seed")))
-        report = run_distributed(engine, scheduler=address, chunk_size=args.chunk)
+        with dist.Client(address) as client:
+            cpu_before, own_before = sum(client.run(cpu_seconds).values()), cpu_seconds()
+            report = run_distributed(engine, scheduler=address, chunk_size=args.chunk)
+            cpu, own = sum(client.run(cpu_seconds).values()) - cpu_before, cpu_seconds() - own_before
+            seen = len(client.scheduler_info()["workers"])
         if report.errors:
             print(f"  {report.errors} failed articles; {report.messages[:1]}", file=sys.stderr)
-        with dist.Client(address) as client:
-            seen = len(client.scheduler_info()["workers"])
         if seen != workers and args.scheduler is None:
             raise SystemExit(f"expected {workers} workers, cluster has {seen}")
-        print(f"  client spent {report.write_seconds:.1f} s of {report.seconds:.1f} s storing results")
+        # CPU time separates the pipeline's own cost from what the machine's other work left us.
+        print(
+            f"  workers used {cpu:.1f} CPU-s = {report.processed / cpu:.1f} articles per CPU-second; "
+            f"cores obtained on average: {cpu / report.seconds:.2f} of {workers}; "
+            f"client used {own:.1f} CPU-s, spent {report.write_seconds:.1f} s writing"
+        )
         return report.seconds, report.processed, words
     finally:
         if cluster is not None:

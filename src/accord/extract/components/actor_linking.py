@@ -48,7 +48,7 @@ def _acts(token: Token) -> bool:
             return True
         if token.dep_ == "pobj" and token.head.dep_ == "agent":
             return True
-        if token.dep_ in {"conj", "appos"} and token.head is not token:
+        if token.dep_ in {"conj", "appos"} and token.head != token:
             token = token.head
             continue
         # "the foreign ministers of Russia and Ukraine are expected to meet": the countries act through

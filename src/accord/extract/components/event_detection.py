@@ -251,7 +251,7 @@ class EventDetector:
         need = self.needs[kind]
         heads = [span.root.head, *list(span.root.head.ancestors)[:2]]
         near = [*span, *heads, *span.root.children, *span.root.head.children]
-        return any(t.lower_ in need for t in near if t not in span or (len(span) > 1 and t is not span.root))
+        return any(t.lower_ in need for t in near if t not in span or (len(span) > 1 and t != span.root))
 
     def _event(
         self,
@@ -273,7 +273,7 @@ class EventDetector:
             mark_acting(mention)
         names = list(dict.fromkeys(str(m["name"]) for m in participants))
         modality = self._modality(root, clause)
-        scope = doc[clause.left_edge.i : clause.right_edge.i + 1] if clause is not root else trigger.sent
+        scope = doc[clause.left_edge.i : clause.right_edge.i + 1] if clause != root else trigger.sent
         date, precision = None, None
         for text in _date_texts(scope, root):
             date, precision = resolve_date(text, published, future=modality == "scheduled")
@@ -320,38 +320,46 @@ class EventDetector:
         if named_by_modifiers and root.dep_ not in VERB_DEPS and kind != "statement":
             heads: list[Token] = [root]  # "Russia's invasion": the noun names its own participants
         else:
-            heads = [root] if root is clause else [root, clause]
+            heads = [root] if root == clause else [root, clause]
         head = clause
         for _ in range(3 if kind == "statement" else 0):
-            if any(c.dep_ in {"nsubj", "agent"} for c in head.children) or head.head is head:
+            if any(c.dep_ in {"nsubj", "agent"} for c in head.children) or head.head == head:
                 break
             if head.dep_ not in {"advcl", "xcomp", "conj", "acl", "pcomp", "ccomp"}:
                 break
             head = head.head
-        if head is not clause:
+        if head != clause:
             heads.append(head)
         if root.dep_ == "xcomp":
             heads.append(root.head)  # "the ministers are expected to meet"
         while clause.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in clause.children):
             clause = clause.head  # "X met Y and signed ...": the first verb's subject
             heads.append(clause)
-        if root.dep_ not in VERB_DEPS and kind != "statement" and clause.lower_ not in LIGHT_VERBS:
+        # A noun buried in a phrase ("on the anniversary of the invasion") is no argument of the verb.
+        # "pledged $500 million in aid", "held a round of talks": through the verb's own object it still is.
+        via = root.head.head
+        direct = root.head == clause or (
+            root.head.dep_ == "prep"
+            and (via == clause or (via.dep_ in {"dobj", "attr", "nsubj", "nsubjpass"} and via.head == clause))
+        )
+        staged = clause.lower_ in LIGHT_VERBS and direct
+        if root.dep_ not in VERB_DEPS and kind != "statement" and not staged:
             # "Trump criticised the attack": only a verb that stages the event ("held talks", "launched
             # strikes", "attended the summit") makes its subject a participant.
-            heads = [h for h in heads if h is root or (h.dep_ == "xcomp" and h is not clause)]
+            heads = [h for h in heads if h == root or (h.dep_ == "xcomp" and h != clause)]
         for head in heads:
             if (
-                head is clause
+                head == clause
                 and root.dep_ not in VERB_DEPS
                 and clause.lower_ in REPORTING
                 and kind != "statement"
             ):
                 continue  # "..., a U.S. official said": the speaker of a report is not in the event
             for child in head.children:
-                if child.dep_ in {"nsubj", "agent"} or (child.dep_ == "nsubjpass" and head is not root):
+                if child.dep_ in {"nsubj", "agent"} or (child.dep_ == "nsubjpass" and head != root):
                     tokens.extend(_with_modifiers(child))
                     tokens.extend(_of_phrase(child, index))
-                if head is root and child.dep_ == "dobj" and root.dep_ in VERB_DEPS and kind != "attack":
+                if head == root and child.dep_ == "dobj" and root.dep_ in VERB_DEPS and kind != "attack":
                     tokens.extend(_with_conjuncts(child))
                 partners = {"with", "between", "to"} if kind == "aid" else {"with", "between"}
                 if child.dep_ == "prep" and child.lower_ in partners:
@@ -388,8 +396,8 @@ class EventDetector:
             for token in head.subtree:
                 if token.dep_ != "pobj" or token.head.lower_ not in preps:
                     continue
-                if token.head.head not in (root, clause) and token.head.head.head not in (root, clause):
-                    continue
+                if token.head.head not in (root, clause):
+                    continue  # "talks on ending the war in Ukraine": that place is the war's
                 span = _place_span(token)
                 if span is not None:
                     candidates.append(span)
@@ -498,11 +506,11 @@ def _clause_head(token: Token) -> Token:
     """The verb a noun trigger hangs from ("held [talks]", "said in a [statement]")."""
     head = token
     for _ in range(5):  # "pledged $500 million in new [military aid]"
-        if head.dep_ in VERB_DEPS and head is not token:
+        if head.dep_ in VERB_DEPS and head != token:
             return head
         if head.dep_ in {"ROOT"}:
             return head
-        if head.head is head:
+        if head.head == head:
             return head
         head = head.head
     return head if head.dep_ in VERB_DEPS else token
@@ -524,7 +532,7 @@ def _with_conjuncts(token: Token, depth: int = 0) -> list[Token]:
     Modi, Lula, as well as with the leaders of ...")."""
     found = [token]
     for one in [token, *token.conjuncts]:
-        if one is not token:
+        if one != token:
             found.append(one)
         for child in one.children:
             if child.dep_ == "appos":

@@ -409,7 +409,7 @@ class QuoteAttributor:
                 if subject.dep_ == "nsubjpass":
                     return None
                 return self._name_for(doc, subject, quote, index, unnamed)
-            if head.dep_ in {"conj", "xcomp", "advcl", "ccomp", "relcl"} and head.head is not head:
+            if head.dep_ in {"conj", "xcomp", "advcl", "ccomp", "relcl"} and head.head != head:
                 head = head.head
                 continue
             break
@@ -613,7 +613,7 @@ def _description(token: Token) -> str:
         for t in token.subtree
         if t.i <= token.i and t.dep_ not in {"det", "punct", "poss", "case"} and t.i >= token.left_edge.i
     ]
-    kept = [t.text for t in words if t.dep_ in {"amod", "compound", "nmod", "npadvmod"} or t is token]
+    kept = [t.text for t in words if t.dep_ in {"amod", "compound", "nmod", "npadvmod"} or t == token]
     text = " ".join(kept).strip()
     if not text or not token.text[:1].isalpha():
         return ""

@@ -162,3 +162,11 @@ def test_each_model_runs_once_even_under_several_names(client: TestClient, monke
         assert len(names) == len(set(names)) == len({m.name for m in MODELS.values()})
         assert set(body["forecasts"]) == set(names)
         assert "eu_again" not in body["forecasts"]
+
+
+def test_cached_answers_never_cross_between_endpoints(client: TestClient) -> None:
+    """The API's forecasts and the forecast page each get their own cached value, in either order."""
+    for urls in (("/api/v1/forecasts", "/forecast"), ("/forecast", "/api/v1/forecasts")):
+        for url in urls * 2:
+            assert client.get(url).status_code == 200, url
+    assert "compromise" in client.get("/api/v1/forecasts").json()["forecasts"]

@@ -44,7 +44,7 @@ def not_found(request: Request, kind: str, ref: object) -> AccordError:
 @router.get("/stats", response_model=Counts, tags=["store"])
 def stats(request: Request, session: SessionDep) -> Counts:
     """How much is in the store: articles, clusters, extracted items, corrections, date range."""
-    return memo(request, ("stats",), lambda: queries.counts(session))
+    return memo(request, ("api.stats",), lambda: queries.counts(session))
 
 
 @router.get("/articles", response_model=ArticlePage, tags=["articles"])
@@ -65,7 +65,7 @@ def articles(
     filters: dict[str, Any] = dict(
         outlet=outlet, actor=actor, issue=issue, date_from=date_from, date_to=date_to, cluster=cluster
     )
-    key = ("articles", q, limit, offset, *filters.items())
+    key = ("api.articles", q, limit, offset, *filters.items())
     return memo(
         request, key, lambda: queries.list_articles(session, q=q, limit=limit, offset=offset, **filters)
     )
@@ -74,7 +74,7 @@ def articles(
 @router.get("/articles/{article_id}", response_model=ArticleDetail, responses=NOT_FOUND, tags=["articles"])
 def article(request: Request, session: SessionDep, article_id: RowId) -> ArticleDetail:
     """One article with its text and every extracted item, with character offsets into that text."""
-    found = memo(request, ("article", article_id), lambda: queries.article_detail(session, article_id))
+    found = memo(request, ("api.article", article_id), lambda: queries.article_detail(session, article_id))
     if found is None:
         raise not_found(request, "article", article_id)
     return found
@@ -87,7 +87,7 @@ def actors(
     """Actors mentioned in the articles, most mentioned first; ``q`` filters by name."""
     return memo(
         request,
-        ("actors", q, limit, offset),
+        ("api.actors", q, limit, offset),
         lambda: queries.actors(session, q=q, limit=limit, offset=offset),
     )
 
@@ -95,7 +95,7 @@ def actors(
 @router.get("/issues", response_model=list[IssueSummary], tags=["actors"])
 def issues(request: Request, session: SessionDep) -> list[IssueSummary]:
     """Negotiation issues with counts of stated positions by stance."""
-    return memo(request, ("issues",), lambda: queries.issues(session))
+    return memo(request, ("api.issues",), lambda: queries.issues(session))
 
 
 @router.get("/positions", response_model=Page[PositionRow], tags=["items"])
@@ -114,7 +114,7 @@ def positions(
     filters: dict[str, Any] = dict(
         actor=actor, issue=issue, stance=stance, date_from=date_from, date_to=date_to
     )
-    key = ("positions", limit, offset, *filters.items())
+    key = ("api.positions", limit, offset, *filters.items())
     return memo(request, key, lambda: queries.positions(session, limit=limit, offset=offset, **filters))
 
 
@@ -131,7 +131,7 @@ def quotes(
 ) -> Page[QuoteRow]:
     """Quotations, newest first; ``speaker`` and a text filter ``q``."""
     filters: dict[str, Any] = dict(speaker=speaker, q=q, date_from=date_from, date_to=date_to)
-    key = ("quotes", limit, offset, *filters.items())
+    key = ("api.quotes", limit, offset, *filters.items())
     return memo(request, key, lambda: queries.quotes(session, limit=limit, offset=offset, **filters))
 
 
@@ -148,7 +148,7 @@ def events(
 ) -> Page[EventRow]:
     """Events in time order (the event's own date, else its article's), filtered by type or participant."""
     filters: dict[str, Any] = dict(type=type, actor=actor, date_from=date_from, date_to=date_to)
-    key = ("events", limit, offset, *filters.items())
+    key = ("api.events", limit, offset, *filters.items())
     return memo(request, key, lambda: queries.events(session, limit=limit, offset=offset, **filters))
 
 
@@ -161,7 +161,7 @@ def clusters(
     offset: Offset = 0,
 ) -> Page[ClusterOut]:
     """Near-duplicate clusters (syndicated or rewritten copies), largest first."""
-    key = ("clusters", min_size, limit, offset)
+    key = ("api.clusters", min_size, limit, offset)
     return memo(
         request, key, lambda: queries.clusters(session, min_size=min_size, limit=limit, offset=offset)
     )
@@ -169,7 +169,7 @@ def clusters(
 
 @router.get("/clusters/{cluster_id}", response_model=ClusterOut, responses=NOT_FOUND, tags=["articles"])
 def cluster(request: Request, session: SessionDep, cluster_id: RowId) -> ClusterOut:
-    found = memo(request, ("cluster", cluster_id), lambda: queries.cluster(session, cluster_id))
+    found = memo(request, ("api.cluster", cluster_id), lambda: queries.cluster(session, cluster_id))
     if found is None:
         raise not_found(request, "cluster", cluster_id)
     return found
@@ -217,7 +217,7 @@ def forecasts(request: Request, as_of: Day = None) -> whatif.ForecastSet:
             seconds=round(time.perf_counter() - started, 4),  # the time it took once, not per request
         )
 
-    return memo(request, ("forecasts", as_of), build)
+    return memo(request, ("api.forecasts", as_of), build)
 
 
 @router.post("/forecasts", response_model=whatif.ForecastSet, tags=["forecasts"])

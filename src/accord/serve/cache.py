@@ -10,6 +10,8 @@ so a result is reused until the store's *fingerprint* changes:
 - anything else (an in-memory database): no fingerprint, nothing cached.
 
 Cached values are shared between requests and threads: callers read them and copy before changing.
+Keys start with their owner's name (``"api.stats"``, ``"whatif.cells"``, ``"page"``) so no two callers
+ever read each other's values.
 """
 
 from __future__ import annotations

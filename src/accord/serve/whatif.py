@@ -41,14 +41,14 @@ def store_cells(engine: Engine, as_of: dt.date | None = None) -> list[Cell]:
         with session_scope(engine) as session:
             return build_cells(session, as_of)
 
-    return cached(engine, ("cells", as_of), build)
+    return cached(engine, ("whatif.cells", as_of), build)
 
 
 def store_scenario(engine: Engine, as_of: dt.date | None = None, copy: bool = True) -> Scenario:
     """The scenario built from the store up to ``as_of``, rebuilt only when the store changed; a copy
     the caller may change, unless ``copy`` is False (then read it only)."""
     built = cached(
-        engine, ("scenario", as_of), lambda: scenario_from_cells(store_cells(engine, as_of), as_of)
+        engine, ("whatif.scenario", as_of), lambda: scenario_from_cells(store_cells(engine, as_of), as_of)
     )
     return built.model_copy(deep=True) if copy else built
 
@@ -70,7 +70,7 @@ def store_forecasts(engine: Engine, as_of: dt.date | None = None) -> dict[str, d
     """Every model's forecast of the store's scenario, computed once per state of the store.
     Shared between requests: read only."""
     return cached(
-        engine, ("forecasts", as_of), lambda: forecast_all(store_scenario(engine, as_of, copy=False))
+        engine, ("whatif.forecasts", as_of), lambda: forecast_all(store_scenario(engine, as_of, copy=False))
     )
 
 

@@ -7,11 +7,12 @@ import time
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import Response
 
 from accord.errors import AccordError, Errors
 from accord.scenario.model import Scenario
 from accord.serve import queries, review, whatif
-from accord.serve.deps import Name, SearchText, SessionDep, memo
+from accord.serve.deps import Name, SearchText, SessionDep, memo_json
 from accord.serve.schemas import (
     ActorSummary,
     ArticleDetail,
@@ -42,9 +43,9 @@ def not_found(request: Request, kind: str, ref: object) -> AccordError:
 
 
 @router.get("/stats", response_model=Counts, tags=["store"])
-def stats(request: Request, session: SessionDep) -> Counts:
+def stats(request: Request, session: SessionDep) -> Response:
     """How much is in the store: articles, clusters, extracted items, corrections, date range."""
-    return memo(request, ("api.stats",), lambda: queries.counts(session))
+    return memo_json(request, ("api.stats",), lambda: queries.counts(session))
 
 
 @router.get("/articles", response_model=ArticlePage, tags=["articles"])
@@ -60,32 +61,36 @@ def articles(
     cluster: Annotated[int | None, Query(ge=1, le=2**62)] = None,
     limit: Limit = 20,
     offset: Offset = 0,
-) -> ArticlePage:
+) -> Response:
     """Articles, newest first or best match first with ``q`` (full-text search), filtered and paginated."""
     filters: dict[str, Any] = dict(
         outlet=outlet, actor=actor, issue=issue, date_from=date_from, date_to=date_to, cluster=cluster
     )
     key = ("api.articles", q, limit, offset, *filters.items())
-    return memo(
+    return memo_json(
         request, key, lambda: queries.list_articles(session, q=q, limit=limit, offset=offset, **filters)
     )
 
 
 @router.get("/articles/{article_id}", response_model=ArticleDetail, responses=NOT_FOUND, tags=["articles"])
-def article(request: Request, session: SessionDep, article_id: RowId) -> ArticleDetail:
+def article(request: Request, session: SessionDep, article_id: RowId) -> Response:
     """One article with its text and every extracted item, with character offsets into that text."""
-    found = memo(request, ("api.article", article_id), lambda: queries.article_detail(session, article_id))
-    if found is None:
-        raise not_found(request, "article", article_id)
-    return found
+
+    def build() -> ArticleDetail:
+        found = queries.article_detail(session, article_id)
+        if found is None:
+            raise not_found(request, "article", article_id)
+        return found
+
+    return memo_json(request, ("api.article", article_id), build)
 
 
 @router.get("/actors", response_model=Page[ActorSummary], tags=["actors"])
 def actors(
     request: Request, session: SessionDep, q: Name = None, limit: Limit = 50, offset: Offset = 0
-) -> Page[ActorSummary]:
+) -> Response:
     """Actors mentioned in the articles, most mentioned first; ``q`` filters by name."""
-    return memo(
+    return memo_json(
         request,
         ("api.actors", q, limit, offset),
         lambda: queries.actors(session, q=q, limit=limit, offset=offset),
@@ -93,9 +98,9 @@ def actors(
 
 
 @router.get("/issues", response_model=list[IssueSummary], tags=["actors"])
-def issues(request: Request, session: SessionDep) -> list[IssueSummary]:
+def issues(request: Request, session: SessionDep) -> Response:
     """Negotiation issues with counts of stated positions by stance."""
-    return memo(request, ("api.issues",), lambda: queries.issues(session))
+    return memo_json(request, ("api.issues",), lambda: queries.issues(session))
 
 
 @router.get("/positions", response_model=Page[PositionRow], tags=["items"])
@@ -109,13 +114,13 @@ def positions(
     date_to: Day = None,
     limit: Limit = 100,
     offset: Offset = 0,
-) -> Page[PositionRow]:
+) -> Response:
     """Stated positions over time (oldest first), each with its article date and sentence."""
     filters: dict[str, Any] = dict(
         actor=actor, issue=issue, stance=stance, date_from=date_from, date_to=date_to
     )
     key = ("api.positions", limit, offset, *filters.items())
-    return memo(request, key, lambda: queries.positions(session, limit=limit, offset=offset, **filters))
+    return memo_json(request, key, lambda: queries.positions(session, limit=limit, offset=offset, **filters))
 
 
 @router.get("/quotes", response_model=Page[QuoteRow], tags=["items"])
@@ -128,11 +133,11 @@ def quotes(
     date_to: Day = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> Page[QuoteRow]:
+) -> Response:
     """Quotations, newest first; ``speaker`` and a text filter ``q``."""
     filters: dict[str, Any] = dict(speaker=speaker, q=q, date_from=date_from, date_to=date_to)
     key = ("api.quotes", limit, offset, *filters.items())
-    return memo(request, key, lambda: queries.quotes(session, limit=limit, offset=offset, **filters))
+    return memo_json(request, key, lambda: queries.quotes(session, limit=limit, offset=offset, **filters))
 
 
 @router.get("/events", response_model=Page[EventRow], tags=["items"])
@@ -145,11 +150,11 @@ def events(
     date_to: Day = None,
     limit: Limit = 100,
     offset: Offset = 0,
-) -> Page[EventRow]:
+) -> Response:
     """Events in time order (the event's own date, else its article's), filtered by type or participant."""
     filters: dict[str, Any] = dict(type=type, actor=actor, date_from=date_from, date_to=date_to)
     key = ("api.events", limit, offset, *filters.items())
-    return memo(request, key, lambda: queries.events(session, limit=limit, offset=offset, **filters))
+    return memo_json(request, key, lambda: queries.events(session, limit=limit, offset=offset, **filters))
 
 
 @router.get("/clusters", response_model=Page[ClusterOut], tags=["articles"])
@@ -159,20 +164,24 @@ def clusters(
     min_size: Annotated[int, Query(ge=1, le=1_000_000)] = 2,
     limit: Limit = 20,
     offset: Offset = 0,
-) -> Page[ClusterOut]:
+) -> Response:
     """Near-duplicate clusters (syndicated or rewritten copies), largest first."""
     key = ("api.clusters", min_size, limit, offset)
-    return memo(
+    return memo_json(
         request, key, lambda: queries.clusters(session, min_size=min_size, limit=limit, offset=offset)
     )
 
 
 @router.get("/clusters/{cluster_id}", response_model=ClusterOut, responses=NOT_FOUND, tags=["articles"])
-def cluster(request: Request, session: SessionDep, cluster_id: RowId) -> ClusterOut:
-    found = memo(request, ("api.cluster", cluster_id), lambda: queries.cluster(session, cluster_id))
-    if found is None:
-        raise not_found(request, "cluster", cluster_id)
-    return found
+def cluster(request: Request, session: SessionDep, cluster_id: RowId) -> Response:
+
+    def build() -> ClusterOut:
+        found = queries.cluster(session, cluster_id)
+        if found is None:
+            raise not_found(request, "cluster", cluster_id)
+        return found
+
+    return memo_json(request, ("api.cluster", cluster_id), build)
 
 
 @router.get("/corrections", response_model=list[CorrectionOut], tags=["review"])
@@ -194,13 +203,16 @@ def models() -> list[whatif.ModelInfo]:
 
 
 @router.get("/scenario", response_model=Scenario, tags=["forecasts"])
-def scenario(request: Request, as_of: Day = None) -> Scenario:
+def scenario(request: Request, as_of: Day = None) -> Response:
     """The scenario (actors × issues: position, salience, capability, evidence) built from the store."""
-    return whatif.store_scenario(request.app.state.engine, as_of, copy=False)
+    engine = request.app.state.engine
+    return memo_json(
+        request, ("api.scenario", as_of), lambda: whatif.store_scenario(engine, as_of, copy=False)
+    )
 
 
 @router.get("/forecasts", response_model=whatif.ForecastSet, tags=["forecasts"])
-def forecasts(request: Request, as_of: Day = None) -> whatif.ForecastSet:
+def forecasts(request: Request, as_of: Day = None) -> Response:
     """Every model's forecast of the store's scenario as of a date."""
     engine = request.app.state.engine
 
@@ -217,7 +229,7 @@ def forecasts(request: Request, as_of: Day = None) -> whatif.ForecastSet:
             seconds=round(time.perf_counter() - started, 4),  # the time it took once, not per request
         )
 
-    return memo(request, ("api.forecasts", as_of), build)
+    return memo_json(request, ("api.forecasts", as_of), build)
 
 
 @router.post("/forecasts", response_model=whatif.ForecastSet, tags=["forecasts"])

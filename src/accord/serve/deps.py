@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterator
-from typing import Annotated, TypeVar
+from collections.abc import AsyncIterator, Callable, Hashable
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Query, Request
+from fastapi.responses import Response
+from pydantic_core import to_json
 from sqlalchemy.orm import Session, sessionmaker
 
 from accord.serve.cache import cached
@@ -18,7 +20,9 @@ Name = Annotated[str | None, Query(max_length=300, pattern=NO_NUL)]
 SearchText = Annotated[str | None, Query(max_length=500, pattern=NO_NUL)]
 
 
-def get_session(request: Request) -> Iterator[Session]:
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """A session for the request. Async, so it costs no trip through the thread pool: making a session
+    does no I/O (it connects on first use, in the endpoint's thread, and only on a cache miss)."""
     factory: sessionmaker[Session] = request.app.state.sessions
     with factory() as session:
         yield session
@@ -30,3 +34,11 @@ SessionDep = Annotated[Session, Depends(get_session)]
 def memo(request: Request, key: tuple[Hashable, ...], build: Callable[[], V]) -> V:
     """``build()`` once per state of the app's store (:mod:`accord.serve.cache`); shared, read only."""
     return cached(request.app.state.engine, key, build)
+
+
+def memo_json(request: Request, key: tuple[Hashable, ...], build: Callable[[], Any]) -> Response:
+    """Like :func:`memo`, keeping the JSON bytes of the answer, so a repeated request is not serialized
+    again (the endpoint's ``response_model`` still documents the shape). Errors ``build`` raises (a 404)
+    are not cached."""
+    body = memo(request, key, lambda: to_json(build()))
+    return Response(body, media_type="application/json")

@@ -42,3 +42,15 @@ def test_serve_with_two_workers_and_no_access_log(served_db: dict[str, Any]) -> 
         out, err = server.communicate(timeout=30)
     assert "GET /api/v1/stats" not in out + err  # no access log
     assert err.count("Started server process") >= 2, err  # the parent and two workers
+
+
+def test_settling_the_heap_freezes_start_up_objects() -> None:
+    import gc
+
+    from accord.serve.app import settle_heap
+
+    try:
+        settle_heap()
+        assert gc.get_freeze_count() > 10_000  # the start-up objects no full collection walks again
+    finally:
+        gc.unfreeze()

@@ -32,6 +32,7 @@ def serve_cli(
     import uvicorn
 
     from accord.serve import create_app
+    from accord.serve.app import settle_heap
     from accord.serve.security import check_bind
 
     try:
@@ -45,6 +46,7 @@ def serve_cli(
         raise fail(exc) from exc
     chosen_port = port if port is not None else int(settings.get("port"))
     if workers == 1:
+        settle_heap()
         uvicorn.run(application, host=bind, port=chosen_port, access_log=access_log)
         return
     # Several processes need the app by import path; each worker builds it from the same settings.

@@ -163,6 +163,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60.0, help="time cap per endpoint")
     parser.add_argument("--workers", type=int, default=1, help="server processes (accord serve --workers)")
     parser.add_argument("--client", choices=("raw", "httpx"), default="raw", help="load generator")
+    parser.add_argument(
+        "--no-cache", action="store_true", help="server rebuilds every answer (ACCORD_SERVE_CACHE=false)"
+    )
     args = parser.parse_args()
     hammer = hammer_raw if args.client == "raw" else hammer_httpx
 
@@ -188,12 +191,14 @@ def main() -> None:
                 "--no-access-log",
             ],
             stdout=subprocess.DEVNULL,
+            env={**os.environ, "ACCORD_SERVE_CACHE": "false" if args.no_cache else "true"},
         )
         wait_for(port, server)
         base = f"http://127.0.0.1:{port}"
         print(
             f"{args.clients} concurrent clients ({args.client}), {args.requests} requests per endpoint, "
-            f"{args.workers} server worker(s), loopback only; load average {os.getloadavg()[0]:.1f} "
+            f"{args.workers} server worker(s), cache {'off' if args.no_cache else 'on'}, loopback only; "
+            f"load average {os.getloadavg()[0]:.1f} "
             f"on {os.cpu_count()} CPUs"
         )
         print(f"{'endpoint':34} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'x base p50':>10} {'errors':>6}")

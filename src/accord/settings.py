@@ -53,6 +53,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("port", int, 8000, "Port `accord serve` listens on."),
     Setting("token", str, "", "Access token `accord serve` requires on every request; needed off loopback."),
     Setting("max_request_bytes", int, 1_000_000, "Request bodies larger than this are refused by serve."),
+    Setting("serve_cache", bool, True, "Serve reuses answers until the store changes (off: every time)."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

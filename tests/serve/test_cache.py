@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import create_engine, text
 
@@ -42,3 +43,20 @@ def test_no_fingerprint_means_no_caching() -> None:
     for _ in range(3):
         cached(engine, ("x",), lambda: calls.append(1))
     assert len(calls) == 3
+
+
+def test_the_setting_turns_caching_off(tmp_path: Path, monkeypatch: Any) -> None:
+    from accord.serve import cache, create_app
+
+    url = f"sqlite:///{tmp_path / 'off.db'}"
+    monkeypatch.setenv("ACCORD_SERVE_CACHE", "false")
+    try:
+        app = create_app(url)
+        assert fingerprint(app.state.engine) is None
+        calls: list[int] = []
+        for _ in range(2):
+            cached(app.state.engine, ("x",), lambda: calls.append(1))
+        assert len(calls) == 2
+    finally:
+        cache.enable(True)
+    app.state.engine.dispose()

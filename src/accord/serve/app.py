@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from accord import __version__, settings
 from accord.errors import AccordError, Errors
-from accord.serve import api, pages
+from accord.serve import api, cache, pages
 from accord.serve.search import ensure_search_index
 from accord.serve.security import SecurityMiddleware
 from accord.store import open_store
@@ -69,6 +69,7 @@ def create_app(db_url: str, token: str | None = None, max_body: int | None = Non
     """The dashboard and API on the store at ``db_url``; with ``token``, every request must carry it."""
     engine = open_store(db_url)
     ensure_search_index(engine)
+    cache.enable(bool(settings.get("serve_cache")))
     app = FastAPI(
         title="Accord API",
         version=__version__,

@@ -28,6 +28,7 @@ V = TypeVar("V")
 SIZE = 512  # entries kept, least recently used dropped first
 
 _lock = threading.Lock()
+_enabled = True  # per process: the setting serve_cache, applied by create_app
 _entries: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
 
 
@@ -51,8 +52,17 @@ def _sqlite_file(engine: Engine) -> tuple[Any, ...] | None:
     return tuple(parts)
 
 
+def enable(on: bool) -> None:
+    """Turn caching on or off for this process (off: every request does its work afresh)."""
+    global _enabled
+    _enabled = on
+
+
 def fingerprint(engine: Engine) -> tuple[Any, ...] | None:
-    """What changes whenever the store does; None when it cannot be told cheaply (then nothing is cached)."""
+    """What changes whenever the store does; None when it cannot be told cheaply or caching is off
+    (then nothing is cached)."""
+    if not _enabled:
+        return None
     if engine.dialect.name == "sqlite":
         return _sqlite_file(engine)
     if engine.dialect.name == "postgresql":

@@ -6,7 +6,7 @@ so a result is reused until the store's *fingerprint* changes:
 - a SQLite file: size and modification time of the database and its write-ahead log, plus the log's
   header. A commit appends to the log (it grows); when the log starts over its header's checkpoint
   counter and salts change. Two ``stat`` calls and a 32-byte read instead of a query;
-- PostgreSQL: the server's current WAL position, which every committed write advances;
+- PostgreSQL: the server's WAL insert position, which every write (and every commit) advances;
 - anything else (an in-memory database): no fingerprint, nothing cached.
 
 Cached values are shared between requests and threads: callers read them and copy before changing.
@@ -67,7 +67,7 @@ def fingerprint(engine: Engine) -> tuple[Any, ...] | None:
         return _sqlite_file(engine)
     if engine.dialect.name == "postgresql":
         with engine.connect() as connection:
-            return (str(connection.execute(text("SELECT pg_current_wal_lsn()")).scalar()),)
+            return (str(connection.execute(text("SELECT pg_current_wal_insert_lsn()")).scalar()),)
     return None
 
 

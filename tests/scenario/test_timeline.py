@@ -105,3 +105,38 @@ def test_fighting_after_a_ceasefire_ends_it(engine: Engine) -> None:
         timeline = build_timeline(session)
     ceasefire = next(s for s in timeline.stages if s.kind == "ceasefire")
     assert (ceasefire.start, ceasefire.end) == (dt.date(2025, 3, 11), dt.date(2025, 4, 1))
+
+
+def test_points_are_read_as_the_analysts_left_them(engine: Engine) -> None:
+    """A rejected event is off the timeline and its stages; a corrected quote shows the analyst's speaker;
+    a corrected position moves to its new stance's point on the scale."""
+    from accord.store.corrections import ItemKey, record_correction
+
+    fill(engine)
+    with session_scope(engine) as session:
+        events, quotes, positions = event_points(session), quote_points(session), position_points(session)
+        gone, fixed, moved = events[0], quotes[0], positions[0]
+        new_stance = "support" if moved.stance != "support" else "oppose"
+        record_correction(session, ItemKey(gone.source.source_id, "event", gone.start, gone.end), "reject")
+        record_correction(
+            session,
+            ItemKey(fixed.source.source_id, "quote", fixed.start, fixed.end),
+            "correct",
+            {"speaker": "Named By Analyst"},
+        )
+        record_correction(
+            session,
+            ItemKey(moved.source.source_id, "position", moved.start, moved.end),
+            "correct",
+            {"stance": new_stance},
+        )
+    with session_scope(engine) as session:
+        after_events = event_points(session)
+        after_quotes = {q.id: q for q in quote_points(session)}
+        after_positions = {p.id: p for p in position_points(session)}
+        timeline = build_timeline(session)
+    assert len(after_events) == len(events) - 1 and gone.id not in {e.id for e in after_events}
+    assert all(gone.id not in s.event_ids for s in timeline.stages)
+    assert after_quotes[fixed.id].speaker == "Named By Analyst" and after_quotes[fixed.id].text == fixed.text
+    assert after_positions[moved.id].stance == new_stance
+    assert after_positions[moved.id].value != moved.value

@@ -127,3 +127,10 @@ def test_an_unrealistic_goal_is_opposed(nlp: Language) -> None:
 def test_weapons_in_a_battle_report_are_not_a_stance_on_aid(nlp: Language) -> None:
     text = "Volodymyr Zelensky said Russian shells and missiles hit Kharkiv overnight."
     assert not any(issue == "military_aid" for _, issue, _ in stances(nlp, text))
+
+
+def test_talk_about_an_issue_is_not_a_stance_on_it(nlp: Language) -> None:
+    text = "The terms of a truce could shape the region for decades, Kaja Kallas said."
+    assert not any(issue == "ceasefire" for _, issue, _ in stances(nlp, text))
+    text = "Sergei Lavrov rejected any talk of a truce."
+    assert ("Sergei Lavrov", "ceasefire", "oppose") in stances(nlp, text)

@@ -29,6 +29,27 @@ from accord.extract.components.common import (
 from accord.extract.components.quote_attribution import is_verb, resolve_pronoun
 from accord.extract.components.wordforms import all_forms, forms
 
+# Nouns that make an issue a topic of discussion rather than a demand ("the terms of a truce").
+TOPICS = {
+    "terms",
+    "prospects",
+    "prospect",
+    "chances",
+    "details",
+    "question",
+    "issue",
+    "possibility",
+    "outcome",
+    "talk",
+    "talks",
+    "discussion",
+    "discussions",
+    "debate",
+    "future",
+    "fate",
+    "shape",
+    "timing",
+}
 SIDES = {"sides", "parties", "both", "delegations"}
 
 
@@ -125,6 +146,12 @@ class PositionDetector:
             if speaker is None:
                 return []
             holders.append((quote["speaker"], speaker))
+        root = cue.root
+        topic = (
+            root.dep_ == "pobj"
+            and root.head.lower_ in {"of", "about", "on"}
+            and root.head.head.lower_ in TOPICS
+        )
         # Verbs inside a condition ("if Kyiv recognizes ...") state what is asked, not who asks it.
         zone = max(
             (
@@ -138,6 +165,8 @@ class PositionDetector:
             if position <= zone:
                 continue
             base = token.lower_
+            if topic and base not in self.stance:
+                continue  # "said the terms of a truce could ...": talk about an issue is not a stance on it
             verb_like = is_verb(token) or token.dep_ == "acomp"
             if (base not in self.speech and base not in self.stance) or not verb_like or token in cue:
                 continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine
@@ -19,6 +20,36 @@ GOLD = SHARED / "eval" / "seeds-gold.jsonl"
 NEGOTIATION = SHARED / "data" / "negotiation"
 CAPABILITY = SHARED / "data" / "capability"
 CORPUS = ROOT / "examples" / "corpus"
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    # Without these Chromium keeps dialling Google's hosts, which this closed network refuses.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium (Debian's) for the whole session.
+
+    Playwright's sync API runs its own event loop, so two of them cannot be open at once: every
+    browser test, report or dashboard, shares this one.
+    """
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/install-system-deps.sh", pytrace=False)
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """Headless Chromium clicks through every page of a real uvicorn server on loopback.
 
-One browser for the module; screenshots land in test-artifacts/serve/ (git-ignored).
+One page on the session's browser; screenshots land in test-artifacts/serve/ (git-ignored).
 """
 
 from __future__ import annotations
@@ -19,16 +19,6 @@ from accord.serve import create_app
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "serve"
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def _free_port() -> int:
@@ -54,25 +44,19 @@ def base_url(served_db: dict[str, Any]) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def page(base_url: str) -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
+def page(base_url: str, browser: Any) -> Iterator[Any]:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        tab = context.new_page()
-        tab.problems = []  # type: ignore[attr-defined]
-        tab.on("pageerror", lambda exc: tab.problems.append(f"page error: {exc}"))  # type: ignore[attr-defined]
-        tab.on(
-            "console",
-            lambda msg: tab.problems.append(msg.text) if msg.type == "error" else None,  # type: ignore[attr-defined]
-        )
-        tab.set_default_timeout(15_000)
-        yield tab
-        browser.close()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.problems = []  # type: ignore[attr-defined]
+    tab.on("pageerror", lambda exc: tab.problems.append(f"page error: {exc}"))  # type: ignore[attr-defined]
+    tab.on(
+        "console",
+        lambda msg: tab.problems.append(msg.text) if msg.type == "error" else None,  # type: ignore[attr-defined]
+    )
+    tab.set_default_timeout(15_000)
+    yield tab
+    context.close()
 
 
 @pytest.fixture(autouse=True)

@@ -11,35 +11,16 @@ import re
 import time
 from email.utils import parsedate_to_datetime
 
-_MONTHS = {
-    name: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+from accord.dates import MONTH_ALTERNATION, MONTHS
+
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
-_MDY = re.compile(rf"\b({_MONTH_RE})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b", re.IGNORECASE)
-_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTH_RE})\.?,? (\d{{4}})\b", re.IGNORECASE)
+_MDY = re.compile(rf"\b({MONTH_ALTERNATION})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b", re.IGNORECASE)
+_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? ({MONTH_ALTERNATION})\.?,? (\d{{4}})\b", re.IGNORECASE)
 # A dateline opens the story: an optional place in capitals, then the date, then a dash or comma.
 _DATELINE = re.compile(
-    rf"^\s*(?:[A-Z][A-Za-z .'’-]{{1,40}},\s*)?(?:(?:{_MONTH_RE})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTH_RE})\.?,? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"^\s*(?:[A-Z][A-Za-z .'’-]{{1,40}},\s*)?"
+    rf"(?:(?:{MONTH_ALTERNATION})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)? (?:{MONTH_ALTERNATION})\.?,? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
     r"\s*(?:\([^)]{1,40}\))?\s*[-–—,:]",
     re.IGNORECASE,
 )
@@ -70,9 +51,9 @@ def parse_date(value: object) -> dt.date | None:
     if m := _ISO.match(text):
         return _make(int(m[1]), int(m[2]), int(m[3]))
     if m := _MDY.search(text):
-        return _make(int(m[3]), _MONTHS[m[1].lower()], int(m[2]))
+        return _make(int(m[3]), MONTHS[m[1].lower()], int(m[2]))
     if m := _DMY.search(text):
-        return _make(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))
+        return _make(int(m[3]), MONTHS[m[2].lower()], int(m[1]))
     try:
         return parsedate_to_datetime(text).date()
     except (TypeError, ValueError, IndexError):

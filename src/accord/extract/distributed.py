@@ -220,7 +220,8 @@ def run_distributed(
                 writing = time.perf_counter()
                 store_extractions(engine, results, PIPELINE_VERSION)
                 report.write_seconds += time.perf_counter() - writing
-                _count(report, results)
+                for result in results:
+                    report.count(result)
                 if progress is not None:
                     progress(results, client)
             future.release()
@@ -241,21 +242,3 @@ def _outcome(future: Any, expected_version: str) -> tuple[list[ArticleExtraction
             "install the same Accord release on every worker"
         )
     return results, None
-
-
-def _count(report: DistributedReport, results: Sequence[ArticleExtraction]) -> None:
-    """Tally results the way ``run_extraction`` does, so both runs report alike."""
-    for result in results:
-        report.processed += 1
-        if result.status == "ok":
-            report.ok += 1
-            report.actors += len(result.actors)
-            report.quotes += len(result.quotes)
-            report.events += len(result.events)
-            report.positions += len(result.positions)
-        elif result.status == "skipped":
-            report.skipped += 1
-            report.messages.append(result.reason or "")
-        else:
-            report.errors += 1
-            report.messages.append(result.reason or "")

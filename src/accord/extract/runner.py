@@ -87,6 +87,22 @@ class ExtractReport(BaseModel):
     pipeline_version: str = PIPELINE_VERSION
     messages: list[str] = Field(default_factory=list)
 
+    def count(self, result: ArticleExtraction) -> None:
+        """Tally one article's result; the local and the distributed runs both count through here."""
+        self.processed += 1
+        if result.status == "ok":
+            self.ok += 1
+            self.actors += len(result.actors)
+            self.quotes += len(result.quotes)
+            self.events += len(result.events)
+            self.positions += len(result.positions)
+        elif result.status == "skipped":
+            self.skipped += 1
+            self.messages.append(result.reason or "")
+        else:
+            self.errors += 1
+            self.messages.append(result.reason or "")
+
 
 # -- from texts to results ---------------------------------------------------------------------------
 
@@ -365,19 +381,7 @@ def run_extraction(
 
     def counted() -> Iterator[ArticleExtraction]:
         for result in extract_texts(nlp, articles, batch_size=batch_size, n_process=max(1, workers)):
-            report.processed += 1
-            if result.status == "ok":
-                report.ok += 1
-                report.actors += len(result.actors)
-                report.quotes += len(result.quotes)
-                report.events += len(result.events)
-                report.positions += len(result.positions)
-            elif result.status == "skipped":
-                report.skipped += 1
-                report.messages.append(result.reason or "")
-            else:
-                report.errors += 1
-                report.messages.append(result.reason or "")
+            report.count(result)
             if progress is not None:
                 progress(1)
             yield result

@@ -14,7 +14,15 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from accord.extract.components.common import entity_at, fold, guarded, items, load_lexicon, provenance
+from accord.extract.components.common import (
+    entity_at,
+    fold,
+    guarded,
+    items,
+    load_lexicon,
+    provenance,
+    published_date,
+)
 
 HISTORY_YEAR = re.compile(r"(?<![\d-])(1[5-9]\d\d|20\d\d)(?![\d-])")
 NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW", "EVENT"}
@@ -141,7 +149,7 @@ class ActorLinker:
             taken.update(range(ent.start, ent.end))
             spans.append((ent, None, label))
 
-        published = _date(doc._.accord_published)
+        published = published_date(doc)
         full_names = self._full_names(spans)
         for span, entry, label in sorted(spans, key=lambda s: s[0].start):
             mention = self._mention(doc, span, entry, label, full_names)
@@ -368,15 +376,6 @@ def _strip_determiner(span: Span) -> Span:
     while end > start and doc[end - 1].lower_ in {"'s", "’s", "'", "’"}:
         end -= 1
     return doc[start:end]
-
-
-def _date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 @Language.factory(

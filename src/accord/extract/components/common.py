@@ -6,6 +6,7 @@ boundaries (``nlp.pipe(n_process=N)``) as msgpack without custom serializers.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import unicodedata
 from collections.abc import Callable
@@ -35,6 +36,17 @@ def register_extensions() -> None:
 
 
 register_extensions()
+
+
+def published_date(doc: Doc) -> dt.date | None:
+    """The article's publication date set by the runner, or None when it is unknown or not ISO."""
+    value = doc._.accord_published
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def items(doc: Doc, name: str) -> list[dict[str, Any]]:

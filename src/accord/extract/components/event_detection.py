@@ -26,6 +26,7 @@ from accord.extract.components.common import (
     mark_acting,
     mention_index,
     provenance,
+    published_date,
 )
 from accord.extract.components.date_resolution import resolve_date
 from accord.extract.components.quote_attribution import VERB_DEPS, resolve_pronoun
@@ -167,7 +168,7 @@ class EventDetector:
     def __call__(self, doc: Doc) -> Doc:
         out = items(doc, "accord_events")
         index = mention_index(doc)
-        published = _date(doc._.accord_published)
+        published = published_date(doc)
         seen: set[tuple[str, frozenset[str], str | None, str | None]] = set()
         last_group: dict[str, Any] | None = None
         for kind, trigger in self._triggers(doc, index):
@@ -609,15 +610,6 @@ def _date_texts(scope: Span, trigger: Token) -> list[str]:
             continue
         found.append((abs(ent.start - trigger.i), ent.text))
     return [text for _, text in sorted(found)]
-
-
-def _date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 @Language.factory(

@@ -21,6 +21,13 @@ class OutputFormat(str, Enum):
     csv = "csv"
 
 
+class TableOrJson(str, Enum):
+    """``--format`` of commands whose output has no flat CSV form."""
+
+    table = "table"
+    json = "json"
+
+
 def resolve_db(db: str | None) -> str:
     return db or str(settings.get("db"))
 

@@ -14,17 +14,12 @@ from rich.console import Console
 from rich.table import Table
 
 from accord.cli.app import app
-from accord.cli.common import DB_OPTION, error_line, fail, resolve_db
+from accord.cli.common import DB_OPTION, TableOrJson, error_line, fail, resolve_db
 from accord.errors import AccordError, Errors
 from accord.extract.evaluation import EvalReport, evaluate
 from accord.extract.export import export_records, export_rows, stored_predictions, write_csv, write_jsonl
 from accord.extract.gold import ITEM_TYPES, GoldArticle, read_gold
 from accord.store import open_store
-
-
-class EvalFormat(str, Enum):
-    table = "table"
-    json = "json"
 
 
 class ExportFormat(str, Enum):
@@ -69,8 +64,8 @@ def eval_cli(
     pred: Path | None = typer.Option(
         None, "--pred", help="Score this JSONL (gold schema) instead of the store's extraction."
     ),
-    output: EvalFormat = typer.Option(
-        EvalFormat.table, "--format", help="table, or json with a per-article breakdown."
+    output: TableOrJson = typer.Option(
+        TableOrJson.table, "--format", help="table, or json with a per-article breakdown."
     ),
 ) -> None:
     """Precision, recall and F1 per item type (actors, quotes, events, positions) against gold labels.
@@ -100,7 +95,7 @@ def eval_cli(
     errors += pred_errors
     _report_errors(errors)
     report = evaluate(predicted, gold_articles)
-    if output is EvalFormat.json:
+    if output is TableOrJson.json:
         typer.echo(json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False))
     else:
         _print_table(report, len(gold_articles), len(predicted))

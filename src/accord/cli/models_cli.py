@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from accord.cli.app import app
-from accord.cli.common import fail
+from accord.cli.common import TableOrJson, fail
 from accord.errors import AccordError, Errors
 from accord.models import MODELS, forecast
 from accord.models.backtest import backtest_deu
@@ -20,11 +20,6 @@ from accord.models.monte_carlo import simulate
 from accord.scenario.importers import import_file
 from accord.scenario.io import JSON_SUFFIXES, YAML_SUFFIXES, load_scenario
 from accord.scenario.model import Scenario
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
 
 
 class CapabilityChoice(str, Enum):
@@ -83,7 +78,7 @@ def forecast_cli(
     model: str = typer.Option("all", "--model", help=f"One of {', '.join(MODELS)}, or all."),
     draws: int | None = typer.Option(None, "--draws", help="Monte Carlo draws; 0 for none [setting draws]."),
     seed: int | None = typer.Option(None, "--seed", help="Random seed [setting seed]."),
-    output: Format = typer.Option(Format.table, "--format", help="Output format."),
+    output: TableOrJson = typer.Option(TableOrJson.table, "--format", help="Output format."),
 ) -> None:
     """Forecast every issue of a scenario with one model or all, with an 80 % Monte Carlo interval."""
     from accord import settings
@@ -95,7 +90,7 @@ def forecast_cli(
         rows = [row for sc in scenarios for row in forecast_rows(sc, names, n_draws, seed)]
     except AccordError as exc:
         raise fail(exc) from exc
-    if output is Format.json:
+    if output is TableOrJson.json:
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     table = Table("scenario", "issue", "model", "forecast", "p10", "median", "p90", "moved most by")
@@ -120,7 +115,7 @@ def backtest_cli(
         CapabilityChoice.votes, "--capability", help="Capability: equal, Council votes by period, or GDP."
     ),
     seed: int = typer.Option(20220310, "--seed", help="Seed of the paired bootstrap."),
-    output: Format = typer.Option(Format.table, "--format", help="Output format."),
+    output: TableOrJson = typer.Option(TableOrJson.table, "--format", help="Output format."),
 ) -> None:
     """Score every model against observed outcomes: MAE, RMSE, median error, hit rate, bootstrap interval."""
     try:
@@ -129,7 +124,7 @@ def backtest_cli(
         scores = backtest_deu(file, capability.value, seed=seed)
     except AccordError as exc:
         raise fail(exc) from exc
-    if output is Format.json:
+    if output is TableOrJson.json:
         typer.echo(json.dumps([s.__dict__ for s in scores], indent=2))
         return
     table = Table(

@@ -11,7 +11,7 @@ import hashlib
 import json
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,7 +37,7 @@ from accord.ingest.dedupe import (
 from accord.ingest.language import detect_language
 from accord.ingest.models import IngestIssue, IngestReport, RawArticle
 from accord.ingest.normalize import normalize_text, word_count
-from accord.ingest.readers import STDIN, Item, iter_files, read_file, read_stdin
+from accord.ingest.readers import STDIN, Item, iter_files, read_input
 from accord.store import articles as store
 from accord.store.schema import Article, Cluster
 
@@ -332,17 +332,6 @@ def _inputs(paths: Sequence[str | Path]) -> list[str | Path]:
     return found
 
 
-def _read(item: str | Path, max_bytes: int | None) -> Iterator[Item]:
-    if item == STDIN:
-        yield from read_stdin(max_bytes=max_bytes)
-        return
-    path = Path(item)
-    if not path.exists():
-        yield AccordError(Errors.A109, source=str(path), reason="no such file or folder")
-        return
-    yield from read_file(path, max_bytes=max_bytes)
-
-
 def _synchronous_normal(dbapi_connection: object, _record: object) -> None:
     cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
     cursor.execute("PRAGMA synchronous=NORMAL")
@@ -398,7 +387,7 @@ def ingest_paths(
         with bar:
             task = bar.add_task("ingest", total=len(inputs))
             for item in inputs:
-                for result in _read(item, max_bytes):
+                for result in read_input(item, max_bytes=max_bytes):
                     run.handle(result)
                     if strict and run.report.errors:
                         run.commit(force=True)

@@ -185,10 +185,16 @@ def iter_files(path: Path) -> Iterator[Path]:
 
 def read_path(path: str | Path, *, max_bytes: int | None = None) -> Iterator[Item]:
     """Every article (or error) from a file, a folder read recursively, or ``-`` for stdin."""
-    if str(path) == STDIN:
+    yield from read_input(STDIN if str(path) == STDIN else Path(path), max_bytes=max_bytes)
+
+
+def read_input(item: str | Path, *, max_bytes: int | None = None) -> Iterator[Item]:
+    """Like ``read_path``, but only the string ``-`` means stdin: a ``Path`` is always a file or folder,
+    so a file found in a folder and named ``-`` is read as a file."""
+    if item == STDIN:
         yield from read_stdin(max_bytes=max_bytes)
         return
-    path = Path(path)
+    path = Path(item)
     if not path.exists():
         yield AccordError(Errors.A109, source=str(path), reason="no such file or folder")
         return
@@ -203,6 +209,7 @@ __all__ = [
     "parse_text",
     "read_bytes",
     "read_file",
+    "read_input",
     "read_path",
     "read_stdin",
 ]

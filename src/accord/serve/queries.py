@@ -105,6 +105,16 @@ def _summary(article: Article, outlet: str | None, cluster_size: int | None) -> 
     )
 
 
+def published_between(date_from: dt.date | None, date_to: dt.date | None) -> list[ColumnElement[bool]]:
+    """Articles published within the given bounds, each bound inclusive and optional."""
+    where: list[ColumnElement[bool]] = []
+    if date_from:
+        where.append(Article.published >= date_from)
+    if date_to:
+        where.append(Article.published <= date_to)
+    return where
+
+
 def article_filters(
     *,
     outlet: str | None = None,
@@ -127,10 +137,7 @@ def article_filters(
         )
     if issue:
         where.append(exists().where(Position.article_id == Article.id, Position.issue == issue))
-    if date_from:
-        where.append(Article.published >= date_from)
-    if date_to:
-        where.append(Article.published <= date_to)
+    where.extend(published_between(date_from, date_to))
     if cluster is not None:
         where.append(Article.cluster_id == cluster)
     return where
@@ -342,10 +349,7 @@ def positions(
         stmt = stmt.where(Position.issue == issue)
     if stance:
         stmt = stmt.where(Position.stance == stance)
-    if date_from:
-        stmt = stmt.where(Article.published >= date_from)
-    if date_to:
-        stmt = stmt.where(Article.published <= date_to)
+    stmt = stmt.where(*published_between(date_from, date_to))
     order = (Article.published.asc().nulls_last(), Position.article_id, Position.start)
     return Page[PositionRow].model_validate(_page(session, stmt, PositionRow, limit, offset, order))
 
@@ -365,10 +369,7 @@ def quotes(
         stmt = stmt.where(Quote.speaker == speaker)
     if q:
         stmt = stmt.where(Quote.text.ilike(_like(q), escape="\\"))
-    if date_from:
-        stmt = stmt.where(Article.published >= date_from)
-    if date_to:
-        stmt = stmt.where(Article.published <= date_to)
+    stmt = stmt.where(*published_between(date_from, date_to))
     order = (Article.published.desc().nulls_last(), Quote.article_id, Quote.start)
     return Page[QuoteRow].model_validate(_page(session, stmt, QuoteRow, limit, offset, order))
 

@@ -44,16 +44,26 @@ def _run(folder: Path, url: str) -> subprocess.Popen[str]:
     )
 
 
-@pytest.mark.slow
-def test_sigkill_mid_run_then_rerun_completes(tmp_path: Path) -> None:
+def _inputs_and_db(tmp_path: Path) -> tuple[Path, Path, str]:
     folder = tmp_path / "in"
     _write_inputs(folder)
     db = tmp_path / "accord.db"
-    url = f"sqlite:///{db}"
+    return folder, db, f"sqlite:///{db}"
+
+
+def _started_until_first_commit(folder: Path, db: Path, url: str) -> subprocess.Popen[str]:
+    """A running ingest that has committed at least once (or ended, or taken two minutes)."""
     first = _run(folder, url)
     deadline = time.monotonic() + 120
     while _count(db) == 0 and first.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
+    return first
+
+
+@pytest.mark.slow
+def test_sigkill_mid_run_then_rerun_completes(tmp_path: Path) -> None:
+    folder, db, url = _inputs_and_db(tmp_path)
+    first = _started_until_first_commit(folder, db, url)
     os.kill(first.pid, signal.SIGKILL)
     first.wait(timeout=30)
     committed = _count(db)
@@ -72,14 +82,8 @@ def test_sigkill_mid_run_then_rerun_completes(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_ctrl_c_exits_cleanly_and_rerun_completes(tmp_path: Path) -> None:
-    folder = tmp_path / "in"
-    _write_inputs(folder)
-    db = tmp_path / "accord.db"
-    url = f"sqlite:///{db}"
-    first = _run(folder, url)
-    deadline = time.monotonic() + 120
-    while _count(db) == 0 and first.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
+    folder, db, url = _inputs_and_db(tmp_path)
+    first = _started_until_first_commit(folder, db, url)
     first.send_signal(signal.SIGINT)
     _out, err = first.communicate(timeout=60)
     committed = _count(db)

@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 
 from accord.store import open_store
 from postgres_server import PostgresServer, PostgresUnavailable, start_server
+from sample_store import fill
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -55,6 +56,15 @@ def browser() -> Iterator[Any]:
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'accord.db'}"
+
+
+@pytest.fixture
+def filled(sqlite_url: str) -> Iterator[Engine]:
+    """A SQLite store holding the sample articles and extracted items of ``sample_store``."""
+    engine = open_store(sqlite_url)
+    fill(engine)
+    yield engine
+    engine.dispose()
 
 
 # Every store-backed fixture runs once per backend; the PostgreSQL runs carry the `postgres` marker.

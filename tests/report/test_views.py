@@ -1,9 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
-import pytest
 from sqlalchemy import Engine
 
 from accord.report.views import (
@@ -18,14 +16,6 @@ from accord.report.views import (
 from accord.scenario.builder import build_scenario
 from accord.store import open_store, session_scope
 from sample_store import fill
-
-
-@pytest.fixture
-def filled(sqlite_url: str) -> Iterator[Engine]:
-    engine = open_store(sqlite_url)
-    fill(engine)
-    yield engine
-    engine.dispose()
 
 
 def test_overview_counts_articles_outlets_dates_and_duplicates(filled: Engine) -> None:

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -27,14 +26,6 @@ def scenario(sqlite_url: str) -> Scenario:
     built = build_scenario(engine)
     engine.dispose()
     return built
-
-
-@pytest.fixture
-def filled(sqlite_url: str) -> Iterator[Engine]:
-    engine = open_store(sqlite_url)
-    fill(engine)
-    yield engine
-    engine.dispose()
 
 
 @pytest.mark.parametrize("suffix", [".yaml", ".json"])

@@ -12,7 +12,7 @@ from fastapi.responses import Response
 from accord.errors import AccordError, Errors
 from accord.scenario.model import Scenario
 from accord.serve import queries, review, whatif
-from accord.serve.deps import Name, SearchText, SessionDep, memo_json
+from accord.serve.deps import Name, SearchText, SessionDep, memo_json, not_found
 from accord.serve.schemas import (
     ActorSummary,
     ArticleDetail,
@@ -36,10 +36,6 @@ Limit = Annotated[int, Query(ge=1, le=200)]
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 Day = Annotated[dt.date | None, Query()]
 RowId = Annotated[int, Path(ge=1, le=2**62)]  # within every backend's integer range
-
-
-def not_found(request: Request, kind: str, ref: object) -> AccordError:
-    return AccordError(Errors.A605, path=request.url.path, kind=kind, ref=ref)
 
 
 @router.get("/stats", response_model=Counts, tags=["store"])

@@ -10,6 +10,7 @@ from fastapi.responses import Response
 from pydantic_core import to_json
 from sqlalchemy.orm import Session, sessionmaker
 
+from accord.errors import AccordError, Errors
 from accord.serve.cache import cached
 
 V = TypeVar("V")
@@ -42,3 +43,8 @@ def memo_json(request: Request, key: tuple[Hashable, ...], build: Callable[[], A
     are not cached."""
     body = memo(request, key, lambda: to_json(build()))
     return Response(body, media_type="application/json")
+
+
+def not_found(request: Request, kind: str, ref: object) -> AccordError:
+    """The 404 for a request naming an item that is not in the store."""
+    return AccordError(Errors.A605, path=request.url.path, kind=kind, ref=ref)

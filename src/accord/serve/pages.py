@@ -22,7 +22,7 @@ from accord.report.views import events_timeline_data, matrix_from_cells, traject
 from accord.scenario.builder import Cell
 from accord.scenario.timeline import stages
 from accord.serve import queries, review, search, whatif
-from accord.serve.deps import Name, SearchText, SessionDep, memo
+from accord.serve.deps import Name, SearchText, SessionDep, memo, not_found
 from accord.serve.highlight import Span, segments
 
 TEMPLATES = Jinja2Templates(directory=str(FilePath(__file__).parent / "templates"))
@@ -175,7 +175,7 @@ def article(
 ) -> Response:
     found = queries.article_detail(session, article_id)
     if found is None:
-        raise AccordError(Errors.A605, path=request.url.path, kind="article", ref=article_id)
+        raise not_found(request, "article", article_id)
     spans = (
         [Span("actor", a.id, a.start, a.end, f"actor: {a.name}") for a in found.actors]
         + [Span("quote", q.id, q.start, q.end, f"quote by {q.speaker}") for q in found.quotes]
@@ -224,7 +224,7 @@ def actor_cells(cells: list[Cell], name: str) -> list[Cell]:
 @cached_page
 def actor(request: Request, session: SessionDep, name: str) -> Response:
     if len(name) > 300 or "\x00" in name or not queries.actor_exists(session, name):
-        raise AccordError(Errors.A605, path=request.url.path, kind="actor", ref=name[:300])
+        raise not_found(request, "actor", name[:300])
     stated = queries.positions(session, actor=name, limit=200)
     said = queries.quotes(session, speaker=name, limit=50)
     happened = queries.events(session, actor=name, limit=100)

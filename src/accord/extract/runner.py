@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 from spacy.language import Language
 from spacy.tokens import Doc
-from sqlalchemy import Engine, delete, or_, select
+from sqlalchemy import Engine, delete, insert, or_, select
 
 from accord import settings
 from accord.errors import AccordError, Errors
@@ -312,20 +312,35 @@ def _store_batch(engine: Engine, batch: list[ArticleExtraction], pipeline_versio
             for table in (ActorMention, Quote, Event, Position):
                 session.execute(delete(table).where(table.extraction_id.in_(old)))
             session.execute(delete(Extraction).where(Extraction.id.in_(old)))
-        for result in batch:
-            row = Extraction(
-                article_id=result.article_id,
-                pipeline_version=pipeline_version,
-                status=result.status,
-                reason=result.reason,
+        # Core bulk inserts, not ORM objects: with Dask the client alone writes every worker's results,
+        # and per-object flushes made it steal a core's worth of CPU from the workers.
+        extraction_ids = session.scalars(
+            insert(Extraction).returning(Extraction.id, sort_by_parameter_order=True),
+            [
+                {
+                    "article_id": r.article_id,
+                    "pipeline_version": pipeline_version,
+                    "status": r.status,
+                    "reason": r.reason,
+                }
+                for r in batch
+            ],
+        ).all()
+        models = (ActorMention, Quote, Event, Position)
+        rows: tuple[list[dict[str, Any]], ...] = ([], [], [], [])
+        for extraction_id, result in zip(extraction_ids, batch, strict=True):
+            common = {"extraction_id": extraction_id, "article_id": result.article_id}
+            kinds: tuple[list[BaseModel], ...] = (
+                list(result.actors),
+                list(result.quotes),
+                list(result.events),
+                list(result.positions),
             )
-            session.add(row)
-            session.flush()
-            common = {"extraction_id": row.id, "article_id": result.article_id}
-            session.add_all(ActorMention(**common, **a.model_dump()) for a in result.actors)
-            session.add_all(Quote(**common, **q.model_dump()) for q in result.quotes)
-            session.add_all(Event(**common, **e.model_dump()) for e in result.events)
-            session.add_all(Position(**common, **p.model_dump()) for p in result.positions)
+            for bucket, items in zip(rows, kinds, strict=True):
+                bucket.extend({**common, **item.model_dump()} for item in items)
+        for model, model_rows in zip(models, rows, strict=True):
+            if model_rows:
+                session.execute(insert(model), model_rows)
     return len(batch)
 
 

@@ -28,6 +28,7 @@ from accord.serve.schemas import (
     PositionRow,
     QuoteRow,
 )
+from accord.store.schema import MAX_ROW_ID
 
 router = APIRouter(prefix="/api/v1")
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut, "description": "No such item"}}
@@ -35,7 +36,7 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut, "descript
 Limit = Annotated[int, Query(ge=1, le=200)]
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 Day = Annotated[dt.date | None, Query()]
-RowId = Annotated[int, Path(ge=1, le=2**62)]  # within every backend's integer range
+RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID)]
 
 
 @router.get("/stats", response_model=Counts, tags=["store"])
@@ -54,7 +55,7 @@ def articles(
     issue: Name = None,
     date_from: Day = None,
     date_to: Day = None,
-    cluster: Annotated[int | None, Query(ge=1, le=2**62)] = None,
+    cluster: Annotated[int | None, Query(ge=1, le=MAX_ROW_ID)] = None,
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> Response:

@@ -24,6 +24,7 @@ from accord.scenario.timeline import stages
 from accord.serve import queries, review, search, whatif
 from accord.serve.deps import Name, SearchText, SessionDep, memo, not_found
 from accord.serve.highlight import Span, segments
+from accord.store.schema import MAX_ROW_ID
 
 TEMPLATES = Jinja2Templates(directory=str(FilePath(__file__).parent / "templates"))
 TEMPLATES.env.globals["version"] = __version__
@@ -171,7 +172,7 @@ def articles(
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 @cached_page
 def article(
-    request: Request, session: SessionDep, article_id: Annotated[int, Path(ge=1, le=2**62)]
+    request: Request, session: SessionDep, article_id: Annotated[int, Path(ge=1, le=MAX_ROW_ID)]
 ) -> Response:
     found = queries.article_detail(session, article_id)
     if found is None:

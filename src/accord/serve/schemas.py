@@ -7,6 +7,8 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from accord.store.schema import MAX_ROW_ID
+
 ItemType = Literal["actor", "quote", "event", "position"]
 Action = Literal["accept", "reject", "correct"]
 T = TypeVar("T")
@@ -159,7 +161,7 @@ class Counts(BaseModel):
 class CorrectionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     item_type: ItemType
-    item_id: int = Field(ge=1, le=2**62)
+    item_id: int = Field(ge=1, le=MAX_ROW_ID)
     action: Action
     changes: dict[str, Any] = Field(default_factory=dict)
     note: str | None = Field(default=None, max_length=2000)

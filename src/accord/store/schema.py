@@ -25,6 +25,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+# The largest id every backend's INTEGER primary key holds (PostgreSQL's is 32-bit, SQLite's 64-bit):
+# the bound for ids taken from requests, so an out-of-range id is a 4xx, not a database error.
+MAX_ROW_ID = 2**31 - 1
+
 
 class Base(DeclarativeBase):
     type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}

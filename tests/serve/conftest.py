@@ -4,7 +4,6 @@ plus hand-made rows whose every text field carries an XSS payload, and a dated p
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,10 +23,10 @@ def nlp() -> Any:
 
 
 @pytest.fixture(scope="session")
-def served_db(tmp_path_factory: pytest.TempPathFactory, nlp: Any) -> dict[str, Any]:
-    """The store every read-only serve test shares (writes go to their own stores)."""
-    path: Path = tmp_path_factory.mktemp("serve") / "served.db"
-    url = f"sqlite:///{path}"
+def served_db(session_store_url: str, nlp: Any) -> dict[str, Any]:
+    """The store every read-only serve test shares (writes go to their own stores), once on SQLite and
+    once on PostgreSQL, so the API and pages are proven on both backends (full-text search included)."""
+    url = session_store_url
     engine = open_store(url)
     report = ingest_paths([SEEDS], engine, progress=False)
     assert report.added == len(list(SEEDS.iterdir()))

@@ -24,10 +24,12 @@ from accord.store.corrections import apply_corrections
 from accord.store.schema import ActorMention, Article, Position, Quote
 
 
-def test_decisions_survive_re_extraction_and_feed_the_builder(tmp_path: Path, nlp: Any) -> None:
+def test_decisions_survive_re_extraction_and_feed_the_builder(
+    tmp_path: Path, store_url: str, nlp: Any
+) -> None:
     seed = sorted(SEEDS.iterdir())[0]
     shutil.copy(seed, tmp_path / seed.name)
-    url = f"sqlite:///{tmp_path / 'review.db'}"
+    url = store_url
     engine = open_store(url)
     ingest_paths([tmp_path / seed.name], engine, progress=False)
     run_extraction(engine, nlp=nlp)
@@ -124,10 +126,10 @@ def test_bad_corrections_are_refused_with_a_reason(client: TestClient, served_db
     )
 
 
-def test_reviewed_positions_reach_the_scenario_report_and_pages(tmp_path: Path, nlp: Any) -> None:
+def test_reviewed_positions_reach_the_scenario_report_and_pages(store_url: str, nlp: Any) -> None:
     """Reject one position and correct another through the API: the scenario, the report's matrix and
-    the dashboard all follow, and still do after the articles are extracted again."""
-    url = f"sqlite:///{tmp_path / 'reviewed.db'}"
+    the dashboard all follow, and still do after the articles are extracted again, on both backends."""
+    url = store_url
     engine = open_store(url)
     ingest_paths([SEEDS], engine, progress=False)
     run_extraction(engine, nlp=nlp)

@@ -94,6 +94,13 @@ def load_settings(path: Path | None = None, environ: dict[str, str] | None = Non
     return values
 
 
+def settings_table_markdown() -> str:
+    """The settings table as the README shows it; a test keeps the two the same."""
+    rows = ["| setting | type | default | what it does |", "|---|---|---|---|"]
+    rows += [f"| `{s.name}` | {s.type.__name__} | `{s.default!r}` | {s.help} |" for s in SETTINGS]
+    return "\n".join(rows)
+
+
 def get(name: str) -> Any:
     """One setting's resolved value."""
     if name not in _BY_NAME:

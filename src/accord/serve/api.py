@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
+from sqlalchemy.orm import Session
 
 from accord.errors import AccordError, Errors
 from accord.scenario.model import Scenario
@@ -39,6 +41,13 @@ Day = Annotated[dt.date | None, Query()]
 RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID)]
 
 
+def _page(request: Request, query: Callable[..., Any], session: Session, **params: Any) -> Response:
+    """One page of a listing, cached per store state under every parameter the query is called with:
+    the key and the call come from the same arguments, so no filter can be left out of the key."""
+    key = (f"api.{query.__name__}", *sorted(params.items()))
+    return memo_json(request, key, lambda: query(session, **params))
+
+
 @router.get("/stats", response_model=Counts, tags=["store"])
 def stats(request: Request, session: SessionDep) -> Response:
     """How much is in the store: articles, clusters, extracted items, corrections, date range."""
@@ -60,12 +69,19 @@ def articles(
     offset: Offset = 0,
 ) -> Response:
     """Articles, newest first or best match first with ``q`` (full-text search), filtered and paginated."""
-    filters: dict[str, Any] = dict(
-        outlet=outlet, actor=actor, issue=issue, date_from=date_from, date_to=date_to, cluster=cluster
-    )
-    key = ("api.articles", q, limit, offset, *filters.items())
-    return memo_json(
-        request, key, lambda: queries.list_articles(session, q=q, limit=limit, offset=offset, **filters)
+    return _page(
+        request,
+        queries.list_articles,
+        session,
+        q=q,
+        outlet=outlet,
+        actor=actor,
+        issue=issue,
+        date_from=date_from,
+        date_to=date_to,
+        cluster=cluster,
+        limit=limit,
+        offset=offset,
     )
 
 
@@ -87,11 +103,7 @@ def actors(
     request: Request, session: SessionDep, q: Name = None, limit: Limit = 50, offset: Offset = 0
 ) -> Response:
     """Actors mentioned in the articles, most mentioned first; ``q`` filters by name."""
-    return memo_json(
-        request,
-        ("api.actors", q, limit, offset),
-        lambda: queries.actors(session, q=q, limit=limit, offset=offset),
-    )
+    return _page(request, queries.actors, session, q=q, limit=limit, offset=offset)
 
 
 @router.get("/issues", response_model=list[IssueSummary], tags=["actors"])
@@ -113,11 +125,18 @@ def positions(
     offset: Offset = 0,
 ) -> Response:
     """Stated positions over time (oldest first), each with its article date and sentence."""
-    filters: dict[str, Any] = dict(
-        actor=actor, issue=issue, stance=stance, date_from=date_from, date_to=date_to
+    return _page(
+        request,
+        queries.positions,
+        session,
+        actor=actor,
+        issue=issue,
+        stance=stance,
+        date_from=date_from,
+        date_to=date_to,
+        limit=limit,
+        offset=offset,
     )
-    key = ("api.positions", limit, offset, *filters.items())
-    return memo_json(request, key, lambda: queries.positions(session, limit=limit, offset=offset, **filters))
 
 
 @router.get("/quotes", response_model=Page[QuoteRow], tags=["items"])
@@ -132,9 +151,17 @@ def quotes(
     offset: Offset = 0,
 ) -> Response:
     """Quotations, newest first; ``speaker`` and a text filter ``q``."""
-    filters: dict[str, Any] = dict(speaker=speaker, q=q, date_from=date_from, date_to=date_to)
-    key = ("api.quotes", limit, offset, *filters.items())
-    return memo_json(request, key, lambda: queries.quotes(session, limit=limit, offset=offset, **filters))
+    return _page(
+        request,
+        queries.quotes,
+        session,
+        speaker=speaker,
+        q=q,
+        date_from=date_from,
+        date_to=date_to,
+        limit=limit,
+        offset=offset,
+    )
 
 
 @router.get("/events", response_model=Page[EventRow], tags=["items"])
@@ -149,9 +176,17 @@ def events(
     offset: Offset = 0,
 ) -> Response:
     """Events in time order (the event's own date, else its article's), filtered by type or participant."""
-    filters: dict[str, Any] = dict(type=type, actor=actor, date_from=date_from, date_to=date_to)
-    key = ("api.events", limit, offset, *filters.items())
-    return memo_json(request, key, lambda: queries.events(session, limit=limit, offset=offset, **filters))
+    return _page(
+        request,
+        queries.events,
+        session,
+        type=type,
+        actor=actor,
+        date_from=date_from,
+        date_to=date_to,
+        limit=limit,
+        offset=offset,
+    )
 
 
 @router.get("/clusters", response_model=Page[ClusterOut], tags=["articles"])
@@ -163,10 +198,7 @@ def clusters(
     offset: Offset = 0,
 ) -> Response:
     """Near-duplicate clusters (syndicated or rewritten copies), largest first."""
-    key = ("api.clusters", min_size, limit, offset)
-    return memo_json(
-        request, key, lambda: queries.clusters(session, min_size=min_size, limit=limit, offset=offset)
-    )
+    return _page(request, queries.clusters, session, min_size=min_size, limit=limit, offset=offset)
 
 
 @router.get("/clusters/{cluster_id}", response_model=ClusterOut, responses=NOT_FOUND, tags=["articles"])

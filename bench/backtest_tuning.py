@@ -35,7 +35,7 @@ from accord.models.tabled_position import TabledPosition
 from accord.models.weighted_median import weighted_median
 from accord.scenario.importers.deu import DeuIssue, import_deu
 
-DEFAULT = Path(__file__).resolve().parents[1].parent / "shared/data/negotiation/deu/deu3_blksv.tsv"
+DEFAULT = Path(__file__).resolve().parents[1] / "data/negotiation/deu/deu3_blksv.tsv"
 AIM_HIT_RATE = 0.41
 SEED, RESAMPLES = 20220310, 2000
 

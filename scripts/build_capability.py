@@ -1,4 +1,4 @@
-"""Build src/accord/data/capability/capability.csv from the capability files in /work/shared.
+"""Build src/accord/data/capability/capability.csv from the capability files in data/capability/.
 
 One row per country and year (2014-2025) with CINC (COW NMC v7), military expenditure (SIPRI, current
 US$), GDP (World Bank WDI, current US$) and population (WDI). Run from the checkout:
@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_SHARED = ROOT.parent / "shared" / "data" / "capability"
+DEFAULT_SOURCES = ROOT / "data" / "capability"
 DEFAULT_OUT = ROOT / "src" / "accord" / "data" / "capability" / "capability.csv"
 
 FIRST_YEAR = 2014
@@ -214,25 +214,25 @@ def to_csv(rows: Iterable[dict[str, str]]) -> str:
     return buffer.getvalue()
 
 
-def build_csv(shared: Path = DEFAULT_SHARED) -> str:
+def build_csv(shared: Path = DEFAULT_SOURCES) -> str:
     return to_csv(build_rows(shared))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="folder of the source CSV files")
+    parser.add_argument("--sources", type=Path, default=DEFAULT_SOURCES, help="folder of the source CSV files")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="table to write (or check)")
     parser.add_argument("--check", action="store_true", help="only compare; exit 1 if the table differs")
     args = parser.parse_args(argv)
     try:
-        text = build_csv(args.shared)
+        text = build_csv(args.sources)
     except (BuildError, OSError, KeyError, ValueError) as exc:
         print(f"build_capability: {exc}", file=sys.stderr)
         return 1
     if args.check:
         current = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
         if current != text:
-            message = f"{args.out}: differs from what {args.shared} builds; rerun without --check"
+            message = f"{args.out}: differs from what {args.sources} builds; rerun without --check"
             print(message, file=sys.stderr)
             return 1
         print(f"{args.out}: up to date")

@@ -1,4 +1,4 @@
-"""Fixtures shared by the whole suite: real stores, the shared material beside the checkout."""
+"""Fixtures shared by the whole suite: real stores, the evaluation and negotiation data in the repository."""
 
 from __future__ import annotations
 
@@ -15,11 +15,11 @@ from postgres_server import PostgresServer, PostgresUnavailable, start_server
 from sample_store import fill
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-SEEDS = SHARED / "seeds"
-GOLD = SHARED / "eval" / "seeds-gold.jsonl"
-NEGOTIATION = SHARED / "data" / "negotiation"
-CAPABILITY = SHARED / "data" / "capability"
+EVAL = ROOT / "eval"
+SEEDS = EVAL / "seeds"
+GOLD = EVAL / "seeds-gold.jsonl"
+NEGOTIATION = ROOT / "data" / "negotiation"
+CAPABILITY = ROOT / "data" / "capability"
 CORPUS = ROOT / "examples" / "corpus"
 
 

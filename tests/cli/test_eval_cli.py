@@ -14,8 +14,8 @@ from accord.extract.gold import load_gold
 from accord.store import open_store
 from gold_store import store_gold
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-GOLD = SHARED / "eval" / "seeds-gold.jsonl"
+EVAL = Path(__file__).resolve().parents[2] / "eval"
+GOLD = EVAL / "seeds-gold.jsonl"
 runner = CliRunner()
 
 

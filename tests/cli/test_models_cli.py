@@ -12,7 +12,7 @@ from accord.models import MODELS
 from accord.scenario.importers.bdm import import_bdm
 from accord.scenario.io import save_scenario
 
-NEGOTIATION = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "negotiation"
+NEGOTIATION = Path(__file__).resolve().parents[2] / "data" / "negotiation"
 runner = CliRunner()
 
 

@@ -1,4 +1,4 @@
-"""The shipped capability table is exactly what scripts/build_capability.py builds from /work/shared."""
+"""The shipped capability table is exactly what scripts/build_capability.py builds from data/capability/."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-CAPABILITY = ROOT.parent / "shared" / "data" / "capability"
+CAPABILITY = ROOT / "data" / "capability"
 SHIPPED = ROOT / "src" / "accord" / "data" / "capability"
 SCRIPT = ROOT / "scripts" / "build_capability.py"
 
@@ -46,9 +46,9 @@ def test_check_mode_flags_a_stale_table(script: ModuleType, tmp_path: Path) -> N
     stale = tmp_path / "capability.csv"
     shipped = (SHIPPED / "capability.csv").read_text(encoding="utf-8")
     stale.write_text(shipped.replace("Ukraine,UKR,2022,", "x,"))
-    assert script.main(["--shared", str(CAPABILITY), "--out", str(stale), "--check"]) == 1
-    assert script.main(["--shared", str(CAPABILITY), "--out", str(stale)]) == 0
-    assert script.main(["--shared", str(CAPABILITY), "--out", str(stale), "--check"]) == 0
+    assert script.main(["--sources", str(CAPABILITY), "--out", str(stale), "--check"]) == 1
+    assert script.main(["--sources", str(CAPABILITY), "--out", str(stale)]) == 0
+    assert script.main(["--sources", str(CAPABILITY), "--out", str(stale), "--check"]) == 0
 
 
 def test_a_crosswalk_code_missing_from_its_source_stops_the_build(script: ModuleType, tmp_path: Path) -> None:

@@ -280,7 +280,7 @@ def test_shipped_file_reads_on_its_own() -> None:
 def test_every_named_actor_in_the_seed_gold_is_registered(registry: ActorRegistry) -> None:
     import json
 
-    gold = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "seeds-gold.jsonl"
+    gold = Path(__file__).resolve().parents[2] / "eval" / "seeds-gold.jsonl"
     names: set[str] = set()
     for line in gold.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)

@@ -18,7 +18,7 @@ from accord.extract.evaluation import (
 )
 from accord.extract.gold import GoldArticle, GoldEvent, GoldPosition, GoldQuote, load_gold
 
-GOLD = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "seeds-gold.jsonl"
+GOLD = Path(__file__).resolve().parents[2] / "eval" / "seeds-gold.jsonl"
 
 
 def article(article_id: str = "a", **items: Any) -> GoldArticle:

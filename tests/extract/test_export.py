@@ -22,12 +22,12 @@ from accord.extract.gold import GoldArticle, load_gold
 from accord.store import open_store
 from gold_store import store_gold
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-GOLD = SHARED / "eval" / "seeds-gold.jsonl"
+EVAL = Path(__file__).resolve().parents[2] / "eval"
+GOLD = EVAL / "seeds-gold.jsonl"
 
 
 def seed_texts() -> dict[str, str]:
-    return {path.stem: path.read_text(encoding="utf-8") for path in (SHARED / "seeds").glob("*.txt")}
+    return {path.stem: path.read_text(encoding="utf-8") for path in (EVAL / "seeds").glob("*.txt")}
 
 
 def test_export_of_the_gold_scores_perfectly(engine: Engine) -> None:

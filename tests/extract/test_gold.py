@@ -10,7 +10,7 @@ import pytest
 from accord.errors import AccordError, Errors
 from accord.extract.gold import GoldArticle, load_gold, read_gold
 
-GOLD = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "seeds-gold.jsonl"
+GOLD = Path(__file__).resolve().parents[2] / "eval" / "seeds-gold.jsonl"
 
 
 def write_lines(path: Path, lines: list[str]) -> Path:
@@ -23,7 +23,7 @@ def test_shared_seed_gold_loads() -> None:
     assert len(articles) == 4
     assert all(article.actors and article.quotes and article.events for article in articles)
     assert {article.id for article in articles} == {
-        path.stem for path in GOLD.parent.parent.glob("seeds/*.txt")
+        path.stem for path in GOLD.parent.glob("seeds/*.txt")
     }
 
 

@@ -19,9 +19,9 @@ from accord.extract.runner import run_extraction
 from accord.ingest import ingest_paths
 from accord.store import open_store
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-GOLD = SHARED / "eval" / "seeds-gold.jsonl"
-SEEDS = SHARED / "seeds"
+EVAL = Path(__file__).resolve().parents[2] / "eval"
+GOLD = EVAL / "seeds-gold.jsonl"
+SEEDS = EVAL / "seeds"
 MARGIN = 0.05
 # F1 measured on the seeds (see README), per item type.
 MEASURED = {"actors": 0.970, "quotes": 0.938, "events": 0.745, "positions": 0.677}

@@ -8,7 +8,7 @@ import pytest
 
 from accord.ingest.normalize import normalize_text, split_headline, word_count
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "eval" / "seeds"
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 

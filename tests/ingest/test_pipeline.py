@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 from accord.ingest import ingest_paths, normalize_text
 from accord.store.schema import Article, Cluster, IngestError, Outlet
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-SEEDS = SHARED / "seeds"
+EVAL = Path(__file__).resolve().parents[2] / "eval"
+SEEDS = EVAL / "seeds"
 CORPUS = Path(__file__).resolve().parents[2] / "examples" / "corpus"
 
 # Two unrelated stories of our own, long enough for shingles to mean something.

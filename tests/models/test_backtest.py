@@ -12,7 +12,7 @@ from accord.errors import AccordError
 from accord.models.backtest import backtest_deu, deu_forecasts
 from accord.scenario.importers.deu import import_deu
 
-DEU = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "negotiation" / "deu"
+DEU = Path(__file__).resolve().parents[2] / "data" / "negotiation" / "deu"
 TABLE = DEU / "deu3_blksv.tsv"
 
 

@@ -12,7 +12,7 @@ from accord.models.base import to_batch
 from accord.models.expected_utility import ExpectedUtility
 from accord.scenario.importers.bdm import import_bdm
 
-NEGOTIATION = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "negotiation"
+NEGOTIATION = Path(__file__).resolve().parents[2] / "data" / "negotiation"
 EMISSIONS = NEGOTIATION / "bdm" / "emission_standards_bdm1994.csv"
 # Scholz, Calbert & Smith (2011), emission standards with Q = 1.0: median and mean position by round 1–8.
 PUBLISHED_MEDIANS = [8.4, 9.9, 9.9, 9.9, 9.9, 7.4, 8.8, 9.6]

@@ -16,7 +16,7 @@ from accord.models.tabled_position import TabledPosition
 from accord.scenario.importers.deu import import_deu
 
 DEU = (
-    Path(__file__).resolve().parents[2].parent / "shared" / "data" / "negotiation" / "deu" / "deu3_blksv.tsv"
+    Path(__file__).resolve().parents[2] / "data" / "negotiation" / "deu" / "deu3_blksv.tsv"
 )
 
 

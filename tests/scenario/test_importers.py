@@ -13,7 +13,7 @@ from accord.scenario.importers.deu import council_weights, import_deu, intro_yea
 from accord.scenario.importers.exchange import import_exchange
 from accord.scenario.importers.ktab import import_ktab
 
-NEGOTIATION = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "negotiation"
+NEGOTIATION = Path(__file__).resolve().parents[2] / "data" / "negotiation"
 
 ALL_FILES = sorted(p for p in NEGOTIATION.rglob("*") if p.is_file())
 # Files in the folder that are not model inputs (reference outputs, documentation, third-party forecasts),

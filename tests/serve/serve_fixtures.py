@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 from accord.store import session_scope
 from accord.store.schema import ActorMention, Article, Cluster, Event, Extraction, Outlet, Position, Quote
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "eval" / "seeds"
 
 XSS = '<script>alert("x")</script>'
 XSS_IMG = "<img src=x onerror=alert(1)>"

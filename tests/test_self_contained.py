@@ -1,0 +1,44 @@
+"""A clone of the repository is all a test, benchmark or Makefile step needs: nothing reads beside it."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+# Ways a path can climb out of the checkout to the material folder that sits beside it on our machines.
+OUTSIDE = re.compile(r"""\.\./shared|/work/shared|parents\[\d\]\.parent|ROOT\.parent|["']shared["']\s*/""")
+# Code, and the documents whose commands a user runs; data folders keep their sources' own READMEs.
+CHECKED = ("tests", "bench", "scripts", "src", "Makefile", ".ci", "README.md", "docs", "examples")
+
+
+def _files() -> list[Path]:
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", *CHECKED],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    return [ROOT / name for name in listed if ROOT / name != Path(__file__) and (ROOT / name).is_file()]
+
+
+def test_no_code_reads_outside_the_repository() -> None:
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for path in _files()
+        for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1)
+        if OUTSIDE.search(line)
+    ]
+    assert not offenders, "\n".join(offenders)
+
+
+def test_the_pattern_catches_the_usual_ways_out() -> None:
+    for line in (
+        'SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"',
+        'NEGOTIATION = ROOT.parent / "data"',
+        "accord ingest ../shared/seeds",
+    ):
+        assert OUTSIDE.search(line), line
+    assert not OUTSIDE.search('SEEDS = ROOT / "eval" / "seeds"')

@@ -26,9 +26,7 @@ def checker() -> ModuleType:
 
 
 def test_seed_gold_passes_the_checker(checker: ModuleType, capsys: pytest.CaptureFixture[str]) -> None:
-    assert checker.main([str(EVAL / "seeds-gold.jsonl"), str(EVAL / "seeds")]) == 0, (
-        capsys.readouterr().out
-    )
+    assert checker.main([str(EVAL / "seeds-gold.jsonl"), str(EVAL / "seeds")]) == 0, capsys.readouterr().out
 
 
 def test_checker_flags_what_the_guide_forbids(checker: ModuleType) -> None:

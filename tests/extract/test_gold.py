@@ -22,9 +22,7 @@ def test_shared_seed_gold_loads() -> None:
     articles = load_gold(GOLD)
     assert len(articles) == 4
     assert all(article.actors and article.quotes and article.events for article in articles)
-    assert {article.id for article in articles} == {
-        path.stem for path in GOLD.parent.glob("seeds/*.txt")
-    }
+    assert {article.id for article in articles} == {path.stem for path in GOLD.parent.glob("seeds/*.txt")}
 
 
 def test_extra_fields_are_kept(tmp_path: Path) -> None:

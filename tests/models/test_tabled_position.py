@@ -15,9 +15,7 @@ from accord.models.compromise import Compromise
 from accord.models.tabled_position import TabledPosition
 from accord.scenario.importers.deu import import_deu
 
-DEU = (
-    Path(__file__).resolve().parents[2] / "data" / "negotiation" / "deu" / "deu3_blksv.tsv"
-)
+DEU = Path(__file__).resolve().parents[2] / "data" / "negotiation" / "deu" / "deu3_blksv.tsv"
 
 
 def _run(rows: list[tuple[float, float, float]], ref: float | None = None, **options: float | bool) -> float:

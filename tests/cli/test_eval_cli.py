@@ -111,3 +111,52 @@ def test_export_csv_needs_a_type_and_a_writable_target(tmp_path: Path) -> None:
     result = runner.invoke(app, ["export", "--db", url, "--format", "jsonl", "--out", str(target)])
     assert result.exit_code == 1
     assert "A320" in result.stderr and str(target) in result.stderr
+
+
+def _split_corpus(folder: Path) -> Path:
+    """A corpus folder of three articles (two test, one train) whose gold is the seeds' first records."""
+    folder.mkdir(parents=True)
+    gold = load_gold(GOLD)[:3]
+    meta = [("test", "wire"), ("test", "interview"), ("train", "wire")]
+    with (folder / "articles.jsonl").open("w", encoding="utf-8") as handle:
+        for article, (split, genre) in zip(gold, meta, strict=True):
+            record = {"id": article.id, "text": "...", "split": split, "genre": genre}
+            handle.write(json.dumps(record) + "\n")
+    (folder / "gold.jsonl").write_text(
+        "".join(json.dumps(a.model_dump(mode="json")) + "\n" for a in gold), encoding="utf-8"
+    )
+    return folder / "gold.jsonl"
+
+
+def test_eval_split_scores_that_split_and_logs_test_looks(tmp_path: Path) -> None:
+    gold = _split_corpus(tmp_path / "eval" / "dev")
+    args = ["eval", "--gold", str(gold), "--pred", str(GOLD), "--format", "json", "--resamples", "50"]
+    result = runner.invoke(app, [*args, "--split", "test"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert len(report["articles"]) == 2  # the train article and the fourth seed are not scored
+    assert set(report["groups"]["genre"]) == {"wire", "interview"}
+    assert report["intervals"]["positions"]["f1"] == [1.0, 1.0]
+    log = tmp_path / "eval" / "test-log.jsonl"
+    (look,) = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    assert look["split"] == "test" and look["articles"] == 2 and look["scores"]["positions"]["f1"] == 1.0
+    assert {"date", "commit", "uncommitted_changes"} <= set(look)
+
+    result = runner.invoke(app, [*args, "--split", "train"])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["articles"]) == 1
+    assert len(log.read_text(encoding="utf-8").splitlines()) == 1  # train scorings are not logged
+
+
+def test_eval_split_needs_the_corpus_file(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["eval", "--gold", str(GOLD), "--pred", str(GOLD), "--split", "test"])
+    assert result.exit_code == 1
+    assert "[A305]" in result.stderr and "split" in result.stderr
+    assert not (GOLD.parent.parent / "test-log.jsonl").exists()
+
+
+def test_eval_table_shows_intervals_and_genres(tmp_path: Path) -> None:
+    gold = _split_corpus(tmp_path / "dev")
+    result = runner.invoke(app, ["eval", "--gold", str(gold), "--pred", str(GOLD), "--resamples", "20"])
+    assert result.exit_code == 0, result.output
+    assert "F1 95% CI" in result.stdout and "F1 per genre" in result.stdout and "interview" in result.stdout

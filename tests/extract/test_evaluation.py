@@ -9,14 +9,16 @@ import pytest
 
 from accord.extract.evaluation import (
     Score,
+    bootstrap_intervals,
     evaluate,
+    evaluate_corpus,
     events_match,
     maximum_matching,
     positions_match,
     quote_texts_overlap,
     quotes_match,
 )
-from accord.extract.gold import GoldArticle, GoldEvent, GoldPosition, GoldQuote, load_gold
+from accord.extract.gold import ArticleMeta, GoldArticle, GoldEvent, GoldPosition, GoldQuote, load_gold
 
 GOLD = Path(__file__).resolve().parents[2] / "eval" / "seeds-gold.jsonl"
 
@@ -168,3 +170,62 @@ def test_report_serializes_with_ratios() -> None:
     assert dumped["scores"]["actors"]["f1"] == 1.0
     assert dumped["articles"][0]["scores"]["actors"]["precision"] == 1.0
     assert report.rows()[0] == ("actors", 1, 0, 0, 1.0, 1.0, 1.0)
+
+
+def _corpus() -> tuple[list[GoldArticle], list[GoldArticle]]:
+    """Ten articles: the first five predicted perfectly, the rest with one wrong position each."""
+    gold = [
+        article(f"a{n}", actors=["Russia"], positions=[position("Russia", "ceasefire", "oppose")])
+        for n in range(10)
+    ]
+    predicted = gold[:5] + [
+        article(f"a{n}", actors=["Russia"], positions=[position("Russia", "ceasefire", "support")])
+        for n in range(5, 10)
+    ]
+    return predicted, gold
+
+
+def test_bootstrap_interval_brackets_the_point_estimate_and_is_reproducible() -> None:
+    predicted, gold = _corpus()
+    report = evaluate(predicted, gold)
+    intervals = bootstrap_intervals(report.articles, resamples=500, seed=3)
+    low, high = intervals["positions"].f1
+    assert low < report.scores["positions"].f1 == 0.5 < high
+    assert low >= 0.0 and high <= 1.0
+    assert intervals["actors"].f1 == (1.0, 1.0)  # every article right: no resample can differ
+    assert bootstrap_intervals(report.articles, resamples=500, seed=3) == intervals
+
+
+def test_bootstrap_resamples_whole_articles() -> None:
+    # One article with all the errors: an interval over items would be narrow, over articles it is wide.
+    gold = [article(f"a{n}", positions=[position("Russia", "ceasefire", "oppose")]) for n in range(4)]
+    gold.append(
+        article(
+            "big",
+            positions=[
+                position("Russia", issue, "oppose")
+                for issue in ("nato_membership", "crimea", "territory", "sanctions")
+            ],
+        )
+    )
+    predicted = [*gold[:4], article("big")]
+    report = evaluate(predicted, gold)
+    low, high = bootstrap_intervals(report.articles, resamples=2000, seed=0)["positions"].recall
+    assert low <= 0.55 and high == 1.0
+
+
+def test_evaluate_corpus_scores_one_split_and_breaks_down_by_genre() -> None:
+    predicted, gold = _corpus()
+    metadata = {
+        f"a{n}": ArticleMeta(
+            id=f"a{n}", split="test" if n < 7 else "train", genre="wire" if n < 5 else "interview"
+        )
+        for n in range(10)
+    }
+    report = evaluate_corpus(predicted, gold, metadata, split="test", resamples=100)
+    assert len(report.articles) == 7  # predictions for a7..a9 are not charged as extra articles
+    assert report.scores["positions"].fp == 2
+    genres = report.groups["genre"]
+    assert genres["wire"].articles == 5 and genres["wire"].scores["positions"].f1 == 1.0
+    assert genres["interview"].articles == 2 and genres["interview"].scores["positions"].f1 == 0.0
+    assert set(report.intervals) == {"actors", "quotes", "events", "positions"}

@@ -16,15 +16,21 @@ from rich.table import Table
 from accord.cli.app import app
 from accord.cli.common import DB_OPTION, TableOrJson, error_line, fail, resolve_db
 from accord.errors import AccordError, Errors
-from accord.extract.evaluation import EvalReport, evaluate
+from accord.extract.eval_log import append_look, look_record
+from accord.extract.evaluation import EvalReport, evaluate_corpus, select_split
 from accord.extract.export import export_records, export_rows, stored_predictions, write_csv, write_jsonl
-from accord.extract.gold import ITEM_TYPES, GoldArticle, read_gold
+from accord.extract.gold import ITEM_TYPES, ArticleMeta, GoldArticle, load_metadata, read_gold
 from accord.store import open_store
 
 
 class ExportFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
+
+
+class Split(str, Enum):
+    train = "train"
+    test = "test"
 
 
 class ItemType(str, Enum):
@@ -40,9 +46,21 @@ def _report_errors(errors: list[AccordError]) -> None:
 
 
 def _print_table(report: EvalReport, gold_count: int, predicted_count: int) -> None:
-    table = Table("type", "tp", "fp", "fn", "precision", "recall", "F1", title="Extraction against gold")
+    table = Table(
+        "type", "tp", "fp", "fn", "precision", "recall", "F1", "F1 95% CI", title="Extraction against gold"
+    )
     for kind, tp, fp, fn, precision, recall, f1 in report.rows():
-        table.add_row(kind, str(tp), str(fp), str(fn), f"{precision:.3f}", f"{recall:.3f}", f"{f1:.3f}")
+        low, high = report.intervals[kind].f1 if kind in report.intervals else (f1, f1)
+        table.add_row(
+            kind,
+            str(tp),
+            str(fp),
+            str(fn),
+            f"{precision:.3f}",
+            f"{recall:.3f}",
+            f"{f1:.3f}",
+            f"{low:.2f}–{high:.2f}",
+        )
     per_article = Table("article", "actors", "quotes", "events", "positions", title="F1 per article")
     for result in report.articles:
         where = (
@@ -54,6 +72,15 @@ def _print_table(report: EvalReport, gold_count: int, predicted_count: int) -> N
     console = Console(width=None if sys.stdout.isatty() else 100)
     console.print(table)
     console.print(per_article)
+    for grouping, groups in report.groups.items():
+        by_group = Table(
+            grouping, "articles", *(f"{kind} F1" for kind in ITEM_TYPES), title=f"F1 per {grouping}"
+        )
+        for value, group in groups.items():
+            by_group.add_row(
+                value, str(group.articles), *(f"{group.scores[kind].f1:.3f}" for kind in ITEM_TYPES)
+            )
+        console.print(by_group)
     console.print(f"{gold_count} gold articles, {predicted_count} predicted; micro-averaged over articles")
 
 
@@ -64,42 +91,97 @@ def eval_cli(
     pred: Path | None = typer.Option(
         None, "--pred", help="Score this JSONL (gold schema) instead of the store's extraction."
     ),
+    split: Split | None = typer.Option(
+        None, "--split", help="Score only this split of the corpus (test scorings are logged)."
+    ),
+    articles: Path | None = typer.Option(
+        None,
+        "--articles",
+        help="Corpus JSONL giving each article's split and genre [default: articles.jsonl beside --gold].",
+    ),
+    log: Path | None = typer.Option(
+        None,
+        "--log",
+        help="File --split test appends its record to [default: ../test-log.jsonl from --gold's folder].",
+    ),
+    resamples: int = typer.Option(
+        1000, "--resamples", min=1, help="Bootstrap resamples of articles for the 95% intervals."
+    ),
     output: TableOrJson = typer.Option(
-        TableOrJson.table, "--format", help="table, or json with a per-article breakdown."
+        TableOrJson.table, "--format", help="table, or json with per-article and per-genre breakdowns."
     ),
 ) -> None:
     """Precision, recall and F1 per item type (actors, quotes, events, positions) against gold labels.
 
-    Without --pred the store's extraction is scored, only for the articles the gold file labels.
-    Exit code 1 when any input line or record was bad (each is one line on stderr; the rest is scored).
+    Without --pred the store's extraction is scored, only for the articles the gold file labels (or, with
+    --split, the articles of that split). Each figure has a 95% bootstrap interval over articles. A test
+    split is for reporting: every `--split test` scoring is appended, with the date and commit, to a log
+    kept under version control. Exit code 1 when any input line or record was bad (each is one line on
+    stderr; the rest is scored).
     """
     gold_articles, errors = read_gold(gold)
+    metadata = _metadata(gold, articles)
+    if split is not None:
+        if not metadata:
+            raise fail(
+                AccordError(
+                    Errors.A305,
+                    path=articles or gold.parent / "articles.jsonl",
+                    line=0,
+                    reason="--split needs the corpus file with each article's split",
+                )
+            )
+        gold_articles = select_split(
+            gold_articles, metadata, split.value
+        )  # only these are read from the store
     if not gold_articles:
         _report_errors(errors or [AccordError(Errors.A305, path=gold, line=0, reason="no articles")])
         raise typer.Exit(1)
-    predicted: list[GoldArticle]
-    if pred is not None:
-        predicted, pred_errors = read_gold(pred)
-    else:
-        try:
-            engine = open_store(resolve_db(db))
-        except AccordError as exc:
-            raise fail(exc) from exc
-        predicted, pred_errors = stored_predictions(engine, [article.id for article in gold_articles])
-        engine.dispose()
-        absent = len(gold_articles) - len(predicted) - len(pred_errors)
-        if absent:
-            typer.echo(
-                f"note: {absent} gold articles are not in the store; their items count as missed", err=True
-            )
+    predicted, pred_errors = _predictions(pred, db, [article.id for article in gold_articles])
     errors += pred_errors
     _report_errors(errors)
-    report = evaluate(predicted, gold_articles)
+    report = evaluate_corpus(
+        predicted, gold_articles, metadata, split=split.value if split else None, resamples=resamples
+    )
+    if split is Split.test:
+        target = log or gold.resolve().parent.parent / "test-log.jsonl"
+        append_look(target, look_record(report, gold, split.value))
+        typer.echo(f"note: this test-split scoring was appended to {target}", err=True)
     if output is TableOrJson.json:
         typer.echo(json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False))
     else:
         _print_table(report, len(gold_articles), len(predicted))
     raise typer.Exit(1 if errors else 0)
+
+
+def _metadata(gold: Path, articles: Path | None) -> dict[str, ArticleMeta]:
+    """Split and genre per article from --articles, or from articles.jsonl beside the gold when it exists."""
+    path = articles or gold.parent / "articles.jsonl"
+    if articles is None and not path.is_file():
+        return {}
+    try:
+        return load_metadata(path)
+    except AccordError as exc:
+        raise fail(exc) from exc
+
+
+def _predictions(
+    pred: Path | None, db: str | None, ids: list[str]
+) -> tuple[list[GoldArticle], list[AccordError]]:
+    if pred is not None:
+        return read_gold(pred)
+    try:
+        engine = open_store(resolve_db(db))
+    except AccordError as exc:
+        raise fail(exc) from exc
+    predicted, errors = stored_predictions(engine, ids)
+    engine.dispose()
+    absent = len(ids) - len(predicted) - len(errors)
+    if absent:
+        typer.echo(
+            f"note: {absent} gold articles are not in the store; their items count as missed", err=True
+        )
+    return predicted, errors
 
 
 @app.command("export")

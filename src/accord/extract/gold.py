@@ -109,3 +109,32 @@ def load_gold(path: Path) -> list[GoldArticle]:
     if errors:
         raise errors[0]
     return articles
+
+
+class ArticleMeta(BaseModel):
+    """What an evaluation corpus says of an article besides its text: its split and genre."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: str = Field(min_length=1)
+    split: str | None = None
+    genre: str | None = None
+
+
+def load_metadata(path: Path) -> dict[str, ArticleMeta]:
+    """Split and genre per article id from a corpus JSONL (the ingest form plus ``split`` and ``genre``)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise AccordError(Errors.A305, path=path, line=0, reason=reason) from exc
+    metadata: dict[str, ArticleMeta] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            meta = ArticleMeta.model_validate_json(line)
+        except ValidationError as exc:
+            raise AccordError(Errors.A305, path=path, line=number, reason=_reason(exc)) from exc
+        metadata[meta.id] = meta
+    return metadata

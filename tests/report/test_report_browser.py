@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 
 from accord.report import make_report
 from accord.store import open_store
+from browser_checks import assert_charts_have_data
 from sample_store import HOSTILE_ARTICLES, PAYLOAD, fill
 
 pytestmark = pytest.mark.browser
@@ -49,12 +50,14 @@ def test_every_view_renders_with_content(sample_report: Path, watched) -> None: 
     watched.show("trajectories")
     page.wait_for_selector("#chart-trajectory-0 .main-svg")
     assert page.locator("#view-trajectories .chart .main-svg").count() >= 7
+    assert_charts_have_data(page, "#view-trajectories .chart")
     watched.screenshot("trajectories")
 
     watched.show("events")
     page.wait_for_selector("#chart-events .main-svg")
     assert page.locator("#stages tbody tr").count() == 3
     assert page.locator("#chart-events .scatterlayer .point").count() == 5
+    assert_charts_have_data(page, "#chart-events")
     watched.screenshot("events")
 
     watched.show("quotes")
@@ -66,6 +69,7 @@ def test_every_view_renders_with_content(sample_report: Path, watched) -> None: 
     page.wait_for_selector("#chart-forecast .main-svg")
     assert page.locator("#forecast-table tbody tr").count() == 7
     assert page.locator("#forecast-table .band").count() > 0  # intervals
+    assert_charts_have_data(page, "#chart-forecast")
     watched.screenshot("forecast")
 
     watched.show("sensitivity")

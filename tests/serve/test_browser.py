@@ -16,6 +16,7 @@ import pytest
 import uvicorn
 
 from accord.serve import create_app
+from browser_checks import assert_charts_have_data
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "serve"
@@ -71,6 +72,7 @@ def _shot(page: Any, name: str) -> None:
 def test_click_through_every_page(page: Any, base_url: str) -> None:
     page.goto(base_url + "/")
     page.wait_for_selector("#issues-chart .main-svg")  # plotly drew the chart from the local bundle
+    assert_charts_have_data(page)
     _shot(page, "overview")
     for label, name in (
         ("Articles", "articles"),
@@ -86,9 +88,11 @@ def test_click_through_every_page(page: Any, base_url: str) -> None:
         _shot(page, name)
     page.goto(base_url + "/timeline")
     page.wait_for_selector("#timeline-chart .main-svg")
+    assert_charts_have_data(page)
     _shot(page, "timeline")
     page.goto(base_url + "/actors/Ukraine")
     page.wait_for_selector("#positions-chart .main-svg")
+    assert_charts_have_data(page)
     _shot(page, "actor")
     assert page.problems == []  # type: ignore[attr-defined]  # no CSP violation, no script error
 

@@ -3,9 +3,15 @@
 An issue cue (lexicons/issues.yaml) in a sentence becomes a position when an actor states it: the
 speaker of the quotation holding the cue, or the subject of a speech or stance verb governing the cue
 ("the Kremlin said it would cease hostilities"), plus an actor that is the subject of a nested stance
-verb ("X said the US does not believe ..."). The stance starts from the cue's direction and flips for
-each negator on the way from the cue to the verb; a condition ("if ...", "in exchange for ...") makes
-the main clause's stance conditional, while cues inside the condition are what the actor asks for.
+verb ("X said the US does not believe ..."). The stance is composed, not matched: it starts from the
+cue's direction and flips for each negator, each reverser ("lift", "a halt to") and each negative
+evaluation ("would be unacceptable", "legitimate targets") on the way from the cue to the verb
+(lexicons/polarity.yaml), so a negated reverser flips back; a condition ("if ...", "in exchange for ...")
+makes the main clause's stance conditional, while cues inside the condition are what the actor asks for.
+
+The holder is the speaker, the subject of the stance verb, or the party a document belongs to; never the
+party a demand is made of ("demanded that Ukraine refuse ...", "Ukraine must ..."), and a speaker who
+reports another party's stance does not hold it. Questions and hypotheticals state no stance.
 """
 
 from __future__ import annotations
@@ -54,13 +60,22 @@ SIDES = {"sides", "parties", "both", "delegations"}
 
 
 class PositionDetector:
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        issues: str = "issues",
+        stances: str = "stances",
+        polarity: str = "polarity",
+        actors: str = "actors",
+    ) -> None:
         self.name = name
-        issues = load_lexicon("issues")
-        stances = load_lexicon("stances")
-        actors = load_lexicon("actors")
+        issue_cues = load_lexicon(issues)
+        stance_words = load_lexicon(stances)
+        polar = load_lexicon(polarity)
+        actor_words = load_lexicon(actors)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for issue, cues in issues.items():
+        for issue, cues in issue_cues.items():
             for direction in ("toward", "away"):
                 # Cues are written in base form; their first word is inflected ("recognized the annexation").
                 variants = {
@@ -71,17 +86,44 @@ class PositionDetector:
                 phrases = [nlp.make_doc(c) for c in sorted(variants)]
                 if phrases:
                     self.matcher.add(f"{issue}|{direction}", phrases)
-        self.speech = all_forms(actors["speech_verbs"])
-        self.stance = all_forms(stances["stance_verbs"])
-        self.negators = all_forms(stances["negators"])
+        for issue, phrases in (polar.get("not_cues") or {}).items():
+            # Longer phrases holding a cue but naming something else ("nuclear weapons"): they cover the
+            # cue inside them and produce nothing.
+            self.matcher.add(f"{issue}|none", [nlp.make_doc(c) for c in phrases])
+        self.speech = all_forms(actor_words["speech_verbs"])
+        self.stance = all_forms(stance_words["stance_verbs"])
+        reversers = polar["reversers"]
+        harm = polar["evaluations"]["negative"]["verbs"]
+        self.harm = all_forms(harm)
+        complements = polar["evaluations"]["negative"]["complements"]
+        # Words that turn a cue the other way when they govern or modify its way to the verb: grammatical
+        # negators and reversers. Evaluations ("a threat") count only as what the cue's clause says of it:
+        # "under threat of sanctions" is no judgement on sanctions.
+        self.reversers = {n: n for n in reversers["nouns"]}
+        self.negators = {
+            **all_forms(stance_words["negators"]),
+            **all_forms(reversers["verbs"]),
+            **self.reversers,
+        }
+        self.evaluations = [c.split() for c in complements]
+        self.firm = [c.split() for c in polar["evaluations"]["firm"]]
         self.phrasals: dict[str, str] = {}
-        for verb, particle in stances["negating_phrasals"].items():
+        for verb, particle in polar["phrasals"].items():
             for form in all_forms([verb]):
                 self.phrasals[form] = particle
-        self.marks = set(stances["condition_marks"])
-        self.condition_phrases = [c.split() for c in stances["condition_phrases"]]
-        self.hedges = set(stances["hedges"])
-        self.exchange_heads = set(stances["exchange_heads"])
+        self.question_verbs = all_forms(polar["questions"]["verbs"])
+        self.question_words = set(polar["questions"]["words"])
+        self.hypotheticals = set(polar["hypotheticals"])
+        self.directives = all_forms(polar["directives"])
+        self.weak_directives = all_forms(polar["weak_directives"])
+        self.deontic = set(polar["deontic"])
+        self.documents = set(polar["documents"])
+        self.issuing = all_forms(polar["issuing"])
+        self.marks = set(stance_words["condition_marks"])
+        self.condition_phrases = [c.split() for c in stance_words["condition_phrases"]]
+        self.trade_phrases = [c.split() for c in stance_words["trade_phrases"]]
+        self.hedges = set(stance_words["hedges"])
+        self.exchange_heads = set(stance_words["exchange_heads"])
 
     @guarded("accord_positions")
     def __call__(self, doc: Doc) -> Doc:
@@ -97,8 +139,12 @@ class PositionDetector:
                 continue
             covered.update(range(start, end))
             issue, direction = doc.vocab.strings[match_id].split("|")
+            if direction == "none":
+                continue  # "nuclear weapons": covers the cue inside it, names no issue
             cue = doc[start:end]
-            others = [doc[s:e] for _, s, e in matches if s != start]
+            others = [
+                doc[s:e] for m, s, e in matches if s != start and not doc.vocab.strings[m].endswith("|none")
+            ]
             for actor, stance, condition, mention in self._positions(
                 doc, cue, direction, index, quotes, others
             ):
@@ -136,8 +182,9 @@ class PositionDetector:
         quotes: list[dict[str, Any]],
         others: list[Span],
     ) -> list[tuple[str, str, str | None, dict[str, Any] | None]]:
-        polarity = 1 if direction == "toward" else -1
         path = self._path(cue)
+        if self._open_question(cue, path):
+            return []  # "asked whether Ukraine would receive more weapons": a question states no stance
         holders: list[tuple[str, dict[str, Any] | None]] = []
         stop = len(path)
         quote = next((q for q in quotes if q["start"] <= cue.start_char < q["end"]), None)
@@ -161,45 +208,217 @@ class PositionDetector:
             ),
             default=-1,
         )
+        first: int | None = None  # where the innermost holder was found
+        # Parties named as subjects of inner stance verbs: a speaker reporting another party's stance
+        # ("Zelensky said the Russian leader was preparing to reject the ceasefire") does not hold it.
+        reported: list[dict[str, Any]] = []
         for position, token in enumerate(path):
             if position <= zone:
                 continue
+            if first is not None and path[position - 1].dep_ not in REPORTING:
+                break  # "Putin proposed talks a day after Macron demanded ...": not Putin's stance
             base = token.lower_
             if topic and base not in self.stance:
                 continue  # "said the terms of a truce could ...": talk about an issue is not a stance on it
-            verb_like = is_verb(token) or token.dep_ == "acomp"
+            misparsed = base in self.directives and any(
+                c.dep_ == "compound" and c.lower_ in self.documents for c in token.children
+            )
+            verb_like = is_verb(token) or token.dep_ == "acomp" or misparsed
             if (base not in self.speech and base not in self.stance) or not verb_like or token in cue:
                 continue
-            subject = _subject_of(token)
+            if base in self.directives and base.startswith("call") and not _calls_for(token):
+                continue  # "called Zelensky a dictator": naming, not calling for something
+            subject = self._subject(token)
             if subject is None or (quote is not None and quote["start"] <= subject.idx < quote["end"]):
                 continue  # inside a quotation, "we" and "they" are the speaker's; the speaker holds it
+            if self._addressee(subject, path, position):
+                continue  # "demanded that Ukraine refuse ...": the party asked to act holds nothing
             # "Putin and Zelensky agreed ...": each party holds the stance; "both sides" are the
             # parties of the talks the article has just described.
-            found = [self._mention(s, index) for s in [subject, *subject.conjuncts]]
+            found = [self._holder(s, index) for s in [subject, *subject.conjuncts]]
             if subject.lower_ in SIDES and all(m is None for m in found):
                 found = self._sides(subject, index)
-            for mention in found:
-                if mention is None:
-                    continue
+            named = [m for m in found if m is not None]
+            if reported and named and not any(_same_side(m, [("", r)]) for m in named for r in reported):
+                break
+            for mention in named:
                 name = str(mention["name"])
                 if all(name != h[0] for h in holders):
                     holders.append((name, mention))
                 stop = position + 1
+                if first is None:
+                    first = position
+            party = self._party_named(subject, index)
+            if party is not None:
+                reported.append(party)
         if not holders:
             holders.extend(self._sentence_speaker(cue, index))
         if not holders:
             return []
-        boundary, condition = self._condition(cue, path[:stop], others)
+        if self._hypothetical(cue, path[:stop]):
+            return []  # "hypothetically, a ceasefire could ...": nobody takes that stance
+        boundary, condition, trade = self._condition(cue, path[:stop], others)
         if boundary is not None:
             if boundary < 0:
                 return []  # a condition whose main clause states no stance on an issue
             stop = boundary
-        polarity *= self._negation(cue, path[:stop])
-        if polarity == 0 or (condition is not None and boundary is None):
-            stance = "conditional"
-        else:
-            stance = "support" if polarity > 0 else "oppose"
-        return [(name, stance, condition, mention) for name, mention in holders]
+        polarity = (1 if direction == "toward" else -1) * self._negation(cue, path[:stop])
+        out: list[tuple[str, str, str | None, dict[str, Any] | None]] = []
+        for name, held in holders:
+            sign = polarity * self._harm(cue, path[:stop], held)
+            if trade and sign < 0:
+                stance = "oppose"  # "refused to cede territory in exchange for a truce": the trade is refused
+            elif sign == 0 or (condition is not None and boundary is None):
+                stance = "conditional"
+            else:
+                stance = "support" if sign > 0 else "oppose"
+            out.append((name, stance, condition, held))
+        return out
+
+    def _holder(self, token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+        """The party a subject stands for: a mention or a document's owner; never a dateline's place."""
+        if token.lower_ in self.documents:
+            return self._document_owner(token, index)
+        if _dateline(token):
+            return None  # "MINSK, 12 February 2015 — ...": where the story was filed, not who acts
+        return self._mention(token, index)
+
+    def _document_owner(self, token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+        """ "Russia's memorandum", "the Ukrainian plan"; "the memorandum" after "Medinsky presented a
+        memorandum": the party the document belongs to."""
+        # "Russia's memorandum demands ..." is sometimes parsed as one noun phrase headed by "demands":
+        # the owner then hangs from that head.
+        heads = [token, token.head] if token.dep_ == "compound" else [token]
+        for child in (c for head in heads for c in head.children):
+            if child.dep_ in {"poss", "compound", "amod"} and child.i in index:
+                return self._mention(child, index)
+        doc = token.doc
+        for earlier in reversed(doc[: token.i]):
+            if earlier.lower_ != token.lower_:
+                continue
+            for child in earlier.children:
+                if child.dep_ in {"poss", "compound", "amod"} and child.i in index:
+                    return self._mention(child, index)
+            verb = earlier.head
+            if earlier.dep_ in {"dobj", "nsubjpass"} and verb.lower_ in self.issuing:
+                subject = _subject_of(verb)
+                if subject is not None:
+                    return self._mention(subject, index)
+            by = next((c for c in verb.children if c.dep_ == "agent"), None)
+            if by is not None:
+                agent = next((c for c in by.children if c.dep_ == "pobj"), None)
+                if agent is not None:
+                    return self._mention(agent, index)
+        return None
+
+    def _addressee(self, subject: Token, path: list[Token], position: int) -> bool:
+        """Is ``subject`` the party asked to act rather than one taking a stance? The verb it is the
+        subject of carries a deontic modal ("Ukraine must recognise ..."), or sits in the complement of a
+        directive verb whose own subject is someone else ("demanded that Russia accept ...")."""
+        owner = subject.head  # the verb whose subject it is (a conjunct may have lent it)
+        if any(c.dep_ == "aux" and c.lower_ in self.deontic for c in owner.children):
+            return True
+        modal = any(c.dep_ == "aux" for c in owner.children)
+        for above in path[position + 1 :]:
+            base = above.lower_
+            strong = base in self.directives and base not in self.weak_directives
+            weak = base in self.weak_directives and not modal
+            if not (strong or weak) or not (is_verb(above) or above.dep_ == "acomp"):
+                continue
+            if base.startswith("call") and not _calls_for(above):
+                continue
+            boss = self._subject(above)
+            return boss is None or (boss != subject and subject not in boss.conjuncts)
+        return False
+
+    def _subject(self, verb: Token) -> Token | None:
+        """The verb's subject; for a verb the parser took for a noun after a document ("the memorandum
+        demands that ...", parsed as a compound noun), that document."""
+        subject = _subject_of(verb)
+        if subject is None and verb.lower_ in self.directives:
+            subject = next(
+                (c for c in verb.children if c.dep_ == "compound" and c.lower_ in self.documents), None
+            )
+        return subject
+
+    def _party_named(self, token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+        """The party a noun phrase names, even when it does not resolve to a holder ("the Russian
+        leader" names Russia); None for pronouns."""
+        if _is_pronoun(token):
+            return None
+        if token.i in index:
+            return index[token.i]
+        return next(
+            (
+                index[c.i]
+                for c in token.children
+                if c.dep_ in {"amod", "compound", "poss", "appos"} and c.i in index
+            ),
+            None,
+        )
+
+    def _open_question(self, cue: Span, path: list[Token]) -> bool:
+        """The cue is asked about: the sentence is a question, or its clause hangs through a question word
+        from "ask", "wonder" ("asked who would monitor a truce", "asked whether ...")."""
+        if cue.sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
+            return True
+        for token in path:
+            if (
+                token.dep_ not in {"ccomp", "xcomp", "conj", "advcl"}
+                or token.head.lower_ not in self.question_verbs
+            ):
+                continue
+            words = [c for c in token.children if c.lower_ in self.question_words]
+            words += [t for t in token.subtree if t.lower_ in {"who", "what", "which"} and t.head == token]
+            if words:
+                return True
+        return False
+
+    def _hypothetical(self, cue: Span, path: list[Token]) -> bool:
+        """A hypothetical marker on the way from the cue to the holder's verb, or "even if" / "were to"."""
+        for token in path:
+            for child in token.children:
+                if child.lower_ in self.hypotheticals and child.dep_ in {
+                    "advmod",
+                    "npadvmod",
+                    "advcl",
+                    "prep",
+                }:
+                    return True
+            if token.lower_ in self.hypotheticals:
+                return True
+        return False
+
+    def _harm(self, cue: Span, path: list[Token], holder: dict[str, Any] | None) -> int:
+        """-1 when the cue is the subject of a verb of harm that harms no party or the holder's own side
+        ("any lifting of sanctions would weaken Ukraine's position", said by Zelensky); else 1."""
+        sign = 1
+        for position, token in enumerate(path[1:], start=1):
+            below = path[position - 1]
+            if token.lower_ not in self.harm or below.dep_ not in {"nsubj", "nsubjpass", "csubj"}:
+                continue
+            harmed = [
+                t for c in token.children if c.dep_ in {"dobj", "xcomp", "ccomp", "attr"} for t in c.subtree
+            ]
+            doc = cue.doc
+            named = [
+                m
+                for t in harmed
+                for m in [
+                    next(
+                        (x for x in items(doc, "accord_mentions") if x["tok_start"] <= t.i < x["tok_end"]),
+                        None,
+                    )
+                ]
+                if m is not None and m["party"]
+            ]
+            if (
+                not named
+                or holder is None
+                or any(_same_side(m, [(str(holder["name"]), holder)]) for m in named)
+            ):
+                sign = -sign
+        return sign
 
     def _sentence_speaker(
         self, cue: Span, index: dict[int, dict[str, Any]]
@@ -247,31 +466,72 @@ class PositionDetector:
         sign = 1
         inside = set(range(cue.start, cue.end))
         for position, token in enumerate(path):
-            if position > 0 and path[position - 1].dep_ == "conj":
+            below = path[position - 1] if position > 0 else None
+            if below is not None and below.dep_ == "conj" and is_verb(below):
                 break  # "refuses to give up land and insists on a ceasefire": one verb's "no" only
-            if token.i not in inside and token.lower_ in self.negators:
+            subject_side = below is not None and below.dep_ in {"nsubj", "nsubjpass", "csubj"}
+            # A verb of harm with the cue as its subject depends on who is harmed: see _harm.
+            harm = subject_side and token.lower_ in self.harm
+            if token.i not in inside and token.lower_ in self.negators and not harm:
+                sign = -sign
+            if self._shared_head(token) is not None:
                 sign = -sign
             particle = self.phrasals.get(token.lower_)
-            if particle and any(c.dep_ == "prt" and c.lower_ == particle for c in token.children):
+            if (
+                particle
+                and not subject_side
+                and any(c.dep_ == "prt" and c.lower_ == particle for c in token.children)
+            ):
                 if any(c.dep_ == "neg" for c in token.children):
                     return 0  # "did not rule out": open to it, not committed
                 sign = -sign
+            firm = subject_side and self._firm(token)
             for child in token.children:
                 if child.i in inside:
                     continue
-                if child.dep_ == "neg" or (
-                    child.dep_ in {"det", "amod", "acomp"} and child.lower_ in self.negators
-                ):
+                if child.dep_ == "neg":
+                    if not firm:  # "integrity is not up for negotiation" upholds integrity
+                        sign = -sign
+                elif child.dep_ in {"det", "amod", "acomp"} and child.lower_ in self.negators:
                     sign = -sign
                 elif child.dep_ == "attr" and any(
                     g.dep_ == "amod" and g.lower_ in self.negators for g in child.children
                 ):
                     sign = -sign  # "... was an unrealistic objective"
+                elif subject_side and child.dep_ in {"attr", "acomp", "oprd"} and self._condemns(child):
+                    sign = -sign  # "foreign troops would be legitimate targets"
         return sign
 
-    def _condition(self, cue: Span, path: list[Token], others: list[Span]) -> tuple[int | None, str | None]:
+    def _condemns(self, complement: Token) -> bool:
+        """A negative evaluation in the complement's phrase ("a direct threat", "legitimate targets")."""
+        words = [t.lower_ for t in complement.subtree]
+        return any(_contains(words, p) for p in self.evaluations)
+
+    def _shared_head(self, token: Token) -> Token | None:
+        """ "a halt to mobilisation and to arms deliveries": a repeated preposition that the parser hung
+        elsewhere continues the complement of the reverser before its first occurrence."""
+        if token.dep_ != "conj" or not any(c.dep_ == "pobj" for c in token.children):
+            return None
+        if token.head.lower_ == token.lower_:
+            return None  # the parser joined the two prepositions: the path already runs through the first
+        for earlier in reversed(token.sent[: token.i - token.sent.start]):
+            if earlier.lower_ == token.lower_ and earlier.i > 0:
+                noun = token.doc[earlier.i - 1]
+                return noun if noun.lower_ in self.reversers else None
+        return None
+
+    def _firm(self, token: Token) -> bool:
+        words = [
+            t.lower_ for c in token.children if c.dep_ not in {"nsubj", "nsubjpass", "neg"} for t in c.subtree
+        ]
+        return any(_contains(words, p) for p in self.firm)
+
+    def _condition(
+        self, cue: Span, path: list[Token], others: list[Span]
+    ) -> tuple[int | None, str | None, bool]:
         """Where the condition holding the cue ends on its path (None when the cue is not inside one;
-        -1 when the main clause has no issue of its own), and the text of a condition on the cue."""
+        -1 when the main clause has no issue of its own), the text of a condition on the cue, and whether
+        that condition is a trade ("in exchange for ...")."""
         for position, token in enumerate(path):
             inside = token.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in self.marks for c in token.children
@@ -285,29 +545,29 @@ class PositionDetector:
             if inside:
                 clause = set(range(token.left_edge.i, token.right_edge.i + 1))
                 if not any(o.start not in clause and o.sent == cue.sent for o in others):
-                    return -1, None
-                return position + 1, None
+                    return -1, None, False
+                return position + 1, None, False
             if (
                 token.dep_ == "pobj"
                 and token.head.lower_ == "for"
                 and token.head.head.lower_ in self.exchange_heads
             ):
-                return None, token.sent.text
+                return None, token.sent.text, True
         for token in path:
             for child in token.children:
                 if child.dep_ == "advcl" and any(
                     m.dep_ == "mark" and m.lower_ in self.marks for m in child.children
                 ):
-                    return None, _clause_text(child)
+                    return None, _clause_text(child), False
                 if child.dep_ == "acomp" and child.lower_ in self.hedges:
-                    return None, child.sent.text
+                    return None, child.sent.text, False
         sentence = [t.lower_ for t in cue.sent]
         for phrase in self.condition_phrases:
             n = len(phrase)
             for i in range(len(sentence) - n + 1):
                 if sentence[i : i + n] == phrase and not cue.start <= cue.sent.start + i < cue.end:
-                    return None, cue.sent[i:].text
-        return None, None
+                    return None, cue.sent[i:].text, phrase in self.trade_phrases
+        return None, None, False
 
 
 def _anaphoric_cues(doc: Doc, matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -345,17 +605,84 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
+# Links through which a clause reports or continues its governing verb's stance ("X said Y would ...",
+# "X agreed and would ...", "X vowed to ..."); above any other link (a temporal clause, a relative clause)
+# the verb's subject speaks about something else.
+REPORTING = {
+    "ccomp",
+    "xcomp",
+    "conj",
+    "parataxis",
+    "advcl",
+    "acomp",
+    "dobj",
+    "pcomp",
+    "prep",
+    "pobj",
+    "relcl",
+    "acl",
+}
+PRONOUNS = {"he", "she", "it", "they", "we", "i", "who", "which", "that", "you"}
+
+
+def _is_pronoun(token: Token) -> bool:
+    return token.lower_ in PRONOUNS
+
+
+def _calls_for(token: Token) -> bool:
+    """ "call on X to", "call for X", "call off": a call that asks for something (the word after the verb
+    decides, as the parser hangs "for" variously), not "called Zelensky a dictator"."""
+    after = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
+    return after in {"on", "for", "upon", "off"} or any(c.dep_ in {"xcomp", "ccomp"} for c in token.children)
+
+
+def _served(mention: dict[str, Any]) -> set[str]:
+    """The actor and the countries or bodies it serves ("foreign minister|Russia" -> Russia)."""
+    out = {str(mention["name"])}
+    for role in mention.get("roles") or []:
+        out.add(str(role).split("|")[-1])
+    return out
+
+
+def _same_side(mention: dict[str, Any], holders: list[tuple[str, dict[str, Any] | None]]) -> bool:
+    """Is ``mention`` one of the holders, or the country one of them serves (or serving it)?"""
+    sides = _served(mention)
+    return any(m is not None and sides & _served(m) for _, m in holders)
+
+
+def _dateline(token: Token) -> bool:
+    """A dateline's place: an upper-case word opening its sentence and followed by a comma."""
+    sent = token.sent
+    return (
+        token.i == sent.start
+        and token.is_upper
+        and len(token.text) > 1
+        and token.i + 1 < len(token.doc)
+        and token.doc[token.i + 1].text == ","
+    )
+
+
+def _contains(words: list[str], phrase: list[str]) -> bool:
+    n = len(phrase)
+    return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
+
+
 def _clause_text(token: Token) -> str:
     return token.doc[token.left_edge.i : token.right_edge.i + 1].text
 
 
 @Language.factory(
     "accord_positions",
-    assigns=["doc._.accord_positions"],
+    # The lexicons (lexicons/<name>.yaml) are configuration, so a pipeline can be built with others.
+    default_config={"issues": "issues", "stances": "stances", "polarity": "polarity", "actors": "actors"},
+    # Positions, the "acts" flag of the mentions that hold them, and a failure record (see `guarded`).
+    assigns=["doc._.accord_positions", "doc._.accord_mentions", "doc._.accord_errors"],
     requires=["doc._.accord_mentions", "doc._.accord_quotes", "doc._.accord_events", "token.dep"],
 )
-def make_position_detector(nlp: Language, name: str) -> PositionDetector:
-    return PositionDetector(nlp, name)
+def make_position_detector(
+    nlp: Language, name: str, issues: str, stances: str, polarity: str, actors: str
+) -> PositionDetector:
+    return PositionDetector(nlp, name, issues, stances, polarity, actors)
 
 
 __all__ = ["PositionDetector", "fold"]

@@ -134,3 +134,156 @@ def test_talk_about_an_issue_is_not_a_stance_on_it(nlp: Language) -> None:
     assert not any(issue == "ceasefire" for _, issue, _ in stances(nlp, text))
     text = "Sergei Lavrov rejected any talk of a truce."
     assert ("Sergei Lavrov", "ceasefire", "oppose") in stances(nlp, text)
+
+
+# Composed polarity: each sentence below is written for these tests. The cue's direction, times each
+# reverser, negative evaluation and negator on the way to the holder's verb, gives the stance.
+
+
+def issue_stances(nlp: Language, text: str, issue: str) -> set[tuple[str, str]]:
+    return {(actor, stance) for actor, one, stance in stances(nlp, text) if one == issue}
+
+
+def test_a_passive_reverser_turns_sanctions_around(nlp: Language) -> None:
+    text = "Sergei Lavrov insisted that Western sanctions on Russian exporters be eased first."
+    assert issue_stances(nlp, text, "sanctions") == {("Sergei Lavrov", "oppose")}
+
+
+def test_a_reverser_noun_reaches_every_conjunct(nlp: Language) -> None:
+    text = "The Kremlin asked for an end to conscription in Ukraine and to foreign arms deliveries."
+    assert issue_stances(nlp, text, "military_aid") == {("Russia", "oppose")}
+
+
+def test_a_negated_reverser_flips_back(nlp: Language) -> None:
+    text = "Andrii Sybiha said Kyiv would never accept limits on weapons supplies from its allies."
+    found = issue_stances(nlp, text, "military_aid")
+    assert ("Ukraine", "support") in found
+    assert not any(stance == "oppose" for _, stance in found)
+
+
+def test_troops_called_legitimate_targets_are_opposed(nlp: Language) -> None:
+    text = "Dmitry Peskov said that European troops stationed in Ukraine would be a legitimate target."
+    assert issue_stances(nlp, text, "peacekeepers") == {("Dmitry Peskov", "oppose")}
+
+
+def test_a_threat_is_a_negative_evaluation(nlp: Language) -> None:
+    text = "Sergei Lavrov said a peacekeeping force near the border would be a direct threat."
+    assert issue_stances(nlp, text, "peacekeepers") == {("Sergei Lavrov", "oppose")}
+
+
+def test_harm_to_the_holders_side_condemns_the_reversal(nlp: Language) -> None:
+    text = "Volodymyr Zelensky warned that easing sanctions now would undermine Ukraine's security."
+    assert issue_stances(nlp, text, "sanctions") == {("Volodymyr Zelensky", "support")}
+
+
+def test_harm_to_the_other_side_is_not_condemnation(nlp: Language) -> None:
+    text = "Ursula von der Leyen said the new sanctions would weaken Russia's war economy."
+    assert issue_stances(nlp, text, "sanctions") == {("Ursula von der Leyen", "support")}
+
+
+def test_failed_sanctions_are_opposed(nlp: Language) -> None:
+    text = "Viktor Orban has long argued that sanctions on Moscow have failed."
+    assert issue_stances(nlp, text, "sanctions") == {("Viktor Orban", "oppose")}
+
+
+def test_a_frame_of_bargaining_does_not_flip_when_negated(nlp: Language) -> None:
+    text = "Andrii Sybiha said that Ukraine's territorial integrity is not up for negotiation."
+    found = issue_stances(nlp, text, "territory")
+    assert ("Andrii Sybiha", "oppose") in found
+    assert not any(stance == "support" for _, stance in found)
+
+
+def test_refusing_a_trade_is_opposition(nlp: Language) -> None:
+    text = "Volodymyr Zelensky has refused to cede land in exchange for a pause in the fighting."
+    assert ("Volodymyr Zelensky", "territory", "oppose") in stances(nlp, text)
+    assert ("Volodymyr Zelensky", "territory", "conditional") not in stances(nlp, text)
+
+
+def test_a_cue_inside_a_longer_name_is_not_a_cue(nlp: Language) -> None:
+    text = "Sergei Lavrov said Ukraine must never again possess nuclear weapons."
+    assert issue_stances(nlp, text, "military_aid") == set()
+
+
+# Holders: the speaker, the subject of the stance verb, the owner of the document; not the party a demand
+# is made of, not a place, not a speaker reporting someone else's stance.
+
+
+def test_the_party_a_demand_is_made_of_holds_nothing(nlp: Language) -> None:
+    text = "The Kremlin demanded that Ukraine refuse NATO membership and accept neutrality."
+    found = stances(nlp, text)
+    assert ("Russia", "nato_membership", "oppose") in found
+    assert ("Russia", "neutrality", "support") in found
+    assert not any(actor == "Ukraine" for actor, _, _ in found)
+
+
+def test_a_deontic_subject_is_an_addressee(nlp: Language) -> None:
+    text = "Dmitry Peskov said Ukraine must recognise the annexation of the four regions."
+    found = stances(nlp, text)
+    assert ("Dmitry Peskov", "territory", "support") in found
+    assert not any(actor == "Ukraine" for actor, _, _ in found)
+
+
+def test_a_documents_owner_holds_what_it_demands(nlp: Language) -> None:
+    text = "Russia's memorandum demands that Ukraine refuse NATO membership."
+    assert stances(nlp, text) == {("Russia", "nato_membership", "oppose")}
+
+
+def test_a_document_named_again_belongs_to_whoever_presented_it(nlp: Language) -> None:
+    text = (
+        "Vladimir Medinsky presented a memorandum on Monday. "
+        "The memorandum demands that Ukraine hold elections within a hundred days."
+    )
+    assert issue_stances(nlp, text, "elections") == {("Vladimir Medinsky", "support")}
+
+
+def test_leaders_demanding_a_truce_of_russia_hold_it_and_russia_does_not(nlp: Language) -> None:
+    text = (
+        "Vladimir Putin offered direct talks a day after Keir Starmer and Friedrich Merz demanded "
+        "that Russia accept a truce or face tougher sanctions."
+    )
+    found = stances(nlp, text)
+    assert ("Keir Starmer", "ceasefire", "support") in found
+    assert ("Friedrich Merz", "sanctions", "support") in found
+    assert not any(actor in {"Russia", "Vladimir Putin"} and issue != "other" for actor, issue, _ in found)
+
+
+def test_a_reported_stance_keeps_the_reported_holder(nlp: Language) -> None:
+    text = "Andrii Sybiha said the Russian leader was planning to reject the truce."
+    assert not any(actor in {"Andrii Sybiha", "Ukraine"} for actor, _, _ in stances(nlp, text))
+
+
+def test_a_speaker_reporting_its_own_side_still_holds(nlp: Language) -> None:
+    text = "Sergei Lavrov said Moscow would never accept a foreign peacekeeping force."
+    found = stances(nlp, text)
+    assert ("Sergei Lavrov", "peacekeepers", "oppose") in found
+    assert ("Russia", "peacekeepers", "oppose") in found
+
+
+def test_a_dateline_is_not_a_holder(nlp: Language) -> None:
+    text = "MINSK, 3 May 2023 — Officials from France and Germany agreed to back a truce in eastern Ukraine."
+    assert not any(actor == "Belarus" for actor, _, _ in stances(nlp, text))
+
+
+def test_naming_someone_is_not_calling_for_anything(nlp: Language) -> None:
+    text = "Donald Trump called the Ukrainian leader a president without elections."
+    assert issue_stances(nlp, text, "elections") == set()
+
+
+# Modality: questions and hypotheticals state no stance.
+
+
+def test_a_question_asked_states_no_stance(nlp: Language) -> None:
+    text = "Vladimir Putin asked whether Kyiv would receive more weapons during a truce."
+    assert stances(nlp, text) == set()
+    text = "Vladimir Putin asked who would monitor a ceasefire along the front."
+    assert stances(nlp, text) == set()
+
+
+def test_a_sentence_that_is_a_question_states_no_stance(nlp: Language) -> None:
+    text = "Would Sergei Lavrov accept a ceasefire before the winter?"
+    assert stances(nlp, text) == set()
+
+
+def test_a_hypothetical_states_no_stance(nlp: Language) -> None:
+    text = "Kaja Kallas said that, hypothetically, sanctions could be lifted within weeks."
+    assert issue_stances(nlp, text, "sanctions") == set()

@@ -287,3 +287,30 @@ def test_a_sentence_that_is_a_question_states_no_stance(nlp: Language) -> None:
 def test_a_hypothetical_states_no_stance(nlp: Language) -> None:
     text = "Kaja Kallas said that, hypothetically, sanctions could be lifted within weeks."
     assert issue_stances(nlp, text, "sanctions") == set()
+
+
+def test_a_quoted_label_is_not_a_stance(nlp: Language) -> None:
+    text = 'Donald Trump called the Ukrainian president "a leader without elections" on Tuesday.'
+    assert issue_stances(nlp, text, "elections") == set()
+
+
+def test_a_pronoun_belongs_to_the_speaker_that_governs_it(nlp: Language) -> None:
+    text = "Moscow denied everything. NATO leaders meeting in Wales said they backed the truce."
+    assert issue_stances(nlp, text, "ceasefire") == {("NATO", "support")}
+
+
+def test_the_condition_for_ending_the_war_makes_the_stance_conditional(nlp: Language) -> None:
+    text = "Vladimir Putin said a halt to Western arms supplies was the main condition for ending the war."
+    found = stances(nlp, text)
+    assert ("Vladimir Putin", "ceasefire", "conditional") in found
+    assert ("Vladimir Putin", "military_aid", "oppose") in found
+
+
+def test_a_vision_of_a_truce_is_a_topic_not_a_stance(nlp: Language) -> None:
+    text = "Vladimir Medinsky said each side would set out its vision of a future truce."
+    assert issue_stances(nlp, text, "ceasefire") == set()
+
+
+def test_the_alternative_set_aside_is_opposed(nlp: Language) -> None:
+    text = "Donald Trump said he wanted a full peace agreement rather than a ceasefire."
+    assert issue_stances(nlp, text, "ceasefire") == {("Donald Trump", "oppose")}

@@ -55,6 +55,7 @@ TOPICS = {
     "fate",
     "shape",
     "timing",
+    "vision",
 }
 SIDES = {"sides", "parties", "both", "delegations"}
 
@@ -122,7 +123,9 @@ class PositionDetector:
         self.marks = set(stance_words["condition_marks"])
         self.condition_phrases = [c.split() for c in stance_words["condition_phrases"]]
         self.trade_phrases = [c.split() for c in stance_words["trade_phrases"]]
+        self.refusals = all_forms(stance_words["refusals"])
         self.hedges = set(stance_words["hedges"])
+        self.alternatives = [a.split() for a in stance_words["alternatives"]]
         self.exchange_heads = set(stance_words["exchange_heads"])
 
     @guarded("accord_positions")
@@ -192,6 +195,11 @@ class PositionDetector:
             speaker = next((m for m in index.values() if m["name"] == quote["speaker"] and m["party"]), None)
             if speaker is None:
                 return []
+            namer = next(
+                (t for t in path if t.lower_ in self.directives and t.lower_.startswith("call")), None
+            )
+            if namer is not None and not _calls_for(namer) and not quote["start"] <= namer.idx < quote["end"]:
+                return []  # 'called Zelensky "a dictator without elections"': a label, not a stance
             holders.append((quote["speaker"], speaker))
         root = cue.root
         topic = (
@@ -266,8 +274,10 @@ class PositionDetector:
         out: list[tuple[str, str, str | None, dict[str, Any] | None]] = []
         for name, held in holders:
             sign = polarity * self._harm(cue, path[:stop], held)
-            if trade and sign < 0:
-                stance = "oppose"  # "refused to cede territory in exchange for a truce": the trade is refused
+            if trade and sign < 0 and self._refused(path[:stop]):
+                # "refused to cede territory in exchange for a truce": the trade is refused (but "offer to
+                # put off membership in exchange for a deal" is a conditional offer)
+                stance = "oppose"
             elif sign == 0 or (condition is not None and boundary is None):
                 stance = "conditional"
             else:
@@ -281,6 +291,15 @@ class PositionDetector:
             return self._document_owner(token, index)
         if _dateline(token):
             return None  # "MINSK, 12 February 2015 — ...": where the story was filed, not who acts
+        if token.lower_ in {"he", "she", "it", "they", "we"}:
+            # "NATO leaders said they backed the truce": the pronoun is the governing speaker's, even
+            # when that speaker is a phrase ("NATO leaders") rather than a name.
+            for verb in token.head.ancestors:
+                if verb.lower_ in self.speech or verb.lower_ in self.stance:
+                    speaker = _subject_of(verb)
+                    if speaker is not None and not _is_pronoun(speaker):
+                        return self._mention(speaker, index)
+                    break
         return self._mention(token, index)
 
     def _document_owner(self, token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
@@ -476,6 +495,8 @@ class PositionDetector:
                 sign = -sign
             if self._shared_head(token) is not None:
                 sign = -sign
+            if token.dep_ in {"conj", "pobj"} and self._set_aside(token):
+                sign = -sign  # "a peace agreement rather than a mere ceasefire": the one set aside
             particle = self.phrasals.get(token.lower_)
             if (
                 particle
@@ -501,6 +522,20 @@ class PositionDetector:
                 elif subject_side and child.dep_ in {"attr", "acomp", "oprd"} and self._condemns(child):
                     sign = -sign  # "foreign troops would be legitimate targets"
         return sign
+
+    def _refused(self, path: list[Token]) -> bool:
+        """A refusal or a negated verb on the way from the cue to the holder's verb."""
+        return any(t.lower_ in self.refusals or any(c.dep_ == "neg" for c in t.children) for t in path)
+
+    def _set_aside(self, token: Token) -> bool:
+        """Is the phrase headed by ``token`` introduced by "rather than" or "instead of"? (The parser makes
+        it a conjunct or an object of "than"; the words before the phrase decide either way.)"""
+        start = token.left_edge.i
+        doc = token.doc
+        return any(
+            start >= len(a) and [t.lower_ for t in doc[start - len(a) : start]] == a
+            for a in self.alternatives
+        )
 
     def _condemns(self, complement: Token) -> bool:
         """A negative evaluation in the complement's phrase ("a direct threat", "legitimate targets")."""
@@ -548,11 +583,11 @@ class PositionDetector:
                     return -1, None, False
                 return position + 1, None, False
             if (
-                token.dep_ == "pobj"
+                token.dep_ in {"pobj", "pcomp"}  # "the key condition for ending the conflict"
                 and token.head.lower_ == "for"
                 and token.head.head.lower_ in self.exchange_heads
             ):
-                return None, token.sent.text, True
+                return None, token.sent.text, False
         for token in path:
             for child in token.children:
                 if child.dep_ == "advcl" and any(

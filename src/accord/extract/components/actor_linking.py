@@ -380,7 +380,8 @@ def _strip_determiner(span: Span) -> Span:
 
 @Language.factory(
     "accord_actors",
-    assigns=["doc._.accord_mentions"],
+    # Mentions, and a failure record (see `guarded`).
+    assigns=["doc._.accord_mentions", "doc._.accord_errors"],
     requires=["doc.ents", "token.dep", "doc.sents"],
 )
 def make_actor_linker(nlp: Language, name: str) -> ActorLinker:

@@ -614,7 +614,8 @@ def _date_texts(scope: Span, trigger: Token) -> list[str]:
 
 @Language.factory(
     "accord_events",
-    assigns=["doc._.accord_events"],
+    # Events, the "acts" flag of their participants' mentions, a failure record (see `guarded`).
+    assigns=["doc._.accord_events", "doc._.accord_mentions", "doc._.accord_errors"],
     requires=["doc._.accord_mentions", "token.dep", "doc.ents"],
 )
 def make_event_detector(nlp: Language, name: str) -> EventDetector:

@@ -622,7 +622,8 @@ def _description(token: Token) -> str:
 
 @Language.factory(
     "accord_quotes",
-    assigns=["doc._.accord_quotes"],
+    # Quotes, the "acts" flag of their speakers' mentions, a failure record (see `guarded`).
+    assigns=["doc._.accord_quotes", "doc._.accord_mentions", "doc._.accord_errors"],
     requires=["doc._.accord_mentions", "token.dep"],
 )
 def make_quote_attributor(nlp: Language, name: str) -> QuoteAttributor:

@@ -243,7 +243,7 @@ def test_leaders_demanding_a_truce_of_russia_hold_it_and_russia_does_not(nlp: La
     )
     found = stances(nlp, text)
     assert ("Keir Starmer", "ceasefire", "support") in found
-    assert ("Friedrich Merz", "sanctions", "support") in found
+    assert ("Friedrich Merz", "sanctions", "conditional") in found  # "or face": a threat (guide v2)
     assert not any(actor in {"Russia", "Vladimir Putin"} and issue != "other" for actor, issue, _ in found)
 
 
@@ -314,3 +314,10 @@ def test_a_vision_of_a_truce_is_a_topic_not_a_stance(nlp: Language) -> None:
 def test_the_alternative_set_aside_is_opposed(nlp: Language) -> None:
     text = "Donald Trump said he wanted a full peace agreement rather than a ceasefire."
     assert issue_stances(nlp, text, "ceasefire") == {("Donald Trump", "oppose")}
+
+
+def test_a_threat_held_out_as_the_alternative_is_conditional(nlp: Language) -> None:
+    text = "Keir Starmer told Moscow to accept a truce or face new sanctions."
+    found = stances(nlp, text)
+    assert ("Keir Starmer", "sanctions", "conditional") in found
+    assert ("Keir Starmer", "ceasefire", "support") in found

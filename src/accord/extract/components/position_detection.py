@@ -124,6 +124,7 @@ class PositionDetector:
         self.condition_phrases = [c.split() for c in stance_words["condition_phrases"]]
         self.trade_phrases = [c.split() for c in stance_words["trade_phrases"]]
         self.refusals = all_forms(stance_words["refusals"])
+        self.threats = all_forms(stance_words["threat_verbs"])
         self.hedges = set(stance_words["hedges"])
         self.alternatives = [a.split() for a in stance_words["alternatives"]]
         self.exchange_heads = set(stance_words["exchange_heads"])
@@ -587,6 +588,13 @@ class PositionDetector:
                 and token.head.lower_ == "for"
                 and token.head.head.lower_ in self.exchange_heads
             ):
+                return None, token.sent.text, False
+            if (
+                token.lower_ in self.threats
+                and token.dep_ == "conj"
+                and any(c.dep_ == "cc" and c.lower_ == "or" for c in token.head.children)
+            ):
+                # "accept a truce or face new sanctions": the sanctions are threatened on a condition
                 return None, token.sent.text, False
         for token in path:
             for child in token.children:

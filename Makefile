@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 EXTRAS := serve,postgres,dask,parquet
 
-.PHONY: demo test lint typecheck pytest bench clean
+.PHONY: demo test lint typecheck pytest bench clean eval
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,9 +19,20 @@ $(VENV)/.test-installed: pyproject.toml $(VENV)/.installed scripts/install-syste
 	bash scripts/install-system-deps.sh
 	touch $@
 
+# The demo store is kept between runs, so an analyst's corrections on it survive `make demo`.
 demo: $(VENV)/.installed
-	rm -rf demo && mkdir -p demo
+	mkdir -p demo
 	$(BIN)/accord analyze examples/corpus --db sqlite:///demo/accord.db --out demo/
+
+# Extraction accuracy on the seeds and the development corpus's train split (the test split is scored
+# on its own, to report: see eval/README.md).
+EVAL_DB := build/eval.db
+eval: $(VENV)/.installed
+	rm -f $(EVAL_DB) $(EVAL_DB)-wal $(EVAL_DB)-shm && mkdir -p build
+	$(BIN)/accord ingest eval/seeds eval/dev/articles.jsonl --db sqlite:///$(EVAL_DB) --no-progress
+	$(BIN)/accord extract --db sqlite:///$(EVAL_DB)
+	$(BIN)/accord eval --gold eval/seeds-gold.jsonl --db sqlite:///$(EVAL_DB)
+	$(BIN)/accord eval --gold eval/dev/gold.jsonl --split train --db sqlite:///$(EVAL_DB)
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check src tests bench

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 from pathlib import Path
 from types import ModuleType
 
@@ -66,3 +67,31 @@ def test_checker_flags_what_the_guide_forbids(checker: ModuleType) -> None:
     ]
     for start in expected:
         assert any(problem.startswith(start) for problem in problems), (start, problems)
+
+
+def _dev_articles() -> list[dict[str, object]]:
+    lines = (EVAL / "dev" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def test_dev_gold_passes_the_checker(checker: ModuleType, capsys: pytest.CaptureFixture[str]) -> None:
+    gold, articles = EVAL / "dev" / "gold.jsonl", EVAL / "dev" / "articles.jsonl"
+    assert checker.main([str(gold), str(articles)]) == 0, capsys.readouterr().out
+
+
+def test_dev_corpus_shape() -> None:
+    articles = _dev_articles()
+    gold_ids = [json.loads(line)["id"] for line in (EVAL / "dev" / "gold.jsonl").read_text().splitlines()]
+    assert sorted(gold_ids) == sorted(str(a["id"]) for a in articles)
+    assert len(articles) >= 80 and len({a["outlet"] for a in articles}) >= 30
+    assert sum(a["split"] == "test" for a in articles) >= 35
+    assert {a["split"] for a in articles} == {"train", "test"}
+    assert all(a["url"] and a["text"] and a["genre"] for a in articles)
+
+
+def test_readme_lists_every_article_with_its_source() -> None:
+    readme = (EVAL / "README.md").read_text(encoding="utf-8")
+    missing = [
+        a["id"] for a in _dev_articles() if f"| `{a['id']}` |" not in readme or f"<{a['url']}>" not in readme
+    ]
+    assert not missing

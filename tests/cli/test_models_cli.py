@@ -56,3 +56,32 @@ def test_backtest_deu_json() -> None:
     assert next(s for s in scores if s["split"] == "all" and s["model"] == "compromise")["n"] == 353
     wrong = runner.invoke(app, ["backtest", "nope", str(table)])
     assert wrong.exit_code == 1 and "unknown data set" in wrong.output
+
+
+def test_forecast_notes_an_issue_without_a_negotiation(tmp_path: Path) -> None:
+    from accord.scenario.model import Actor, Issue, Scenario, Stance
+
+    scenario = Scenario(
+        name="one party",
+        issues=[Issue(id="crimea", label="Crimea"), Issue(id="ceasefire", label="Ceasefire")],
+        actors=[
+            Actor(id="us", name="United States", capability=12),
+            Actor(id="ua", name="Ukraine", capability=1),
+        ],
+        stances=[
+            Stance(actor="us", issue="crimea", position=80, salience=0.5),
+            Stance(actor="us", issue="ceasefire", position=80, salience=0.5),
+            Stance(actor="ua", issue="ceasefire", position=30, salience=0.5),
+        ],
+    )
+    path = save_scenario(scenario, tmp_path / "s.yaml")
+    result = runner.invoke(app, ["forecast", str(path), "--draws", "20", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    crimea = [r for r in rows if r["issue"] == "crimea"]
+    assert {r["model"] for r in crimea} == set(MODELS)
+    assert all(r["forecast"] is None and "no negotiation" in r["note"] for r in crimea)
+    assert all(isinstance(r["forecast"], float) for r in rows if r["issue"] == "ceasefire")
+    table = runner.invoke(app, ["forecast", str(path), "--draws", "0"])
+    assert table.exit_code == 0, table.output
+    assert table.output.count("no negotiation") == 1  # once per issue, not once per model

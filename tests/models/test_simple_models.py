@@ -75,8 +75,11 @@ def test_issue_without_stances_is_skipped() -> None:
     scenario = Scenario(
         name="t",
         issues=[Issue(id="i", label="I"), Issue(id="j", label="J")],
-        actors=[Actor(id="a", name="a", capability=1)],
-        stances=[Stance(actor="a", issue="i", position=40, salience=0.5)],
+        actors=[Actor(id="a", name="a", capability=1), Actor(id="b", name="b", capability=1)],
+        stances=[
+            Stance(actor="a", issue="i", position=40, salience=0.5),
+            Stance(actor="b", issue="i", position=60, salience=0.5),
+        ],
     )
     for name in MODELS:
         assert set(forecast(scenario, name)) == {"i"}

@@ -14,7 +14,7 @@ from rich.table import Table
 from accord.cli.app import app
 from accord.cli.common import TableOrJson, fail
 from accord.errors import AccordError, Errors
-from accord.models import MODELS, forecast
+from accord.models import MODELS, forecast, no_negotiation
 from accord.models.backtest import backtest_deu
 from accord.models.monte_carlo import simulate
 from accord.scenario.importers import import_file
@@ -44,10 +44,17 @@ def _model_names(model: str) -> list[str]:
 
 
 def forecast_rows(scenario: Scenario, names: list[str], draws: int, seed: int | None) -> list[dict[str, Any]]:
-    """One row per model and issue: the point forecast, and with draws the Monte Carlo summary."""
+    """One row per model and issue: the point forecast, and with draws the Monte Carlo summary. An issue
+    without a negotiation (fewer than two actors hold a position) gets a row per model with no forecast
+    and the note saying why (:func:`accord.models.no_negotiation`)."""
     spread = simulate(scenario, names, draws=draws, seed=seed) if draws > 0 else {}
+    notes = no_negotiation(scenario)
     rows = []
     for name in names:
+        for issue_id, note in notes.items():
+            rows.append(
+                {"scenario": scenario.name, "model": name, "issue": issue_id, "forecast": None, "note": note}
+            )
         for issue_id, result in forecast(scenario, name).items():
             row: dict[str, Any] = {
                 "scenario": scenario.name,
@@ -94,7 +101,13 @@ def forecast_cli(
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     table = Table("scenario", "issue", "model", "forecast", "p10", "median", "p90", "moved most by")
+    noted: set[tuple[str, str]] = set()
     for row in rows:
+        if row["forecast"] is None:  # no negotiation: the note once per issue, not once per model
+            if (row["scenario"], row["issue"]) not in noted:
+                noted.add((row["scenario"], row["issue"]))
+                table.add_row(row["scenario"], row["issue"], "–", "–", "", "", "", row["note"])
+            continue
         movers = ", ".join(f"{s['actor']} {s['share']:.0%}" for s in row.get("sensitivity", [])[:3])
         table.add_row(
             row["scenario"],

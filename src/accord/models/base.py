@@ -26,6 +26,9 @@ from accord.scenario.model import Scenario
 Array = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 
+# A negotiation needs at least two parties: an issue on which fewer actors hold a position is not forecast.
+MIN_ACTORS = 2
+
 
 class IssueForecast(BaseModel):
     issue: str
@@ -91,14 +94,36 @@ def to_batch(scenario: Scenario, issue_ids: list[str] | None = None) -> Batch:
     return Batch(issues, actors, x, s, c, mask, ref, unc)
 
 
+def no_negotiation(scenario: Scenario) -> dict[str, str]:
+    """Issue id -> why it gets no forecast, for every issue on which fewer than ``MIN_ACTORS`` actors hold a
+    position: with one party (or none) there is no negotiation for a bargaining model to settle, and its
+    "forecast" would only repeat that actor's stance. Every forecast (``forecast_with``, the Monte Carlo
+    draws, the CLI, the report and the dashboard) leaves these issues out and shows this note instead."""
+    notes: dict[str, str] = {}
+    for issue in scenario.issues:
+        holders = list(dict.fromkeys(s.actor for s in scenario.stances if s.issue == issue.id))
+        if len(holders) >= MIN_ACTORS:
+            continue
+        if holders:
+            who = next((a.name for a in scenario.actors if a.id == holders[0]), holders[0])
+            notes[issue.id] = f"Only {who} holds a position on this issue: no negotiation to forecast."
+        else:
+            notes[issue.id] = "No actor holds a position on this issue: nothing to forecast."
+    return notes
+
+
+def negotiated_rows(batch: Batch) -> list[int]:
+    """The batch rows (issues) on which at least ``MIN_ACTORS`` actors hold a position."""
+    return [row for row in range(len(batch.issues)) if int(batch.mask[row].sum()) >= MIN_ACTORS]
+
+
 def forecast_with(model: Model, scenario: Scenario) -> dict[str, IssueForecast]:
-    """Run one model on every issue of a scenario."""
+    """Run one model on every issue of a scenario that has a negotiation (see :func:`no_negotiation`)."""
     batch = to_batch(scenario)
     result = model.run(batch.x, batch.s, batch.c, batch.mask, batch.ref)
     out: dict[str, IssueForecast] = {}
-    for row, issue_id in enumerate(batch.issues):
-        if not batch.mask[row].any():
-            continue  # nobody takes a stance: nothing to forecast
+    for row in negotiated_rows(batch):
+        issue_id = batch.issues[row]
         history = None if result.history is None else [float(v) for v in result.history[row]]
         out[issue_id] = IssueForecast(
             issue=issue_id,

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from accord import settings
-from accord.models.base import Array, to_batch
+from accord.models.base import Array, negotiated_rows, to_batch
 from accord.models.registry import get_model
 from accord.scenario.model import Scenario
 
@@ -93,9 +93,8 @@ def simulate(
         corr = [_correlation(noise, values) for noise in (pos_noise, sal_noise, cap_noise)]
         explained = sum(r**2 for r in corr) * batch.mask
         per_issue: dict[str, IssueUncertainty] = {}
-        for row, issue_id in enumerate(batch.issues):
-            if not batch.mask[row].any():
-                continue
+        for row in negotiated_rows(batch):
+            issue_id = batch.issues[row]
             total = float(explained[row].sum())
             order = np.argsort(-explained[row])[: min(top, len(batch.actors[row]))]
             ranked = [

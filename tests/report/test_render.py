@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -40,3 +41,40 @@ def test_report_is_self_contained_and_escaped(sqlite_url: str, tmp_path: Path) -
     assert [
         f"{v}" for v in ("overview", "matrix", "trajectories", "events", "quotes", "forecast", "sensitivity")
     ] == [m for m in re.findall(r'<section class="view" id="view-([a-z]+)"', html)]
+
+
+def test_an_actor_keeps_one_colour_and_the_forecast_ticks_are_labelled(sqlite_url: str) -> None:
+    from accord.report.assemble import report_data
+    from accord.report.charts import actor_colors
+    from accord.report.render import figures
+
+    engine = open_store(sqlite_url)
+    fill(engine)
+    data = report_data(engine, draws=20, seed=1)
+    engine.dispose()
+    colors = actor_colors(data.matrix.actors)
+    seen: dict[str, set[str]] = {}
+    charts = {key: json.loads(fig) for key, fig in figures(data).items()}
+    for key, fig in charts.items():
+        if key.startswith("trajectory-"):
+            for trace in fig["data"]:
+                seen.setdefault(trace["name"], set()).add(trace["line"]["color"])
+    assert len(seen) >= 3 and all(found == {colors[actor]} for actor, found in seen.items())
+    ticks = next(t for t in charts["forecast"]["data"] if t["name"] == "actors' positions")
+    assert "text" in ticks["mode"] and all(ticks["text"])  # every tick carries its actor's name
+    single = [
+        (text, color)
+        for text, color in zip(ticks["text"], ticks["marker"]["color"], strict=True)
+        if "," not in text
+    ]
+    assert single and all(color == colors[html.unescape(text)] for text, color in single)
+
+
+def test_report_shows_the_no_negotiation_note_and_the_direction(sqlite_url: str, tmp_path: Path) -> None:
+    engine = open_store(sqlite_url)
+    fill(engine)
+    page = make_report(engine, tmp_path, draws=20).read_text(encoding="utf-8")
+    engine.dispose()
+    assert 'id="no-forecast-notes"' in page and page.count('class="no-forecast"') >= 1
+    assert "holds a position on this issue: no negotiation to forecast." in page
+    assert re.search(r"→ \d+: pushes it toward (0|100)", page)

@@ -73,7 +73,9 @@ def test_every_view_renders_with_content(sample_report: Path, watched) -> None: 
     watched.screenshot("forecast")
 
     watched.show("sensitivity")
-    assert page.locator("#sensitivity-table tbody tr").count() == 12
+    # 12 stances, 4 of them on issues only one actor speaks to: no negotiation, not perturbed (issue 12)
+    assert page.locator("#sensitivity-table tbody tr").count() == 8
+    assert "no negotiation" in page.inner_text("#sensitivity-notes")
     watched.screenshot("sensitivity")
 
     assert page.evaluate("window.__pwned") is None
@@ -144,3 +146,19 @@ def nlp_free_engine(tmp_path: Path) -> Engine:
     extracted = run_extraction(engine)
     assert extracted.ok == len(HOSTILE_ARTICLES)
     return engine
+
+
+def test_the_matrix_keeps_actors_and_issues_in_view_when_scrolled(sample_report: Path, watched) -> None:  # type: ignore[no-untyped-def]
+    page = watched.page
+    page.set_viewport_size({"width": 700, "height": 600})
+    watched.open(sample_report)
+    watched.show("matrix")
+    actor = "#view-matrix tbody tr:first-child th.actor"
+    left = page.eval_on_selector(actor, "el => el.getBoundingClientRect().left")
+    page.eval_on_selector(".matrix-wrap", "el => { el.scrollLeft = el.scrollWidth; el.scrollTop = 150; }")
+    assert page.eval_on_selector(".matrix-wrap", "el => el.scrollLeft") > 0
+    assert abs(page.eval_on_selector(actor, "el => el.getBoundingClientRect().left") - left) < 1
+    wrap_top = page.eval_on_selector(".matrix-wrap", "el => el.getBoundingClientRect().top")
+    head_top = page.eval_on_selector("#view-matrix thead", "el => el.getBoundingClientRect().top")
+    assert abs(head_top - wrap_top) < 2  # the issue header stays at the top of the box
+    watched.screenshot("matrix-scrolled")

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -8,14 +10,17 @@ from accord.report.views import (
     events_timeline_data,
     forecast_table,
     matrix_data,
+    merge_events,
     overview_data,
     quotes_by_speaker,
     sensitivity_table,
     trajectories_data,
 )
 from accord.scenario.builder import build_scenario
+from accord.scenario.model import Actor, Issue, Scenario, Stance
+from accord.scenario.timeline import EventPoint, Source, event_points
 from accord.store import open_store, session_scope
-from sample_store import fill
+from sample_store import DOCS, fill
 
 
 def test_overview_counts_articles_outlets_dates_and_duplicates(filled: Engine) -> None:
@@ -83,9 +88,10 @@ def test_sensitivity_moves_with_each_actor(filled: Engine) -> None:
     scenario = build_scenario(filled)
     table = sensitivity_table(scenario, draws=200, seed=1)
     territory = {r.actor: r for r in table.rows if r.issue == "territory"}
-    # Two actors at 20 and 80: leaving either out lands the compromise on the other's position.
-    assert territory["Russia"].without == 20.0 and territory["Ukraine"].without == 80.0
+    # Two actors at 20 and 80: leaving either out leaves one party, no negotiation, so no forecast.
+    assert territory["Russia"].without is None and territory["Ukraine"].without is None
     assert territory["Russia"].shifted > territory["Russia"].baseline  # a harder line pulls it up
+    assert territory["Russia"].pushes == 1 and territory["Ukraine"].pushes == -1
     assert (
         table.rows == sorted(table.rows, key=lambda r: -r.largest)
         or table.rows[0].largest >= table.rows[-1].largest
@@ -112,3 +118,110 @@ def test_views_read_sqlite_and_postgresql_alike(engine: Engine) -> None:
         timeline = events_timeline_data(session)
     assert (overview.articles, overview.outlets, overview.duplicate_clusters) == (6, 3, 1)
     assert len(matrix.cells) == 12 and len(timeline.stages) == 3
+
+
+# -- issue 12: no forecast without a negotiation, events once, outlets by name, which way a line pushes --
+
+
+def test_forecast_table_notes_an_issue_only_one_actor_speaks_to(filled: Engine) -> None:
+    scenario = build_scenario(filled)
+    table = forecast_table(scenario, draws=50, seed=1)
+    single = [r for r in table.rows if r.actors == 1]
+    assert single, "the sample store has issues with a single party"
+    for row in single:
+        assert row.cells == [] and row.note is not None and "no negotiation" in row.note
+    assert all(r.note is None and r.cells for r in table.rows if r.actors >= 2)
+    sensitivity = sensitivity_table(scenario, draws=50, seed=1)
+    assert {r.issue for r in single} == set(sensitivity.notes)
+    assert not {r.issue for r in sensitivity.rows} & set(sensitivity.notes)
+
+
+def _event(event_id: int, article: int, cluster: int | None, **extra: Any) -> EventPoint:
+    fields: dict[str, Any] = dict(
+        type="meeting",
+        date=dt.date(2022, 3, 10),
+        date_text="2022-03-10",
+        date_precision="day",
+        participants=["Sergei Lavrov", "Dmytro Kuleba"],
+        place="Antalya",
+        modality="happened",
+        trigger="met",
+        sentence="The foreign ministers met in Antalya.",
+        sentence_start=0,
+        start=0,
+        end=3,
+    )
+    fields.update(extra)
+    source = Source(
+        article_id=article, source_id=f"a{article}", outlet=f"Outlet {article}", cluster_id=cluster
+    )
+    return EventPoint(id=event_id, source=source, **fields)
+
+
+def test_an_event_reported_by_copies_of_one_story_is_listed_once_with_its_sources() -> None:
+    merged = merge_events([_event(1, 10, 7), _event(2, 11, 7, participants=["Russia", "Dmytro Kuleba"])])
+    assert len(merged) == 1
+    assert merged[0].ids == [1, 2] and [s.article_id for s in merged[0].sources] == [10, 11]
+    assert merged[0].participants == ["Sergei Lavrov", "Dmytro Kuleba", "Russia"]
+
+
+def test_an_event_said_twice_in_one_article_is_listed_once() -> None:
+    headline = _event(1, 10, None, date_text=None, sentence="Ministers meet in Antalya", place=None)
+    lead = _event(2, 10, None, participants=["Dmytro Kuleba", "Russia"])
+    (event,) = merge_events([headline, lead])
+    assert event.ids == [1, 2] and len(event.sources) == 1
+    assert event.sentence == lead.sentence and event.date_text == "2022-03-10" and event.place == "Antalya"
+
+
+def test_different_events_and_other_stories_stay_apart() -> None:
+    events = [
+        _event(1, 10, 7),
+        _event(2, 20, 8),  # the same meeting in an independent story: not a copy
+        _event(3, 10, 7, participants=["Donald Trump", "Vladimir Putin"], place=None, sentence="Other."),
+        _event(4, 10, 7, type="negotiation_round"),
+        _event(5, 10, 7, place="Istanbul", sentence="They met in Istanbul."),
+    ]
+    assert [e.ids for e in merge_events(events)] == [[1], [2], [3], [4], [5]]
+
+
+def test_events_timeline_lists_the_sample_stores_copies_once(filled: Engine) -> None:
+    with session_scope(filled) as session:
+        raw = event_points(session)
+        listed = events_timeline_data(session).events
+    assert sum(len(e.ids) for e in listed) == len([e for e in raw if e.date is not None])
+
+
+def test_an_outlet_with_a_section_counts_as_its_outlet(sqlite_url: str) -> None:
+    docs = [
+        replace(d, outlet="Example Wire — Ukraine talks") if d.source_id == "istanbul" else d for d in DOCS
+    ]
+    docs = [replace(d, outlet="Example Wire | Kyiv") if d.source_id == "talks-open-copy" else d for d in docs]
+    engine = open_store(sqlite_url)
+    fill(engine, docs)
+    with session_scope(engine) as session:
+        overview = overview_data(session)
+    engine.dispose()
+    assert overview.outlets == 3  # Example Wire (with its two sections), Second Daily, Third Post
+    assert dict(overview.top_outlets)["Example Wire"] == 4
+    assert overview.clusters[0].outlets == 1  # both copies come from Example Wire
+
+
+def test_sensitivity_says_which_way_a_harder_line_pushes() -> None:
+    scenario = Scenario(
+        name="t",
+        issues=[Issue(id="nato", label="NATO membership", low="never", high="soon")],
+        actors=[
+            Actor(id="us", name="United States", capability=10),
+            Actor(id="ru", name="Russia", capability=5),
+        ],
+        stances=[
+            Stance(actor="us", issue="nato", position=20, salience=0.5),
+            Stance(actor="ru", issue="nato", position=20, salience=0.5),
+        ],
+    )
+    table = sensitivity_table(scenario, draws=20, seed=1)
+    us = next(r for r in table.rows if r.actor == "United States")
+    # On the forecast (20), a harder line goes toward the end the actor is on (0), not toward 100.
+    assert (us.position, us.harder) == (20, 0) and us.shifted < us.baseline
+    assert us.toward == -1 and us.pushes == -1
+    assert table.direction(us) == "pushes it toward 0 (never)"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import textwrap
+from collections.abc import Iterable
 from typing import Any
 
 import plotly.graph_objects as go
@@ -19,6 +20,12 @@ from accord.report.data import EventsTimeline, ForecastTable, Trajectories
 PALETTE = [
     "#1f5fa8", "#c2410c", "#15803d", "#7c3aed", "#b91c1c", "#0e7490", "#a16207", "#be185d", "#4d7c0f",
     "#475569", "#1d4ed8", "#9333ea",
+]  # fmt: skip
+# Actors: one colour each, the same in every chart of the report and the dashboard (see actor_colors).
+ACTOR_PALETTE = [
+    "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#bcbd22",
+    "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd", "#e6550d", "#31a354", "#756bb1",
+    "#636363", "#9c9ede",
 ]  # fmt: skip
 STANCE_SYMBOL = {"support": "circle", "oppose": "x", "conditional": "diamond"}
 EVENT_COLOR = {
@@ -48,6 +55,15 @@ def position_color(position: float) -> str:
     return f"#{r:02x}{g:02x}{bl:02x}"
 
 
+def actor_colors(actors: Iterable[str]) -> dict[str, str]:
+    """Actor name -> its colour, given every actor in one fixed order (the matrix's: most engaged first).
+
+    The report and the dashboard both pass the actors of the store's matrix, so an actor has one colour in
+    every chart of either. Beyond the palette's 20 colours they repeat."""
+    order = list(dict.fromkeys(actors))
+    return {actor: ACTOR_PALETTE[index % len(ACTOR_PALETTE)] for index, actor in enumerate(order)}
+
+
 def figure_json(fig: go.Figure) -> str:
     """The figure as the JSON plotly.js draws: inlined by the report, a data attribute in the dashboard."""
     return str(pio.to_json(fig, validate=False))
@@ -75,11 +91,14 @@ def _layout(**extra: Any) -> dict[str, Any]:
     return base
 
 
-def trajectory_figure(data: Trajectories, issue: str) -> go.Figure:
-    """One issue's positions over time, a line per actor, a marker per dated statement."""
+def trajectory_figure(data: Trajectories, issue: str, colors: dict[str, str] | None = None) -> go.Figure:
+    """One issue's positions over time, a line per actor, a marker per dated statement; each actor in its
+    colour from ``colors`` (:func:`actor_colors`; by default from the order of ``data``'s series)."""
+    colors = dict(colors or {})
+    fallback = actor_colors([s.actor for s in data.series])
     fig = go.Figure()
-    for index, series in enumerate(s for s in data.series if s.issue == issue):
-        color = PALETTE[index % len(PALETTE)]
+    for series in (s for s in data.series if s.issue == issue):
+        color = colors.get(series.actor) or fallback[series.actor]
         fig.add_trace(
             go.Scatter(
                 x=[p.date for p in series.points],
@@ -165,31 +184,61 @@ def events_figure(data: EventsTimeline) -> go.Figure:
     return fig
 
 
-def forecast_figure(data: ForecastTable) -> go.Figure:
-    """Each issue's forecast by every model with its 80 % interval; actors' positions as grey ticks."""
+def _tick_label(names: list[str], limit: int = 3) -> str:
+    shown = ", ".join(names[:limit])
+    return shown + (f" +{len(names) - limit}" if len(names) > limit else "")
+
+
+def forecast_figure(data: ForecastTable, colors: dict[str, str] | None = None) -> go.Figure:
+    """Each issue's forecast by every model with its 80 % interval; actors' positions as ticks, each in the
+    actor's colour (:func:`actor_colors`) and labelled with its name (actors at one position share a tick
+    and a label). Issues without a negotiation (a note, no forecast) are left out."""
+    colors = dict(colors or {})
+    rows = [row for row in data.rows if row.note is None]
     fig = go.Figure()
-    labels = [html.escape(row.label) for row in data.rows]
+    labels = [html.escape(row.label) for row in rows]
+    rank = {name: index for index, name in enumerate(colors)}  # the matrix's order: most engaged first
+    xs, ys, tick_colors, tick_text, hover = [], [], [], [], []
+    for row in rows:
+        at: dict[float, list[str]] = {}
+        for name, position, _ in row.positions:
+            at.setdefault(position, []).append(name)
+        for position, group in at.items():
+            names = sorted(group, key=lambda n: rank.get(n, len(rank)))
+            xs.append(position)
+            ys.append(html.escape(row.label))
+            tick_colors.append(colors.get(names[0], "#475569") if len(names) == 1 else "#475569")
+            tick_text.append(html.escape(_tick_label(names)))
+            hover.append("<br>".join(f"{html.escape(n)}: {position:g}" for n in names))
     fig.add_trace(
         go.Scatter(
-            x=[p[1] for row in data.rows for p in row.positions],
-            y=[html.escape(row.label) for row in data.rows for _ in row.positions],
-            mode="markers",
+            x=xs,
+            y=ys,
+            mode="markers+text",
             orientation="h",
             offsetgroup="actors",
-            marker=dict(symbol="line-ns-open", size=12, color="#64748b", line=dict(width=2)),
+            marker=dict(symbol="line-ns-open", size=14, color=tick_colors, line=dict(width=2.5)),
+            text=tick_text,
+            textposition="top center",
+            textfont=dict(size=10, color=tick_colors),
             name="actors' positions",
-            text=[f"{html.escape(p[0])}: {p[1]:g}" for row in data.rows for p in row.positions],
-            hovertemplate="%{text}<extra></extra>",
+            hovertext=hover,
+            hovertemplate="%{hovertext}<extra></extra>",
+            cliponaxis=False,
         )
     )
     for index, model in enumerate(data.models):
-        xs, ys, plus, minus, texts = [], [], [], [], []
-        for row in data.rows:
+        mx: list[float] = []
+        my: list[str] = []
+        plus: list[float] = []
+        minus: list[float] = []
+        texts: list[str] = []
+        for row in rows:
             cell = next((c for c in row.cells if c.model == model), None)
             if cell is None:
                 continue
-            xs.append(cell.value)
-            ys.append(html.escape(row.label))
+            mx.append(cell.value)
+            my.append(html.escape(row.label))
             plus.append((cell.high - cell.value) if cell.high is not None else 0)
             minus.append((cell.value - cell.low) if cell.low is not None else 0)
             band = (
@@ -200,8 +249,8 @@ def forecast_figure(data: ForecastTable) -> go.Figure:
             texts.append(f"<b>{html.escape(model)}</b>: {cell.value:.1f}{band}")
         fig.add_trace(
             go.Scatter(
-                x=xs,
-                y=ys,
+                x=mx,
+                y=my,
                 mode="markers",
                 orientation="h",  # with scattermode "group": the models of one issue sit side by side
                 offsetgroup=model,
@@ -214,11 +263,11 @@ def forecast_figure(data: ForecastTable) -> go.Figure:
         )
     fig.update_layout(
         **_layout(
-            height=140 + (30 + 11 * (len(data.models) + 1)) * max(len(labels), 1),
+            height=140 + (42 + 11 * (len(data.models) + 1)) * max(len(labels), 1),
             scattermode="group",
             scattergap=0.25,
             legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0),
-            margin=dict(l=260, r=20, t=50, b=40),
+            margin=dict(l=260, r=20, t=70, b=40),
         )
     )
     fig.update_xaxes(range=[-3, 103], title="forecast position (0–100)")

@@ -10,7 +10,7 @@ import datetime as dt
 
 from pydantic import BaseModel, Field
 
-from accord.scenario.timeline import EventPoint, QuotePoint, Stage
+from accord.scenario.timeline import EventPoint, QuotePoint, Source, Stage
 
 
 class ClusterSummary(BaseModel):
@@ -99,8 +99,16 @@ class Trajectories(BaseModel):
     undated: int  # statements left out for want of a date
 
 
+class ListedEvent(EventPoint):
+    """One event as listed: the reports of it that are the same event (copies of one story in a
+    near-duplicate cluster, or one article mentioning it twice) merged, with every source."""
+
+    ids: list[int] = Field(default_factory=list)  # the merged event rows
+    sources: list[Source] = Field(default_factory=list)  # every article that reports it, once each
+
+
 class EventsTimeline(BaseModel):
-    events: list[EventPoint]
+    events: list[ListedEvent]
     stages: list[Stage]
     undated: int
 
@@ -129,6 +137,7 @@ class IssueForecastRow(BaseModel):
     actors: int
     cells: list[ForecastCell]
     positions: list[tuple[str, float, float]] = Field(default_factory=list)  # actor, position, weight
+    note: str | None = None  # why no model forecasts the issue (fewer than two actors hold a position)
 
 
 class ForecastTable(BaseModel):
@@ -142,18 +151,30 @@ class SensitivityRow(BaseModel):
     issue: str
     actor: str
     baseline: float
-    without: float  # forecast with the actor left out
+    without: float | None  # forecast with the actor left out; None when that leaves no negotiation
     shifted: float  # forecast with the actor's position moved toward the far end by `shift` points
     doubled: float  # forecast with the actor's capability doubled
     share: float | None = None  # share of the Monte Carlo variance the actor explains (top actors only)
+    position: float | None = None  # the actor's position
+    harder: float | None = None  # the actor's position after taking the harder line
 
     @property
     def largest(self) -> float:
-        return max(
-            abs(self.without - self.baseline),
-            abs(self.shifted - self.baseline),
-            abs(self.doubled - self.baseline),
-        )
+        changes = [self.shifted, self.doubled] + ([] if self.without is None else [self.without])
+        return max(abs(value - self.baseline) for value in changes)
+
+    @property
+    def toward(self) -> int:
+        """Which end of the scale the harder line moves the actor to: +1 toward 100, -1 toward 0."""
+        if self.position is None or self.harder is None:
+            return 0
+        return 1 if self.harder >= self.position else -1
+
+    @property
+    def pushes(self) -> int:
+        """Which way the harder line pushes the forecast: +1 up the scale, -1 down, 0 not at all."""
+        change = self.shifted - self.baseline
+        return 0 if abs(change) < 0.05 else (1 if change > 0 else -1)
 
 
 class Sensitivity(BaseModel):
@@ -161,6 +182,16 @@ class Sensitivity(BaseModel):
     shift: float
     rows: list[SensitivityRow]
     issue_labels: dict[str, str] = Field(default_factory=dict)
+    issue_ends: dict[str, tuple[str, str]] = Field(default_factory=dict)  # what 0 and 100 mean
+    notes: dict[str, str] = Field(default_factory=dict)  # issues left out: no negotiation to perturb
+
+    def direction(self, row: SensitivityRow) -> str:
+        """Which way the row's harder line pushes the forecast, in words of the issue's scale."""
+        if row.pushes == 0:
+            return "does not move the forecast"
+        low, high = self.issue_ends.get(row.issue, ("", ""))
+        end, meaning = ("100", high) if row.pushes > 0 else ("0", low)
+        return f"pushes it toward {end}" + (f" ({meaning})" if meaning else "")
 
 
 class ReportData(BaseModel):

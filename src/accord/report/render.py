@@ -19,6 +19,7 @@ from plotly.offline import get_plotlyjs
 
 from accord.errors import AccordError, Errors
 from accord.report.charts import (
+    actor_colors,
     events_figure,
     figure_json,
     forecast_figure,
@@ -62,14 +63,22 @@ def _asset(name: str) -> str:
 
 
 def figures(data: ReportData) -> dict[str, str]:
-    """Chart id → the Plotly figure as JSON."""
+    """Chart id → the Plotly figure as JSON. Actors keep one colour in every chart: the matrix's order
+    (as in the dashboard), then any actor only the forecast's scenario knows."""
+    colors = actor_colors(
+        [
+            *data.matrix.actors,
+            *(s.actor for s in data.trajectories.series),
+            *(p[0] for row in data.forecast.rows for p in row.positions),
+        ]
+    )
     out: dict[str, str] = {}
     for index, issue in enumerate(data.trajectories.issues):
-        out[f"trajectory-{index}"] = figure_json(trajectory_figure(data.trajectories, issue))
+        out[f"trajectory-{index}"] = figure_json(trajectory_figure(data.trajectories, issue, colors))
     if data.timeline.events:
         out["events"] = figure_json(events_figure(data.timeline))
-    if data.forecast.rows:
-        out["forecast"] = figure_json(forecast_figure(data.forecast))
+    if any(row.note is None for row in data.forecast.rows):
+        out["forecast"] = figure_json(forecast_figure(data.forecast, colors))
     return out
 
 

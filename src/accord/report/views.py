@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from accord.models import MODELS, forecast
+from accord.models import MODELS, forecast, no_negotiation
 from accord.models.monte_carlo import simulate
 from accord.report.data import (
     ClusterSummary,
@@ -21,6 +21,7 @@ from accord.report.data import (
     ForecastCell,
     ForecastTable,
     IssueForecastRow,
+    ListedEvent,
     Matrix,
     MatrixCell,
     Overview,
@@ -32,10 +33,11 @@ from accord.report.data import (
     Trajectory,
     TrajectoryPoint,
 )
+from accord.report.outlets import outlet_name
 from accord.scenario.builder import Cell, build_cells
 from accord.scenario.model import Scenario
 from accord.scenario.scales import Scales, load_scales
-from accord.scenario.timeline import cutoff, event_points, quote_points, stages
+from accord.scenario.timeline import EventPoint, cutoff, event_points, quote_points, stages
 from accord.store.corrections import not_rejected
 from accord.store.schema import (
     ActorMention,
@@ -58,21 +60,24 @@ def overview_data(session: Session, as_of: dt.date | None = None, top: int = 8) 
         select(func.min(Article.published), func.max(Article.published)).where(*where)
     ).one()
     undated = session.scalar(select(func.count(Article.id)).where(Article.published.is_(None), *where)) or 0
-    by_outlet = session.execute(
+    # An outlet named with a section ("Sample Wire — Ukraine talks") counts as its outlet.
+    per_outlet: Counter[str] = Counter()
+    for name, n in session.execute(
         select(Outlet.name, func.count(Article.id))
         .join(Article, Article.outlet_id == Outlet.id)
         .where(*where)
         .group_by(Outlet.name)
-        .order_by(func.count(Article.id).desc(), Outlet.name)
-    ).all()
-    members: dict[int, list[tuple[str, int | None]]] = defaultdict(list)
-    for cluster_id, title, outlet_id in session.execute(
-        select(Article.cluster_id, Article.title, Article.outlet_id).where(
-            Article.cluster_id.is_not(None), *where
-        )
+    ):
+        per_outlet[outlet_name(name) or name] += n
+    by_outlet = sorted(per_outlet.items(), key=lambda item: (-item[1], item[0]))
+    members: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
+    for cluster_id, title, outlet in session.execute(
+        select(Article.cluster_id, Article.title, Outlet.name)
+        .outerjoin(Outlet, Article.outlet_id == Outlet.id)
+        .where(Article.cluster_id.is_not(None), *where)
     ):
         if cluster_id is not None:
-            members[cluster_id].append((title or "(untitled)", outlet_id))
+            members[cluster_id].append((title or "(untitled)", outlet_name(outlet)))
     groups = [(cid, rows) for cid, rows in members.items() if len(rows) > 1]
     groups.sort(key=lambda g: (-len(g[1]), g[0]))
     clusters = [
@@ -223,9 +228,61 @@ def trajectories_data(session: Session, as_of: dt.date | None = None) -> Traject
 # -- events -----------------------------------------------------------------------------------------
 
 
+def _story(event: EventPoint) -> tuple[str, int]:
+    """The story an event report belongs to: its near-duplicate cluster, else its own article."""
+    if event.source.cluster_id is not None:
+        return ("cluster", event.source.cluster_id)
+    return ("article", event.source.article_id)
+
+
+def _norm(text: str | None) -> str:
+    return " ".join((text or "").casefold().split())
+
+
+def _same_event(a: ListedEvent, b: EventPoint) -> bool:
+    """Two reports from one story are one event when type, date and modality agree and either the sentence
+    is the same or they share a participant without naming different places."""
+    if (a.type, a.date, a.modality) != (b.type, b.date, b.modality):
+        return False
+    if _norm(a.sentence) == _norm(b.sentence):
+        return True
+    places = {_norm(a.place), _norm(b.place)} - {""}
+    shared = {_norm(p) for p in a.participants} & {_norm(p) for p in b.participants}
+    return bool(shared) and len(places) <= 1
+
+
+def merge_events(events: list[EventPoint]) -> list[ListedEvent]:
+    """Each event once: reports of the same event in one story (copies in a near-duplicate cluster, or one
+    article saying it twice) merge into one entry with the union of participants, the first place and
+    stated date given, and every source article once. Reports in different stories stay apart."""
+    merged: list[ListedEvent] = []
+    by_story: dict[tuple[str, int], list[ListedEvent]] = defaultdict(list)
+    for event in events:
+        story = _story(event)
+        match = next((m for m in by_story[story] if _same_event(m, event)), None)
+        if match is None:
+            entry = ListedEvent(**event.model_dump(), ids=[event.id], sources=[event.source])
+            by_story[story].append(entry)
+            merged.append(entry)
+            continue
+        match.ids.append(event.id)
+        known = {_norm(p) for p in match.participants}
+        match.participants.extend(p for p in event.participants if _norm(p) not in known)
+        match.place = match.place or event.place
+        if match.date_text is None and event.date_text is not None:
+            # The report that states the date is the fuller one (a lead, not a headline): it speaks for all.
+            for name in ("id", "date_text", "date_precision", "trigger", "sentence", "sentence_start"):
+                setattr(match, name, getattr(event, name))
+            match.start, match.end, match.source = event.start, event.end, event.source
+        if all(s.article_id != event.source.article_id for s in match.sources):
+            match.sources.append(event.source)
+    return merged
+
+
 def events_timeline_data(session: Session, as_of: dt.date | None = None) -> EventsTimeline:
-    """Events on a time axis with the stages of the process they show."""
-    events = event_points(session, as_of)
+    """Events on a time axis with the stages of the process they show; an event reported by several copies
+    of one story, or twice in one article, is listed once with its sources (:func:`merge_events`)."""
+    events = merge_events(event_points(session, as_of))
     dated = [e for e in events if e.date is not None]
     return EventsTimeline(events=dated, stages=stages(dated), undated=len(events) - len(dated))
 
@@ -287,12 +344,29 @@ def forecast_table(
     names = models or list(MODELS)
     point = {name: forecast(scenario, name) for name in names}
     simulated = simulate(scenario, names, draws, seed) if scenario.stances else {}
+    notes = no_negotiation(scenario)
     rows: list[IssueForecastRow] = []
     capability = {a.id: a.capability for a in scenario.actors}
     n_draws = 0
     for issue in scenario.issues:
         stances = scenario.stances_on(issue.id)
         if not stances:
+            continue
+        positions = [
+            (scenario.actor(s.actor).name, s.position, round(capability[s.actor] * s.salience, 4))
+            for s in stances
+        ]
+        if issue.id in notes:  # one party only: no model forecast, the note instead
+            rows.append(
+                IssueForecastRow(
+                    issue=issue.id,
+                    label=issue.label,
+                    actors=len(stances),
+                    cells=[],
+                    positions=positions,
+                    note=notes[issue.id],
+                )
+            )
             continue
         cells = []
         for name in names:
@@ -316,10 +390,7 @@ def forecast_table(
                 label=issue.label,
                 actors=len(stances),
                 cells=cells,
-                positions=[
-                    (scenario.actor(s.actor).name, s.position, round(capability[s.actor] * s.salience, 4))
-                    for s in stances
-                ],
+                positions=positions,
             )
         )
     return ForecastTable(
@@ -342,36 +413,41 @@ def sensitivity_table(
 ) -> Sensitivity:
     """How much each actor moves each issue's forecast: left out, position shifted, capability doubled.
 
-    The shift moves the actor ``shift`` points away from the forecast (toward the end of the scale it is
-    already on), i.e. toward a harder line; rows are sorted by the largest change. ``share`` is the part of
+    The shift moves the actor ``shift`` points away from the forecast (an actor on the forecast: toward the
+    end of the scale it is on), i.e. toward a harder line; each row keeps the actor's position before and
+    after, so the view can say which way that pushes the forecast. Rows are sorted by the largest change;
+    issues without a negotiation are left out (``notes``), and leaving an actor out of a two-party issue
+    leaves no negotiation (``without`` is None). ``share`` is the part of
     the forecast's Monte Carlo variance the actor's inputs explain (:mod:`accord.models.monte_carlo`; its
     top five actors per issue).
     """
     rows: list[SensitivityRow] = []
     shares: dict[tuple[str, str], float] = {}
+    notes = no_negotiation(scenario)
     if scenario.stances:
         for issue_id, result in simulate(scenario, [model], draws, seed)[model].items():
             for item in result.sensitivity:
                 shares[(issue_id, item.actor)] = round(item.share, 3)
     for issue in scenario.issues:
+        if issue.id in notes:
+            continue  # no negotiation, no forecast to move
         base_scenario = _issue_scenario(scenario, issue.id)
         stances = base_scenario.stances
-        if len(stances) < 1:
-            continue
         baseline = forecast(base_scenario, model)[issue.id].value
         for stance in stances:
             others = [s for s in stances if s.actor != stance.actor]
-            if others:
-                without_scenario = base_scenario.model_copy(
-                    update={
-                        "stances": others,
-                        "actors": [a for a in base_scenario.actors if a.id != stance.actor],
-                    }
-                )
-                without = forecast(without_scenario, model)[issue.id].value
-            else:
-                without = baseline
-            direction = 1.0 if stance.position >= baseline else -1.0
+            without_scenario = base_scenario.model_copy(
+                update={
+                    "stances": others,
+                    "actors": [a for a in base_scenario.actors if a.id != stance.actor],
+                }
+            )
+            # Left out, the issue may keep a single party: then nothing is negotiated, no forecast.
+            left = forecast(without_scenario, model).get(issue.id)
+            # Away from the forecast; an actor sitting on it hardens toward the end of the scale it is on.
+            gap = stance.position - baseline
+            lean = gap if abs(gap) > 1e-9 else stance.position - 50.0
+            direction = -1.0 if lean < 0 else 1.0
             moved = min(100.0, max(0.0, stance.position + direction * shift))
             shifted_stances = [
                 s.model_copy(update={"position": moved}) if s.actor == stance.actor else s for s in stances
@@ -391,12 +467,15 @@ def sensitivity_table(
                     issue=issue.id,
                     actor=scenario.actor(stance.actor).name,
                     baseline=round(baseline, 2),
-                    without=round(without, 2),
+                    without=None if left is None else round(left.value, 2),
                     shifted=round(shifted, 2),
                     doubled=round(doubled, 2),
                     share=shares.get((issue.id, stance.actor)),
+                    position=stance.position,
+                    harder=moved,
                 )
             )
     rows.sort(key=lambda r: (-r.largest, r.issue, r.actor))
     labels = {i.id: i.label for i in scenario.issues}
-    return Sensitivity(model=model, shift=shift, rows=rows, issue_labels=labels)
+    ends = {i.id: (i.low, i.high) for i in scenario.issues}
+    return Sensitivity(model=model, shift=shift, rows=rows, issue_labels=labels, issue_ends=ends, notes=notes)

@@ -176,3 +176,34 @@ def test_cached_answers_never_cross_between_endpoints(client: TestClient) -> Non
         for url in urls * 2:
             assert client.get(url).status_code == 200, url
     assert "compromise" in client.get("/api/v1/forecasts").json()["forecasts"]
+
+
+def test_an_unedited_scenario_reproduces_the_forecasts_exactly(client: TestClient) -> None:
+    scenario = client.get("/api/v1/scenario").json()
+    stored = client.get("/api/v1/forecasts").json()
+    posted = client.post("/api/v1/forecasts", json=scenario).json()
+    assert posted["forecasts"] == stored["forecasts"] and posted["notes"] == stored["notes"]
+
+
+def test_an_issue_left_with_one_party_gets_a_note_not_a_forecast(client: TestClient) -> None:
+    scenario = client.get("/api/v1/scenario").json()
+    ceasefire = [s for s in scenario["stances"] if s["issue"] == "ceasefire"]
+    assert len(ceasefire) >= 2
+    keep = ceasefire[0]
+    scenario["stances"] = [s for s in scenario["stances"] if s["issue"] != "ceasefire" or s is keep]
+    body = client.post("/api/v1/forecasts", json=scenario).json()
+    assert "no negotiation" in body["notes"]["ceasefire"]
+    assert all("ceasefire" not in by_issue for by_issue in body["forecasts"].values())
+
+
+def test_what_if_intervals_on_request(client: TestClient) -> None:
+    scenario = client.get("/api/v1/scenario").json()
+    plain = client.post("/api/v1/forecasts", json=scenario).json()
+    assert plain["intervals"] == {} and plain["draws"] == 0
+    body = client.post("/api/v1/forecasts?draws=50", json=scenario).json()
+    assert body["draws"] == 50 and set(body["intervals"]) == set(body["forecasts"])
+    for model, by_issue in body["forecasts"].items():
+        assert set(body["intervals"][model]) == set(by_issue)
+        for band in body["intervals"][model].values():
+            assert 0 <= band["low"] <= band["high"] <= 100
+    assert client.post("/api/v1/forecasts?draws=100000", json=scenario).status_code == 422

@@ -154,3 +154,76 @@ def test_review_an_item(page: Any, base_url: str) -> None:
     page.goto(base_url + "/review?type=position&status=reviewed")
     assert page.locator(f'.review-item[data-item-id="{item_id}"] .review-correct').count() == 1
     assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_what_if_without_edits_changes_nothing(page: Any, base_url: str) -> None:
+    """Recompute with no edits sends the scenario exactly as built: every forecast and interval is the
+    baseline's to the last bit (the form shows rounded values; unedited fields keep the exact ones)."""
+    page.goto(base_url + "/forecast")
+    cells = page.locator("#forecast-table td[data-model]")
+    before = cells.all_inner_texts()
+    baseline = page.eval_on_selector_all(
+        "#forecast-table td[data-model]",
+        "cells => cells.map(c => [c.closest('tr').dataset.issue, c.dataset.model, c.dataset.baseline])",
+    )
+    with page.expect_response(
+        lambda r: r.url.endswith("/api/v1/forecasts") and r.request.method == "POST"
+    ) as answer:
+        page.click("#recompute")
+    result = answer.value.json()
+    page.wait_for_selector("#whatif[data-intervals]")
+    for issue, model, value in baseline:
+        found = result["forecasts"][model].get(issue)
+        assert (found["value"] if found else "") == (float(value) if value else ""), (issue, model)
+    assert page.locator("#forecast-table td.changed, #forecast-table .band.changed").count() == 0
+    assert cells.all_inner_texts() == before
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
+def _left(page: Any, selector: str) -> float:
+    return float(page.eval_on_selector(selector, "el => el.getBoundingClientRect().left"))
+
+
+def test_wide_tables_keep_their_names_in_view(page: Any, base_url: str) -> None:
+    page.set_viewport_size({"width": 900, "height": 700})
+    try:
+        page.goto(base_url + "/matrix")
+        box = "#matrix-scroll"
+        assert page.eval_on_selector(box, "el => el.scrollWidth > el.clientWidth")  # it does scroll
+        first_actor, header = f"{box} tbody tr:first-child th", f"{box} thead th:nth-child(2)"
+        left = _left(page, first_actor)
+        page.eval_on_selector(box, "el => { el.scrollLeft = el.scrollWidth; el.scrollTop = 200; }")
+        assert abs(_left(page, first_actor) - left) < 1  # the actor column stays
+        top = page.eval_on_selector(box, "el => el.getBoundingClientRect().top")
+        assert abs(page.eval_on_selector(header, "el => el.getBoundingClientRect().top") - top) < 2
+        _shot(page, "matrix-scrolled")
+
+        page.goto(base_url + "/forecast")
+        models = [m["name"] for m in page.request.get(base_url + "/api/v1/models").json()]
+        heads = page.locator("#forecast-table thead th").all_inner_texts()
+        assert heads[1:] == [m.replace("_", " ") for m in models]  # every model
+        for row in page.locator("#forecast-table tbody tr").all():
+            label = row.locator("th .label").inner_text()
+            assert label and label != row.get_attribute("data-issue")  # the issue's label, not its slug
+        bands = page.locator("#forecast-table td[data-model] .band").all_inner_texts()
+        assert bands and all(b == "" or "–" in b for b in bands) and any(bands)  # each model's interval
+        scroller = "#forecast-results .table-scroll"
+        row_head = "#forecast-table tbody tr:first-child th"
+        left = _left(page, row_head)
+        page.eval_on_selector(scroller, "el => { el.scrollLeft = el.scrollWidth; }")
+        assert abs(_left(page, row_head) - left) < 1
+        # Inputs show their whole value, and one far down the page is not hidden under the results.
+        assert page.eval_on_selector_all(
+            "input.js-capability, input.js-stance", "els => els.every(e => e.scrollWidth <= e.clientWidth)"
+        )
+        last = page.locator("input.js-stance").last
+        last.scroll_into_view_if_needed()
+        assert page.locator("#forecast-table").is_visible()
+        assert last.evaluate(
+            "el => { const r = el.getBoundingClientRect();"
+            " return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === el; }"
+        )
+        _shot(page, "forecast-scrolled")
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 900})
+    assert page.problems == []  # type: ignore[attr-defined]

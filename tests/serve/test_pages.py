@@ -10,7 +10,13 @@ from typing import Any
 from fastapi.testclient import TestClient
 from markupsafe import escape
 
-from accord.report.charts import events_figure, figure_json, position_color, trajectory_figure
+from accord.report.charts import (
+    actor_colors,
+    events_figure,
+    figure_json,
+    position_color,
+    trajectory_figure,
+)
 from accord.report.views import events_timeline_data, matrix_data, trajectories_from_cells
 from accord.scenario.builder import build_cells
 from accord.serve.highlight import Span, segments
@@ -109,9 +115,13 @@ def test_pages_draw_the_reports_views(client: TestClient, served_db: dict[str, A
     ukraine = [c for c in cells if c.actor == "Ukraine"]
     trajectories = trajectories_from_cells(ukraine)
     assert trajectories.issues
-    assert _specs(client.get("/actors/Ukraine").text) == [
-        json.loads(figure_json(trajectory_figure(trajectories, issue))) for issue in trajectories.issues
+    colors = actor_colors(matrix.actors)  # the report's colours: Ukraine keeps its colour here too
+    specs = _specs(client.get("/actors/Ukraine").text)
+    assert specs == [
+        json.loads(figure_json(trajectory_figure(trajectories, issue, colors)))
+        for issue in trajectories.issues
     ]
+    assert {t["line"]["color"] for spec in specs for t in spec["data"]} == {colors["Ukraine"]}
 
 
 def test_plotly_is_served_locally(client: TestClient) -> None:

@@ -242,7 +242,8 @@ def scenario(request: Request, as_of: Day = None) -> Response:
 
 @router.get("/forecasts", response_model=whatif.ForecastSet, tags=["forecasts"])
 def forecasts(request: Request, as_of: Day = None) -> Response:
-    """Every model's forecast of the store's scenario as of a date."""
+    """Every model's forecast of the store's scenario as of a date; issues without a negotiation (fewer
+    than two actors hold a position) have none, and a note saying so."""
     engine = request.app.state.engine
 
     def build() -> whatif.ForecastSet:
@@ -251,26 +252,33 @@ def forecasts(request: Request, as_of: Day = None) -> Response:
             results = whatif.store_forecasts(engine, as_of)
         except (ValueError, ArithmeticError) as exc:
             raise AccordError(Errors.A606, path=request.url.path, what="forecasts", reason=str(exc)) from exc
+        chosen = whatif.store_scenario(engine, as_of, copy=False)
         return whatif.ForecastSet(
-            scenario=whatif.store_scenario(engine, as_of).name,
+            scenario=chosen.name,
             models=whatif.models(),
             forecasts=results,
             seconds=round(time.perf_counter() - started, 4),  # the time it took once, not per request
+            notes=whatif.notes(chosen),
         )
 
     return memo_json(request, ("api.forecasts", as_of), build)
 
 
+Draws = Annotated[int, Query(ge=0, le=1000, description="Monte Carlo draws for 80 % intervals; 0: none")]
+
+
 @router.post("/forecasts", response_model=whatif.ForecastSet, tags=["forecasts"])
-def what_if(request: Request, body: Scenario) -> whatif.ForecastSet:
-    """Every model's forecast of a scenario sent in the body: the what-if of the forecast page."""
-    return _forecast(body, request.url.path)
+def what_if(request: Request, body: Scenario, draws: Draws = 0) -> whatif.ForecastSet:
+    """Every model's forecast of a scenario sent in the body: the what-if of the forecast page. With
+    ``draws``, each forecast's 80 % Monte Carlo interval too (the page asks for them after the points)."""
+    return _forecast(body, request.url.path, draws)
 
 
-def _forecast(chosen: Scenario, path: str) -> whatif.ForecastSet:
+def _forecast(chosen: Scenario, path: str, draws: int = 0) -> whatif.ForecastSet:
     started = time.perf_counter()
     try:
         results = whatif.forecast_all(chosen)
+        intervals = whatif.intervals_all(chosen, draws) if draws else {}
     except (ValueError, ArithmeticError) as exc:
         raise AccordError(Errors.A606, path=path, what="forecasts", reason=str(exc)) from exc
     return whatif.ForecastSet(
@@ -278,4 +286,7 @@ def _forecast(chosen: Scenario, path: str) -> whatif.ForecastSet:
         models=whatif.models(),
         forecasts=results,
         seconds=round(time.perf_counter() - started, 4),
+        notes=whatif.notes(chosen),
+        intervals=intervals,
+        draws=draws if intervals else 0,
     )

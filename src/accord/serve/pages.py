@@ -17,7 +17,13 @@ from fastapi.templating import Jinja2Templates
 
 from accord import __version__
 from accord.errors import AccordError, Errors
-from accord.report.charts import events_figure, figure_json, position_color, trajectory_figure
+from accord.report.charts import (
+    actor_colors,
+    events_figure,
+    figure_json,
+    position_color,
+    trajectory_figure,
+)
 from accord.report.views import events_timeline_data, matrix_from_cells, trajectories_from_cells
 from accord.scenario.builder import Cell
 from accord.scenario.timeline import stages
@@ -230,8 +236,10 @@ def actor(request: Request, session: SessionDep, name: str) -> Response:
     said = queries.quotes(session, speaker=name, limit=50)
     happened = queries.events(session, actor=name, limit=100)
     mentioned = queries.list_articles(session, actor=name, limit=20)
-    trajectories = trajectories_from_cells(actor_cells(whatif.store_cells(request.app.state.engine), name))
-    charts = [figure_json(trajectory_figure(trajectories, issue)) for issue in trajectories.issues]
+    cells = whatif.store_cells(request.app.state.engine)
+    trajectories = trajectories_from_cells(actor_cells(cells, name))
+    colors = actor_colors(matrix_from_cells(cells).actors)  # as in the report: one colour per actor
+    charts = [figure_json(trajectory_figure(trajectories, issue, colors)) for issue in trajectories.issues]
     return render(
         request,
         "actor.html",
@@ -336,6 +344,7 @@ def forecast_page(request: Request, as_of: DayText = None) -> Response:
     when = day(request, as_of, "as_of")
     chosen = whatif.store_scenario(request.app.state.engine, when)
     baseline = whatif.store_forecasts(request.app.state.engine, when)
+    intervals = whatif.store_intervals(request.app.state.engine, when)
     stances_by_issue: dict[str, list[Any]] = defaultdict(list)
     for s in chosen.stances:
         stances_by_issue[s.issue].append(s)
@@ -346,6 +355,9 @@ def forecast_page(request: Request, as_of: DayText = None) -> Response:
         scenario=chosen,
         scenario_json=chosen.model_dump(mode="json"),
         baseline=baseline,
+        intervals=intervals,
+        notes=whatif.notes(chosen),
+        draws=whatif.WHATIF_DRAWS,
         models=whatif.models(),
         stances_by_issue=stances_by_issue,
         names=names,

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, String, cast, distinct, exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from accord.report.outlets import outlet_name
 from accord.serve import search
 from accord.serve.schemas import (
     ActorMentionOut,
@@ -67,7 +68,8 @@ def counts(session: Session) -> Counts:
     first, last = session.execute(select(func.min(Article.published), func.max(Article.published))).one()
     return Counts(
         articles=n(select(func.count(Article.id))),
-        outlets=n(select(func.count(Outlet.id))),
+        # An outlet named with a section ("Sample Wire — Ukraine talks") counts as its outlet.
+        outlets=len({outlet_name(name) for name in session.scalars(select(Outlet.name))}),
         clusters=n(select(func.count(Cluster.id))),
         duplicate_clusters=n(select(func.count(Cluster.id)).where(Cluster.size > 1)),
         extracted_articles=n(select(func.count(Extraction.id)).where(Extraction.status == "ok")),
@@ -416,7 +418,8 @@ def _cluster(session: Session, found: Cluster) -> ClusterOut:
     return ClusterOut(
         id=found.id,
         size=found.size,
-        outlet_count=found.outlet_count,
+        # Counted by outlet, a section suffix dropped ("Sample Wire — Ukraine talks" is Sample Wire).
+        outlet_count=len({outlet_name(r.outlet_name) for r in rows if r.outlet_name}) or found.outlet_count,
         articles=[_summary(r.Article, r.outlet_name, r.cluster_size) for r in rows],
     )
 

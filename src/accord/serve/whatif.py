@@ -11,7 +11,9 @@ import datetime as dt
 from pydantic import BaseModel
 from sqlalchemy import Engine
 
-from accord.models.base import IssueForecast, Model, forecast_with
+from accord import settings
+from accord.models.base import IssueForecast, Model, forecast_with, no_negotiation
+from accord.models.monte_carlo import simulate
 from accord.models.registry import MODELS
 from accord.scenario.builder import Cell, build_cells, scenario_from_cells
 from accord.scenario.model import Scenario
@@ -24,13 +26,29 @@ class ModelInfo(BaseModel):
     description: str
 
 
+# Monte Carlo draws behind the dashboard's intervals: enough for a stable 80 % band, few enough that every
+# model's intervals come back in about a second (the report's figure uses the setting `draws`).
+WHATIF_DRAWS = 200
+
+
+class Interval(BaseModel):
+    """A forecast's 80 % Monte Carlo interval: 10th and 90th percentile of the draws."""
+
+    low: float
+    high: float
+
+
 class ForecastSet(BaseModel):
-    """Every model's forecast of every issue: ``forecasts[model][issue]``."""
+    """Every model's forecast of every issue: ``forecasts[model][issue]``; with draws, its 80 % interval
+    ``intervals[model][issue]``; ``notes[issue]`` says why an issue has no forecast (no negotiation)."""
 
     scenario: str
     models: list[ModelInfo]
     forecasts: dict[str, dict[str, IssueForecast]]
     seconds: float
+    notes: dict[str, str] = {}
+    intervals: dict[str, dict[str, Interval]] = {}
+    draws: int = 0
 
 
 def store_cells(engine: Engine, as_of: dt.date | None = None) -> list[Cell]:
@@ -63,7 +81,37 @@ def registered() -> dict[str, Model]:
 
 
 def forecast_all(scenario: Scenario) -> dict[str, dict[str, IssueForecast]]:
+    """Every model's forecast of every issue that has a negotiation (:func:`accord.models.no_negotiation`
+    names the others); the scenario is used exactly as given, so an unedited scenario reproduces the
+    store's forecasts to the last bit."""
     return {name: forecast_with(model, scenario) for name, model in registered().items()}
+
+
+def notes(scenario: Scenario) -> dict[str, str]:
+    """Issue -> why it has no forecast (fewer than two actors hold a position)."""
+    return no_negotiation(scenario)
+
+
+def intervals_all(scenario: Scenario, draws: int = WHATIF_DRAWS) -> dict[str, dict[str, Interval]]:
+    """Every model's 80 % Monte Carlo interval per issue, with the setting `seed`: the same scenario gives
+    the same intervals, so an unedited what-if reproduces the page's."""
+    if draws <= 0 or not scenario.stances:
+        return {}
+    seed = int(settings.get("seed"))
+    simulated = simulate(scenario, list(registered()), draws=draws, seed=seed, top=0)
+    return {
+        name: {issue: Interval(low=r.p10, high=r.p90) for issue, r in by_issue.items()}
+        for name, by_issue in simulated.items()
+    }
+
+
+def store_intervals(engine: Engine, as_of: dt.date | None = None) -> dict[str, dict[str, Interval]]:
+    """Every model's interval for the store's scenario, computed once per state of the store. Read only."""
+    return cached(
+        engine,
+        ("whatif.intervals", as_of, WHATIF_DRAWS),
+        lambda: intervals_all(store_scenario(engine, as_of, copy=False)),
+    )
 
 
 def store_forecasts(engine: Engine, as_of: dt.date | None = None) -> dict[str, dict[str, IssueForecast]]:

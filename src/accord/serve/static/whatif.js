@@ -1,11 +1,15 @@
 // What-if: edit positions, saliences and capabilities, remove or add actors, and re-run every model
-// on the edited scenario (POST /api/v1/forecasts). Results are written with textContent only.
+// on the edited scenario (POST /api/v1/forecasts): the points first, then their 80 % intervals.
+// Results are written with textContent only.
 "use strict";
 
 (function () {
   var root, original, added = [], timer = null, seq = 0;
 
+  // The form shows values rounded; only a field the analyst changed replaces the scenario's exact value,
+  // so an unedited scenario is sent exactly as built and reproduces the baseline to the last bit.
   function number(input, fallback) {
+    if (input.value === input.defaultValue) return fallback;
     var value = parseFloat(input.value);
     return isFinite(value) ? value : fallback;
   }
@@ -40,20 +44,43 @@
     return scenario;
   }
 
+  function part(cell, name) { return cell.querySelector("." + name); }
+
   function show(result) {
+    root.querySelectorAll("#forecast-table tr[data-issue]").forEach(function (row) {
+      var note = row.querySelector(".js-note");
+      if (note) note.textContent = (result.notes || {})[row.getAttribute("data-issue")] || "";
+    });
     root.querySelectorAll("#forecast-table td[data-model]").forEach(function (cell) {
       var issue = cell.closest("tr").getAttribute("data-issue");
       var model = cell.getAttribute("data-model");
       var found = (result.forecasts[model] || {})[issue];
       var base = parseFloat(cell.getAttribute("data-baseline"));
-      if (!found) { cell.textContent = "–"; return; }
-      var text = found.value.toFixed(1);
-      if (isFinite(base)) {
-        var delta = found.value - base;
-        if (Math.abs(delta) >= 0.05) text += " (" + (delta > 0 ? "+" : "") + delta.toFixed(1) + ")";
+      var shift = "";
+      part(cell, "band").textContent = found ? "…" : "";
+      part(cell, "band").classList.add("stale");
+      if (!found) {
+        part(cell, "value").textContent = "–";
+        part(cell, "shift").textContent = "";
+        cell.classList.toggle("changed", isFinite(base));
+        return;
       }
-      cell.textContent = text;
-      cell.classList.toggle("changed", isFinite(base) && Math.abs(found.value - base) >= 0.05);
+      part(cell, "value").textContent = found.value.toFixed(1);
+      var delta = isFinite(base) ? found.value - base : NaN;
+      if (isFinite(delta) && Math.abs(delta) >= 0.05) shift = " (" + (delta > 0 ? "+" : "") + delta.toFixed(1) + ")";
+      part(cell, "shift").textContent = shift;
+      cell.classList.toggle("changed", !isFinite(base) || found.value !== base);
+    });
+  }
+
+  function showIntervals(result) {
+    root.querySelectorAll("#forecast-table td[data-model]").forEach(function (cell) {
+      var issue = cell.closest("tr").getAttribute("data-issue");
+      var band = ((result.intervals || {})[cell.getAttribute("data-model")] || {})[issue];
+      var text = band ? band.low.toFixed(1) + "–" + band.high.toFixed(1) : "";
+      part(cell, "band").textContent = text;
+      part(cell, "band").classList.remove("stale");
+      part(cell, "band").classList.toggle("changed", text !== cell.getAttribute("data-baseline-band"));
     });
   }
 
@@ -62,12 +89,22 @@
     var mine = ++seq;
     var started = performance.now();
     status.textContent = "computing…";
-    window.Accord.postJSON("/api/v1/forecasts", edited())
+    var scenario = edited();
+    var draws = parseInt(root.getAttribute("data-draws"), 10) || 0;
+    window.Accord.postJSON("/api/v1/forecasts", scenario)
       .then(function (result) {
-        if (mine !== seq) return;
+        if (mine !== seq) return null;
         show(result);
-        status.textContent = "recomputed in " + Math.round(performance.now() - started) + " ms";
+        status.textContent = "recomputed in " + Math.round(performance.now() - started) + " ms" +
+          (draws ? "; intervals…" : "");
         root.setAttribute("data-computed", String(mine));
+        if (!draws) return null;
+        return window.Accord.postJSON("/api/v1/forecasts?draws=" + draws, scenario).then(function (full) {
+          if (mine !== seq) return;
+          showIntervals(full);
+          status.textContent = "recomputed in " + Math.round(performance.now() - started) + " ms, intervals included";
+          root.setAttribute("data-intervals", String(mine));
+        });
       })
       .catch(function (error) { if (mine === seq) status.textContent = error.message; });
   }
@@ -90,7 +127,9 @@
     };
     added.push(extra);
     var item = document.createElement("li");
-    item.textContent = extra.name + " on " + extra.issue + ": position " + extra.position +
+    var issueSelect = document.getElementById("new-actor-issue");
+    var issueLabel = issueSelect.options[issueSelect.selectedIndex].textContent;
+    item.textContent = extra.name + " on " + issueLabel + ": position " + extra.position +
       ", salience " + extra.salience + ", capability " + extra.capability;
     document.getElementById("added-actors").appendChild(item);
     recompute();

@@ -35,8 +35,11 @@ _CURLY_CLOSE_GLUED = re.compile(r"(”)(?=\w)")
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 # A drop cap split from its word at the start of a paragraph ("T rump"): one capital other than the
 # one-letter words A, I and O, a space, then a lowercase continuation.
-_DROP_CAP = re.compile(r"(?m)^([B-HJ-NP-Z]) (?=[a-z]{2,})")
-_URLISH = re.compile(r"\S*(?:://|www\.|@|\.[a-z]{2,6}/)\S*")
+_DROP_CAP = re.compile(r"(?m)^([B-HJ-NP-Z]) (?=[a-z]{2})")
+# A whitespace-delimited token holding a URL or e-mail marker. The lookbehind lets a match start only
+# where a token starts: without it every position inside a long token without a marker restarts the
+# scan to the token's end, which is quadratic (a base64 image in Markdown took seconds per 50 KB).
+_URLISH = re.compile(r"(?<!\S)\S*(?:://|www\.|@|\.[a-z]{2,6}/)\S*")
 
 
 def _repair_straight_quotes(paragraph: str) -> str:

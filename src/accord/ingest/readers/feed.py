@@ -15,7 +15,10 @@ from accord.errors import AccordError, Errors
 from accord.ingest.dates import parse_date
 from accord.ingest.models import RawArticle
 
-_BLOCK = re.compile(r"(?i)<\s*(?:br|/p|/div|/li|/h[1-6]|/blockquote)\s*/?\s*>")
+# One way to match each run of spaces (``\s*/?\s*`` splits a run between two stars in n ways), and no
+# "<" inside a tag: both keep these linear on adversarial input.
+_BLOCK = re.compile(r"(?i)<\s*(?:br|/p|/div|/li|/h[1-6]|/blockquote)\s*(?:/\s*)?>")
+_ANY_TAG = re.compile(r"<[^<>]*>")
 
 
 def html_fragment_to_text(fragment: str) -> str:
@@ -26,7 +29,7 @@ def html_fragment_to_text(fragment: str) -> str:
     try:
         root = lxml.html.fragment_fromstring(marked, create_parent="div")
     except (ValueError, lxml.etree.ParserError):
-        return re.sub(r"<[^>]*>", " ", marked).strip()
+        return _ANY_TAG.sub(" ", marked).strip()
     for bad in root.xpath("//script|//style"):
         bad.drop_tree()
     text: str = root.text_content()

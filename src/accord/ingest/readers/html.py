@@ -13,7 +13,9 @@ from accord.errors import AccordError, Errors
 from accord.ingest.dates import dateline_date, parse_date
 from accord.ingest.models import RawArticle
 
-_TAG = re.compile(r"<\s*[A-Za-z!][^>]*>")
+# A tag never holds another "<": stopping there keeps the search linear (with [^>]* every "<" of
+# "<a<a<a..." scanned on to the end of the text).
+_TAG = re.compile(r"<\s*[A-Za-z!][^<>]*>")
 # Only dates the page states in its markup; no search through the text for something date-like.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 

@@ -11,7 +11,8 @@ from accord.ingest.models import RawArticle
 from accord.ingest.normalize import split_headline
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-_FIELD = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+# The value is stripped in Python: "(.*?)\s*$" retries the trailing-space run at every position of it.
+_FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(.*)")
 _MD_HEADING = re.compile(r"(?m)^#{1,6}[ \t]+")
 _KNOWN = {"id", "title", "url", "author", "outlet", "published", "date", "language"}
 

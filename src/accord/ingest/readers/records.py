@@ -58,6 +58,29 @@ def record_to_article(record: Any, *, source: str, stem: str, number: int) -> Ra
     )
 
 
+def decode_error(exc: json.JSONDecodeError, *, line: bool = True) -> str:
+    """The parser's whole message: 'Unterminated string starting at line 3 column 9'."""
+    where = f"line {exc.lineno} column {exc.colno}" if line else f"column {exc.colno}"
+    joint = " " if exc.msg.endswith(" at") else " at "
+    return f"{exc.msg}{joint}{where}"
+
+
+def _loads(text: str) -> Any:
+    """``json.loads``, with what it raises besides JSONDecodeError turned into ValueError.
+
+    Python refuses integers of more than 4,300 digits (ValueError) and overflows its stack on
+    deeply nested arrays (RecursionError).
+    """
+    try:
+        return json.loads(text)
+    except RecursionError as exc:
+        raise ValueError("nested too deeply") from exc
+    except json.JSONDecodeError:
+        raise
+    except ValueError as exc:  # "Exceeds the limit (4300 digits) ...; use sys.set_int_max_str_digits()"
+        raise ValueError(str(exc).split(";")[0]) from exc
+
+
 def read_jsonl(text: str, *, source: str, stem: str) -> Iterator[RawArticle | AccordError]:
     seen = False
     for number, line in enumerate(text.splitlines(), start=1):
@@ -65,11 +88,13 @@ def read_jsonl(text: str, *, source: str, stem: str) -> Iterator[RawArticle | Ac
             continue
         seen = True
         try:
-            record = json.loads(line)
+            record = _loads(line)
         except json.JSONDecodeError as exc:
-            yield AccordError(
-                Errors.A110, source=source, record=number, reason=f"is not valid JSON ({exc.msg})"
-            )
+            reason = f"is not valid JSON ({decode_error(exc, line=False)})"
+            yield AccordError(Errors.A110, source=source, record=number, reason=reason)
+            continue
+        except ValueError as exc:  # every line is its own record: the lines after it still count
+            yield AccordError(Errors.A110, source=source, record=number, reason=f"is not valid JSON ({exc})")
             continue
         yield record_to_article(record, source=source, stem=stem, number=number)
     if not seen:
@@ -78,11 +103,11 @@ def read_jsonl(text: str, *, source: str, stem: str) -> Iterator[RawArticle | Ac
 
 def read_json(text: str, *, source: str, stem: str) -> Iterator[RawArticle | AccordError]:
     try:
-        data = json.loads(text)
+        data = _loads(text)
     except json.JSONDecodeError as exc:
-        raise AccordError(
-            Errors.A104, source=source, kind="JSON", reason=f"{exc.msg} at line {exc.lineno}"
-        ) from exc
+        raise AccordError(Errors.A104, source=source, kind="JSON", reason=decode_error(exc)) from exc
+    except ValueError as exc:
+        raise AccordError(Errors.A104, source=source, kind="JSON", reason=str(exc)) from exc
     if isinstance(data, dict):
         listed = next(
             (data[k] for k in ("articles", "items", "records") if isinstance(data.get(k), list)), None

@@ -10,11 +10,13 @@ from typing import Any
 
 import pytest
 import yaml
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
-from accord.analyze import analyze
+from accord.analyze import analyze, code_fingerprint
 from accord.scenario.io import load_scenario
-from accord.store import open_store
+from accord.store import open_store, session_scope
+from accord.store.corrections import keys_for, record_correction
+from accord.store.schema import Position
 
 CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 # A few briefs spanning the years, so every stage has work; the whole corpus runs in `make demo`. The
@@ -92,6 +94,12 @@ def test_runs_every_stage_then_skips_what_is_done(
         )  # same path, new content
         assert _statuses(analyze([corpus], engine, out, draws=100, nlp=nlp))["scenario"] == "done"
 
+    with session_scope(engine) as session:  # an analyst's review changes the scenario's input
+        (key,) = keys_for(session, [session.scalars(select(Position).limit(1)).one()])
+        record_correction(session, key, "reject")
+    reviewed = analyze([corpus], engine, out, draws=100, nlp=nlp)
+    assert _statuses(reviewed)["scenario"] == "done" and _statuses(reviewed)["extract"] == "skipped"
+
     shutil.copy(CORPUS / LATER, corpus / LATER)
     grown = analyze([corpus], engine, out, draws=100, nlp=nlp)
     assert set(_statuses(grown).values()) == {"done"}
@@ -147,3 +155,15 @@ def test_empty_corpus_gives_a_report_that_says_so(engine: Engine, tmp_path: Path
     assert result.ok
     html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     assert "The store holds no articles" in html
+
+
+def test_code_fingerprint_follows_every_file_of_the_package(tmp_path: Path) -> None:
+    package = tmp_path / "pkg"
+    (package / "lexicons").mkdir(parents=True)
+    (package / "module.py").write_text("x = 1\n", encoding="utf-8")
+    (package / "lexicons" / "words.yaml").write_text("a: [b]\n", encoding="utf-8")
+    first = code_fingerprint(package)
+    (package / "lexicons" / "words.yaml").write_text("a: [c]\n", encoding="utf-8")
+    code_fingerprint.cache_clear()
+    assert code_fingerprint(package) != first
+    assert code_fingerprint() == code_fingerprint()  # the installed package's, computed once

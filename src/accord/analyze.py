@@ -24,6 +24,7 @@ import json
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,7 @@ from accord.scenario.exports import export_items, export_scenario
 from accord.scenario.io import load_scenario, save_scenario
 from accord.scenario.model import Scenario
 from accord.store import session_scope
-from accord.store.schema import Article, Event, Extraction, Position, Quote
+from accord.store.schema import Article, Correction, Event, Extraction, Position, Quote
 
 STATE = ".accord-analyze.json"
 FILE_SETTINGS = {"issue_scales", "capability_overrides", "actors"}
@@ -89,13 +90,41 @@ def file_sha(path: Path) -> str | None:
 
 
 def store_fingerprint(engine: Engine) -> str:
-    """Changes whenever an article or an extraction is added, replaced or removed."""
+    """Changes whenever an article, an extraction or an analyst's correction is added, replaced or removed."""
     with session_scope(engine) as session:
-        figures = [
-            session.execute(select(func.count(model.id), func.max(model.id))).one()
+        figures: list[list[Any]] = [
+            list(session.execute(select(func.count(model.id), func.max(model.id))).one())
             for model in (Article, Extraction, Position, Quote, Event)
         ]
-    return _sha([list(f) for f in figures])
+        # A correction is updated in place (one row per item), so its time counts as well as its id.
+        figures.append(
+            list(
+                session.execute(
+                    select(
+                        func.count(Correction.id), func.max(Correction.id), func.max(Correction.updated_at)
+                    )
+                ).one()
+            )
+        )
+    return _sha(figures)
+
+
+PACKAGE = Path(__file__).resolve().parent
+
+
+@cache
+def code_fingerprint(package: Path = PACKAGE) -> str:
+    """The package version and a hash of every file of the installed package (code, lexicons, templates).
+
+    A rerun must not reuse a scenario, forecast or report made by other code: with an editable install the
+    version stays the same while the code changes under it.
+    """
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(package)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _pending_extractions(engine: Engine) -> int:
@@ -227,7 +256,7 @@ def analyze(
 
     # -- scenario -----------------------------------------------------------------------------------
     scenario_path = out / "scenario.yaml"
-    scenario_key = _sha([store_fingerprint(engine), str(as_of), _settings_state(), __version__])
+    scenario_key = _sha([store_fingerprint(engine), str(as_of), _settings_state(), code_fingerprint()])
     on_disk = file_sha(scenario_path)
     edited = on_disk is not None and on_disk != state.get("scenario_sha")
     scenario: Scenario
@@ -254,7 +283,7 @@ def analyze(
 
     # -- forecast -----------------------------------------------------------------------------------
     forecast_path = out / "forecast.json"
-    forecast_key = _sha([file_sha(scenario_path), draws, seed, __version__])
+    forecast_key = _sha([file_sha(scenario_path), draws, seed, code_fingerprint()])
     cached = _forecast_payload(forecast_path) if state.get("forecast_key") == forecast_key else None
     if cached is not None:
         forecast, sensitivity = cached
@@ -277,7 +306,7 @@ def analyze(
 
     # -- report and exports -------------------------------------------------------------------------
     report_path = out / "report.html"
-    report_key = _sha([scenario_key, forecast_key, __version__])
+    report_key = _sha([scenario_key, forecast_key, code_fingerprint()])
     if state.get("report_key") == report_key and report_path.is_file():
         result.stages.append(StageResult(name="report", status="skipped", detail="inputs unchanged"))
     else:

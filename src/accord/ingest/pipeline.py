@@ -38,6 +38,7 @@ from accord.ingest.language import detect_language
 from accord.ingest.models import IngestIssue, IngestReport, RawArticle
 from accord.ingest.normalize import normalize_text, word_count
 from accord.ingest.readers import STDIN, Item, iter_files, read_input
+from accord.ingest.surrogates import article_surrogate, display_name
 from accord.store import articles as store
 from accord.store.schema import Article, Cluster
 
@@ -245,11 +246,18 @@ class _Run:
     # -- items -------------------------------------------------------------------------------------
     def fail(self, error: AccordError) -> None:
         self._begin()
-        source = str(error.fields.get("source", ""))
-        store.record_ingest_error(self.session, source, error.code.name, error.message)
-        self.report.errors.append(IngestIssue(source=source, code=error.code.name, message=error.message))
+        # Whatever an error quotes, what is stored and printed must be valid UTF-8.
+        source = display_name(str(error.fields.get("source", "")))
+        message = display_name(error.message)
+        store.record_ingest_error(self.session, source, error.code.name, message)
+        self.report.errors.append(IngestIssue(source=source, code=error.code.name, message=message))
 
     def take(self, raw: RawArticle) -> None:
+        surrogate = article_surrogate(raw.__dict__)
+        if surrogate:  # readers refuse these already; an article built by an API caller may not
+            reason = f"lone surrogate {surrogate[1]} in {surrogate[0]}, not valid Unicode"
+            self.fail(AccordError(Errors.A103, source=raw.origin or raw.source_id, reason=reason))
+            return
         text = normalize_text(raw.text)
         if not text:
             self.fail(AccordError(Errors.A107, source=raw.origin or raw.source_id, reason="text is empty"))

@@ -25,6 +25,7 @@ from accord.ingest.readers.feed import looks_like_feed, read_feed
 from accord.ingest.readers.html import read_html
 from accord.ingest.readers.records import read_json, read_jsonl
 from accord.ingest.readers.text import read_text
+from accord.ingest.surrogates import article_surrogate, display_name
 
 Item = RawArticle | AccordError
 
@@ -64,8 +65,27 @@ def sniff_suffix(text: str) -> str:
     return ".txt"
 
 
+def _checked(items: Iterator[Item]) -> Iterator[Item]:
+    """Refuse an article holding a lone surrogate (from a character reference such as ``&#xd83d;``):
+    it cannot be hashed or stored as UTF-8."""
+    for item in items:
+        if isinstance(item, RawArticle):
+            found = article_surrogate(item.__dict__)
+            if found:
+                where, char = found
+                reason = f"lone surrogate {char} in {where}, not valid Unicode"
+                item = AccordError(
+                    Errors.A103, source=display_name(item.origin or item.source_id), reason=reason
+                )
+        yield item
+
+
 def parse_text(text: str, *, suffix: str, source: str, stem: str) -> Iterator[Item]:
     """Dispatch decoded text to the reader for ``suffix``; errors come back as items."""
+    yield from _checked(_parse_text(text, suffix=suffix, source=source, stem=stem))
+
+
+def _parse_text(text: str, *, suffix: str, source: str, stem: str) -> Iterator[Item]:
     try:
         if suffix in TEXT_SUFFIXES:
             yield from read_text(text, source=source, stem=stem, markdown=suffix in {".md", ".markdown"})
@@ -135,7 +155,8 @@ def read_bytes(
 
 
 def read_file(path: Path, *, max_bytes: int | None = None) -> Iterator[Item]:
-    source = str(path)
+    # A name that is not valid UTF-8 is kept with its undecodable bytes as \xNN (source id included).
+    source = display_name(str(path))
     limit = _limit(max_bytes)
     suffix, _ = _inner_suffix(path.name)
     if suffix not in SUFFIXES:
@@ -153,7 +174,7 @@ def read_file(path: Path, *, max_bytes: int | None = None) -> Iterator[Item]:
     except OSError as exc:
         yield AccordError(Errors.A109, source=source, reason=exc.strerror or type(exc).__name__)
         return
-    yield from read_bytes(data, name=path.name, source=source, max_bytes=limit)
+    yield from read_bytes(data, name=display_name(path.name), source=source, max_bytes=limit)
 
 
 def read_stdin(*, max_bytes: int | None = None) -> Iterator[Item]:
@@ -196,7 +217,7 @@ def read_input(item: str | Path, *, max_bytes: int | None = None) -> Iterator[It
         return
     path = Path(item)
     if not path.exists():
-        yield AccordError(Errors.A109, source=str(path), reason="no such file or folder")
+        yield AccordError(Errors.A109, source=display_name(str(path)), reason="no such file or folder")
         return
     for file in iter_files(path):
         yield from read_file(file, max_bytes=max_bytes)

@@ -9,6 +9,7 @@ from typing import Any
 from accord.errors import AccordError, Errors
 from accord.ingest.dates import dateline_date, parse_date
 from accord.ingest.models import RawArticle
+from accord.ingest.surrogates import first_surrogate
 
 TEXT_FIELDS = ("text", "body", "content")
 _DATE_FIELDS = ("published", "date", "published_at")
@@ -29,6 +30,11 @@ def record_to_article(record: Any, *, source: str, stem: str, number: int) -> Ra
     """One JSON record as an article, or the reason it is not one."""
     if not isinstance(record, dict):
         return AccordError(Errors.A110, source=source, record=number, reason="is not a JSON object")
+    surrogate = first_surrogate(record)
+    if surrogate:
+        where, char = surrogate
+        reason = f"has a lone surrogate {char} in '{where}', not valid Unicode"
+        return AccordError(Errors.A110, source=source, record=number, reason=reason)
     text = next(
         (record[f] for f in TEXT_FIELDS if isinstance(record.get(f), str) and record[f].strip()), None
     )

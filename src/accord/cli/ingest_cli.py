@@ -41,6 +41,8 @@ def ingest_cli(
     report = ingest_paths(
         [Path(p) if p != "-" else p for p in paths], engine, strict=strict, progress=progress
     )
+    for notice in report.notices:
+        typer.echo(f"notice: {notice.message}", err=True)
     for issue in report.errors:
         error_line(f"[{issue.code}] {issue.message}")
     typer.echo(report.summary(), err=True)

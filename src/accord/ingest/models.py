@@ -29,11 +29,19 @@ class IngestIssue(BaseModel):
     message: str
 
 
+class IngestNotice(BaseModel):
+    """Something in an input folder that was passed over on purpose (a FIFO, a socket): not an error."""
+
+    source: str
+    message: str
+
+
 class IngestReport(BaseModel):
     added: int = 0
     unchanged: int = 0
     new_versions: int = 0
     errors: list[IngestIssue] = Field(default_factory=list)
+    notices: list[IngestNotice] = Field(default_factory=list)
     interrupted: bool = False
 
     @property

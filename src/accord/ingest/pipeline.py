@@ -35,9 +35,9 @@ from accord.ingest.dedupe import (
     tokens,
 )
 from accord.ingest.language import detect_language
-from accord.ingest.models import IngestIssue, IngestReport, RawArticle
+from accord.ingest.models import IngestIssue, IngestNotice, IngestReport, RawArticle
 from accord.ingest.normalize import normalize_text, word_count
-from accord.ingest.readers import STDIN, Item, iter_files, read_input
+from accord.ingest.readers import STDIN, Found, Item, read_input, walk
 from accord.ingest.surrogates import article_surrogate, display_name
 from accord.store import articles as store
 from accord.store.schema import Article, Cluster
@@ -328,15 +328,18 @@ class _Run:
         self.touched_clusters.add(target)
 
 
-def _inputs(paths: Sequence[str | Path]) -> list[str | Path]:
-    """Every file to read, folders expanded, in the order given; ``-`` stays as stdin."""
-    found: list[str | Path] = []
+def _inputs(paths: Sequence[str | Path]) -> list[str | Found]:
+    """Every file to read, folders expanded, in the order given; ``-`` stays as stdin.
+
+    A folder that cannot be listed comes as its A109 error, in its place; a passed-over entry as a notice.
+    """
+    found: list[str | Found] = []
     for path in paths:
         if str(path) == STDIN:
             found.append(STDIN)
             continue
         p = Path(path)
-        found.extend(iter_files(p) if p.is_dir() else [p])
+        found.extend(walk(p) if p.is_dir() else [p])
     return found
 
 
@@ -376,7 +379,13 @@ def ingest_paths(
     rolled back and the report is marked interrupted; everything committed before stays.
     """
     _sqlite_fast_commits(engine)
-    inputs = _inputs(paths)
+    notices: list[IngestNotice] = []
+    inputs: list[str | Path | AccordError] = []
+    for found in _inputs(paths):
+        if isinstance(found, IngestNotice):
+            notices.append(found)
+        else:
+            inputs.append(found)
     max_bytes = int(settings.get("max_file_bytes")) if max_bytes is None else max_bytes
     try:
         run = _Run(engine, strict=strict)
@@ -395,7 +404,8 @@ def ingest_paths(
         with bar:
             task = bar.add_task("ingest", total=len(inputs))
             for item in inputs:
-                for result in read_input(item, max_bytes=max_bytes):
+                results = [item] if isinstance(item, AccordError) else read_input(item, max_bytes=max_bytes)
+                for result in results:
                     run.handle(result)
                     if strict and run.report.errors:
                         run.commit(force=True)
@@ -410,4 +420,5 @@ def ingest_paths(
         run.report.interrupted = True
     finally:
         run.session.close()
+        run.report.notices = notices
     return run.report

@@ -11,6 +11,7 @@ import gzip
 import hashlib
 import io
 import os
+import stat
 import sys
 import zlib
 from collections.abc import Iterator
@@ -19,7 +20,7 @@ from typing import BinaryIO
 
 from accord import settings
 from accord.errors import AccordError, Errors
-from accord.ingest.models import RawArticle
+from accord.ingest.models import IngestNotice, RawArticle
 from accord.ingest.readers.decode import decode_bytes
 from accord.ingest.readers.feed import looks_like_feed, read_feed
 from accord.ingest.readers.html import read_html
@@ -28,6 +29,8 @@ from accord.ingest.readers.text import read_text
 from accord.ingest.surrogates import article_surrogate, display_name
 
 Item = RawArticle | AccordError
+# What a folder walk finds: a file to read, a folder or entry it cannot look into, a passed-over entry.
+Found = Path | AccordError | IngestNotice
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -187,21 +190,81 @@ def read_stdin(*, max_bytes: int | None = None) -> Iterator[Item]:
     yield from read_bytes(data, name=STDIN, source="<stdin>", max_bytes=limit)
 
 
-def iter_files(path: Path) -> Iterator[Path]:
-    """Files under ``path`` that a reader handles, in a stable order.
+_KINDS = {
+    stat.S_IFIFO: "a FIFO",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+}
 
-    Hidden entries and a folder's own notes (README, LICENSE, CHANGELOG...) are skipped.
+
+def walk(path: Path) -> Iterator[Found]:
+    """Everything under the folder ``path``, in a stable order: files of a folder before its subfolders.
+
+    Yields the files a reader handles; an A109 error for a folder that cannot be listed or an entry
+    that cannot be looked at (a dangling symlink, a symlink loop); a notice for a handled name that
+    is not a regular file (a FIFO would block the run forever). Hidden entries, a folder's own notes
+    (README, LICENSE, CHANGELOG...) and unknown suffixes are skipped silently. Symlinked folders are
+    followed, each real folder once.
+    """
+    seen: set[tuple[int, int]] = set()
+
+    def folder(directory: Path) -> Iterator[Found]:
+        source = display_name(str(directory))
+        try:
+            info = directory.stat()
+            if (info.st_dev, info.st_ino) in seen:
+                yield IngestNotice(source=source, message=f"{source}: skipped, a folder already read")
+                return
+            seen.add((info.st_dev, info.st_ino))
+            with os.scandir(directory) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as exc:
+            yield AccordError(Errors.A109, source=source, reason=exc.strerror or type(exc).__name__)
+            return
+        subfolders: list[Path] = []
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            suffix = _inner_suffix(name)[0]
+            unwanted = name.split(".")[0].lower() in NOT_ARTICLES or suffix not in SUFFIXES
+            try:
+                mode = entry.stat().st_mode  # follows a symlink
+            except OSError as exc:
+                if unwanted and suffix:  # a file of a kind never read: what it points to does not matter
+                    continue
+                reason = exc.strerror or type(exc).__name__
+                yield AccordError(Errors.A109, source=display_name(entry.path), reason=reason)
+                continue
+            if stat.S_ISDIR(mode):
+                subfolders.append(Path(entry.path))
+            elif unwanted:
+                continue
+            elif stat.S_ISREG(mode):
+                yield Path(entry.path)
+            else:
+                shown = display_name(entry.path)
+                kind = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+                yield IngestNotice(source=shown, message=f"{shown}: skipped, {kind}, not a regular file")
+        for subfolder in subfolders:
+            yield from folder(subfolder)
+
+    yield from folder(path)
+
+
+def iter_files(path: Path) -> Iterator[Path]:
+    """Files under ``path`` that a reader handles, in a stable order (``path`` itself if a file).
+
+    Hidden entries and a folder's own notes (README, LICENSE, CHANGELOG...) are skipped, and so is
+    what :func:`walk` reports as an error or a notice.
     """
     if not path.is_dir():
         yield path
         return
-    for root, dirs, files in os.walk(path):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.startswith(".") or name.split(".")[0].lower() in NOT_ARTICLES:
-                continue
-            if _inner_suffix(name)[0] in SUFFIXES:
-                yield Path(root) / name
+    for found in walk(path):
+        if isinstance(found, Path):
+            yield found
 
 
 def read_path(path: str | Path, *, max_bytes: int | None = None) -> Iterator[Item]:
@@ -219,12 +282,19 @@ def read_input(item: str | Path, *, max_bytes: int | None = None) -> Iterator[It
     if not path.exists():
         yield AccordError(Errors.A109, source=display_name(str(path)), reason="no such file or folder")
         return
-    for file in iter_files(path):
-        yield from read_file(file, max_bytes=max_bytes)
+    if not path.is_dir():
+        yield from read_file(path, max_bytes=max_bytes)
+        return
+    for found in walk(path):  # notices are left out here; ingest_paths reports them
+        if isinstance(found, Path):
+            yield from read_file(found, max_bytes=max_bytes)
+        elif isinstance(found, AccordError):
+            yield found
 
 
 __all__ = [
     "SUFFIXES",
+    "Found",
     "Item",
     "iter_files",
     "parse_text",
@@ -233,4 +303,5 @@ __all__ = [
     "read_input",
     "read_path",
     "read_stdin",
+    "walk",
 ]

@@ -138,6 +138,16 @@ def test_deu_reads_every_issue_with_its_reference_point_and_outcome() -> None:
 def test_deu_periods() -> None:
     assert intro_year("26-01-00") == 2000 and intro_year("01-02-97") == 1997 and intro_year("999") is None
     assert [wave_of(y) for y in (1997, 2001, 2004, 2010, 2013)] == ["I", "I", "II", "II", "III"]
+
+
+def test_deu_four_digit_introduction_years() -> None:
+    assert intro_year("14-12-1999") == 1999 and intro_year("14-09-2016") == 2016
+    assert intro_year("14-12-199") is None
+    issues = {i.issue_id: i for i in import_deu(NEGOTIATION / "deu" / "deu3_blksv.tsv")}
+    misdated = issues["n99276i5"]  # introduced 14-12-1999, once read as the year 3899 and put in DEU III
+    assert misdated.intro_year == 1999 and misdated.wave == "I" and misdated.proposal == "n99276"
+    assert issues["d160280i1"].intro_year == 2016 and issues["d160280i1"].wave == "III"
+    assert all(1996 <= (i.intro_year or 0) <= 2018 for i in issues.values())
     table = council_weights()
     assert sum(table["amsterdam"].values()) == 87
     assert sum(table["nice"].values()) == 352  # EU-28, with Croatia's 7 votes

@@ -42,6 +42,7 @@ class DeuIssue:
     intro_year: int | None
     wave: str  # "I", "II" or "III" by introduction year
     procedure: str
+    proposal: str = ""  # the legislative proposal (``prnr``): its issues were negotiated together
 
 
 def council_weights() -> dict[str, dict[str, float]]:
@@ -54,9 +55,15 @@ def council_weights() -> dict[str, dict[str, float]]:
 
 
 def intro_year(text: str) -> int | None:
-    """Year of a ``dd-mm-yy`` introduction date (DEU spans 1996–2018, so yy >= 90 is 19yy)."""
+    """Year of a ``dd-mm-yy`` or ``dd-mm-yyyy`` introduction date. The file mixes both: 332 rows have two
+    digits (DEU spans 1996–2018, so yy >= 90 is 19yy) and 32 have four (``14-12-1999``, ``14-09-2016``),
+    which are the year itself (read as yy they gave 3899 and 4016)."""
     parts = text.strip().split("-")
     if len(parts) != 3 or not parts[2].isdigit():
+        return None
+    if len(parts[2]) == 4:
+        return int(parts[2])
+    if len(parts[2]) != 2:
         return None
     yy = int(parts[2])
     return 1900 + yy if yy >= 90 else 2000 + yy
@@ -153,5 +160,6 @@ def import_deu(path: Path | str, capability: Capability = "votes") -> list[DeuIs
             actors=actors,
             stances=stances,
         )
-        out.append(DeuIssue(scenario, issue_id, year, wave, row[col["proc"]].strip()))
+        proposal = row[col["prnr"]].strip() if "prnr" in col else issue_id
+        out.append(DeuIssue(scenario, issue_id, year, wave, row[col["proc"]].strip(), proposal or issue_id))
     return out

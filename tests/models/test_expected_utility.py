@@ -7,8 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from accord.models import forecast
-from accord.models.base import to_batch
+from accord.models.base import forecast_with, to_batch
 from accord.models.expected_utility import ExpectedUtility
 from accord.scenario.importers.bdm import import_bdm
 
@@ -23,13 +22,16 @@ def _years(percent: np.ndarray) -> np.ndarray:
     return 4 + 6 * percent / 100  # the importer maps years 4..10 onto 0..100
 
 
+SCHOLZ = ExpectedUtility(probability="scholz_code")  # Scholz's program, as the published table was made
+
+
 def test_reproduces_scholz_emission_standards() -> None:
     scenario = import_bdm(EMISSIONS)
-    result = forecast(scenario, "expected_utility")["issue"]
+    result = forecast_with(SCHOLZ, scenario)["issue"]
     assert result.history is not None and len(result.history) == 8
     assert np.abs(_years(np.array(result.history)) - PUBLISHED_MEDIANS).max() <= 0.5
     batch = to_batch(scenario)
-    rounds = ExpectedUtility().positions_by_round(batch.x, batch.s, batch.c, batch.mask)
+    rounds = SCHOLZ.positions_by_round(batch.x, batch.s, batch.c, batch.mask)
     w = batch.c * batch.s
     means = [_years((w * x).sum() / w.sum()) for x in rounds[1:]]
     assert np.abs(np.array(means) - PUBLISHED_MEANS).max() <= 0.5
@@ -37,10 +39,10 @@ def test_reproduces_scholz_emission_standards() -> None:
 
 def test_least_move_reading_differs_from_scholz_program() -> None:
     batch = to_batch(import_bdm(EMISSIONS))
-    paper = ExpectedUtility(compromise_choice="least_move").run(
+    paper = ExpectedUtility(compromise_choice="least_move", probability="scholz_code").run(
         batch.x, batch.s, batch.c, batch.mask, batch.ref
     )
-    program = ExpectedUtility().run(batch.x, batch.s, batch.c, batch.mask, batch.ref)
+    program = SCHOLZ.run(batch.x, batch.s, batch.c, batch.mask, batch.ref)
     assert paper.history is not None and program.history is not None
     assert np.allclose(paper.history[0, :3], program.history[0, :3])
     assert not np.allclose(paper.history[0, 5:], program.history[0, 5:])
@@ -98,3 +100,27 @@ def test_registered_reference_reading_uses_q_07() -> None:
     assert isinstance(model, ExpectedUtility)
     assert model.q == 0.7 and model.anchor == "reference"
     assert MODELS["expected_utility"].q == 1.0  # type: ignore[attr-defined]
+
+
+def test_probability_of_success_does_not_shrink_with_the_number_of_actors() -> None:
+    """The defect behind DEU's 30.2: with Scholz's global denominator every P is about 1 / (n (n - 1)), so
+    on a DEU issue with 17 coded actors no challenge can succeed. The registered model uses the paper's
+    pairwise P, with P(a, k) + P(k, a) = 1."""
+    from accord.models import MODELS
+    from accord.models.expected_utility import _distances, _probabilities
+    from accord.scenario.importers.deu import import_deu
+
+    issue = next(i for i in import_deu(NEGOTIATION / "deu" / "deu3_blksv.tsv") if i.issue_id == "d00032i1")
+    batch = to_batch(issue.scenario)
+    assert int(batch.mask.sum()) == 17
+    x, w, mask = batch.x, batch.c * batch.s, batch.mask
+    scale = np.array([x[mask].max() - x[mask].min()])
+    dist = _distances(x, scale)
+    ones = np.ones_like(x)
+    scholz = _probabilities(dist, w, ones, mask, pairwise=False)
+    pairwise = _probabilities(dist, w, ones, mask, pairwise=True)
+    assert scholz.max() < 0.05
+    assert pairwise.max() > 0.5
+    off = mask[0][:, None] & mask[0][None, :] & ~np.eye(x.shape[1], dtype=bool)
+    assert np.allclose((pairwise[0] + pairwise[0].T)[off], 1.0)
+    assert MODELS["expected_utility"].probability == "pairwise"  # type: ignore[attr-defined]

@@ -28,11 +28,15 @@ def _distances(x: Array, scale: Array) -> Array:
     return np.abs(x[:, :, None] - x[:, None, :]) / scale[:, None, None]
 
 
-def _probabilities(dist: Array, w: Array, r: Array, mask: BoolArray) -> Array:
+def _probabilities(dist: Array, w: Array, r: Array, mask: BoolArray, pairwise: bool = True) -> Array:
     """P[b, a, k]: probability that position a prevails over position k.
 
-    Reading 3: the numerator sums the positive votes for a over k; the denominator sums the absolute votes
-    over every voter and every ordered pair of positions (as Scholz's program does), not only over a and k.
+    Reading 3: the numerator sums the positive votes for a over k. ``pairwise`` (the paper's equation, the
+    default): the denominator sums the absolute votes over a and k only, so P(a, k) + P(k, a) = 1 (0.5 each
+    when no voter cares). Otherwise (Scholz's program, ``probability="scholz_code"``): the denominator sums
+    the absolute votes over every ordered pair of positions, which shrinks every P roughly by the number of
+    pairs, n (n - 1): with 10 actors it reproduces the published rounds, with DEU's 28 no challenge can
+    succeed.
     """
     batch, n = w.shape
     out = np.zeros((batch, n, n))
@@ -46,8 +50,12 @@ def _probabilities(dist: Array, w: Array, r: Array, mask: BoolArray) -> Array:
         votes = w[sl][:, :, None, None] * (d[:, :, None, :] - d[:, :, :, None])  # vote of m for a over k
         votes = np.where(pair[sl][:, None, :, :], votes, 0.0)
         positive = np.maximum(votes, 0.0).sum(axis=1)
-        total = np.abs(votes).sum(axis=(1, 2, 3))
-        out[sl] = positive / np.where(total > 0, total, 1.0)[:, None, None]
+        if pairwise:
+            both = np.abs(votes).sum(axis=1)
+            out[sl] = np.where(both > 0, positive / np.where(both > 0, both, 1.0), 0.5)
+        else:
+            total = np.abs(votes).sum(axis=(1, 2, 3))
+            out[sl] = positive / np.where(total > 0, total, 1.0)[:, None, None]
     return out
 
 
@@ -65,6 +73,9 @@ class ExpectedUtility:
     rounds: int = 8
     q: float = 1.0  # probability that the status quo holds if nobody challenges (Scholz's Q)
     compromise_choice: Literal["scholz_code", "least_move"] = "scholz_code"
+    # Reading 3: "pairwise" (the paper's equation; scales with the number of actors) or "scholz_code" (the
+    # global denominator of Scholz's program, which alone reproduces the published emission rounds).
+    probability: Literal["pairwise", "scholz_code"] = "pairwise"
     # Reading 10: what "things get better or worse" is measured against when Q < 1: the current median
     # (the paper) or the issue's reference point, where it has one.
     anchor: Literal["median", "reference"] = "median"
@@ -129,7 +140,8 @@ class ExpectedUtility:
                 anchor_at = np.where(np.isnan(ref), anchor_at, ref)
             # Reading 5: security levels use risk-neutral utilities; danger = sum of the others' EU of
             # challenging the actor, compared with the other actors' dangers.
-            neutral = _probabilities(dist, w, ones, mask)
+            pairwise = self.probability == "pairwise"
+            neutral = _probabilities(dist, w, ones, mask, pairwise)
             _, other = self._expected_utilities(x, dist, s, neutral, ones, anchor_at, scale)
             off_diagonal = pair & ~np.eye(x.shape[1], dtype=bool)[None]
             danger = np.where(off_diagonal, other, 0.0).sum(axis=2)
@@ -138,7 +150,7 @@ class ExpectedUtility:
             spread = top - bottom
             big_r = np.where(spread > 0, (2 * danger - top - bottom) / np.where(spread > 0, spread, 1), 0.0)
             r = np.where(mask, (1 - big_r / 3) / (1 + big_r / 3), 1.0)
-            prob = _probabilities(dist, w, r, mask)
+            prob = _probabilities(dist, w, r, mask, pairwise)
             own, other = self._expected_utilities(x, dist, s, prob, r, anchor_at, scale)
             x = self._move(x, own, other, pair & (dist > 0))
             history.append(x)

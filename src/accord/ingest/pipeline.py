@@ -259,8 +259,10 @@ class _Run:
             self.fail(AccordError(Errors.A103, source=raw.origin or raw.source_id, reason=reason))
             return
         text = normalize_text(raw.text)
-        if not text:
-            self.fail(AccordError(Errors.A107, source=raw.origin or raw.source_id, reason="text is empty"))
+        if not any(c.isalnum() for c in text):  # empty, or only punctuation such as "---"
+            self.fail(
+                AccordError(Errors.A107, source=raw.origin or raw.source_id, reason="no words in the text")
+            )
             return
         title = normalize_text(raw.title).replace("\n", " ") if raw.title else None
         outlet = normalize_text(raw.outlet) if raw.outlet else None

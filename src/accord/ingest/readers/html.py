@@ -7,6 +7,8 @@ import warnings
 from collections.abc import Iterator
 from typing import Any
 
+import lxml.etree  # type: ignore[import-untyped]
+import lxml.html  # type: ignore[import-untyped]
 import trafilatura
 
 from accord.errors import AccordError, Errors
@@ -16,6 +18,27 @@ from accord.ingest.models import RawArticle
 # A tag never holds another "<": stopping there keeps the search linear (with [^>]* every "<" of
 # "<a<a<a..." scanned on to the end of the text).
 _TAG = re.compile(r"<\s*[A-Za-z!][^<>]*>")
+_WORD = re.compile(r"\w")
+# What a page wraps around its article: navigation, menus, footers, sidebars, script fallbacks.
+_CHROME_CLASSES = ("menu", "nav", "navbar", "navigation", "footer", "sidebar", "breadcrumb", "breadcrumbs")
+_CHROME = "|".join(
+    [
+        "//nav",
+        "//footer",
+        "//aside",
+        "//noscript",
+        "//menu",
+        "//script",
+        "//style",
+        "//template",
+        "//*[@role='navigation' or @role='contentinfo' or @role='banner' or @role='menu' or @role='menubar']",
+        *(
+            f"//*[contains(concat(' ', normalize-space(@{attr}), ' '), ' {name} ')]"
+            for attr in ("class", "id")
+            for name in _CHROME_CLASSES
+        ),
+    ]
+)
 # Only dates the page states in its markup; no search through the text for something date-like.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
@@ -36,6 +59,21 @@ def _extract(html: str) -> dict[str, Any] | None:
     return dict(data)
 
 
+def only_chrome(html: str) -> bool:
+    """True when every word of the page's body sits in navigation, menus, footers, sidebars or
+    ``noscript``: trafilatura's fallback then returns that text ("Home News Sport"), not an article."""
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return False
+    for element in root.xpath(_CHROME):
+        if element.getparent() is not None:
+            element.drop_tree()  # keeps the text that follows the element
+    body = root.find("body")
+    text: str = (body if body is not None else root).text_content()
+    return not _WORD.search(text)
+
+
 def read_html(html: str, *, source: str, stem: str) -> Iterator[RawArticle]:
     if not _TAG.search(html):
         raise AccordError(Errors.A104, source=source, kind="HTML", reason="no markup found")
@@ -46,6 +84,12 @@ def read_html(html: str, *, source: str, stem: str) -> Iterator[RawArticle]:
     text = str((data or {}).get("text") or "").strip()
     if not data or not text:
         raise AccordError(Errors.A107, source=source, reason="no main text in the HTML")
+    if only_chrome(html):
+        raise AccordError(
+            Errors.A107,
+            source=source,
+            reason="the page holds only navigation, menus, footers or noscript text",
+        )
     title = data.get("title") or None
     # trafilatura repeats the <h1> as the first text line; keep it, so the text is the page's text.
     url = data.get("url") or None

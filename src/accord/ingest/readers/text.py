@@ -10,7 +10,9 @@ from accord.ingest.dates import dateline_date, parse_date
 from accord.ingest.models import RawArticle
 from accord.ingest.normalize import split_headline
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+# The block may be empty ("---\n---"). The closing line must start a line: "\n---" or right after the
+# opening one.
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?:(.*?)\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 # The value is stripped in Python: "(.*?)\s*$" retries the trailing-space run at every position of it.
 _FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(.*)")
 _MD_HEADING = re.compile(r"(?m)^#{1,6}[ \t]+")
@@ -23,7 +25,7 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     if not match:
         return {}, text
     fields: dict[str, str] = {}
-    for line in match.group(1).splitlines():
+    for line in (match.group(1) or "").splitlines():
         m = _FIELD.match(line)
         if m:
             fields[m.group(1).lower()] = m.group(2).strip().strip("\"'")

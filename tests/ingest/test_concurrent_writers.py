@@ -1,4 +1,4 @@
-"""Two real `accord ingest` processes on overlapping inputs into one store: nothing lost, nothing doubled."""
+"""Two real `accord ingest` processes on overlapping inputs into one new store: nothing lost or doubled."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def _ingest(folder: Path, url: str) -> subprocess.Popen[str]:
 @pytest.mark.slow
 def test_two_ingest_processes_store_each_article_once(tmp_path: Path, store_url: str) -> None:
     first, second, expected = _inputs(tmp_path)
-    open_store(store_url).dispose()  # migrate once, so the two runs race on articles, not on the schema
+    # The store does not exist yet: the two runs race on creating the schema too.
     runs = [_ingest(first, store_url), _ingest(second, store_url)]
     outputs = [run.communicate(timeout=240) for run in runs]
     for run, (out, err) in zip(runs, outputs, strict=True):

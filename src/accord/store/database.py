@@ -10,7 +10,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -21,11 +21,12 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
     cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    # The busy timeout comes first: switching a new file to WAL takes a lock another process may hold.
+    cursor.execute("PRAGMA busy_timeout=30000")
     # WAL lets readers (serve) work while a writer (ingest, extract) commits; foreign keys make the
     # cascade that replaces an article's extraction real.
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
 
 
@@ -59,12 +60,53 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+# PostgreSQL advisory-lock key held while migrating ("accord" in ASCII).
+_MIGRATION_LOCK = 0x6163636F7264
+
+
+def _migrate(cfg: Config, conn: Connection, head: str | None) -> None:
+    """Run the migrations on ``conn``, inside its transaction, unless another process just did."""
+    if MigrationContext.configure(conn).get_current_revision() == head:
+        return
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, "head")
+
+
 def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest migration; a no-op when it is already there."""
+    """Bring the schema to the newest migration; a no-op when it is already there.
+
+    Safe when several processes open a new store at once: the migration runs in one transaction
+    that holds the store's write lock (SQLite ``BEGIN IMMEDIATE``, a PostgreSQL advisory lock), and
+    whoever gets the lock second finds the schema at head and does nothing.
+    """
     cfg = alembic_config(engine)
     head = ScriptDirectory.from_config(cfg).get_current_head()
-    if current_revision(engine) != head:
-        command.upgrade(cfg, "head")
+    if current_revision(engine) == head:
+        return
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            # pysqlite opens transactions itself and not before DDL; take over, and take the write
+            # lock up front (waiting for it up to busy_timeout) so two creators queue up.
+            driver = conn.connection.driver_connection
+            assert driver is not None
+            isolation = driver.isolation_level
+            driver.isolation_level = None
+            try:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+                try:
+                    _migrate(cfg, conn, head)
+                except BaseException:
+                    conn.exec_driver_sql("ROLLBACK")
+                    raise
+                conn.exec_driver_sql("COMMIT")
+            finally:
+                conn.rollback()
+                driver.isolation_level = isolation
+        else:
+            with conn.begin():
+                if engine.dialect.name == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+                _migrate(cfg, conn, head)
 
 
 def open_store(url: str) -> Engine:

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
 import unicodedata
 from pathlib import Path
 
@@ -226,3 +228,28 @@ def test_big_record_file_commits_in_batches(engine: Engine, tmp_path: Path) -> N
     assert report.added == 450
     # One read-back at the start, then 200 + 200 + 50 records: a kill mid-file keeps the first batches.
     assert len(commits) >= 4
+
+
+def test_ctrl_c_right_after_a_commit_is_counted_as_the_store_holds_it(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C that lands just after the database committed a batch waits until the batch is counted,
+    so the interrupted report's totals are what the store holds."""
+    records = [json.dumps({"id": f"c{n}", "text": f"Commit test {n}. {STORY}"}) for n in range(450)]
+    _write(tmp_path, "many.jsonl", "\n".join(records))
+    commit = Session.commit
+    commits: list[int] = []
+
+    def commit_then_interrupt(session: Session) -> None:
+        commit(session)
+        commits.append(1)
+        if len(commits) == 2:
+            os.kill(os.getpid(), signal.SIGINT)
+
+    monkeypatch.setattr(Session, "commit", commit_then_interrupt)
+    report = ingest_paths([tmp_path], engine, progress=False)
+    monkeypatch.undo()
+    assert report.interrupted
+    with Session(engine) as session:
+        stored = session.scalar(select(func.count()).select_from(Article))
+    assert stored is not None and 0 < stored < 450 and report.added == stored

@@ -35,9 +35,13 @@ def _count(db: Path) -> int:
         return 0
 
 
-def _run(folder: Path, url: str) -> subprocess.Popen[str]:
+def _run(folder: Path, url: str, *, then_stdin: bool = False) -> subprocess.Popen[str]:
+    """An ingest of ``folder``; with ``then_stdin`` it reads stdin (a pipe left open) after the folder,
+    so it cannot finish before the test closes that pipe."""
+    extra = ["-"] if then_stdin else []
     return subprocess.Popen(
-        [sys.executable, "-m", "accord", "ingest", str(folder), "--db", url, "--no-progress"],
+        [sys.executable, "-m", "accord", "ingest", str(folder), *extra, "--db", url, "--no-progress"],
+        stdin=subprocess.PIPE if then_stdin else subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -51,9 +55,11 @@ def _inputs_and_db(tmp_path: Path) -> tuple[Path, Path, str]:
     return folder, db, f"sqlite:///{db}"
 
 
-def _started_until_first_commit(folder: Path, db: Path, url: str) -> subprocess.Popen[str]:
+def _started_until_first_commit(
+    folder: Path, db: Path, url: str, *, then_stdin: bool = False
+) -> subprocess.Popen[str]:
     """A running ingest that has committed at least once (or ended, or taken two minutes)."""
-    first = _run(folder, url)
+    first = _run(folder, url, then_stdin=then_stdin)
     deadline = time.monotonic() + 120
     while _count(db) == 0 and first.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -83,9 +89,14 @@ def test_sigkill_mid_run_then_rerun_completes(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_ctrl_c_exits_cleanly_and_rerun_completes(tmp_path: Path) -> None:
     folder, db, url = _inputs_and_db(tmp_path)
-    first = _started_until_first_commit(folder, db, url)
+    # The run reads stdin after the folder and stdin stays open until it has exited, so however
+    # loaded the machine, the interrupt arrives while it runs (reading files or waiting on stdin).
+    first = _started_until_first_commit(folder, db, url, then_stdin=True)
     first.send_signal(signal.SIGINT)
-    _out, err = first.communicate(timeout=60)
+    first.wait(timeout=60)
+    assert first.stdin is not None and first.stderr is not None
+    err = first.stderr.read()
+    first.stdin.close()
     committed = _count(db)
     assert first.returncode == 130, err
     assert "interrupted" in err and "Traceback" not in err

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import signal
 import sys
+import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,6 +61,30 @@ def content_hash(source_id: str, outlet: str | None, title: str | None, text: st
     """
     payload = json.dumps([source_id, outlet or "", title or "", text], ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Hold Ctrl-C back until the block is done, then raise it.
+
+    Around a commit, so an interrupt cannot land between the database committing a batch and the
+    report counting it: the summary printed after Ctrl-C is exactly what the store holds. Only in the
+    main thread with Python's own SIGINT handler; elsewhere the block runs as it is.
+    """
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+    ):
+        yield
+        return
+    caught: list[int] = []
+    signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    if caught:
+        raise KeyboardInterrupt
 
 
 def _language_code(value: str | None) -> str | None:
@@ -141,20 +168,21 @@ class _Run:
         due = len(self.batch) >= _BATCH_ITEMS or time.monotonic() - self.last_commit >= _BATCH_SECONDS
         if not self.batch or not (force or due):
             return
-        for attempt in range(_RETRIES):
-            try:
-                self._write_pending()
-                if self.session.in_transaction():
-                    self.session.commit()
-                break
-            except _CONFLICTS:
-                if attempt == _RETRIES - 1:
-                    raise
-                self._replay()
-        self.batch.clear()
-        self._reset_pending()
-        self.committed = self.report.model_copy(deep=True)
-        self.last_commit = time.monotonic()
+        with _ctrl_c_held():
+            for attempt in range(_RETRIES):
+                try:
+                    self._write_pending()
+                    if self.session.in_transaction():
+                        self.session.commit()
+                    break
+                except _CONFLICTS:
+                    if attempt == _RETRIES - 1:
+                        raise
+                    self._replay()
+            self.batch.clear()
+            self._reset_pending()
+            self.committed = self.report.model_copy(deep=True)
+            self.last_commit = time.monotonic()
 
     def _replay(self) -> None:
         """Another writer got there first: start the batch again from what the store now holds.

@@ -3,7 +3,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
 from spacy.language import Language
+
+from accord.extract.components.event_detection import dateline_place
 
 
 def events(nlp: Language, text: str, published: dt.date | None = None) -> list[dict[str, Any]]:
@@ -135,3 +138,93 @@ def test_what_should_happen_and_what_is_ruled_out_did_not_happen(nlp: Language) 
     assert [e["modality"] for e in should if e["type"] == "meeting"] == ["hypothetical"]
     ruled = events(nlp, "Italy has ruled out sending troops to Ukraine.")
     assert all(e["modality"] == "negated" for e in ruled)
+
+
+def test_place_hung_on_the_last_person_met_is_the_meetings(nlp: Language) -> None:
+    (event,) = events(nlp, "Emmanuel Macron met Olaf Scholz, Joe Biden and Rishi Sunak in Rome.")
+    assert event["place"] == "Rome"
+
+
+def test_a_building_where_leaders_meet_is_a_place(nlp: Language) -> None:
+    (event,) = events(nlp, "Joe Biden met Xi Jinping for three hours in the Kremlin.")
+    assert event["place"] == "Kremlin"
+
+
+def test_a_capital_named_by_its_country_adjective_is_a_place_not_a_party(nlp: Language) -> None:
+    (event,) = events(nlp, "Russia and Ukraine held talks in the Belarusian capital, Minsk.")
+    assert event["place"] == "Minsk"
+    assert set(event["participants"]) == {"Russia", "Ukraine"}
+
+
+def test_officials_scheduled_to_hold_talks_are_their_parties(nlp: Language) -> None:
+    text = "Ukrainian and German officials are scheduled to hold a second day of talks in Vienna on Monday."
+    (event,) = events(nlp, text)
+    assert (event["type"], set(event["participants"]), event["place"]) == (
+        "negotiation_round",
+        {"Ukraine", "Germany"},
+        "Vienna",
+    )
+
+
+@pytest.mark.parametrize(
+    ("opening", "place"),
+    [
+        ("VIENNA (Reuters) - Olaf Scholz said", "Vienna"),
+        ("Oslo, May 3 (Xinhua) -- The minister said", "Oslo"),
+        ("LISBON, June 2. /TASS/. The talks", "Lisbon"),
+        ("Davos, Switzerland:\nLeaders met", "Davos"),
+        ("Trump (left) met Putin", None),
+        ("Russia: the war goes on", None),
+        ("Question: What did you say?", None),
+    ],
+)
+def test_dateline_place(opening: str, place: str | None) -> None:
+    assert dateline_place(opening) == place
+
+
+def test_dateline_places_a_press_conference_not_a_post(nlp: Language) -> None:
+    text = (
+        "VIENNA (Reuters) - Olaf Scholz said at a press conference on Monday that the plan was sound. "
+        "Emmanuel Macron wrote in a post on X that he agreed."
+    )
+    found = {e["participants"][0]: e["place"] for e in events(nlp, text) if e["type"] == "statement"}
+    assert found == {"Olaf Scholz": "Vienna", "Emmanuel Macron": None}
+
+
+def test_a_deal_reached_at_talks_takes_the_talks_place(nlp: Language) -> None:
+    text = (
+        "Delegations of Russia and Ukraine held talks in Geneva on Monday. "
+        "Russia and Ukraine signed a memorandum on grain exports."
+    )
+    (deal,) = [e for e in events(nlp, text) if e["type"] == "agreement"]
+    assert deal["place"] == "Geneva"
+
+
+def test_talks_told_twice_are_one_event_with_both_sentences(nlp: Language) -> None:
+    text = (
+        "Vladimir Putin held talks with Recep Tayyip Erdogan on Monday. "
+        "The talks between Putin and Erdogan took place in the Russian resort of Sochi."
+    )
+    found = [e for e in events(nlp, text) if e["type"] in {"meeting", "negotiation_round"}]
+    assert len(found) == 1
+    assert found[0]["place"] == "Sochi"
+    assert len(found[0]["sources"]) == 2
+
+
+def test_leaders_talks_are_a_meeting_officials_talks_a_round(nlp: Language) -> None:
+    leaders = events(nlp, "Vladimir Putin held talks with Recep Tayyip Erdogan in Sochi.")
+    assert [e["type"] for e in leaders] == ["meeting"]
+    officials = events(nlp, "American and Ukrainian officials held a meeting in Jeddah.")
+    assert [e["type"] for e in officials] == ["negotiation_round"]
+
+
+def test_the_invasion_as_background_is_no_attack(nlp: Language) -> None:
+    found = events(nlp, "Since the Russian invasion, grain prices have risen sharply.")
+    assert not [e for e in found if e["type"] == "attack"]
+
+
+def test_annexed_place_of_a_relative_clause_and_the_victim_is_no_party(nlp: Language) -> None:
+    annexed = events(nlp, "Nobody recognises Crimea, which Russia annexed in 2014.")
+    assert [(e["participants"], e["place"]) for e in annexed] == [(["Russia"], "Crimea")]
+    seized = events(nlp, "In May 2014 Russia seized the airport from Ukraine.")
+    assert [e["participants"] for e in seized if e["type"] == "attack"] == [["Russia"]]

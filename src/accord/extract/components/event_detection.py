@@ -11,12 +11,14 @@ hypothetical, not -> negated).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from accord.dates import MONTH_ALTERNATION, MONTHS
 from accord.extract.components.common import (
     entities_in,
     entity_at,
@@ -95,10 +97,15 @@ REPORTING = frozenset(
     )
 )
 GROUP_EVENTS = {"meeting", "negotiation_round", "phone_call"}
-TALKERS = {"negotiators", "delegations", "delegation", "delegates", "negotiating"}
+TALKERS = {"negotiators", "negotiator", "delegations", "delegation", "delegates", "negotiating", "officials"}
+LEADER_TITLES = {"president", "prime minister", "chancellor", "king", "crown prince", "emir"}
+WARRING = {"Russia", "Ukraine"}
 TARGET_PREPS = {"of", "on", "against", "into", "in"}
 NOT_ATTACKS = {"deal", "deals", "agreement", "balance", "tone", "chord", "note", "bargain", "pose"}
 ACTOR_KINDS = {"person", "country", "organization", "group"}
+_LEXICON = load_lexicon("events")
+VENUES = {str(v).lower() for v in _LEXICON.get("venues") or []}
+VENUE_HEADS = {str(v).lower() for v in _LEXICON.get("venue_heads") or []}
 POSSESSIVES = {"his", "her", "its", "their"}
 PLACE_NOUNS = {
     "city",
@@ -201,7 +208,12 @@ class EventDetector:
                 continue
             seen.add(key)
             out.append(event)
-        _drop_repeated_mentions(out)
+        out[:] = [e for e in out if not _background_attack(e)]
+        _merge_retellings(out)
+        _lend_venues(doc, out)
+        _lend_dateline(doc, out, published)
+        _merge_retellings(out)
+        _talks_or_meeting(doc, out)
         return doc
 
     def _triggers(self, doc: Doc, index: dict[int, dict[str, Any]]) -> list[tuple[str, Span]]:
@@ -298,9 +310,9 @@ class EventDetector:
     ) -> list[dict[str, Any]]:
         tokens: list[Token] = []
         # An attack's object is its target, a place, not a participant.
-        object_preps = {"with", "between", "among", "by", "from", "to"}
+        object_preps = {"with", "between", "among", "by"}
         if kind != "attack":
-            object_preps |= {"of"}
+            object_preps |= {"of", "from", "to"}  # "seized Crimea from Ukraine": the victim is no party
         # Modifiers of a noun trigger: "Russian airstrikes", "the Trump-Putin meeting", "Trump's call".
         modifiers: list[Token] = []
         for child in root.children:
@@ -333,6 +345,8 @@ class EventDetector:
             heads.append(head)
         if root.dep_ == "xcomp":
             heads.append(root.head)  # "the ministers are expected to meet"
+        elif clause != root and clause.dep_ == "xcomp" and clause.lower_ in LIGHT_VERBS:
+            heads.append(clause.head)  # "officials are scheduled to hold talks"
         while clause.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in clause.children):
             clause = clause.head  # "X met Y and signed ...": the first verb's subject
             heads.append(clause)
@@ -358,8 +372,13 @@ class EventDetector:
                 continue  # "..., a U.S. official said": the speaker of a report is not in the event
             for child in head.children:
                 if child.dep_ in {"nsubj", "agent"} or (child.dep_ == "nsubjpass" and head != root):
-                    tokens.extend(_with_modifiers(child))
-                    tokens.extend(_of_phrase(child, index))
+                    # "was approved by envoys of ...": the agent is the noun after "by"
+                    subjects = (
+                        [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "agent" else [child]
+                    )
+                    for subject in subjects:
+                        tokens.extend(_with_modifiers(subject))
+                        tokens.extend(_of_phrase(subject, index))
                 if head == root and child.dep_ == "dobj" and root.dep_ in VERB_DEPS and kind != "attack":
                     tokens.extend(_with_conjuncts(child))
                 partners = {"with", "between", "to"} if kind == "aid" else {"with", "between"}
@@ -371,6 +390,8 @@ class EventDetector:
                                 tokens.extend(_of_phrase(one, index))
         found: list[dict[str, Any]] = []
         for token in tokens:
+            if _names_a_place(token):
+                continue  # "the Belarusian capital", "the Turkish city of Antalya": a place, not a party
             mention = index.get(token.i)
             if mention is None and token.lower_ in {"he", "she", "they", "it", "who", "which", *POSSESSIVES}:
                 mention = resolve_pronoun(token, index)
@@ -388,16 +409,24 @@ class EventDetector:
         candidates: list[Span] = []
         preps = PLACE_PREPS | (TARGET_PREPS if kind == "attack" else set())
         if kind == "attack":
-            for child in root.children:
-                if child.dep_ == "dobj":
-                    span = _place_span(child)
-                    if span is not None:
-                        candidates.append(span)
-        for head in (root, clause):
+            # The target: "struck Kharkiv", "Kharkiv was shelled", "Crimea, which Russia annexed"
+            targets = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass"}]
+            if root.dep_ == "relcl" and not any(
+                c.dep_ == "dobj" and c.lower_ not in {"which", "that"} for c in root.children
+            ):
+                targets.append(root.head)
+            for child in targets:
+                span = _place_span(child) or _unlinked_name(child)
+                if span is not None:
+                    candidates.append(span)
+        scopes: tuple[Token, ...] = (root, clause)
+        if kind == "attack" and root.dep_ not in VERB_DEPS and root.head != clause and root.dep_ != "dobj":
+            scopes = (root,)  # "talks on the Russian invasion took place in Brest": the talks' place
+        for head in scopes:
             for token in head.subtree:
                 if token.dep_ != "pobj" or token.head.lower_ not in preps:
                     continue
-                if token.head.head not in (root, clause):
+                if not _governed_by(token.head.head, scopes, attack=kind == "attack"):
                     continue  # "talks on ending the war in Ukraine": that place is the war's
                 span = _place_span(token)
                 if span is not None:
@@ -450,12 +479,49 @@ class EventDetector:
         return "happened"
 
 
+# Links through which a place phrase still belongs to the event: "held a round of talks in Vienna", "met
+# Scholz, Biden and Sunak in Rome" (the parser hangs "in Rome" on the last person met).
+EVENT_LINKS = {"dobj", "conj", "appos", "pobj", "compound", "attr", "nsubjpass"}
+EVENT_LINK_PREPS = {"of", "with", "between", "for", "at", "during"}
+
+
+def _governed_by(token: Token, heads: tuple[Token, ...], *, attack: bool = False) -> bool:
+    """Whether ``token`` is one of ``heads`` or reached from one only through the event's own phrase:
+    its objects, their conjuncts, "of"/"with"/"between" phrases and the gathering it happened at ("an
+    address at the summit in Bali"), or an attack's target ("a strike on a plant in Bryansk"), never
+    another clause or topic."""
+    links = EVENT_LINK_PREPS | (TARGET_PREPS if attack else set())
+    for _ in range(8):
+        if token in heads:
+            return True
+        if token.dep_ == "prep":
+            if token.lower_ not in links:
+                return False
+        elif token.dep_ not in EVENT_LINKS or token.head == token:
+            return False
+        token = token.head
+    return False
+
+
+def _names_a_place(token: Token) -> bool:
+    """A country word that only locates a place noun ("the Belarusian capital", "Russia's port city")."""
+    head = token
+    while head.dep_ == "conj" and head.head != head:
+        head = head.head
+    return head.dep_ in {"amod", "compound", "poss", "nmod"} and head.head.lower_ in PLACE_NOUNS
+
+
 def _country_of_place(span: Span) -> str | None:
-    """The country a place is said to be in: "the Turkish city of Antalya" -> Turkey."""
+    """The country a place is said to be in: "the Turkish city of Antalya", "Turkey's Antalya" -> Turkey."""
+    mentions = span.doc._.accord_mentions or []
+    for child in span.root.children:
+        if child.dep_ == "poss":
+            for mention in mentions:
+                if mention["tok_start"] <= child.i < mention["tok_end"] and mention["kind"] == "country":
+                    return str(mention["name"])
     head = span.root.head.head if span.root.head.lower_ == "of" else None
     if head is None or head.lower_ not in PLACE_NOUNS:
         return None
-    mentions = span.doc._.accord_mentions or []
     for child in head.children:
         if child.dep_ in {"amod", "compound", "poss"}:
             for mention in mentions:
@@ -483,24 +549,213 @@ def _narrows_earlier(events: list[dict[str, Any]], event: dict[str, Any]) -> boo
     return False
 
 
-def _drop_repeated_mentions(events: list[dict[str, Any]]) -> None:
-    """A meeting or talks mentioned again without place or date ("when Kuleba meets Lavrov") is the same
-    event as one with the same people that has a place."""
-    talks = {"meeting", "negotiation_round"}
-    keep: list[dict[str, Any]] = []
+# Attack words that name the war as background unless the text dates them ("the Russian invasion").
+BACKGROUND_ATTACKS = set(all_forms(["invade", "annex", "shell", "occupy"])) | {
+    "invasion",
+    "annexation",
+    "shelling",
+    "occupation",
+    "war",
+}
+# Statements whose wording is made in person, so a dateline or the talks they follow can place them; a
+# post, letter or paper is written anywhere.
+WRITTEN = set(all_forms(["write", "post", "tweet"])) | {
+    "letter",
+    "social media post",
+    "strategy paper",
+    "op-ed",
+    "declaration",
+}
+TALK_WORDS = {"talks", "meeting", "meetings", "summit", "negotiations", "negotiation", "discussions", "visit"}
+_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Þ][^\W\d_]+(?:[ -][A-ZÀ-Þ][^\W\d_]+){0,2})"
+    r"(?:\s*\[[^\]\n]{1,30}\]|,\s*[A-Z][a-z]+(?=:))?"
+    r"(?P<date>,\s*(?i:" + MONTH_ALTERNATION + r")\.?\s+\d{1,2}\.?)?"
+    r"\s*(?P<agency>\([A-Z][\w.&-]*(?:[ ,/]+[A-Z][\w.&-]*){0,3}\)|/[A-Z][^/\n]{1,30}/\.?)?"
+    r"\s*(?P<mark>—|–|--|-|:)?",
+)
+
+
+def _background_attack(event: dict[str, Any]) -> bool:
+    """ "the Russian invasion", "the shelling": the war as background, with neither a date nor a target
+    to make it a specific action."""
+    return (
+        event["type"] == "attack"
+        and event["date"] is None
+        and event["place"] is None
+        and str(event["trigger"]).lower() in BACKGROUND_ATTACKS
+    )
+
+
+def dateline_place(text: str) -> str | None:
+    """The place of a dateline opening the article: "MOSCOW (AP) —", "Geneva, November 24 (Xinhua) —",
+    "ISTANBUL, June 2. /TASS/.", "Antalya [Turkey], March 10 (ANI):", "Bürgenstock, Switzerland:"."""
+    match = _DATELINE.match(text)
+    if match is None:
+        return None
+    place = match.group("place").strip()
+    shouting = place.isupper() and len(place) > 2
+    dated = match.group("date") is not None
+    agency = match.group("agency") is not None
+    mark = match.group("mark")
+    if not (
+        agency or (dated and mark) or (mark == ":" and (shouting or text[match.end() :].startswith("\n")))
+    ):
+        return None
+    if (
+        len(place.split()) > 3
+        or place.lower().split()[0] in {"the", "a", "an", "in", "on", "at", "after", "question"}
+        or place.lower() in MONTHS
+    ):
+        return None
+    return place.title() if shouting else place
+
+
+def _lend_venues(doc: Doc, events: list[dict[str, Any]]) -> None:
+    """Outcomes of talks take the talks' place: a deal reached without a stated place takes the place of
+    the talks that share a party with it (or, when it names none, of the talks before it), and a press
+    conference "after the talks" the place of those talks."""
+    talks = [e for e in events if e["type"] in {"meeting", "negotiation_round"} and e["place"] is not None]
+    if not talks:
+        return
     for event in events:
-        if event["type"] in talks and event["place"] is None and event["date"] is None:
-            people = set(event["participants"])
-            if any(
-                other is not event
-                and other["type"] in talks
-                and other["place"] is not None
-                and people <= set(other["participants"])
-                for other in events
-            ):
+        if event["place"] is not None or event["type"] not in {"agreement", "statement"}:
+            continue
+        if event["type"] == "statement":
+            if str(event["trigger"]).lower() in WRITTEN:
                 continue
-        keep.append(event)
-    events[:] = keep
+            words = {w.strip(".,;:").lower() for w in event["sentence"].split()}
+            if not words & TALK_WORDS:
+                continue  # "said at a press conference" with no talks in view: not placed
+        alongside = [
+            t
+            for t in events
+            if t["type"] in GROUP_EVENTS and t["sentence_start"] == event["sentence_start"] and t is not event
+        ]
+        if alongside:  # "reached the deal during a conference call": that gathering's place, or none
+            event["place"] = alongside[0]["place"]
+            continue
+        people = set(event["participants"])
+        before = [t for t in talks if t["start"] <= event["start"]]
+        after = [t for t in talks if t["start"] > event["start"]]
+        for venue in [*reversed(before), *after]:
+            if people and venue["participants"] and not people & set(venue["participants"]):
+                continue
+            if event["date"] and venue["date"] and not _same_time(event["date"], venue["date"]):
+                continue
+            event["place"] = venue["place"]
+            break
+
+
+def _lend_dateline(doc: Doc, events: list[dict[str, Any]], published: dt.date | None) -> None:
+    """A statement made in person for the story (a press conference, briefing, speech) without a stated
+    place was made at the dateline's place; an older one, or a post or letter, was not."""
+    place = dateline_place(doc.text)
+    if place is None:
+        return
+    for event in events:
+        if event["type"] != "statement" or event["place"] is not None:
+            continue
+        if str(event["trigger"]).lower() in WRITTEN:
+            continue
+        if (
+            event["date"]
+            and event["date_precision"] != "relative"
+            and (published is None or event["date"] != published.isoformat())
+        ):
+            continue
+        event["place"] = place
+
+
+def _talks_or_meeting(doc: Doc, events: list[dict[str, Any]]) -> None:
+    """The guide's line between a meeting and a negotiation round: leaders' summits and envoys received by
+    a leader are meetings; talks between delegations, negotiators or officials, or between the warring
+    parties' ministers, are negotiation rounds (a report of "negotiations" or a "round" stays one)."""
+    leaders = {
+        str(m["name"])
+        for m in doc._.accord_mentions or []
+        if any(str(r).split("|")[0] in LEADER_TITLES for r in m.get("roles") or [])
+    }
+    for event in events:
+        if event["type"] not in {"meeting", "negotiation_round"}:
+            continue
+        words = {
+            w.strip(".,;:“”\"'()").lower()
+            for w in " ".join(event.get("sources") or [event["sentence"]]).split()
+        }
+        trigger = str(event["trigger"]).lower()
+        named_round = "negotiat" in trigger or "round" in trigger
+        parties = set(event["participants"])
+        people = {str(m["name"]) for m in doc._.accord_mentions or [] if m["kind"] == "person"} & parties
+        if named_round:
+            continue
+        if parties >= WARRING and not people <= leaders:
+            event["type"] = "negotiation_round"  # the warring sides' ministers, with a host or mediator
+        elif parties & leaders:
+            event["type"] = "meeting"
+        elif words & TALKERS or parties >= WARRING:
+            event["type"] = "negotiation_round"
+
+
+def _same_time(one: str, other: str) -> bool:
+    return one.startswith(other) or other.startswith(one)
+
+
+def _merge_retellings(events: list[dict[str, Any]]) -> None:
+    """The same event told twice in one article is one event: two reports of one type (meeting and talks
+    count as one kind) that share a party, or where one names none, with places and dates that do not
+    disagree, merge into the first, with the parties of both, the more specific place and date, and every
+    sentence that reports it in ``sources``."""
+    kept: list[dict[str, Any]] = []
+    for event in events:
+        for earlier in kept:
+            if _same_event(earlier, event):
+                _absorb(earlier, event)
+                break
+        else:
+            event.setdefault("sources", [event["sentence"]])
+            kept.append(event)
+    events[:] = kept
+
+
+def _family(kind: str) -> str:
+    return "talks" if kind in {"meeting", "negotiation_round"} else kind
+
+
+def _labelled(event: dict[str, Any]) -> bool:
+    return event["modality"] in {"happened", "scheduled"}
+
+
+def _same_event(one: dict[str, Any], other: dict[str, Any]) -> bool:
+    if _family(one["type"]) != _family(other["type"]) or _labelled(one) != _labelled(other):
+        return False
+    mine, theirs = set(one["participants"]), set(other["participants"])
+    if one["type"] in {"statement", "attack", "aid", "sanction"}:
+        if mine != theirs:
+            return False  # one speaker's address and another's are two statements
+    elif mine and theirs and not (mine <= theirs or theirs <= mine or len(mine & theirs) >= 2):
+        return False  # Putin meeting Trump and Putin meeting Xi are two meetings
+    elif (not mine or not theirs) and (one["place"] is None or other["place"] is None):
+        return False  # nothing but the word "talks" in common
+    places_differ = bool(one["place"] and other["place"] and one["place"] != other["place"])
+    if places_differ and other.get("within") != one["place"] and one.get("within") != other["place"]:
+        return False
+    return not (one["date"] and other["date"] and not _same_time(one["date"], other["date"]))
+
+
+def _absorb(earlier: dict[str, Any], later: dict[str, Any]) -> None:
+    earlier["participants"] = list(dict.fromkeys([*earlier["participants"], *later["participants"]]))
+    if earlier["place"] is None or later.get("within") == earlier["place"]:
+        earlier["place"], earlier["within"] = later["place"], later.get("within")
+    if later["date"] and (earlier["date"] is None or len(later["date"]) > len(earlier["date"])):
+        earlier["date"], earlier["date_precision"] = later["date"], later["date_precision"]
+    if earlier["type"] != later["type"]:
+        earlier["type"] = "negotiation_round"
+    if later["modality"] == "happened":
+        earlier["modality"] = "happened"
+    sources = earlier.setdefault("sources", [earlier["sentence"]])
+    if later["sentence"] not in sources:
+        sources.append(later["sentence"])
 
 
 def _clause_head(token: Token) -> Token:
@@ -588,8 +843,48 @@ def _place_span(token: Token) -> Span | None:
                 if token.lower_ in PLACE_NOUNS and pobj.ent_type_:
                     # "the peninsula of Crimea": the tagger's label aside, a named part of a place noun
                     return entity_at(doc, pobj.i)
-    if token.ent_type_ == "" and token.lower_ in {"sidelines"}:
+    if token.lower_ in PLACE_NOUNS:
+        # "the Belarusian capital, Minsk", "the Belarusian capital Minsk"
+        for child in token.children:
+            if child.dep_ in {"appos", "compound", "npadvmod"} and child.ent_type_ in PLACE_LABELS:
+                return entity_at(doc, child.i)
+        if (
+            token.i + 1 < len(doc)
+            and doc[token.i + 1].ent_type_ in PLACE_LABELS
+            and doc[token.i + 1].head == token
+        ):
+            return entity_at(doc, token.i + 1)
+    venue = _venue_at(token)
+    if venue is not None:
+        return venue
+    return None
+
+
+def _unlinked_name(token: Token) -> Span | None:
+    """An attack's target named but tagged as an organisation no registry knows ("Crimea"): a place."""
+    if token.ent_type_ != "ORG":
         return None
+    for mention in token.doc._.accord_mentions or []:
+        if mention["tok_start"] <= token.i < mention["tok_end"]:
+            return None if mention["linked"] else entity_at(token.doc, token.i)
+    return None
+
+
+def _venue_at(token: Token) -> Span | None:
+    """A building where leaders meet, named as a place ("in the Kremlin", "at the White House", "in the
+    Oval Office"): a registry metonym or an organisation-like name whose head word is a building."""
+    doc = token.doc
+    if token.ent_type_ not in {"ORG", "FAC", ""}:
+        return None
+    span = entity_at(doc, token.i) if token.ent_type_ else None
+    words = (span.text if span is not None else token.text).lower().removeprefix("the ").split()
+    if not words:
+        return None
+    if " ".join(words) in VENUES or (span is not None and words[-1] in VENUE_HEADS and len(words) > 1):
+        if span is None:
+            return doc[token.i : token.i + 1]
+        start = span.start + (1 if span[0].lower_ == "the" else 0)
+        return doc[start : span.end]
     return None
 
 

@@ -69,3 +69,50 @@ def test_bylines_and_old_history_are_not_acting_actors(nlp: Language) -> None:
 def test_a_surname_that_is_also_a_month_stays_a_month(nlp: Language) -> None:
     names = {m["name"] for m in actors(nlp, "The talks resumed in Istanbul in May 2025 after a long pause.")}
     assert "Theresa May" not in names
+
+
+def test_a_definite_description_stands_for_the_office_holder_named_before(nlp: Language) -> None:
+    # Coreference across sentences: "the top Russian diplomat" is the Russian foreign minister named before;
+    # the description's tokens point to the mention (token._.accord_referent) for later components.
+    text = (
+        "Russian Foreign Minister Sergei Lavrov arrived in Ankara on Monday. "
+        "After two hours of talks the top Russian diplomat said the grain corridor would stay closed."
+    )
+    doc = nlp(text)
+    coref = [m for m in doc._.accord_mentions if m.get("coref")]
+    assert [m["name"] for m in coref] == ["Sergei Lavrov"]
+    assert coref[0]["acts"]
+    head = next(t for t in doc if t.text == "diplomat")
+    assert head._.accord_referent["name"] == "Sergei Lavrov"
+
+
+def test_a_description_names_the_office_not_just_any_person(nlp: Language) -> None:
+    text = (
+        "Ukrainian President Volodymyr Zelensky visited the front on Friday. "
+        "The foreign minister said the talks would resume in spring."
+    )
+    assert not [m for m in actors(nlp, text) if m.get("coref")]
+
+
+def test_a_description_matches_the_title_given_beside_a_name(nlp: Language) -> None:
+    text = (
+        "Marek Nowicki, the prime minister's chief negotiator, arrived late. "
+        "The negotiator said the deal was not ready."
+    )
+    coref = [m for m in actors(nlp, text) if m.get("coref")]
+    assert [m["name"] for m in coref] == ["Marek Nowicki"]
+
+
+def test_the_ministry_is_the_body_named_before(nlp: Language) -> None:
+    text = (
+        "The Russian Foreign Ministry published two draft treaties on Friday. "
+        "In a press release, the ministry said the texts had been handed over."
+    )
+    coref = [m for m in actors(nlp, text) if m.get("coref")]
+    assert [m["name"] for m in coref] == ["Russia"]
+
+
+def test_a_peoples_republic_is_the_separatists(nlp: Language) -> None:
+    # Annotation guide version 2: the self-proclaimed republics are `pro-Russian separatists`.
+    names = acting_names(nlp, "The Donetsk People's Republic accused the army of shelling the town.")
+    assert names == {"pro-Russian separatists"}

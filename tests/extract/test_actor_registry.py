@@ -301,3 +301,15 @@ def test_link_never_fails_on_any_text(surface: str, label: str | None) -> None:
 @pytest.mark.parametrize("surface", ["", "   ", "...", "the", "Mr.", "'s", "\u200b"])
 def test_link_of_empty_or_title_only_text_is_none(registry: ActorRegistry, surface: str) -> None:
     assert registry.link(surface) is None
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        ("Oleksander Chaly", "Oleksandr Chaly"),  # transliteration variants of real negotiators' names
+        ("Russian Ministry of Defense", "Russia"),  # the ministry's full name, US spelling
+        ("Lugansk People's Republic", "pro-Russian separatists"),  # annotation guide, version 2
+    ],
+)
+def test_variant_names_of_real_actors(registry: ActorRegistry, surface: str, name: str) -> None:
+    assert linked(registry, surface) == name

@@ -165,3 +165,63 @@ def test_quotation_across_a_hard_wrapped_line() -> None:
     text = "He said the plan was “a step\nforward for everyone” and left."
     (found,) = find_quotations(text)
     assert text[found.start : found.end] == "a step\nforward for everyone"
+
+
+def test_a_role_noun_speaker_is_the_person_named_before(nlp: Language) -> None:
+    text = (
+        "Ukrainian President Volodymyr Zelensky spoke on the national telethon. "
+        "“Guarantees without America are weak guarantees,” the president says."
+    )
+    (quote,) = quotes(nlp, text)
+    assert quote["speaker"] == "Volodymyr Zelensky"
+
+
+def test_a_named_body_statement_is_quoted_under_its_country(nlp: Language) -> None:
+    text = (
+        "Warships that leave the agreed zone break the “spirit of this deal”, a White House statement said.\n"
+        "“All sides have agreed to keep commercial shipping safe,” the statement said."
+    )
+    found = quotes(nlp, text)
+    assert [q["speaker"] for q in found] == ["United States", "United States"]
+
+
+def test_an_unnamed_speaker_keeps_what_narrows_it_down(nlp: Language) -> None:
+    text = "“The draft has gone to the working groups for signatures,” a source close to the talks said."
+    (quote,) = quotes(nlp, text)
+    assert quote["speaker"] == "unnamed: source close to the talks"
+
+
+def test_according_to_a_titled_name_is_the_person_not_the_country(nlp: Language) -> None:
+    text = (
+        "All parties backed “the good offices of third countries in carrying out the deal”, according to "
+        "Ukraine's Defence Minister Rustem Umerov."
+    )
+    (quote,) = quotes(nlp, text)
+    assert quote["speaker"] == "Rustem Umerov"
+
+
+def test_a_quoted_name_after_a_determiner_is_a_term(nlp: Language) -> None:
+    text = "Sergei Lavrov said the “Kyiv formula” was not workable and called the offer a “dead end”."
+    found = quotes(nlp, text)
+    assert [q["text"] for q in found] == ["dead end"]
+
+
+def test_a_fragment_printed_again_in_full_is_one_quote(nlp: Language) -> None:
+    text = (
+        "Yuri Ushakov said the conversations had been “truly friendly”.\n"
+        "“Putin knows the envoy well. Their conversations are truly friendly,” Ushakov told state television."
+    )
+    (quote,) = quotes(nlp, text)
+    assert quote["text"].startswith("Putin knows the envoy well")
+
+
+def test_a_wire_agency_is_no_speaker(nlp: Language) -> None:
+    text = "The delegations agreed on “two corridors for civilians leaving the city,” according to Efe."
+    assert [q["speaker"] for q in quotes(nlp, text)] == []
+
+
+def test_a_pronoun_speaker_is_exposed_on_its_token(nlp: Language) -> None:
+    text = "Emmanuel Macron landed in Kyiv at dawn. “Europe will not look away,” he told reporters."
+    doc = nlp(text)
+    pronoun = next(t for t in doc if t.lower_ == "he")
+    assert pronoun._.accord_referent["name"] == "Emmanuel Macron"

@@ -24,6 +24,11 @@ from accord.extract.components.common import (
     published_date,
 )
 
+if not Token.has_extension("accord_referent"):
+    # The actor mention a pronoun or a definite description ("he", "the Kremlin leader", "the ministry")
+    # stands for; set by accord_actors (descriptions) and accord_quotes (pronouns).
+    Token.set_extension("accord_referent", default=None)
+
 HISTORY_YEAR = re.compile(r"(?<![\d-])(1[5-9]\d\d|20\d\d)(?![\d-])")
 NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW", "EVENT"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -89,6 +94,13 @@ class ActorLinker:
         )
         self.media: set[str] = {fold(m) for m in lexicon["media"]}
         self.bylines: list[str] = [b.lower() for b in lexicon["byline_phrases"]]
+        self.role_nouns: dict[str, list[set[str]]] = {
+            noun: [set(phrase.split()) for phrase in phrases]
+            for noun, phrases in lexicon["role_nouns"].items()
+        }
+        self.fillers: set[str] = set(lexicon["role_fillers"])
+        self.body_nouns: set[str] = set(lexicon["body_nouns"])
+        self.document_nouns: set[str] = set(lexicon["document_nouns"])
         self._entries: list[Any] = []
 
     def set_registry(self, registry: Registry) -> None:
@@ -156,6 +168,9 @@ class ActorLinker:
             if mention is not None:
                 mentions.append(mention)
         for mention in self._role_mentions(doc, taken, mentions, published):
+            mentions.append(mention)
+        mentions.sort(key=lambda m: m["start"])
+        for mention in self._descriptions(doc, mentions):
             mentions.append(mention)
         for mention in mentions:
             if self._background(mention["sentence"]):
@@ -323,6 +338,243 @@ class ActorLinker:
                 )
                 break
 
+    # -- definite descriptions -------------------------------------------------------------------
+    def _descriptions(self, doc: Doc, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """ "the president says", "the top Russian diplomat said", "the Kremlin's foreign policy adviser",
+        "the ministry said", "the White House statement": a description standing for an actor named in the
+        article becomes a mention of that actor (``coref``), and its tokens' ``accord_referent`` points to it.
+        """
+        index: dict[int, dict[str, Any]] = {}
+        for mention in mentions:
+            for i in range(mention["tok_start"], mention["tok_end"]):
+                index[i] = mention
+        persons = [m for m in mentions if m["kind"] == "person" and not m.get("background")]
+        titles: dict[int, tuple[set[str], set[str]]] = {}
+        owners: dict[str, dict[str, Any]] = {}  # document noun -> owner of the last one named
+        found: list[dict[str, Any]] = []
+        for tok in doc:
+            lower = tok.lower_
+            if tok.i in index or tok.dep_ == "compound":
+                continue
+            if lower in self.document_nouns:
+                owner = self._document_owner(tok, index)
+                if owner is not None:
+                    owners[lower] = owner
+                elif _definite(tok) and not _owned(tok):
+                    owner = owners.get(lower)
+                if owner is not None:
+                    found.append(self._coref(doc, tok, tok.i, owner))
+                continue
+            if lower in self.body_nouns and _definite(tok) and not _owned(tok):
+                owner = self._body_owner(doc, tok, mentions)
+                if owner is not None:
+                    found.append(self._coref(doc, tok, tok.i, owner))
+                continue
+            if lower not in self.role_nouns:
+                continue
+            poss = [c for c in tok.children if c.dep_ == "poss"]
+            if poss and not (poss[0].i in index and index[poss[0].i]["kind"] in {"country", "organization"}):
+                continue  # "Putin's aide", "his adviser": someone's, not an office
+            if not poss and not _definite(tok):
+                continue
+            np_head = tok.head if tok.dep_ == "poss" else tok
+            if np_head.dep_ == "appos" and np_head.head.i in index:
+                continue  # "X, the chief negotiator,": the title of the name beside it, not a reference
+            after = tok.i + 1
+            if after < len(doc) and (doc[after].ent_type_ == "PERSON" or after in index):
+                continue  # the name follows: it is the mention
+            words, countries, first = self._description_words(doc, tok, index)
+            person = self._appositive_person(doc, tok, index)
+            if person is None:
+                person = self._office_holder(doc, tok, words, countries, persons, titles)
+            if person is not None:
+                found.append(self._coref(doc, tok, first, person))
+        return found
+
+    def _coref(self, doc: Doc, head: Token, first: int, antecedent: dict[str, Any]) -> dict[str, Any]:
+        span = doc[first : head.i + 1]
+        mention = {
+            **provenance(doc, span.start_char, span.end_char),
+            "tok_start": span.start,
+            "tok_end": span.end,
+            "surface": span.text,
+            "acts": _acts(head),
+            "coref": True,
+            "antecedent": antecedent["start"],
+        }
+        for key in ("name", "kind", "linked", "wikidata", "party", "roles"):
+            mention[key] = antecedent[key]
+        for token in span:
+            token._.accord_referent = mention
+        return mention
+
+    def _description_words(
+        self, doc: Doc, head: Token, index: dict[int, dict[str, Any]]
+    ) -> tuple[set[str], set[str], int]:
+        """Content words and countries of a description, and where its own tokens begin."""
+        tokens = [t for t in head.subtree if t.i < head.i and t.dep_ not in {"det", "punct"}]
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                tokens.extend(t for t in prep.subtree if t.dep_ not in {"det", "punct"})
+        words: set[str] = set()
+        countries: set[str] = set()
+        for t in tokens:
+            mention = index.get(t.i)
+            if mention is not None and mention["kind"] == "country":
+                countries.add(str(mention["name"]))
+            elif fold(t.text) in self.demonyms:
+                countries.add(self.demonyms[fold(t.text)])
+            elif mention is None and fold(t.text) not in self.fillers:
+                words.add(fold(t.text))
+        first = head.i
+        while first - 1 >= 0 and doc[first - 1].i >= head.left_edge.i and first - 1 not in index:
+            if doc[first - 1].is_punct or doc[first - 1].dep_ in {"det", "case", "poss"}:
+                break
+            first -= 1
+        return words, countries, first
+
+    def _appositive_person(
+        self, doc: Doc, head: Token, index: dict[int, dict[str, Any]]
+    ) -> dict[str, Any] | None:
+        """ "the head of the Russian delegation, Vladimir Medinsky, said": the name right after the comma."""
+        end = head.right_edge.i + 1
+        if end + 1 < len(doc) and doc[end].text == ",":
+            mention = index.get(end + 1)
+            if mention is not None and mention["kind"] == "person" and mention["tok_start"] == end + 1:
+                return mention
+        return None
+
+    def _office_holder(
+        self,
+        doc: Doc,
+        head: Token,
+        words: set[str],
+        countries: set[str],
+        persons: list[dict[str, Any]],
+        titles: dict[int, tuple[set[str], set[str]]],
+    ) -> dict[str, Any] | None:
+        """The person named before (nearest first), else after, whose title fits the description."""
+        alternatives = self.role_nouns[head.lower_]
+        ordered = sorted(persons, key=lambda m: (m["tok_start"] > head.i, abs(m["tok_start"] - head.i)))
+        for mention in ordered:
+            if mention["tok_start"] not in titles:
+                titles[mention["tok_start"]] = self._titles(doc, mention)
+            title, of = titles[mention["tok_start"]]
+            if not any(phrase <= title for phrase in alternatives):
+                continue
+            if countries and not countries & of:
+                continue
+            if not words <= title:
+                continue
+            return mention
+        return None
+
+    def _titles(self, doc: Doc, mention: dict[str, Any]) -> tuple[set[str], set[str]]:
+        """Title words next to a person's name ("Russian Foreign Minister Sergei Lavrov", "Yuri Ushakov,
+        Putin's foreign policy adviser,") and in the registry's roles, with the countries they name."""
+        tokens: list[Token] = []
+        j = mention["tok_start"] - 1
+        sentence_start = doc[mention["tok_start"]].sent.start
+        while j >= sentence_start and len(tokens) < 8:
+            tok = doc[j]
+            if tok.lower_ in {"'s", "’s"}:
+                if j > 0:
+                    tokens.append(doc[j - 1])  # "Ukraine's negotiator": the owner's country only
+                break
+            titled = tok.text[:1].isupper() or tok.dep_ in {"compound", "amod", "nmod"} or tok.lower_ == "of"
+            if tok.is_punct or tok.dep_ == "det" or not titled or tok.i in _verbs(doc, sentence_start, j):
+                break
+            tokens.append(tok)
+            j -= 1
+        root = doc[mention["tok_start"] : mention["tok_end"]].root
+        end = mention["tok_end"]
+        if end < len(doc) and doc[end].text == ",":
+            k = end + 1
+            appositive: list[Token] = []
+            while (
+                k < len(doc)
+                and k < end + 12
+                and not doc[k].is_punct
+                and doc[k].lower_ not in {"who", "which"}
+            ):
+                if doc[k].dep_ in {"ROOT", "ccomp", "relcl", "advcl"} or doc[k].dep_.startswith("aux"):
+                    break
+                if doc[k].lower_ in {"'s", "’s"}:
+                    # "X, Putin's adviser", "X, the prime minister's aide": the owner's title is not X's
+                    appositive = [doc[k - 1]] if k - 1 in self._country_tokens(doc) else []
+                else:
+                    appositive.append(doc[k])
+                k += 1
+            tokens.extend(appositive)
+        if root.dep_ == "appos":
+            tokens.extend(t for t in root.head.subtree if t.i < mention["tok_start"] and not t.is_punct)
+        words = {fold(t.text) for t in tokens}
+        countries: set[str] = set()
+        for t in tokens:
+            if fold(t.text) in self.demonyms:
+                countries.add(self.demonyms[fold(t.text)])
+            for other in self._country_mentions(doc, t.i):
+                countries.add(other)
+        entry = (
+            next((e for e in self._entries if e.name == mention["name"]), None) if mention["linked"] else None
+        )
+        for role in getattr(entry, "roles", None) or []:
+            words.update(role.title.split())
+            countries.add(role.of)
+        if entry is not None and getattr(entry, "country", None):
+            countries.add(entry.country)
+        return words, countries
+
+    @staticmethod
+    def _country_tokens(doc: Doc) -> set[int]:
+        return {
+            i
+            for m in doc._.accord_mentions or []
+            if m["kind"] == "country"
+            for i in range(m["tok_start"], m["tok_end"])
+        }
+
+    def _country_mentions(self, doc: Doc, i: int) -> list[str]:
+        names = []
+        for mention in doc._.accord_mentions or []:
+            if mention["tok_start"] <= i < mention["tok_end"] and mention["kind"] == "country":
+                names.append(str(mention["name"]))
+        return names
+
+    @staticmethod
+    def _document_owner(tok: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+        """ "a White House statement", "the Kremlin's readout", "the communique of the Normandy Four"."""
+        for child in tok.children:
+            if child.dep_ in {"compound", "poss", "nmod"} and child.i in index:
+                mention = index[child.i]
+                if mention["kind"] in {"country", "organization", "group"} and mention["linked"]:
+                    return mention
+        for prep in tok.rights:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for pobj in prep.children:
+                if any(c.dep_ == "conj" for c in pobj.children):
+                    return None  # several owners: a joint document
+                candidates = [pobj, *(c for c in pobj.children if c.dep_ in {"compound", "nmod"})]
+                for cand in candidates:
+                    owner = index.get(cand.i)
+                    if owner is not None and owner["kind"] in {"organization", "group"} and owner["linked"]:
+                        return owner
+        return None
+
+    @staticmethod
+    def _body_owner(doc: Doc, tok: Token, mentions: list[dict[str, Any]]) -> dict[str, Any] | None:
+        """ "the ministry said": the last body of that kind named ("the Russian Foreign Ministry")."""
+        for mention in reversed(mentions):
+            if mention["tok_start"] >= tok.i:
+                continue
+            if mention["kind"] not in {"country", "organization"} or not mention["linked"]:
+                continue
+            if fold(str(mention["surface"]).split()[-1]) == tok.lower_:
+                owner: dict[str, Any] = mention
+                return owner
+        return None
+
     def _country_before(self, doc: Doc, i: int, mentions: list[dict[str, Any]]) -> str | None:
         j = i - 1
         if j >= 0 and doc[j].lower_ in {"'s", "’s"}:
@@ -368,6 +620,24 @@ class ActorLinker:
         return self.registry.by_role(title, country, published)
 
 
+def _verbs(doc: Doc, start: int, end: int) -> set[int]:
+    """Tokens the parse uses as clause heads between ``start`` and ``end`` (inclusive)."""
+    return {
+        i
+        for i in range(start, end + 1)
+        if doc[i].dep_ in {"ROOT", "ccomp", "advcl", "relcl", "conj"}
+        and any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in doc[i].children)
+    }
+
+
+def _definite(tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
+def _owned(tok: Token) -> bool:
+    return any(c.dep_ == "poss" for c in tok.children)
+
+
 def _strip_determiner(span: Span) -> Span:
     start, end = span.start, span.end
     doc = span.doc
@@ -381,7 +651,7 @@ def _strip_determiner(span: Span) -> Span:
 @Language.factory(
     "accord_actors",
     # Mentions, and a failure record (see `guarded`).
-    assigns=["doc._.accord_mentions", "doc._.accord_errors"],
+    assigns=["doc._.accord_mentions", "token._.accord_referent", "doc._.accord_errors"],
     requires=["doc.ents", "token.dep", "doc.sents"],
 )
 def make_actor_linker(nlp: Language, name: str) -> ActorLinker:

@@ -70,6 +70,14 @@ TERM_MARKERS = {
 }
 
 
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
+# Verbs that give a short quotation as the subject's own word for something ("called it a 'disaster'").
+NAMING_FORMS = frozenset(
+    set(all_forms(["call", "dub", "describe", "term", "label", "brand", "characterize", "characterise"]))
+    | {"as"}
+)
+
+
 @dataclass
 class Quotation:
     start: int  # first character inside the marks
@@ -201,6 +209,7 @@ class QuoteAttributor:
                 self._attribute_from_lead_in(doc, quote, index, unnamed)
             if quote.speaker:
                 merged.append(quote)
+        found: list[dict[str, Any]] = []
         for quote in merged:
             end = quote.continues[-1].end if quote.continues else quote.end
             # The quotation's words without the attribution tag between its parts.
@@ -209,7 +218,8 @@ class QuoteAttributor:
             assert quote.speaker is not None
             if quote.speaker_mention is not None:
                 mark_acting(quote.speaker_mention)
-            out.append({**provenance(doc, quote.start, end), "speaker": quote.speaker, "text": text})
+            found.append({**provenance(doc, quote.start, end), "speaker": quote.speaker, "text": text})
+        out.extend(_without_repeats(found))
         return doc
 
     # -- attribution -----------------------------------------------------------------------------
@@ -227,6 +237,8 @@ class QuoteAttributor:
         if short and _looks_like_term(text):
             return
         if short and self._term_marker_before(doc, quote):
+            return
+        if short and self._named_with_determiner(doc, quote):
             return
         if quote.dash:
             self._attribute_dash(doc, quote, index)
@@ -252,7 +264,9 @@ class QuoteAttributor:
         for window in order:
             for tok in window:
                 if tok.lower_ == "according" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to":
-                    target = doc[tok.i + 2]
+                    # the head of the phrase after "to": "according to Ukraine's defence minister X" is X's
+                    objects = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+                    target = objects[0] if objects else doc[tok.i + 2]
                     speaker = self._name_for(doc, target, quote, index, unnamed)
                     if speaker is not None:
                         quote.speaker, quote.speaker_mention = speaker
@@ -436,6 +450,7 @@ class QuoteAttributor:
             if found is None:
                 found = _last_actor(doc, quote.mark_start, person=lower in PERSON_PRONOUNS)
             if found is not None:
+                token._.accord_referent = found  # for positions and events (see resolve_pronoun)
                 return str(found["name"]), found
             return None
         if token.ent_type_ in {"PERSON"}:
@@ -449,6 +464,18 @@ class QuoteAttributor:
         label = f"unnamed: {description}"
         unnamed[key] = label
         return label, None
+
+    def _named_with_determiner(self, doc: Doc, quote: Quotation) -> bool:
+        """'the "Steinmeier formula"', 'an "all for all" basis': a short quotation after a determiner names a
+        thing, unless a naming verb gives it as someone's words ('what she called a "package" deal')."""
+        start = _token_at_or_after(doc, quote.mark_start)
+        if start < 1 or doc[start - 1].lower_ not in DETERMINERS:
+            return False
+        words = self.text[quote.start : quote.end].split()
+        if not any(w[:1].isupper() for w in words):
+            return False  # 'a "fair deal"' is someone's wording; 'the "Steinmeier formula"' is a name
+        before = doc[start - 2].lower_ if start >= 2 else ""
+        return before not in NAMING_FORMS
 
     def _term_marker_before(self, doc: Doc, quote: Quotation) -> bool:
         start = _token_at_or_after(doc, quote.mark_start)
@@ -484,6 +511,22 @@ class QuoteAttributor:
             return True
         span = doc.char_span(last.mark_end, quote.mark_start, alignment_mode="contract")
         return span is not None and any(index.get(t.i, {}).get("name") == speaker for t in span)
+
+
+def _without_repeats(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One utterance printed twice (a fragment in the lead and the full sentence later) is one quote, the
+    fullest wording."""
+    keys = [" ".join(re.findall(r"\w+", fold(q["text"]))) for q in found]
+    kept = []
+    for number, quote in enumerate(found):
+        key = keys[number]
+        inside = any(
+            other != number and len(keys[other]) > len(key) and f" {key} " in f" {keys[other]} "
+            for other in range(len(found))
+        )
+        if not (key and inside and len(key.split()) <= 12):
+            kept.append(quote)
+    return kept
 
 
 def _as_tokens(window: list[Token], quote_tokens: set[int]) -> list[Token]:
@@ -563,7 +606,10 @@ def _governing_subject(
 
 
 def resolve_pronoun(token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
-    """The actor a pronoun (or relative pronoun) subject stands for."""
+    """The actor a pronoun (or relative pronoun) subject stands for: the speaker the quotes component
+    resolved it to (``token._.accord_referent``), else the governing or last compatible actor."""
+    if token.has_extension("accord_referent") and token._.accord_referent is not None:
+        return token._.accord_referent  # type: ignore[no-any-return]
     lower = token.lower_
     if lower in {"who", "which", "that"} and token.head.dep_ == "relcl":
         return index.get(token.head.head.i)
@@ -614,16 +660,39 @@ def _description(token: Token) -> str:
         if t.i <= token.i and t.dep_ not in {"det", "punct", "poss", "case"} and t.i >= token.left_edge.i
     ]
     kept = [t.text for t in words if t.dep_ in {"amod", "compound", "nmod", "npadvmod"} or t == token]
+    kept.extend(_qualifier(token))
     text = " ".join(kept).strip()
     if not text or not token.text[:1].isalpha():
         return ""
     return text
 
 
+QUALIFYING_PREPS = {"in", "from", "with", "within", "inside", "at", "on", "of", "close", "familiar", "near"}
+
+
+def _qualifier(token: Token) -> list[str]:
+    """What narrows an unnamed speaker down: "a source close to the talks", "a source in the Ukrainian
+    delegation", "an official familiar with the matter" (not a participle clause or a relative clause)."""
+    for child in token.rights:
+        if child.lower_ not in QUALIFYING_PREPS or child.dep_ not in {"prep", "amod", "advmod"}:
+            continue
+        words = [t for t in child.subtree if not t.is_punct]
+        verbs = [t for t in words if t.dep_ in {"relcl", "acl", "ccomp", "advcl"}]
+        if verbs or len(words) > 8 or any("\n" in t.text_with_ws for t in words[:-1]):
+            return []
+        return [t.text for t in words]
+    return []
+
+
 @Language.factory(
     "accord_quotes",
     # Quotes, the "acts" flag of their speakers' mentions, a failure record (see `guarded`).
-    assigns=["doc._.accord_quotes", "doc._.accord_mentions", "doc._.accord_errors"],
+    assigns=[
+        "doc._.accord_quotes",
+        "doc._.accord_mentions",
+        "token._.accord_referent",
+        "doc._.accord_errors",
+    ],
     requires=["doc._.accord_mentions", "token.dep"],
 )
 def make_quote_attributor(nlp: Language, name: str) -> QuoteAttributor:

@@ -321,3 +321,150 @@ def test_a_threat_held_out_as_the_alternative_is_conditional(nlp: Language) -> N
     found = stances(nlp, text)
     assert ("Keir Starmer", "sanctions", "conditional") in found
     assert ("Keir Starmer", "ceasefire", "support") in found
+
+
+# Issue 11 (items 1 and 3): holders, issue cues, stance frames and conditions, each with its negative case.
+
+
+def test_bare_weapons_count_only_when_supplied(nlp: Language) -> None:
+    pulled = "Petro Poroshenko called for the pullout of troops and heavy weapons from the separation line."
+    assert issue_stances(nlp, pulled, "military_aid") == set()
+    sent = "Joe Biden said Washington would send more weapons to Ukraine."
+    assert ("Joe Biden", "support") in issue_stances(nlp, sent, "military_aid")
+
+
+def test_an_act_named_as_the_purpose_of_a_thing_is_no_stance_on_it(nlp: Language) -> None:
+    text = "Volodymyr Zelensky said in July that he wanted talks to end the war."
+    assert issue_stances(nlp, text, "ceasefire") == set()
+    means = "Olaf Scholz said Germany was looking for ways to help Ukraine defend itself."
+    assert ("Olaf Scholz", "support") in issue_stances(nlp, means, "military_aid")
+
+
+def test_an_expletive_it_holds_nothing(nlp: Language) -> None:
+    text = "France stayed silent. According to officials, it is impossible to consider sanctions now."
+    assert issue_stances(nlp, text, "sanctions") == set()
+
+
+def test_no_progress_towards_a_truce_is_a_topic(nlp: Language) -> None:
+    text = '"The ministers made no progress towards agreeing on a ceasefire," Dmytro Kuleba said.'
+    assert issue_stances(nlp, text, "ceasefire") == set()
+
+
+def test_speaking_on_a_plan_is_no_stance_on_it(nlp: Language) -> None:
+    text = "The Kremlin said on Monday that Moscow had no information on a proposed 20-point peace plan."
+    assert issue_stances(nlp, text, "other") == set()
+
+
+def test_a_clause_of_time_states_no_stance(nlp: Language) -> None:
+    text = "Volodymyr Zelensky said drones were launched shortly before the truce came into force."
+    assert issue_stances(nlp, text, "ceasefire") == set()
+    relative = "Russia and Ukraine met in Istanbul on May 16, when they failed to agree a ceasefire."
+    assert issue_stances(nlp, relative, "ceasefire") == set()
+
+
+def test_a_clause_of_time_on_a_future_is_a_condition(nlp: Language) -> None:
+    text = "\u201cThe war will be over when our land has been liberated,\u201d Petro Poroshenko said."
+    assert ("Petro Poroshenko", "oppose") in issue_stances(nlp, text, "territory")
+
+
+def test_a_commitment_reported_in_a_clause_of_time_is_still_stated(nlp: Language) -> None:
+    text = "The swap came days after the Trump administration agreed to provide weapons to Ukraine."
+    assert ("United States", "support") in issue_stances(nlp, text, "military_aid")
+
+
+def test_an_accusation_states_no_stance(nlp: Language) -> None:
+    text = "The separatists in Donetsk have accused the Ukrainian army of violating the truce."
+    assert issue_stances(nlp, text, "ceasefire") == set()
+
+
+def test_what_a_speaker_hears_is_not_the_speakers_view(nlp: Language) -> None:
+    text = (
+        "\u201cWe often hear that talks are needed instead of weapons deliveries,\u201d Friedrich Merz said."
+    )
+    assert issue_stances(nlp, text, "military_aid") == set()
+
+
+def test_a_forecast_of_another_partys_act_is_no_stance(nlp: Language) -> None:
+    text = "Marco Rubio expressed optimism that Russia would accept the ceasefire."
+    assert issue_stances(nlp, text, "ceasefire") == set()
+    expects = "Volodymyr Zelensky said he expects Vladimir Putin to stop fighting soon."
+    assert issue_stances(nlp, expects, "ceasefire") == set()
+
+
+def test_persuading_a_party_without_a_persuader_is_no_stance(nlp: Language) -> None:
+    text = "Volodymyr Zelensky said that persuading Russia to accept the ceasefire depends on Washington."
+    assert issue_stances(nlp, text, "ceasefire") == set()
+
+
+def test_a_partys_idea_is_its_own_stance_not_the_judges(nlp: Language) -> None:
+    text = "Sergei Lavrov said Kyiv's idea of driving Russia out of Crimea was an illusion."
+    found = issue_stances(nlp, text, "crimea")
+    assert ("Ukraine", "oppose") in found
+    assert not any(actor == "Sergei Lavrov" for actor, _ in found)
+
+
+def test_a_partys_act_judged_by_another_is_nobodys_stance(nlp: Language) -> None:
+    text = "Antonio Guterres warned that Russia's decision to leave the grain deal would hurt the poor."
+    assert issue_stances(nlp, text, "other") == set()
+
+
+def test_contingent_upon_makes_the_stance_conditional(nlp: Language) -> None:
+    text = "Ukraine declared its readiness to observe the ceasefire, contingent upon Russia's agreement."
+    assert ("Ukraine", "conditional") in issue_stances(nlp, text, "ceasefire")
+
+
+def test_the_thing_a_stance_depends_on_is_what_is_asked_for(nlp: Language) -> None:
+    text = "The Kremlin said the ceasefire deal is dependent on Washington lifting sanctions on its banks."
+    found = stances(nlp, text)
+    assert ("Russia", "ceasefire", "conditional") in found
+    assert ("Russia", "sanctions", "oppose") in found
+
+
+def test_without_preconditions_is_unconditional(nlp: Language) -> None:
+    text = "Ukraine has called for a 30-day halt to fighting without preconditions."
+    assert issue_stances(nlp, text, "ceasefire") == {("Ukraine", "support")}
+
+
+def test_only_with_a_partys_consent_is_conditional(nlp: Language) -> None:
+    text = "Sergei Lavrov said security guarantees for Ukraine could only be enacted with Moscow's consent."
+    assert issue_stances(nlp, text, "security_guarantees") == {("Sergei Lavrov", "conditional")}
+
+
+def test_guarantees_a_party_seeks_are_its_own(nlp: Language) -> None:
+    russia = "Vladimir Putin said he would seek reliable security guarantees."
+    assert issue_stances(nlp, russia, "security_guarantees") == set()
+    ukraine = "Volodymyr Zelensky said he would seek reliable security guarantees."
+    assert ("Volodymyr Zelensky", "support") in issue_stances(nlp, ukraine, "security_guarantees")
+
+
+def test_a_reverser_reached_through_an_adjunct_does_not_reverse(nlp: Language) -> None:
+    text = "The talks came amid Donald Trump's push to end the war without providing security guarantees."
+    assert issue_stances(nlp, text, "security_guarantees") == {("Donald Trump", "oppose")}
+    clause = "Vladimir Putin said he ordered his troops to stop all military activity as he declared a truce."
+    assert ("Vladimir Putin", "oppose") not in issue_stances(nlp, clause, "ceasefire")
+
+
+def test_a_place_naming_a_deal_is_no_holder(nlp: Language) -> None:
+    text = "According to media reports, the Minsk deal proposes a ceasefire from Saturday."
+    assert stances(nlp, text) == set()
+
+
+def test_we_outside_a_quotation_is_not_the_last_actor(nlp: Language) -> None:
+    text = "Russia ignored the warnings. We all hoped that the sanctions would work."
+    assert issue_stances(nlp, text, "sanctions") == set()
+
+
+def test_a_ceasefire_awaited_before_talks_is_not_opposed(nlp: Language) -> None:
+    text = "Ukraine has ruled out any talks on territory until after a ceasefire."
+    assert ("Ukraine", "oppose") not in issue_stances(nlp, text, "ceasefire")
+
+
+def test_general_wording_of_truces_swaps_and_withdrawal(nlp: Language) -> None:
+    energy = "Vladimir Putin agreed to halt attacks on energy facilities."
+    assert ("Vladimir Putin", "support") in issue_stances(nlp, energy, "ceasefire")
+    fire = "Andrii Sybiha said Ukraine had agreed to a 30-day termination of fire."
+    assert ("Andrii Sybiha", "support") in issue_stances(nlp, fire, "ceasefire")
+    swap = 'Vladimir Medinsky said both countries had agreed on an exchange on an "all for all" basis.'
+    assert ("Vladimir Medinsky", "support") in issue_stances(nlp, swap, "prisoner_exchange")
+    leave = "\u201cRussian troops must leave our territory,\u201d Volodymyr Zelensky said."
+    assert ("Volodymyr Zelensky", "oppose") in issue_stances(nlp, leave, "territory")

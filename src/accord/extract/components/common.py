@@ -129,28 +129,9 @@ def mention_for(doc: Doc, token: Token, index: dict[int, dict[str, Any]]) -> dic
     return None
 
 
-# Bodies through which an actor speaks: "Zelensky's office said", "the Kremlin's spokesman said".
-SPOKESBODIES = frozenset(
-    [
-        "office",
-        "government",
-        "ministry",
-        "administration",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "delegation",
-        "team",
-        "envoy",
-        "press",
-        "service",
-        "cabinet",
-        "embassy",
-        "mission",
-        "representative",
-        "representatives",
-    ]
-)
+# Bodies through which an actor speaks: "Zelensky's office said", "the Kremlin's spokesman said"
+# (lexicons/holders.yaml).
+SPOKESBODIES = frozenset(load_lexicon("holders")["spokesbodies"])
 
 
 def speaking_for(token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:

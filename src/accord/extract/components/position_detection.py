@@ -35,30 +35,6 @@ from accord.extract.components.common import (
 from accord.extract.components.quote_attribution import is_verb, resolve_pronoun
 from accord.extract.components.wordforms import all_forms, forms
 
-# Nouns that make an issue a topic of discussion rather than a demand ("the terms of a truce").
-TOPICS = {
-    "terms",
-    "prospects",
-    "prospect",
-    "chances",
-    "details",
-    "question",
-    "issue",
-    "possibility",
-    "outcome",
-    "talk",
-    "talks",
-    "discussion",
-    "discussions",
-    "debate",
-    "future",
-    "fate",
-    "shape",
-    "timing",
-    "vision",
-}
-SIDES = {"sides", "parties", "both", "delegations"}
-
 
 class PositionDetector:
     def __init__(
@@ -69,15 +45,17 @@ class PositionDetector:
         stances: str = "stances",
         polarity: str = "polarity",
         actors: str = "actors",
+        holders: str = "holders",
     ) -> None:
         self.name = name
         issue_cues = load_lexicon(issues)
         stance_words = load_lexicon(stances)
         polar = load_lexicon(polarity)
         actor_words = load_lexicon(actors)
+        holder_words = load_lexicon(holders)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for issue, cues in issue_cues.items():
-            for direction in ("toward", "away"):
+            for direction in ("toward", "away", "supplied"):
                 # Cues are written in base form; their first word is inflected ("recognized the annexation").
                 variants = {
                     " ".join([form, *cue.split()[1:]])
@@ -101,6 +79,7 @@ class PositionDetector:
         # negators and reversers. Evaluations ("a threat") count only as what the cue's clause says of it:
         # "under threat of sanctions" is no judgement on sanctions.
         self.reversers = {n: n for n in reversers["nouns"]}
+        self.reverser_verbs = all_forms(reversers["verbs"])
         self.negators = {
             **all_forms(stance_words["negators"]),
             **all_forms(reversers["verbs"]),
@@ -128,6 +107,31 @@ class PositionDetector:
         self.hedges = set(stance_words["hedges"])
         self.alternatives = [a.split() for a in stance_words["alternatives"]]
         self.exchange_heads = set(stance_words["exchange_heads"])
+        self.topics = set(stance_words["topics"])
+        self.means_nouns = set(stance_words["means_nouns"])
+        self.unconditional = set(stance_words["unconditional"])
+        self.pledges = all_forms(stance_words["pledges"])
+        self.adjunct_preps = set(polar["adjunct_preps"])
+        self.topic_preps = set(stance_words["topic_preps"])
+        self.stance_nouns = set(stance_words["stance_nouns"])
+        self.predictions = all_forms(stance_words["predictions"])
+        self.temporal_marks = set(polar["temporal_marks"])
+        self.accusations = all_forms(polar["accusations"])
+        self.hearsay = all_forms(polar["hearsay"])
+        self.supply_verbs = all_forms(polar["supply"]["verbs"])
+        self.supply_nouns = set(polar["supply"]["nouns"])
+        self.recipients = set(polar["supply"]["recipients"])
+        self.object_directives = all_forms(polar["object_directives"])
+        self.sides = set(holder_words["sides"])
+        self.two_sides = set(holder_words["two_sides"])
+        self.subject_pronouns = set(holder_words["subject_pronouns"])
+        self.anaphors = set(holder_words["anaphors"])
+        self.resolvable = set(holder_words["resolvable"])
+        self.first_person = set(holder_words["first_person"])
+        self.named_things = set(holder_words["named_things"])
+        self.future_aux = set(polar["future_aux"])
+        self.seeking = all_forms(stance_words["seeking"])
+        self.restrictive = set(stance_words["restrictive_preps"])
 
     @guarded("accord_positions")
     def __call__(self, doc: Doc) -> Doc:
@@ -136,7 +140,9 @@ class PositionDetector:
         quotes = items(doc, "accord_quotes")
         found: dict[tuple[str, str, str], dict[str, Any]] = {}
         matches = sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
-        matches = sorted(matches + _anaphoric_cues(doc, matches), key=lambda m: (m[1], -(m[2] - m[1])))
+        matches = sorted(
+            matches + _anaphoric_cues(doc, matches, self.anaphors), key=lambda m: (m[1], -(m[2] - m[1]))
+        )
         covered: set[int] = set()
         for match_id, start, end in matches:
             if any(i in covered for i in range(start, end)):
@@ -146,12 +152,21 @@ class PositionDetector:
             if direction == "none":
                 continue  # "nuclear weapons": covers the cue inside it, names no issue
             cue = doc[start:end]
+            if direction == "supplied":
+                if not self._supplied(cue):
+                    continue  # "the pullout of heavy weapons": weapons, but no aid to anyone
+                direction = "toward"
+            if not self._stated(cue):
+                continue
             others = [
                 doc[s:e] for m, s, e in matches if s != start and not doc.vocab.strings[m].endswith("|none")
             ]
+            sought = issue == "security_guarantees" and self._sought(cue)
             for actor, stance, condition, mention in self._positions(
                 doc, cue, direction, index, quotes, others
             ):
+                if sought and (mention is None or "Ukraine" not in _served(mention)):
+                    continue  # "Moscow seeks security guarantees": guarantees for itself, not for Ukraine
                 if mention is not None:
                     mark_acting(mention)
                 issues = [issue]
@@ -189,9 +204,17 @@ class PositionDetector:
         path = self._path(cue)
         if self._open_question(cue, path):
             return []  # "asked whether Ukraine would receive more weapons": a question states no stance
+        if self._reported_act(path):
+            return []  # "accused Kyiv of violating the truce", "before the truce came into force"
         holders: list[tuple[str, dict[str, Any] | None]] = []
         stop = len(path)
         quote = next((q for q in quotes if q["start"] <= cue.start_char < q["end"]), None)
+        if quote is not None and fold(doc.text[quote["start"] : quote["end"]]).strip(" \"'“”‘’") == fold(
+            cue.text
+        ):
+            quote = (
+                None  # 'after "referendums" rejected by Ukraine': the cue in quotation marks, no utterance
+            )
         if quote is not None:
             speaker = next((m for m in index.values() if m["name"] == quote["speaker"] and m["party"]), None)
             if speaker is None:
@@ -202,12 +225,8 @@ class PositionDetector:
             if namer is not None and not _calls_for(namer) and not quote["start"] <= namer.idx < quote["end"]:
                 return []  # 'called Zelensky "a dictator without elections"': a label, not a stance
             holders.append((quote["speaker"], speaker))
-        root = cue.root
-        topic = (
-            root.dep_ == "pobj"
-            and root.head.lower_ in {"of", "about", "on"}
-            and root.head.head.lower_ in TOPICS
-        )
+        topic = False
+        stance_held = False
         # Verbs inside a condition ("if Kyiv recognizes ...") state what is asked, not who asks it.
         zone = max(
             (
@@ -227,6 +246,31 @@ class PositionDetector:
             if first is not None and path[position - 1].dep_ not in REPORTING:
                 break  # "Putin proposed talks a day after Macron demanded ...": not Putin's stance
             base = token.lower_
+            topic = topic or self._topic(token)
+            if position > 0 and token not in cue:
+                if base in self.hearsay and is_verb(token) and first is None:
+                    return []  # "we often hear that ...": the view heard is not the hearer's
+                forecast = reported or first is not None or self._expects_party(token, path[:position], index)
+                if base in self.predictions and forecast:
+                    return []  # "expects Putin to stop fighting": a forecast of another's act, no stance
+                if base in self.object_directives and self._unstated_asker(token, index):
+                    return []  # "persuading Russia to accept the truce ...": who asks is not said
+                owner = self._possessor(token, index) if first is None and not self._asked(token) else None
+                if owner is not None and not any(_same_side(owner, [h]) for h in holders):
+                    if base not in self.stance_nouns:
+                        return []  # "Russia's decision to leave the deal", judged by someone else
+                    # "Kyiv's idea of driving Russia out ... was an illusion": Kyiv's, whoever judges it
+                    holders = [(str(owner["name"]), owner)]
+                    stop = position + 1
+                    break
+            if (
+                base in self.speech
+                and base not in self.stance
+                and position > 0
+                and path[position - 1].dep_ == "prep"
+                and path[position - 1].lower_ in self.topic_preps
+            ):
+                topic = True  # "the Kremlin said on Monday ... on a proposed peace plan": speaking about it
             if topic and base not in self.stance:
                 continue  # "said the terms of a truce could ...": talk about an issue is not a stance on it
             misparsed = base in self.directives and any(
@@ -245,13 +289,14 @@ class PositionDetector:
             # "Putin and Zelensky agreed ...": each party holds the stance; "both sides" are the
             # parties of the talks the article has just described.
             found = [self._holder(s, index) for s in [subject, *subject.conjuncts]]
-            if subject.lower_ in SIDES and all(m is None for m in found):
+            if subject.lower_ in self.sides and all(m is None for m in found):
                 found = self._sides(subject, index)
             named = [m for m in found if m is not None]
             if reported and named and not any(_same_side(m, [("", r)]) for m in named for r in reported):
                 break
             for mention in named:
                 name = str(mention["name"])
+                stance_held = stance_held or base in self.stance
                 if all(name != h[0] for h in holders):
                     holders.append((name, mention))
                 stop = position + 1
@@ -260,6 +305,8 @@ class PositionDetector:
             party = self._party_named(subject, index)
             if party is not None:
                 reported.append(party)
+        if topic and not stance_held:
+            return []  # 'said: "no progress towards agreeing on a ceasefire"': a topic, no stance taken
         if not holders:
             holders.extend(self._sentence_speaker(cue, index))
         if not holders:
@@ -292,7 +339,9 @@ class PositionDetector:
             return self._document_owner(token, index)
         if _dateline(token):
             return None  # "MINSK, 12 February 2015 — ...": where the story was filed, not who acts
-        if token.lower_ in {"he", "she", "it", "they", "we"}:
+        if _expletive(token):
+            return None  # "it is impossible to ...": no one, whatever "it" last stood for
+        if token.lower_ in self.subject_pronouns:
             # "NATO leaders said they backed the truce": the pronoun is the governing speaker's, even
             # when that speaker is a phrase ("NATO leaders") rather than a name.
             for verb in token.head.ancestors:
@@ -330,6 +379,125 @@ class PositionDetector:
                 if agent is not None:
                     return self._mention(agent, index)
         return None
+
+    def _supplied(self, cue: Span) -> bool:
+        """Is a bare weapon noun supplied to someone: governed by a verb or noun of supply ("send weapons",
+        "deliveries of arms"), or given a recipient ("weapons for Ukraine")?"""
+        root = cue.root
+        for head in [root, *list(root.ancestors)[:3]]:
+            if head is not root and (
+                (head.lower_ in self.supply_verbs and is_verb(head)) or head.lower_ in self.supply_nouns
+            ):
+                return True
+            for prep in head.children:
+                to = prep.dep_ == "prep" and prep.lower_ in {"to", "for"} and prep.i > root.i
+                if to and any(t.lower_ in self.recipients for t in prep.subtree):
+                    return True
+            if head.dep_ not in {"dobj", "pobj", "conj", "prep", "compound", "nsubjpass", "appos"}:
+                break
+        return False
+
+    def _sought(self, cue: Span) -> bool:
+        """Are the guarantees sought by the holder ("would seek reliable security guarantees") with no
+        beneficiary named ("for Ukraine", "Ukraine's")?"""
+        root = cue.root
+        if any(t.lower_ in self.recipients for t in root.subtree):
+            return False
+        heads = list(root.ancestors)[:2]
+        return any(h.lower_ in self.seeking and is_verb(h) for h in heads)
+
+    def _stated(self, cue: Span) -> bool:
+        """A cue naming an act ("end the war") that only modifies a noun ("talks to end the war", "a plan
+        to end the war", "with a view to ending the war") names that thing's purpose: no stance on the act."""
+        root = cue.root
+        if root.i != cue.start or root.dep_ not in {"acl", "relcl", "pcomp"}:
+            return True
+        if root.dep_ == "pcomp":
+            return not (root.head.lower_ == "to" and root.head.head.lower_ in self.topics)
+        return root.head.lower_ in self.means_nouns
+
+    def _topic(self, token: Token) -> bool:
+        """Does ``token`` hang from a topic noun through a topic preposition ("talks on a truce", "no
+        progress towards agreeing on a truce")?"""
+        if token.dep_ not in {"pobj", "pcomp"}:
+            return False
+        prep = token.head
+        return prep.lower_ in self.topic_preps and prep.head.lower_ in self.topics
+
+    def _reported_act(self, path: list[Token]) -> bool:
+        """The cue is in what a party is accused of ("accused Kyiv of violating the truce") or in a clause
+        of time ("shortly before the truce came into force", "after Moscow recognised the regions")."""
+        for token in path:
+            # A clause of time that reports a stated demand ("a day after Merz demanded a truce") still
+            # states it.
+            stated = (
+                token.lower_ in self.speech or token.lower_ in self.directives or token.lower_ in self.pledges
+            )
+            # "The war will be over when the land is liberated": a clause of time on a future is a condition.
+            future = any(c.dep_ == "aux" and c.lower_ in self.future_aux for c in token.head.children)
+            if (
+                token.dep_ in {"advcl", "relcl"}
+                and not stated
+                and not future
+                and any(
+                    c.dep_ in {"mark", "advmod"} and c.lower_ in self.temporal_marks and c.i < token.i
+                    for c in token.children
+                )
+            ):
+                return True  # "before the truce came into force", "on May 16, when they failed to agree"
+            if (
+                token.dep_ == "pcomp"
+                and token.head.lower_ in self.temporal_marks
+                and is_verb(token)
+                and not stated
+            ):
+                return True
+            if (
+                token.dep_ == "pobj"
+                and token.head.lower_ in self.temporal_marks
+                and token.head.head.dep_ == "acl"
+            ):
+                return True  # "the annexation, announced after referendums": when it was done
+            accused = token.dep_ == "pcomp" and token.head.lower_ in {"of", "for"}
+            if accused and token.head.head.lower_ in self.accusations:
+                return True
+        return False
+
+    def _possessor(self, token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+        """The party owning a noun on the cue's way up ("Kyiv's idea", "Russia's decision")."""
+        if is_verb(token) or token.dep_ in {"ROOT"}:
+            return None
+        for child in token.children:
+            if child.dep_ == "poss" and child.i in index:
+                mention = index[child.i]
+                if mention["party"] and mention["kind"] not in {"media", "place"}:
+                    return mention
+        return None
+
+    def _asked(self, token: Token) -> bool:
+        """Is the phrase headed by ``token`` the object of a condition phrase ("depends on Russia's
+        readiness to ...")? Then it names what is asked of that party, not its stance."""
+        doc = token.doc
+        start = token.left_edge.i
+        return any(
+            start >= len(p) and [t.lower_ for t in doc[start - len(p) : start]] == p
+            for p in self.condition_phrases
+        )
+
+    def _expects_party(self, token: Token, below: list[Token], index: dict[int, dict[str, Any]]) -> bool:
+        """ "expects Putin to stop fighting", "optimism that Russia would accept": a forecast whose clause
+        has a party acting."""
+        if any(c.dep_ == "dobj" and c.i in index for c in token.children):
+            return True
+        return any(c.dep_ in {"nsubj", "nsubjpass"} and c.i in index for t in below for c in t.children)
+
+    def _unstated_asker(self, token: Token, index: dict[int, dict[str, Any]]) -> bool:
+        """A directive with a party as its object but no subject of its own ("persuading Russia to ...")."""
+        if token.dep_ not in {"csubj", "pcomp", "pobj", "nsubj"}:
+            return False
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+            return False
+        return any(c.dep_ == "dobj" and c.i in index for c in token.children)
 
     def _addressee(self, subject: Token, path: list[Token], position: int) -> bool:
         """Is ``subject`` the party asked to act rather than one taking a stance? The verb it is the
@@ -403,6 +571,7 @@ class PositionDetector:
                     "npadvmod",
                     "advcl",
                     "prep",
+                    "acomp",
                 }:
                     return True
             if token.lower_ in self.hypotheticals:
@@ -461,9 +630,18 @@ class PositionDetector:
     def _mention(self, token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
         mention: dict[str, Any] | None = index.get(token.i)
         if mention is None:
-            near = [c.i for c in token.children if c.dep_ in {"appos", "compound"} and c.i in index]
+            # "Foreign Minister, Sergei Lavrov", "President Putin"; but a place naming a thing ("the Minsk
+            # deal proposes ...") is no holder.
+            thing = token.lower_ in self.named_things or token.lower_ in self.documents
+            near = [
+                c.i
+                for c in token.children
+                if c.i in index and (c.dep_ == "appos" or (c.dep_ == "compound" and not thing))
+            ]
             mention = index[near[0]] if near else speaking_for(token, index)
-        if mention is None and token.lower_ in {"he", "she", "it", "they", "we", "i", "who", "which"}:
+        if mention is None and token.lower_ in self.first_person:
+            return None  # "we", "I" outside a quotation: the article's or an interviewee's own voice
+        if mention is None and token.lower_ in self.resolvable:
             mention = resolve_pronoun(token, index)
         if mention is None or mention["kind"] in {"media", "place"} or not mention["party"]:
             return None  # positions belong to the parties the registry knows, not to commentators
@@ -471,7 +649,7 @@ class PositionDetector:
 
     def _sides(self, subject: Token, index: dict[int, dict[str, Any]]) -> list[dict[str, Any] | None]:
         """The parties of the last talks, meeting or call before ``subject`` ("both sides")."""
-        if not any(t.lower_ in {"both", "two", "sides", "parties"} for t in subject.subtree):
+        if not any(t.lower_ in self.two_sides for t in subject.subtree):
             return []
         events = [e for e in items(subject.doc, "accord_events") if e["start"] < subject.idx]
         talks = [e for e in events if e["type"] in {"negotiation_round", "meeting", "phone_call"}]
@@ -492,7 +670,13 @@ class PositionDetector:
             subject_side = below is not None and below.dep_ in {"nsubj", "nsubjpass", "csubj"}
             # A verb of harm with the cue as its subject depends on who is harmed: see _harm.
             harm = subject_side and token.lower_ in self.harm
-            if token.i not in inside and token.lower_ in self.negators and not harm:
+            # A reverser verb reached through an adjunct ("end the war without providing X") is not undoing X.
+            adjunct = (
+                below is not None
+                and ((below.dep_ == "prep" and below.lower_ in self.adjunct_preps) or below.dep_ == "advcl")
+                and token.lower_ in self.reverser_verbs
+            )
+            if token.i not in inside and token.lower_ in self.negators and not harm and not adjunct:
                 sign = -sign
             if self._shared_head(token) is not None:
                 sign = -sign
@@ -578,11 +762,20 @@ class PositionDetector:
                 and token.head.head.lower_ in {"exchange", "return"}
             ):
                 inside = True
+            if token.dep_ == "pobj" and (
+                token.head.lower_ in self.marks
+                or (token.head.dep_ in {"pcomp", "prep"} and token.head.head.lower_ in self.marks)
+            ):
+                inside = True  # "no talks on territory until after a ceasefire": the ceasefire is asked for
             if inside:
                 clause = set(range(token.left_edge.i, token.right_edge.i + 1))
                 if not any(o.start not in clause and o.sent == cue.sent for o in others):
                     return -1, None, False
                 return position + 1, None, False
+            if any(c.dep_ == "advmod" and c.lower_ == "only" for c in token.children) and any(
+                c.dep_ in {"prep", "advcl"} and c.lower_ in self.restrictive for c in token.children
+            ):
+                return None, token.sent.text, False  # "could only be enacted with Moscow's cooperation"
             if (
                 token.dep_ in {"pobj", "pcomp"}  # "the key condition for ending the conflict"
                 and token.head.lower_ == "for"
@@ -608,12 +801,19 @@ class PositionDetector:
         for phrase in self.condition_phrases:
             n = len(phrase)
             for i in range(len(sentence) - n + 1):
-                if sentence[i : i + n] == phrase and not cue.start <= cue.sent.start + i < cue.end:
-                    return None, cue.sent[i:].text, phrase in self.trade_phrases
+                if sentence[i : i + n] != phrase or cue.start <= cue.sent.start + i < cue.end:
+                    continue
+                if any(w in self.unconditional for w in sentence[max(0, i - 2) : i]):
+                    continue  # "a truce without preconditions": no condition at all
+                if cue.start >= cue.sent.start + i + n:
+                    continue  # "dependent on the US lifting sanctions": the cue is what is asked for
+                return None, cue.sent[i:].text, phrase in self.trade_phrases
         return None, None, False
 
 
-def _anaphoric_cues(doc: Doc, matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+def _anaphoric_cues(
+    doc: Doc, matches: list[tuple[int, int, int]], anaphors: set[str]
+) -> list[tuple[int, int, int]]:
     """ "such a swap", "this truce": a noun pointing back at an issue cue that holds the same word."""
     earlier: dict[str, tuple[int, int]] = {}  # word -> (match id, position of the cue's end)
     for match_id, start, end in matches:
@@ -622,10 +822,7 @@ def _anaphoric_cues(doc: Doc, matches: list[tuple[int, int, int]]) -> list[tuple
                 earlier.setdefault(token.lower_, (match_id, end))
     found: list[tuple[int, int, int]] = []
     for token in doc:
-        pointer = any(
-            c.dep_ in {"det", "predet", "amod"} and c.lower_ in {"such", "this", "that"}
-            for c in token.children
-        )
+        pointer = any(c.dep_ in {"det", "predet", "amod"} and c.lower_ in anaphors for c in token.children)
         if not pointer or token.lower_ not in earlier:
             continue
         match_id, cue_end = earlier[token.lower_]
@@ -665,7 +862,7 @@ REPORTING = {
     "relcl",
     "acl",
 }
-PRONOUNS = {"he", "she", "it", "they", "we", "i", "who", "which", "that", "you"}
+PRONOUNS = frozenset(load_lexicon("holders")["pronouns"])
 
 
 def _is_pronoun(token: Token) -> bool:
@@ -693,6 +890,16 @@ def _same_side(mention: dict[str, Any], holders: list[tuple[str, dict[str, Any] 
     return any(m is not None and sides & _served(m) for _, m in holders)
 
 
+def _expletive(token: Token) -> bool:
+    """ "it is impossible to ...", "it was important to ensure ...": an "it" that stands for the clause."""
+    if token.lower_ != "it" or token.dep_ != "nsubj":
+        return False
+    head = token.head
+    complement = any(c.dep_ in {"acomp", "attr"} for c in head.children)
+    clause = any(c.dep_ in {"xcomp", "ccomp", "csubj"} and c.i > head.i for c in head.children)
+    return complement and clause
+
+
 def _dateline(token: Token) -> bool:
     """A dateline's place: an upper-case word opening its sentence and followed by a comma."""
     sent = token.sent
@@ -717,15 +924,21 @@ def _clause_text(token: Token) -> str:
 @Language.factory(
     "accord_positions",
     # The lexicons (lexicons/<name>.yaml) are configuration, so a pipeline can be built with others.
-    default_config={"issues": "issues", "stances": "stances", "polarity": "polarity", "actors": "actors"},
+    default_config={
+        "issues": "issues",
+        "stances": "stances",
+        "polarity": "polarity",
+        "actors": "actors",
+        "holders": "holders",
+    },
     # Positions, the "acts" flag of the mentions that hold them, and a failure record (see `guarded`).
     assigns=["doc._.accord_positions", "doc._.accord_mentions", "doc._.accord_errors"],
     requires=["doc._.accord_mentions", "doc._.accord_quotes", "doc._.accord_events", "token.dep"],
 )
 def make_position_detector(
-    nlp: Language, name: str, issues: str, stances: str, polarity: str, actors: str
+    nlp: Language, name: str, issues: str, stances: str, polarity: str, actors: str, holders: str
 ) -> PositionDetector:
-    return PositionDetector(nlp, name, issues, stances, polarity, actors)
+    return PositionDetector(nlp, name, issues, stances, polarity, actors, holders)
 
 
 __all__ = ["PositionDetector", "fold"]

@@ -5,37 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from accord.extract.components.common import load_lexicon
+
+# Irregular forms of the lexicons' verbs (lexicons/wordforms.yaml).
 IRREGULAR: dict[str, tuple[str, ...]] = {
-    "say": ("said",),
-    "tell": ("told",),
-    "write": ("wrote", "written"),
-    "think": ("thought",),
-    "speak": ("spoke", "spoken"),
-    "meet": ("met",),
-    "hold": ("held",),
-    "give": ("gave", "given"),
-    "send": ("sent",),
-    "seize": ("seized",),
-    "take": ("took", "taken"),
-    "strike": ("struck", "stricken"),
-    "fight": ("fought",),
-    "sign": ("signed",),
-    "begin": ("began", "begun"),
-    "see": ("saw", "seen"),
-    "shoot": ("shot",),
-    "lead": ("led",),
-    "make": ("made",),
-    "sit": ("sat",),
-    "rule": ("ruled",),
-    "put": ("put",),
-    "set": ("set",),
-    "bring": ("brought",),
-    "seek": ("sought",),
-    "win": ("won",),
-    "buy": ("bought",),
-    "come": ("came",),
-    "get": ("got", "gotten"),
-    "go": ("went", "gone"),
+    verb: tuple(found) for verb, found in load_lexicon("wordforms")["irregular"].items()
 }
 
 

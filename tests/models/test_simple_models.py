@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from accord.errors import AccordError
 from accord.models import MODELS, forecast, get_model
+from accord.models.base import is_linked
 from accord.models.nash import nash_solution
 from accord.models.weighted_median import weighted_median
 from accord.scenario.model import Actor, Issue, Scenario, Stance
@@ -150,6 +151,8 @@ def test_batch_padding_does_not_change_forecasts() -> None:
     mask = np.array([[True, True, False], [True, True, True]])
     ref = np.array([50.0, np.nan])
     for name, model in MODELS.items():
+        if is_linked(model):  # the exchange model reads all rows as one negotiation: rows are not independent
+            continue
         both = model.run(x, s, c, mask, ref).value
         alone = model.run(x[:1, :2], s[:1, :2], c[:1, :2], mask[:1, :2], ref[:1]).value
         assert both[0] == pytest.approx(alone[0]), name

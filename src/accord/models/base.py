@@ -94,6 +94,41 @@ def to_batch(scenario: Scenario, issue_ids: list[str] | None = None) -> Batch:
     return Batch(issues, actors, x, s, c, mask, ref, unc)
 
 
+def aligned_batch(scenario: Scenario, issue_ids: list[str] | None = None) -> Batch:
+    """Like :func:`to_batch`, but column k is the same actor in every row (the scenario's actors that hold
+    a position on any of these issues, in scenario order), so a model can link issues through an actor;
+    ``mask`` is False where the actor holds no position on the issue. Every row's actor list is the full
+    column list."""
+    issues = issue_ids if issue_ids is not None else [i.id for i in scenario.issues]
+    wanted = set(issues)
+    holders = {st.actor for st in scenario.stances if st.issue in wanted}
+    columns = [a.id for a in scenario.actors if a.id in holders]
+    col = {a: k for k, a in enumerate(columns)}
+    row_of = {i: r for r, i in enumerate(issues)}
+    capability = {a.id: a.capability for a in scenario.actors}
+    shape = (len(issues), max(len(columns), 1))
+    x, s, c = np.zeros(shape), np.zeros(shape), np.zeros(shape)
+    unc = np.full(shape, np.nan)
+    mask = np.zeros(shape, dtype=bool)
+    for st in scenario.stances:
+        if st.issue not in row_of:
+            continue
+        row, k = row_of[st.issue], col[st.actor]
+        x[row, k], s[row, k], c[row, k] = st.position, st.salience, capability[st.actor]
+        unc[row, k] = np.nan if st.uncertainty is None else st.uncertainty
+        mask[row, k] = True
+    ref = np.array(
+        [np.nan if (q := scenario.issue(i).status_quo) is None else q for i in issues], dtype=np.float64
+    )
+    return Batch(issues, [list(columns) for _ in issues], x, s, c, mask, ref, unc)
+
+
+def is_linked(model: Model) -> bool:
+    """True for a model that negotiates a scenario's issues together (the exchange model): it needs
+    :func:`aligned_batch`, and all the rows of one call are one negotiation."""
+    return bool(getattr(model, "linked", False))
+
+
 def no_negotiation(scenario: Scenario) -> dict[str, str]:
     """Issue id -> why it gets no forecast, for every issue on which fewer than ``MIN_ACTORS`` actors hold a
     position: with one party (or none) there is no negotiation for a bargaining model to settle, and its
@@ -118,8 +153,9 @@ def negotiated_rows(batch: Batch) -> list[int]:
 
 
 def forecast_with(model: Model, scenario: Scenario) -> dict[str, IssueForecast]:
-    """Run one model on every issue of a scenario that has a negotiation (see :func:`no_negotiation`)."""
-    batch = to_batch(scenario)
+    """Run one model on every issue of a scenario that has a negotiation (see :func:`no_negotiation`). A
+    linked model sees the scenario's issues together, as one negotiation."""
+    batch = aligned_batch(scenario) if is_linked(model) else to_batch(scenario)
     result = model.run(batch.x, batch.s, batch.c, batch.mask, batch.ref)
     out: dict[str, IssueForecast] = {}
     for row in negotiated_rows(batch):

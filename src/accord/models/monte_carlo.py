@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from accord import settings
-from accord.models.base import Array, negotiated_rows, to_batch
+from accord.models.base import Array, Batch, aligned_batch, is_linked, negotiated_rows, to_batch
 from accord.models.registry import get_model
 from accord.scenario.model import Scenario
 
@@ -65,7 +65,25 @@ def simulate(
     pos_sd = float(settings.get("default_uncertainty"))
     sal_sd = float(settings.get("salience_uncertainty"))
     cap_sd = float(settings.get("capability_uncertainty"))
-    batch = to_batch(scenario)
+    out: dict[str, dict[str, IssueUncertainty]] = {}
+    plain = [n for n in model_names if not is_linked(get_model(n))]
+    linked = [n for n in model_names if is_linked(get_model(n))]
+    for names, batch in ((plain, to_batch(scenario)), (linked, aligned_batch(scenario))):
+        if names:
+            out.update(_simulate(scenario, batch, names, draws, seed, top, (pos_sd, sal_sd, cap_sd)))
+    return {name: out[name] for name in model_names}
+
+
+def _simulate(
+    scenario: Scenario,
+    batch: Batch,
+    model_names: list[str],
+    draws: int,
+    seed: int,
+    top: int,
+    sds: tuple[float, float, float],
+) -> dict[str, dict[str, IssueUncertainty]]:
+    pos_sd, sal_sd, cap_sd = sds
     rng = np.random.default_rng(seed)
     shape = (draws, *batch.x.shape)
     sigma = np.where(np.isnan(batch.uncertainty), pos_sd, batch.uncertainty)
@@ -86,17 +104,25 @@ def simulate(
     flat = (draws * n_issues, width)
     out: dict[str, dict[str, IssueUncertainty]] = {}
     for name in model_names:
-        result = get_model(name).run(
-            x.reshape(flat), s.reshape(flat), c.reshape(flat), mask.reshape(flat), ref.reshape(-1)
-        )
-        values = result.value.reshape(draws, n_issues)
+        model = get_model(name)
+        if is_linked(model):  # each draw is one negotiation of all the scenario's issues
+            bundles = np.repeat(np.arange(draws), n_issues)
+            flat_values = model.run_bundles(  # type: ignore[attr-defined]
+                x.reshape(flat), s.reshape(flat), c.reshape(flat), mask.reshape(flat), bundles
+            )
+        else:
+            flat_values = model.run(
+                x.reshape(flat), s.reshape(flat), c.reshape(flat), mask.reshape(flat), ref.reshape(-1)
+            ).value
+        values = flat_values.reshape(draws, n_issues)
         corr = [_correlation(noise, values) for noise in (pos_noise, sal_noise, cap_noise)]
         explained = sum(r**2 for r in corr) * batch.mask
+        explained = np.where(batch.mask, explained, -1.0)  # absent actors (aligned columns) rank last
         per_issue: dict[str, IssueUncertainty] = {}
         for row in negotiated_rows(batch):
             issue_id = batch.issues[row]
-            total = float(explained[row].sum())
-            order = np.argsort(-explained[row])[: min(top, len(batch.actors[row]))]
+            total = float(np.maximum(explained[row], 0.0).sum())
+            order = np.argsort(-explained[row])[: min(top, int(batch.mask[row].sum()))]
             ranked = [
                 Sensitivity(
                     actor=batch.actors[row][k],

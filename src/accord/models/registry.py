@@ -5,6 +5,7 @@ from __future__ import annotations
 from accord.errors import AccordError, Errors
 from accord.models.base import IssueForecast, Model, forecast_with
 from accord.models.compromise import Compromise
+from accord.models.exchange import ExchangeModel
 from accord.models.expected_utility import ExpectedUtility
 from accord.models.nash import Nash, WeightedNash
 from accord.models.qualified_majority import QualifiedMajority
@@ -31,6 +32,12 @@ MODELS: dict[str, Model] = {
         ),
         QualifiedMajority(),
         TabledPosition(),
+        ExchangeModel(),
+        ExchangeModel(
+            variant="random",
+            name="exchange_random",
+            description="Stokman's exchange model (random gain): exchange rates drawn between the extremes",
+        ),
     )
 }
 

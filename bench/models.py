@@ -3,19 +3,25 @@
 Run: ``.venv/bin/python bench/models.py``. Prints seconds and the ratio to the baseline (one vectorised
 weighted mean over the same arrays, the cheapest thing any model must do). Targets on a 2-core machine:
 compromise + median + Nash for 100 actors × 20 issues × 1,000 draws under 2 s together; the expected-utility
-model for 30 actors × 10 rounds × 1,000 draws under 30 s.
+model for 30 actors × 10 rounds × 1,000 draws under 30 s. The exchange model (pure Python, sequential by
+nature) is timed on the CoP21 case, 15 actors × 13 linked issues × 10 rounds, once and for 20 Monte Carlo
+draws.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 
 from accord import settings
+from accord.models.base import aligned_batch
 from accord.models.expected_utility import ExpectedUtility
+from accord.models.monte_carlo import simulate
 from accord.models.registry import MODELS
+from accord.scenario.importers.exchange import import_exchange
 
 
 def _inputs(rng: np.random.Generator, rows: int, actors: int) -> tuple[np.ndarray, ...]:
@@ -56,5 +62,18 @@ def main() -> None:
     )
 
 
+def exchange() -> None:
+    cop21 = import_exchange(
+        Path(__file__).resolve().parents[1] / "data/negotiation/exchange/cop21_decide.tsv"
+    )
+    batch = aligned_batch(cop21)
+    model = MODELS["exchange"]
+    seconds = _time(lambda: model.run(batch.x, batch.s, batch.c, batch.mask, batch.ref))
+    print(f"exchange CoP21 15 actors x 13 issues x 10 rounds: {seconds:.3f} s")
+    seconds = _time(lambda: simulate(cop21, ["exchange"], draws=20, seed=1))
+    print(f"exchange CoP21 Monte Carlo, 20 draws: {seconds:.3f} s")
+
+
 if __name__ == "__main__":
     main()
+    exchange()

@@ -47,13 +47,23 @@ def test_forecast_errors_are_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "unknown model 'oracle'" in result.output
 
 
-def test_backtest_deu_json() -> None:
+def test_backtest_deu_json(tmp_path: Path) -> None:
     table = NEGOTIATION / "deu" / "deu3_blksv.tsv"
-    result = runner.invoke(app, ["backtest", "deu", str(table), "--capability", "equal", "--format", "json"])
+    lines = table.read_text(encoding="utf-8").splitlines()
+    small = tmp_path / "slice.tsv"  # every third issue row: all three waves, fast
+    small.write_text("\n".join([*lines[:2], *lines[2::3]]) + "\n", encoding="utf-8")
+    args = ["backtest", "deu", str(small), "--capability", "equal", "--format", "json"]
+    result = runner.invoke(app, [*args, "--model", "tabled", "--folds", "3", "--repeats", "1"])
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)
-    assert {s["split"] for s in scores} == {"all", "tune (DEU I+II)", "test (DEU III)"}
-    assert next(s for s in scores if s["split"] == "all" and s["model"] == "compromise")["n"] == 353
+    assert {s["split"] for s in scores} == {"cv", "leave out DEU I", "leave out DEU II", "leave out DEU III"}
+    cv = [s for s in scores if s["split"] == "cv"]
+    assert [s["model"] for s in cv] == ["compromise", "tabled"]  # one record per (protocol, model)
+    keys = {"model", "n", "mae", "rmse", "hit_rate", "mae_diff", "diff_low", "diff_high"}
+    assert all(keys <= set(s) for s in scores)
+    fixed = runner.invoke(app, [*args, "--protocol", "fixed", "--model", "median"])
+    assert fixed.exit_code == 0, fixed.output
+    assert {s["split"] for s in json.loads(fixed.output)} == {"all", "tune (DEU I+II)", "test (DEU III)"}
     wrong = runner.invoke(app, ["backtest", "nope", str(table)])
     assert wrong.exit_code == 1 and "unknown data set" in wrong.output
 

@@ -15,11 +15,16 @@ from accord.cli.app import app
 from accord.cli.common import TableOrJson, fail
 from accord.errors import AccordError, Errors
 from accord.models import MODELS, forecast, no_negotiation
-from accord.models.backtest import backtest_deu
+from accord.models.backtest import FOLDS, REPEATS, backtest_cv, backtest_deu
 from accord.models.monte_carlo import simulate
 from accord.scenario.importers import import_file
 from accord.scenario.io import JSON_SUFFIXES, YAML_SUFFIXES, load_scenario
 from accord.scenario.model import Scenario
+
+
+class Protocol(str, Enum):
+    cv = "cv"
+    fixed = "fixed"
 
 
 class CapabilityChoice(str, Enum):
@@ -127,21 +132,44 @@ def backtest_cli(
     capability: CapabilityChoice = typer.Option(
         CapabilityChoice.votes, "--capability", help="Capability: equal, Council votes by period, or GDP."
     ),
-    seed: int = typer.Option(20220310, "--seed", help="Seed of the paired bootstrap."),
+    seed: int = typer.Option(20220310, "--seed", help="Seed of the folds and the bootstrap."),
+    protocol: Protocol = typer.Option(
+        Protocol.cv,
+        "--protocol",
+        help="cv: proposal-grouped nested K-fold cross-validation, repeated, and leave one wave out; "
+        "fixed: the DEU I+II / DEU III split at the registered settings.",
+    ),
+    folds: int = typer.Option(FOLDS, "--folds", help="Cross-validation folds."),
+    repeats: int = typer.Option(REPEATS, "--repeats", help="Cross-validation repetitions (seeds)."),
+    model: str = typer.Option("all", "--model", help="One model, or all (with the pre-registered blend)."),
     output: TableOrJson = typer.Option(TableOrJson.table, "--format", help="Output format."),
 ) -> None:
-    """Score every model against observed outcomes: MAE, RMSE, median error, hit rate, bootstrap interval."""
+    """Score every model against observed outcomes: MAE, RMSE, median error, hit rate, and the MAE difference
+    against the compromise model with a bootstrap 95 % interval (clustered by proposal under cv)."""
     try:
         if dataset != "deu":
             raise AccordError(Errors.A404, path=file, reason=f"unknown data set '{dataset}', only 'deu'")
-        scores = backtest_deu(file, capability.value, seed=seed)
+        if protocol is Protocol.fixed:
+            names = None if model == "all" else _model_names(model)
+            scores = backtest_deu(file, capability.value, names, seed=seed)
+        else:
+            names = None if model == "all" else ([model] if model == "blend" else _model_names(model))
+            scores = backtest_cv(file, capability.value, names, seed=seed, folds=folds, repeats=repeats)
     except AccordError as exc:
         raise fail(exc) from exc
     if output is TableOrJson.json:
         typer.echo(json.dumps([s.__dict__ for s in scores], indent=2))
         return
     table = Table(
-        "split", "model", "n", "MAE", "RMSE", "median |err|", "hit ≤10", "ΔMAE vs compromise [95 %]"
+        "split",
+        "model",
+        "n",
+        "MAE",
+        "RMSE",
+        "median |err|",
+        "hit ≤10",
+        "ΔMAE vs compromise [95 %]",
+        "chosen in training",
     )
     for s in scores:
         table.add_row(
@@ -153,5 +181,6 @@ def backtest_cli(
             f"{s.median_ae:.2f}",
             f"{s.hit_rate:.2f}",
             f"{s.mae_diff:+.2f} [{s.diff_low:+.2f}, {s.diff_high:+.2f}]",
+            s.chosen,
         )
-    Console(width=160).print(table)
+    Console(width=200).print(table)

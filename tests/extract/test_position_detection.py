@@ -468,3 +468,52 @@ def test_general_wording_of_truces_swaps_and_withdrawal(nlp: Language) -> None:
     assert ("Vladimir Medinsky", "support") in issue_stances(nlp, swap, "prisoner_exchange")
     leave = "\u201cRussian troops must leave our territory,\u201d Volodymyr Zelensky said."
     assert ("Volodymyr Zelensky", "oppose") in issue_stances(nlp, leave, "territory")
+
+
+def test_a_plan_laid_out_holds_what_it_includes(nlp: Language) -> None:
+    text = (
+        "Volodymyr Zelensky laid out a peace plan which includes the withdrawal of Russian troops "
+        "and the release of all prisoners."
+    )
+    found = stances(nlp, text)
+    assert ("Volodymyr Zelensky", "other", "support") in found
+    assert ("Volodymyr Zelensky", "territory", "oppose") in found
+    # an item listed after a withdrawal is not withdrawn
+    assert ("Volodymyr Zelensky", "prisoner_exchange", "support") in found
+
+
+def test_the_agent_of_a_passive_stance_holds_it(nlp: Language) -> None:
+    text = "The ceasefire was accepted by Vladimir Putin on Friday, Steve Witkoff told European officials."
+    assert ("Vladimir Putin", "support") in issue_stances(nlp, text, "ceasefire")
+    envoys = "The ceasefire was approved by envoys from Ukraine, Russia and the OSCE at a meeting in Minsk."
+    found = issue_stances(nlp, envoys, "ceasefire")
+    assert {("Ukraine", "support"), ("Russia", "support"), ("OSCE", "support")} <= found
+
+
+def test_talks_are_a_stance_only_as_what_is_asked_for(nlp: Language) -> None:
+    text = "Russia is ready to resume contacts with Washington, Vladimir Putin said."
+    found = issue_stances(nlp, text, "other")
+    assert {("Russia", "support"), ("Vladimir Putin", "support")} <= found
+    assert issue_stances(nlp, "Russia and Ukraine held talks in Istanbul on Friday.", "other") == set()
+    hoped = "Recep Tayyip Erdogan said he hopes a meeting of the two ministers will open the door to peace."
+    assert issue_stances(nlp, hoped, "other") == set()
+    arranged = "Donald Trump prepared the meeting with Volodymyr Zelensky in Washington."
+    assert issue_stances(nlp, arranged, "other") == set()
+    about = "Ukraine has ruled out any negotiations on territory."
+    assert issue_stances(nlp, about, "other") == set()
+
+
+def test_closing_natos_door_opposes_membership(nlp: Language) -> None:
+    text = "Vladimir Putin insists that NATO close its door to Ukraine."
+    assert ("Vladimir Putin", "oppose") in issue_stances(nlp, text, "nato_membership")
+
+
+def test_trade_offs_involving_territory(nlp: Language) -> None:
+    text = "Volodymyr Zelensky said Ukraine is not prepared for any trade-offs involving territory."
+    found = issue_stances(nlp, text, "territory")
+    assert {("Volodymyr Zelensky", "oppose"), ("Ukraine", "oppose")} <= found
+
+
+def test_a_belief_about_another_partys_readiness_is_no_stance(nlp: Language) -> None:
+    text = "Sergei Lavrov said he believes Kyiv is still not ready for real peace talks."
+    assert issue_stances(nlp, text, "other") == set()

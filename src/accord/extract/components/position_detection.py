@@ -55,7 +55,7 @@ class PositionDetector:
         holder_words = load_lexicon(holders)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for issue, cues in issue_cues.items():
-            for direction in ("toward", "away", "supplied"):
+            for direction in ("toward", "away", "supplied", "proposed"):
                 # Cues are written in base form; their first word is inflected ("recognized the annexation").
                 variants = {
                     " ".join([form, *cue.split()[1:]])
@@ -129,6 +129,9 @@ class PositionDetector:
         self.resolvable = set(holder_words["resolvable"])
         self.first_person = set(holder_words["first_person"])
         self.named_things = set(holder_words["named_things"])
+        self.envoys = set(holder_words["envoys"])
+        self.proposing = all_forms(stance_words["proposing"])
+        self.adjectival = set(stance_words["adjectival"])
         self.future_aux = set(polar["future_aux"])
         self.seeking = all_forms(stance_words["seeking"])
         self.restrictive = set(stance_words["restrictive_preps"])
@@ -155,6 +158,10 @@ class PositionDetector:
             if direction == "supplied":
                 if not self._supplied(cue):
                     continue  # "the pullout of heavy weapons": weapons, but no aid to anyone
+                direction = "toward"
+            if direction == "proposed":
+                if not self._proposed(cue):
+                    continue  # "the talks ended": talks held, no stance on holding them
                 direction = "toward"
             if not self._stated(cue):
                 continue
@@ -277,7 +284,15 @@ class PositionDetector:
                 c.dep_ == "compound" and c.lower_ in self.documents for c in token.children
             )
             verb_like = is_verb(token) or token.dep_ == "acomp" or misparsed
-            if (base not in self.speech and base not in self.stance) or not verb_like or token in cue:
+            # "laid out a peace plan, which includes ...": issuing a plan states what it includes
+            issues_plan = base in self.issuing and any(
+                c.dep_ == "dobj" and c.lower_ in self.documents for c in token.children
+            )
+            if (
+                (base not in self.speech and base not in self.stance and not issues_plan)
+                or not verb_like
+                or token in cue
+            ):
                 continue
             if base in self.directives and base.startswith("call") and not _calls_for(token):
                 continue  # "called Zelensky a dictator": naming, not calling for something
@@ -296,10 +311,11 @@ class PositionDetector:
                 break
             for mention in named:
                 name = str(mention["name"])
-                stance_held = stance_held or base in self.stance
+                stance_held = stance_held or base in self.stance or issues_plan
                 if all(name != h[0] for h in holders):
                     holders.append((name, mention))
-                stop = position + 1
+                # "Kyiv is not ready for ...": the copula of an adjective holds its negation
+                stop = position + (2 if token.dep_ == "acomp" else 1)
                 if first is None:
                     first = position
             party = self._party_named(subject, index)
@@ -396,6 +412,24 @@ class PositionDetector:
             if head.dep_ not in {"dobj", "pobj", "conj", "prep", "compound", "nsubjpass", "appos"}:
                 break
         return False
+
+    def _proposed(self, cue: Span) -> bool:
+        """Are talks or a meeting what a stance word asks for ("ready to resume contacts", "wanted talks",
+        "called for direct negotiations")? The word governs the cue, directly or through one preposition."""
+        root = cue.root
+        if root.dep_ not in {"dobj", "pobj", "conj", "attr", "appos"}:
+            return False  # "a meeting ... will open the door": the meeting's own deeds
+        if any(c.dep_ == "prep" and c.lower_ in self.topic_preps for c in root.children):
+            return False  # "negotiations on territory": about territory, not about talking
+        head = root.head
+        if root.dep_ == "pobj" and head.lower_ in {"for", "to", "in", "into"}:
+            head = head.head
+        elif root.dep_ == "dobj" and head.lower_ in self.adjectival:
+            return False  # "prepared the meeting": arranged it, no stance
+        if head.lower_ in self.proposing:
+            return True
+        # "ready to resume contacts": a verb of starting under a stance word
+        return head.dep_ in {"xcomp", "ccomp"} and head.head.lower_ in self.proposing
 
     def _sought(self, cue: Span) -> bool:
         """Are the guarantees sought by the holder ("would seek reliable security guarantees") with no
@@ -504,9 +538,12 @@ class PositionDetector:
         subject of carries a deontic modal ("Ukraine must recognise ..."), or sits in the complement of a
         directive verb whose own subject is someone else ("demanded that Russia accept ...")."""
         owner = subject.head  # the verb whose subject it is (a conjunct may have lent it)
+        if owner.dep_ == "agent":
+            owner = owner.head  # "was accepted by Putin": the passive verb
         if any(c.dep_ == "aux" and c.lower_ in self.deontic for c in owner.children):
             return True
-        modal = any(c.dep_ == "aux" for c in owner.children)
+        # An auxiliary (a modal, or "was" of a passive) makes the complement a report, not a directive.
+        modal = any(c.dep_ in {"aux", "auxpass"} for c in owner.children)
         for above in path[position + 1 :]:
             base = above.lower_
             strong = base in self.directives and base not in self.weak_directives
@@ -522,7 +559,17 @@ class PositionDetector:
     def _subject(self, verb: Token) -> Token | None:
         """The verb's subject; for a verb the parser took for a noun after a document ("the memorandum
         demands that ...", parsed as a compound noun), that document."""
-        subject = _subject_of(verb)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        subject = by if by is not None else _subject_of(verb)  # "a deal accepted by Putin"
+        if subject is not None and subject.lower_ in self.envoys:
+            # "envoys from Ukraine, Russia and the OSCE approved ...": the parties they come from
+            sent = next(
+                (c for c in subject.children if c.dep_ == "prep" and c.lower_ in {"from", "of"}), None
+            )
+            party = next((c for c in sent.children if c.dep_ == "pobj"), None) if sent is not None else None
+            if party is not None:
+                subject = party
         if subject is None and verb.lower_ in self.directives:
             subject = next(
                 (c for c in verb.children if c.dep_ == "compound" and c.lower_ in self.documents), None
@@ -668,6 +715,8 @@ class PositionDetector:
             if below is not None and below.dep_ == "conj" and is_verb(below):
                 break  # "refuses to give up land and insists on a ceasefire": one verb's "no" only
             subject_side = below is not None and below.dep_ in {"nsubj", "nsubjpass", "csubj"}
+            if below is not None and below.dep_ == "conj" and not is_verb(below):
+                continue  # "the withdrawal of troops and the release of prisoners": a list, not a reversal
             # A verb of harm with the cue as its subject depends on who is harmed: see _harm.
             harm = subject_side and token.lower_ in self.harm
             # A reverser verb reached through an adjunct ("end the war without providing X") is not undoing X.
@@ -839,7 +888,7 @@ def _subject_of(verb: Token) -> Token | None:
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         if subject is not None:
             return subject
-        if token.dep_ not in {"advcl", "xcomp", "conj", "acl", "pcomp", "prep", "pobj", "dobj"}:
+        if token.dep_ not in {"advcl", "xcomp", "conj", "acl", "pcomp", "prep", "pobj", "dobj", "acomp"}:
             return None
         token = token.head
     return None

@@ -60,7 +60,10 @@ def test_one_entry_per_actor_issue_with_conditional_winning(nlp: Language) -> No
 
 def test_positions_keep_their_sentence(nlp: Language) -> None:
     text = "Talks resumed. Antony Blinken said Washington would keep sanctions in place."
-    (position,) = [p for p in nlp(text)._.accord_positions if p["issue"] == "sanctions"]
+    found = [p for p in nlp(text)._.accord_positions if p["issue"] == "sanctions"]
+    # the speaker and, voiced by him, the country (guide v2)
+    assert {p["actor"] for p in found} == {"Antony Blinken", "United States"}
+    position = found[0]
     assert (
         position["sentence"]
         == text[position["sentence_start"] : position["sentence_start"] + len(position["sentence"])]
@@ -517,3 +520,16 @@ def test_trade_offs_involving_territory(nlp: Language) -> None:
 def test_a_belief_about_another_partys_readiness_is_no_stance(nlp: Language) -> None:
     text = "Sergei Lavrov said he believes Kyiv is still not ready for real peace talks."
     assert issue_stances(nlp, text, "other") == set()
+
+
+def test_a_speaker_voicing_the_country_gives_both(nlp: Language) -> None:
+    text = "Volodymyr Zelensky spoke in Kyiv. He said his country would never give up territory."
+    found = issue_stances(nlp, text, "territory")
+    assert {("Volodymyr Zelensky", "oppose"), ("Ukraine", "oppose")} <= found
+    other = "Volodymyr Zelensky said Russia would never give up Crimea."
+    assert not any(actor == "Russia" for actor, _ in issue_stances(nlp, other, "crimea"))
+
+
+def test_noted_is_no_negator(nlp: Language) -> None:
+    text = "Vladimir Medinsky noted that Russia had made a proposal for a three-day ceasefire."
+    assert ("Vladimir Medinsky", "support") in issue_stances(nlp, text, "ceasefire")

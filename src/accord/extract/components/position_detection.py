@@ -81,7 +81,7 @@ class PositionDetector:
         self.reversers = {n: n for n in reversers["nouns"]}
         self.reverser_verbs = all_forms(reversers["verbs"])
         self.negators = {
-            **all_forms(stance_words["negators"]),
+            **{n: n for n in stance_words["negators"]},
             **all_forms(reversers["verbs"]),
             **self.reversers,
         }
@@ -130,6 +130,8 @@ class PositionDetector:
         self.first_person = set(holder_words["first_person"])
         self.named_things = set(holder_words["named_things"])
         self.envoys = set(holder_words["envoys"])
+        self.country_nouns = set(holder_words["country_nouns"])
+        self.possessives = set(holder_words["possessives"])
         self.proposing = all_forms(stance_words["proposing"])
         self.adjectival = set(stance_words["adjectival"])
         self.future_aux = set(polar["future_aux"])
@@ -325,6 +327,9 @@ class PositionDetector:
             return []  # 'said: "no progress towards agreeing on a ceasefire"': a topic, no stance taken
         if not holders:
             holders.extend(self._sentence_speaker(cue, index))
+        voiced = self._voiced_country(path, holders, index)
+        if voiced is not None:
+            holders.append((str(voiced["name"]), voiced))
         if not holders:
             return []
         if self._hypothetical(cue, path[:stop]):
@@ -357,6 +362,10 @@ class PositionDetector:
             return None  # "MINSK, 12 February 2015 — ...": where the story was filed, not who acts
         if _expletive(token):
             return None  # "it is impossible to ...": no one, whatever "it" last stood for
+        if token.lower_ in self.country_nouns:
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.lower_ in self.possessives:
+                return self._country_of_speaker(token, index)
         if token.lower_ in self.subject_pronouns:
             # "NATO leaders said they backed the truce": the pronoun is the governing speaker's, even
             # when that speaker is a phrase ("NATO leaders") rather than a name.
@@ -367,6 +376,46 @@ class PositionDetector:
                         return self._mention(speaker, index)
                     break
         return self._mention(token, index)
+
+    def _voiced_country(
+        self,
+        path: list[Token],
+        holders: list[tuple[str, dict[str, Any] | None]],
+        index: dict[int, dict[str, Any]],
+    ) -> dict[str, Any] | None:
+        """ "Zelensky said his country would never give up land": the party that is the subject of the
+        cue's own clause, when it is the side of a holder who voices it (guide v2, a speaker voicing the
+        country). A party on another side is not added: what one party says of another is reported."""
+        if not holders:
+            return None
+        verb = next((t for t in path if is_verb(t)), None)
+        if verb is None or verb.lower_ in self.speech:
+            return None
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or _is_pronoun(subject) or self._addressee(subject, path, path.index(verb)):
+            return None
+        party = self._holder(subject, index)
+        if party is None or any(party["name"] == h[0] for h in holders) or party["kind"] == "person":
+            return None
+        return party if any(_same_side(party, [h]) for h in holders) else None
+
+    def _country_of_speaker(self, token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+        """ "He said his country would never ...": the country the governing speaker serves (a speaker
+        voicing the country), when the speaker's offices name exactly one."""
+        for verb in token.head.ancestors:
+            if verb.lower_ not in self.speech and verb.lower_ not in self.stance:
+                continue
+            speaker = _subject_of(verb)
+            held = self._mention(speaker, index) if speaker is not None else None
+            if held is None:
+                return None
+            countries = {str(r).split("|")[-1] for r in held.get("roles") or []}
+            if held["kind"] != "person" or len(countries) != 1:
+                return None
+            name = countries.pop()
+            found = next((m for m in index.values() if m["name"] == name), None)
+            return found or {"name": name, "kind": "country", "party": True, "roles": []}
+        return None
 
     def _document_owner(self, token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
         """ "Russia's memorandum", "the Ukrainian plan"; "the memorandum" after "Medinsky presented a

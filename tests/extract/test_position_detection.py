@@ -533,3 +533,10 @@ def test_a_speaker_voicing_the_country_gives_both(nlp: Language) -> None:
 def test_noted_is_no_negator(nlp: Language) -> None:
     text = "Vladimir Medinsky noted that Russia had made a proposal for a three-day ceasefire."
     assert ("Vladimir Medinsky", "support") in issue_stances(nlp, text, "ceasefire")
+
+
+def test_open_to_a_thing_is_support_and_bargaining_over_it_conditional(nlp: Language) -> None:
+    text = "Donald Trump said he is open to providing security guarantees to Ukraine."
+    assert issue_stances(nlp, text, "security_guarantees") == {("Donald Trump", "support")}
+    bargain = "Volodymyr Zelensky said he is open to revisiting his country's aspiration to join NATO."
+    assert ("Volodymyr Zelensky", "conditional") in issue_stances(nlp, bargain, "nato_membership")

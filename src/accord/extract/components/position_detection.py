@@ -104,7 +104,7 @@ class PositionDetector:
         self.trade_phrases = [c.split() for c in stance_words["trade_phrases"]]
         self.refusals = all_forms(stance_words["refusals"])
         self.threats = all_forms(stance_words["threat_verbs"])
-        self.hedges = set(stance_words["hedges"])
+        self.hedges = all_forms(stance_words["hedges"])
         self.alternatives = [a.split() for a in stance_words["alternatives"]]
         self.exchange_heads = set(stance_words["exchange_heads"])
         self.topics = set(stance_words["topics"])
@@ -888,13 +888,14 @@ class PositionDetector:
                 # "accept a truce or face new sanctions": the sanctions are threatened on a condition
                 return None, token.sent.text, False
         for token in path:
+            if token.lower_ in self.hedges and token not in cue:
+                return None, token.sent.text, False  # "open to revisiting", "compromise on": bargaining
             for child in token.children:
                 if child.dep_ == "advcl" and any(
                     m.dep_ == "mark" and m.lower_ in self.marks for m in child.children
                 ):
                     return None, _clause_text(child), False
-                if child.dep_ == "acomp" and child.lower_ in self.hedges:
-                    return None, child.sent.text, False
+
         sentence = [t.lower_ for t in cue.sent]
         for phrase in self.condition_phrases:
             n = len(phrase)

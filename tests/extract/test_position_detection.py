@@ -540,3 +540,30 @@ def test_open_to_a_thing_is_support_and_bargaining_over_it_conditional(nlp: Lang
     assert issue_stances(nlp, text, "security_guarantees") == {("Donald Trump", "support")}
     bargain = "Volodymyr Zelensky said he is open to revisiting his country's aspiration to join NATO."
     assert ("Volodymyr Zelensky", "conditional") in issue_stances(nlp, bargain, "nato_membership")
+
+
+def test_a_proposer_holds_its_proposal_and_the_taker_too(nlp: Language) -> None:
+    text = (
+        "Ukraine declared its readiness to observe the US-proposed truce, contingent upon Russia's consent."
+    )
+    found = issue_stances(nlp, text, "ceasefire")
+    assert {("United States", "support"), ("Ukraine", "conditional")} <= found
+    demand = "Volodymyr Zelensky rejected Russia's demand for neutrality."
+    assert issue_stances(nlp, demand, "neutrality") == {
+        ("Russia", "support"),
+        ("Volodymyr Zelensky", "oppose"),
+    }
+
+
+def test_delegations_named_by_their_countries_hold_for_them(nlp: Language) -> None:
+    text = "The U.S. and Ukrainian delegations also agreed on a framework for security arrangements."
+    found = issue_stances(nlp, text, "security_guarantees")
+    assert {("United States", "support"), ("Ukraine", "support")} <= found
+
+
+def test_a_named_apposition_beats_a_role_title(nlp: Language) -> None:
+    text = (
+        "Petro Poroshenko said the truce had held, while the country's president, Arseniy Yatsenyuk, "
+        "called on Europe to act as guarantors."
+    )
+    assert issue_stances(nlp, text, "security_guarantees") == {("Arseniy Yatsenyuk", "support")}

@@ -134,6 +134,8 @@ class PositionDetector:
         self.possessives = set(holder_words["possessives"])
         self.proposing = all_forms(stance_words["proposing"])
         self.adjectival = set(stance_words["adjectival"])
+        self.asking_nouns = set(stance_words["asking_nouns"])
+        self.side_marks = set(polar["side_marks"])
         self.future_aux = set(polar["future_aux"])
         self.seeking = all_forms(stance_words["seeking"])
         self.restrictive = set(stance_words["restrictive_preps"])
@@ -236,6 +238,7 @@ class PositionDetector:
             holders.append((quote["speaker"], speaker))
         topic = False
         stance_held = False
+        own: dict[str, int] = {}  # holders whose stance ends lower on the path than the others'
         # Verbs inside a condition ("if Kyiv recognizes ...") state what is asked, not who asks it.
         zone = max(
             (
@@ -254,6 +257,8 @@ class PositionDetector:
                 continue
             if first is not None and path[position - 1].dep_ not in REPORTING:
                 break  # "Putin proposed talks a day after Macron demanded ...": not Putin's stance
+            if first is not None and self._side_clause(path[position - 1]):
+                break  # "X said ..., while Y called for ...": Y's clause is not what X says
             base = token.lower_
             topic = topic or self._topic(token)
             if position > 0 and token not in cue:
@@ -268,10 +273,23 @@ class PositionDetector:
                 if owner is not None and not any(_same_side(owner, [h]) for h in holders):
                     if base not in self.stance_nouns:
                         return []  # "Russia's decision to leave the deal", judged by someone else
+                    if token.dep_ in {"dobj", "pobj"} and any(
+                        a.lower_ in self.stance and is_verb(a) for a in path[position + 1 : position + 3]
+                    ):
+                        # "Ukraine agreed to the US proposal for a truce": the proposer holds it on its own
+                        # way, and whoever takes up the proposal holds it too
+                        own[str(owner["name"])] = position + 1
+                        holders.append((str(owner["name"]), owner))
+                        continue
                     # "Kyiv's idea of driving Russia out ... was an illusion": Kyiv's, whoever judges it
                     holders = [(str(owner["name"]), owner)]
                     stop = position + 1
                     break
+            if position == 0:
+                # "the US-proposed ceasefire": the party that proposed or backed it
+                for proposer in self._proposers(token, index):
+                    own[str(proposer["name"])] = 1
+                    holders.append((str(proposer["name"]), proposer))
             if (
                 base in self.speech
                 and base not in self.stance
@@ -305,7 +323,16 @@ class PositionDetector:
                 continue  # "demanded that Ukraine refuse ...": the party asked to act holds nothing
             # "Putin and Zelensky agreed ...": each party holds the stance; "both sides" are the
             # parties of the talks the article has just described.
-            found = [self._holder(s, index) for s in [subject, *subject.conjuncts]]
+            subjects = [subject, *subject.conjuncts]
+            if subject.lower_ in self.envoys and subject.i not in index:
+                # "the US and Ukrainian delegations agreed": the parties named before the delegations
+                named_by = [
+                    c
+                    for c in subject.children
+                    if c.dep_ in {"compound", "amod", "poss", "nmod"} and c.i in index
+                ]
+                subjects = [t for c in named_by for t in [c, *c.conjuncts]] or subjects
+            found = [self._holder(s, index) for s in subjects]
             if subject.lower_ in self.sides and all(m is None for m in found):
                 found = self._sides(subject, index)
             named = [m for m in found if m is not None]
@@ -339,10 +366,16 @@ class PositionDetector:
             if boundary < 0:
                 return []  # a condition whose main clause states no stance on an issue
             stop = boundary
-        polarity = (1 if direction == "toward" else -1) * self._negation(cue, path[:stop])
+        base_sign = 1 if direction == "toward" else -1
+        polarity = base_sign * self._negation(cue, path[:stop])
         out: list[tuple[str, str, str | None, dict[str, Any] | None]] = []
         for name, held in holders:
             sign = polarity * self._harm(cue, path[:stop], held)
+            if name in own:
+                # the proposer's stance is its own proposal's, not the taker's condition on it
+                sign = base_sign * self._negation(cue, path[: own[name]])
+                out.append((name, "support" if sign > 0 else "oppose", None, held))
+                continue
             if trade and sign < 0 and self._refused(path[:stop]):
                 # "refused to cede territory in exchange for a truce": the trade is refused (but "offer to
                 # put off membership in exchange for a deal" is a conditional offer)
@@ -547,15 +580,40 @@ class PositionDetector:
         return False
 
     def _possessor(self, token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
-        """The party owning a noun on the cue's way up ("Kyiv's idea", "Russia's decision")."""
+        """The party owning a noun on the cue's way up ("Kyiv's idea", "Russia's decision", "the US
+        proposal")."""
         if is_verb(token) or token.dep_ in {"ROOT"}:
             return None
         for child in token.children:
-            if child.dep_ == "poss" and child.i in index:
+            named = child.dep_ == "poss" or (
+                child.dep_ in {"compound", "amod"} and token.lower_ in self.stance_nouns
+            )
+            if named and child.i in index:
                 mention = index[child.i]
                 if mention["party"] and mention["kind"] not in {"media", "place"}:
                     return mention
         return None
+
+    def _proposers(self, token: Token, index: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
+        """Parties in a participle before the cue ("the US-proposed ceasefire", "a Turkish-brokered swap")."""
+        found = []
+        for child in token.children:
+            if (
+                child.dep_ in {"amod", "compound"}
+                and child.lower_ in self.stance
+                and child.i > token.left_edge.i
+            ):
+                for near in child.children:
+                    mention = index.get(near.i)
+                    if mention is not None and mention["party"] and mention["kind"] not in {"media", "place"}:
+                        found.append(mention)
+        return found
+
+    def _side_clause(self, token: Token) -> bool:
+        """An adverbial clause of contrast or time ("while ...", "although ...") beside the main one."""
+        return token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in self.side_marks for c in token.children
+        )
 
     def _asked(self, token: Token) -> bool:
         """Is the phrase headed by ``token`` the object of a condition phrase ("depends on Russia's
@@ -725,6 +783,13 @@ class PositionDetector:
 
     def _mention(self, token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
         mention: dict[str, Any] | None = index.get(token.i)
+        named = [
+            c for c in token.children if c.dep_ == "appos" and c.i in index and index[c.i]["kind"] == "person"
+        ]
+        if named and (mention is None or mention["name"] != index[named[0].i]["name"]):
+            mention = index[
+                named[0].i
+            ]  # "the country's president, Arseniy Yatsenyuk": the name the text gives
         if mention is None:
             # "Foreign Minister, Sergei Lavrov", "President Putin"; but a place naming a thing ("the Minsk
             # deal proposes ...") is no holder.
@@ -874,10 +939,13 @@ class PositionDetector:
                 c.dep_ in {"prep", "advcl"} and c.lower_ in self.restrictive for c in token.children
             ):
                 return None, token.sent.text, False  # "could only be enacted with Moscow's cooperation"
+            price = token.head.head
             if (
                 token.dep_ in {"pobj", "pcomp"}  # "the key condition for ending the conflict"
                 and token.head.lower_ == "for"
-                and token.head.head.lower_ in self.exchange_heads
+                and price.lower_ in self.exchange_heads
+                # "Russia's demand for neutrality": the noun names what is wanted, no price of anything
+                and not (price.lower_ in self.asking_nouns and not is_verb(price))
             ):
                 return None, token.sent.text, False
             if (

@@ -567,3 +567,10 @@ def test_a_named_apposition_beats_a_role_title(nlp: Language) -> None:
         "called on Europe to act as guarantors."
     )
     assert issue_stances(nlp, text, "security_guarantees") == {("Arseniy Yatsenyuk", "support")}
+
+
+def test_hope_voiced_is_a_stance_and_doubts_are_none(nlp: Language) -> None:
+    text = "Dmitry Peskov expressed hope that the truce would be fully implemented."
+    assert issue_stances(nlp, text, "ceasefire") == {("Dmitry Peskov", "support")}
+    doubts = "Dmitry Peskov expressed doubts about the truce."
+    assert issue_stances(nlp, doubts, "ceasefire") == set()

@@ -136,6 +136,7 @@ class PositionDetector:
         self.adjectival = set(stance_words["adjectival"])
         self.asking_nouns = set(stance_words["asking_nouns"])
         self.side_marks = set(polar["side_marks"])
+        self.doubts = set(stance_words["doubts"])
         self.future_aux = set(polar["future_aux"])
         self.seeking = all_forms(stance_words["seeking"])
         self.restrictive = set(stance_words["restrictive_preps"])
@@ -262,6 +263,8 @@ class PositionDetector:
             base = token.lower_
             topic = topic or self._topic(token)
             if position > 0 and token not in cue:
+                if base in self.doubts:
+                    return []  # "expressed doubts about the truce": no position
                 if base in self.hearsay and is_verb(token) and first is None:
                     return []  # "we often hear that ...": the view heard is not the hearer's
                 forecast = reported or first is not None or self._expects_party(token, path[:position], index)

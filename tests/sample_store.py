@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
 
@@ -215,6 +215,19 @@ DOCS = [
         "Ukraine wants sanctions on Russia to stay until it withdraws.",
         positions=[("Ukraine", "sanctions", "support", "Ukraine wants sanctions on Russia to stay")],
     ),
+]
+
+# The same documents with two of Example Wire's articles filed under section names of the outlet.
+SECTIONED_DOCS = [
+    replace(
+        d,
+        outlet={"istanbul": "Example Wire — Ukraine talks", "talks-open-copy": "Example Wire | Kyiv"}[
+            d.source_id
+        ],
+    )
+    if d.source_id in {"istanbul", "talks-open-copy"}
+    else d
+    for d in DOCS
 ]
 
 

@@ -11,6 +11,7 @@ from accord.cli import app
 from accord.models import MODELS
 from accord.scenario.importers.bdm import import_bdm
 from accord.scenario.io import save_scenario
+from sample_scenarios import one_party_scenario
 
 NEGOTIATION = Path(__file__).resolve().parents[2] / "data" / "negotiation"
 runner = CliRunner()
@@ -69,21 +70,7 @@ def test_backtest_deu_json(tmp_path: Path) -> None:
 
 
 def test_forecast_notes_an_issue_without_a_negotiation(tmp_path: Path) -> None:
-    from accord.scenario.model import Actor, Issue, Scenario, Stance
-
-    scenario = Scenario(
-        name="one party",
-        issues=[Issue(id="crimea", label="Crimea"), Issue(id="ceasefire", label="Ceasefire")],
-        actors=[
-            Actor(id="us", name="United States", capability=12),
-            Actor(id="ua", name="Ukraine", capability=1),
-        ],
-        stances=[
-            Stance(actor="us", issue="crimea", position=80, salience=0.5),
-            Stance(actor="us", issue="ceasefire", position=80, salience=0.5),
-            Stance(actor="ua", issue="ceasefire", position=30, salience=0.5),
-        ],
-    )
+    scenario = one_party_scenario()
     path = save_scenario(scenario, tmp_path / "s.yaml")
     result = runner.invoke(app, ["forecast", str(path), "--draws", "20", "--format", "json"])
     assert result.exit_code == 0, result.output

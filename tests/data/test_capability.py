@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import importlib.util
 import io
 from pathlib import Path
 from types import ModuleType
@@ -12,23 +11,16 @@ from types import ModuleType
 import pytest
 import yaml
 
+from scripts_loader import load_script
+
 ROOT = Path(__file__).resolve().parents[2]
 CAPABILITY = ROOT / "data" / "capability"
 SHIPPED = ROOT / "src" / "accord" / "data" / "capability"
-SCRIPT = ROOT / "scripts" / "build_capability.py"
-
-
-def _load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_capability", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def script() -> ModuleType:
-    return _load_script()
+    return load_script("build_capability")
 
 
 @pytest.fixture(scope="module")

@@ -2,28 +2,21 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from scripts_loader import load_script
+
 ROOT = Path(__file__).resolve().parents[2]
 EVAL = ROOT / "eval"
 
 
-def _load_checker() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("check_gold", ROOT / "scripts" / "check_gold.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def checker() -> ModuleType:
-    return _load_checker()
+    return load_script("check_gold")
 
 
 def test_seed_gold_passes_the_checker(checker: ModuleType, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Engine
@@ -20,7 +19,7 @@ from accord.scenario.builder import build_scenario
 from accord.scenario.model import Actor, Issue, Scenario, Stance
 from accord.scenario.timeline import EventPoint, Source, event_points
 from accord.store import open_store, session_scope
-from sample_store import DOCS, fill
+from sample_store import SECTIONED_DOCS, fill
 
 
 def test_overview_counts_articles_outlets_dates_and_duplicates(filled: Engine) -> None:
@@ -192,12 +191,8 @@ def test_events_timeline_lists_the_sample_stores_copies_once(filled: Engine) -> 
 
 
 def test_an_outlet_with_a_section_counts_as_its_outlet(sqlite_url: str) -> None:
-    docs = [
-        replace(d, outlet="Example Wire — Ukraine talks") if d.source_id == "istanbul" else d for d in DOCS
-    ]
-    docs = [replace(d, outlet="Example Wire | Kyiv") if d.source_id == "talks-open-copy" else d for d in docs]
     engine = open_store(sqlite_url)
-    fill(engine, docs)
+    fill(engine, SECTIONED_DOCS)
     with session_scope(engine) as session:
         overview = overview_data(session)
     engine.dispose()

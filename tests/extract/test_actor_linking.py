@@ -116,3 +116,25 @@ def test_a_peoples_republic_is_the_separatists(nlp: Language) -> None:
     # Annotation guide version 2: the self-proclaimed republics are `pro-Russian separatists`.
     names = acting_names(nlp, "The Donetsk People's Republic accused the army of shelling the town.")
     assert names == {"pro-Russian separatists"}
+
+
+def test_a_place_naming_a_gathering_does_not_act(nlp: Language) -> None:
+    text = (
+        "Vladimir Putin said the Minsk talks had gone well. The Berlin negotiations produced no deal, "
+        "and the G20 summit ended early."
+    )
+    found = acting_names(nlp, text)
+    assert "Vladimir Putin" in found
+    assert not found & {"Belarus", "Germany", "G20"}
+
+
+def test_parties_joined_before_talks_still_take_part(nlp: Language) -> None:
+    found = acting_names(nlp, "The US-Russia talks were held in Riyadh on Tuesday.")
+    assert "Belarus" not in found
+
+
+def test_the_leaders_of_countries_do_not_make_the_countries_act(nlp: Language) -> None:
+    text = "The leaders of France, Germany, Russia and Ukraine began talks in Minsk on Wednesday."
+    # the linker's own judgement (events may still name the countries as parties)
+    with nlp.select_pipes(disable=["accord_quotes", "accord_events", "accord_positions"]):
+        assert not acting_names(nlp, text) & {"France", "Germany", "Russia", "Ukraine"}

@@ -313,3 +313,8 @@ def test_link_of_empty_or_title_only_text_is_none(registry: ActorRegistry, surfa
 )
 def test_variant_names_of_real_actors(registry: ActorRegistry, surface: str, name: str) -> None:
     assert linked(registry, surface) == name
+
+
+def test_the_saudi_security_adviser_goes_by_the_press_spelling(registry: ActorRegistry) -> None:
+    entry = registry.link("Musaed bin Mohammed Al-Aiban")
+    assert entry is not None and entry.name == "Musaid bin Mohammed Al Aiban"

@@ -225,3 +225,45 @@ def test_a_pronoun_speaker_is_exposed_on_its_token(nlp: Language) -> None:
     doc = nlp(text)
     pronoun = next(t for t in doc if t.lower_ == "he")
     assert pronoun._.accord_referent["name"] == "Emmanuel Macron"
+
+
+def test_labelled_interview_answers_without_quotation_marks(nlp: Language) -> None:
+    text = (
+        "Question: Minister, will the truce hold through the winter?\n"
+        "Sergei Lavrov: The truce holds, and we expect the monitors to confirm it next week.\n"
+        "Question: Who is breaking it, then?\n"
+        "Sergei Lavrov: Some armed groups answer to nobody, and they shoot when they please."
+    )
+    found = quotes(nlp, text)
+    assert [q["speaker"] for q in found] == ["Sergei Lavrov", "Sergei Lavrov"]
+    assert found[0]["text"].startswith("The truce holds")
+    assert found[1]["text"].startswith("Some armed groups")
+
+
+def test_unlabelled_interview_answers_are_the_interviewees(nlp: Language) -> None:
+    text = (
+        "Foreign Minister Dmytro Kuleba sat down with our paper for an interview about the winter talks.\n"
+        "Do you believe the other side understands where the limits are?\n"
+        'I do not think they have understood the "limits" yet, but they will.\n'
+        "Has anything changed since the last round?\n"
+        "Nothing has changed so far. We hoped for more, frankly."
+    )
+    found = quotes(nlp, text)
+    assert [q["speaker"] for q in found] == ["Dmytro Kuleba", "Dmytro Kuleba"]
+    assert found[0]["text"].startswith("I do not think they have understood")
+    assert found[1]["text"].startswith("Nothing has changed so far")
+
+
+def test_a_headline_with_a_colon_is_no_interview(nlp: Language) -> None:
+    text = "Sergei Lavrov: Moscow is ready for talks\nThe minister spoke in Ankara on Tuesday."
+    assert quotes(nlp, text) == []
+
+
+def test_two_quotations_glued_together_each_with_its_own_tag(nlp: Language) -> None:
+    text = (
+        'Vladimir Putin said the talks had been "long and hard.""We will see what the spring brings, '
+        'nobody knows yet," the Russian president added.'
+    )
+    found = quotes(nlp, text)
+    assert len(found) == 2
+    assert found[1]["text"].startswith("We will see what the spring brings")

@@ -34,6 +34,10 @@ NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINA
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 # Dependencies that make a mention the doer of its clause.
 ACTING_DEPS = {"nsubj", "agent"}
+_WORDS = load_lexicon("actors")
+LEADER_NOUNS = frozenset(_WORDS["leader_nouns"])
+GATHERING_NOUNS = frozenset(_WORDS["gathering_nouns"])
+PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 
 
 class Entry(Protocol):
@@ -67,7 +71,11 @@ def _acts(token: Token) -> bool:
         # "the foreign ministers of Russia and Ukraine are expected to meet": the countries act through
         # their representatives.
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ in ACTING_DEPS:
-            return token.head.head.lower_ not in {"some", "all", "most", "part", "none"}
+            holder = token.head.head
+            # "the leaders of France and Germany met": the leaders act; their countries do not.
+            if holder.lower_ in LEADER_NOUNS or any(c.lower_ in LEADER_NOUNS for c in holder.children):
+                return False
+            return holder.lower_ not in {"some", "all", "most", "part", "none"}
         return False
     return False
 
@@ -173,11 +181,40 @@ class ActorLinker:
         for mention in self._descriptions(doc, mentions):
             mentions.append(mention)
         for mention in mentions:
+            if self._names_a_gathering(doc, mention):
+                # "the Minsk talks", "Berlin negotiations", "the G20 summit": a place (or a forum) naming
+                # the gathering does not take part in it; events do not make it act either.
+                mention["acts"] = False
+                mention["background"] = True
             if self._background(mention["sentence"]):
                 mention["acts"] = False
                 mention["background"] = True
         mentions.sort(key=lambda m: m["start"])
         return doc
+
+    def _names_a_gathering(self, doc: Doc, mention: dict[str, Any]) -> bool:
+        """A place, or an organisation before "summit", used as a modifier of a gathering or deal noun
+        ("the Minsk talks", "the Paris meeting", "the G20 summit"); not parties joined to one another
+        ("US-Russia talks", "the Trump-Putin meeting"), who take part."""
+        if mention["kind"] == "person":
+            return False
+        span = doc[mention["tok_start"] : mention["tok_end"]]
+        root = span.root
+        head = root.head
+        if root.dep_ not in {"compound", "nmod", "amod"} or head.lower_ not in GATHERING_NOUNS:
+            return False
+        if any(t.text in {"-", "–", "/"} for t in doc[max(0, span.start - 1) : min(len(doc), span.end + 1)]):
+            return False
+        if any(c.dep_ in {"conj", "cc"} for c in root.children):
+            return False
+        surface = str(mention["surface"])
+        entry = self.registry.link(surface) if self.registry is not None else None
+        if mention["kind"] == "place" or not mention["linked"]:
+            return True
+        metonyms = {fold(m) for m in getattr(entry, "metonyms", None) or []}
+        if fold(surface) in metonyms and root.ent_type_ in PLACE_ENTITIES:
+            return True  # a capital standing for its country ("the Minsk talks")
+        return mention["kind"] == "organization" and head.lower_ in {"summit", "summits"}
 
     def _background(self, sentence: str) -> bool:
         """A byline ("X contributed to this report") or history before the conflict's era ("In 1906,

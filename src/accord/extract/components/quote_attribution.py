@@ -34,12 +34,16 @@ from accord.extract.components.wordforms import all_forms
 OPENING = {"“", "„", "«"}
 CLOSING = {"”", "»"}
 STRAIGHT = '"'
+# "Sergey Lavrov: It is a ceasefire." An interview turn opened by a short capitalised label and a colon.
+NAME_LINE = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?: [A-Za-z][\w.'’-]*){0,4}):\s+(?=\S)")
 DASH_LINE = re.compile(r"^(?P<name>[^\n:]{2,80}?)?\s*:?\s*[-–—]\s+(?=\S)")
 WRAPPED_LINE = re.compile(r"(?<=[^\s.!?:;\"”’')])\n(?=[a-z])")
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|my|My|our|Our)\b")
 SHORT_WORDS = 3
 TAG_WINDOW = 40  # tokens
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "i"}
-GROUP_PRONOUNS = {"they", "it", "we", "its", "their"}
+QUOTE_WORDS = load_lexicon("quotes")
+PERSON_PRONOUNS = frozenset(QUOTE_WORDS["person_pronouns"])
+GROUP_PRONOUNS = frozenset(QUOTE_WORDS["group_pronouns"])
 # Dependency labels a verb can carry (the pipeline runs without a tagger, so "call" the noun and "call"
 # the verb are told apart by their place in the parse).
 VERB_DEPS = {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "parataxis", "acl", "pcomp", "dep"}
@@ -56,26 +60,13 @@ def is_verb(token: Token) -> bool:
 
 
 INVERTED_BEFORE = {",", "”", '"', "’", "-", "–", "—"}
-TERM_MARKERS = {
-    "so-called",
-    "dubbed",
-    "called",
-    "term",
-    "word",
-    "words",
-    "phrase",
-    "slogan",
-    "named",
-    "titled",
-}
-
-
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
+INTERVIEWER_LABELS = frozenset(QUOTE_WORDS["interviewer_labels"])
+INTERVIEW_CUES = tuple(QUOTE_WORDS["interview_cues"])
+# Word lists in lexicons/quotes.yaml: term markers, determiners, naming verbs.
+TERM_MARKERS = frozenset(QUOTE_WORDS["term_markers"])
+DETERMINERS = frozenset(QUOTE_WORDS["determiners"])
 # Verbs that give a short quotation as the subject's own word for something ("called it a 'disaster'").
-NAMING_FORMS = frozenset(
-    set(all_forms(["call", "dub", "describe", "term", "label", "brand", "characterize", "characterise"]))
-    | {"as"}
-)
+NAMING_FORMS = frozenset(set(all_forms(QUOTE_WORDS["naming_verbs"])) | set(QUOTE_WORDS["naming_words"]))
 
 
 @dataclass
@@ -90,6 +81,78 @@ class Quotation:
     speaker_mention: dict[str, Any] | None = None
     continues: list[Quotation] = field(default_factory=list)
     unclosed: bool = False  # ran to its paragraph's end: the next paragraph's quotation may continue it
+    interviewee: bool = False  # an unlabelled answer of an interview: the interviewee's words
+
+
+@dataclass
+class Interview:
+    """The turns of an interview: answers (quotes of the interviewee) and questions (the interviewer's, who
+    is no actor)."""
+
+    answers: list[Quotation] = field(default_factory=list)
+    questions: list[tuple[int, int]] = field(default_factory=list)
+    intro_end: int = 0  # end of the introduction, where an unlabelled interview names its interviewee
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    found = []
+    offset = 0
+    for paragraph in WRAPPED_LINE.sub(" ", text).split("\n"):
+        found.append((offset, paragraph))
+        offset += len(paragraph) + 1
+    return found
+
+
+def find_interview(text: str) -> Interview:
+    """Interview turns without quotation marks. Labelled turns ("Sergey Lavrov: ...", "Question: ...") count
+    when the text has an interviewer's label or the same answerer's label twice; unlabelled ones when the
+    introduction presents an interview and at least two question paragraphs are each followed by an answer
+    paragraph in the first person."""
+    interview = Interview()
+    paragraphs = [(offset, par) for offset, par in _paragraphs(text) if par.strip()]
+    labels: list[tuple[int, str, re.Match[str] | None]] = []
+    for offset, par in paragraphs:
+        match = NAME_LINE.match(par)
+        labels.append((offset, par, match))
+    names = [m.group("name") for _, _, m in labels if m is not None]
+    asker = {n for n in names if fold(n) in INTERVIEWER_LABELS}
+    answerers = {n for n in names if n not in asker and (names.count(n) >= 2 or asker)}
+    if answerers:
+        for offset, par, match in labels:
+            if match is None:
+                continue
+            name = match.group("name")
+            end = len(par.rstrip())
+            if name in asker:
+                interview.questions.append((offset, offset + end))
+            elif name in answerers and end - match.end() > 20:
+                start = offset + match.end()
+                interview.answers.append(Quotation(start, offset + end, start, offset + end, True, name))
+        return interview
+    questions = [i for i, (_, par) in enumerate(paragraphs) if par.rstrip().endswith("?")]
+    answers = [
+        i + 1
+        for i in questions
+        if i + 1 < len(paragraphs)
+        and i + 1 not in questions
+        and FIRST_PERSON.search(paragraphs[i + 1][1])
+        and paragraphs[i + 1][1].lstrip()[:1] not in {'"', "“", "«", "-", "–", "—"}
+    ]
+    if len(answers) < 2 or not questions or questions[0] == 0:
+        return interview
+    intro = " ".join(par for _, par in paragraphs[: questions[0]]).lower()
+    if not any(re.search(rf"\b{re.escape(cue)}\b", intro) for cue in INTERVIEW_CUES):
+        return interview
+    interview.intro_end = paragraphs[questions[0]][0]
+    for i in questions:
+        offset, par = paragraphs[i]
+        interview.questions.append((offset, offset + len(par.rstrip())))
+    for i in answers:
+        offset, par = paragraphs[i]
+        start = offset + len(par) - len(par.lstrip())
+        end = offset + len(par.rstrip())
+        interview.answers.append(Quotation(start, end, start, end, True, interviewee=True))
+    return interview
 
 
 def find_quotations(text: str) -> list[Quotation]:
@@ -185,6 +248,13 @@ class QuoteAttributor:
         # Doc.text joins every token on each access: read it once per document.
         self.text = doc.text
         quotations = [q for q in find_quotations(self.text) if self.text[q.start : q.end].strip()]
+        interview = find_interview(self.text)
+        if interview.answers:
+            # An answer is one quote; quotations inside it are nested in it.
+            turns = [(a.start, a.end) for a in interview.answers]
+            quotations = [q for q in quotations if not any(a <= q.start < b for a, b in turns)]
+            quotations = sorted([*quotations, *interview.answers], key=lambda q: q.start)
+        interviewee = self._interviewee(doc, interview)
         inside = _inside_mask(doc, quotations)
         index = mention_index(doc)
         unnamed: dict[str, str] = {}
@@ -194,7 +264,17 @@ class QuoteAttributor:
             if previous is not None and previous.speaker and self._continues(doc, previous, quote, index):
                 previous.continues.append(quote)
                 continue
-            self._attribute(doc, quote, inside, index, unnamed)
+            if quote.interviewee:
+                if interviewee is not None:
+                    quote.speaker, quote.speaker_mention = str(interviewee["name"]), interviewee
+            else:
+                self._attribute(doc, quote, inside, index, unnamed)
+            if (
+                quote.speaker
+                and quote.speaker.startswith("unnamed:")
+                and _in_turns(quote, interview.questions)
+            ):
+                continue  # the interviewer asks no quotes
             if not quote.speaker and number > 0:
                 # A quotation running over several paragraphs: an unclosed paragraph, then one that opens
                 # with a quotation mark again.
@@ -221,6 +301,18 @@ class QuoteAttributor:
             found.append({**provenance(doc, quote.start, end), "speaker": quote.speaker, "text": text})
         out.extend(_without_repeats(found))
         return doc
+
+    @staticmethod
+    def _interviewee(doc: Doc, interview: Interview) -> dict[str, Any] | None:
+        """The person an unlabelled interview's introduction presents: the first person named there."""
+        if not interview.intro_end:
+            return None
+        for mention in items(doc, "accord_mentions"):
+            if mention["start"] >= interview.intro_end:
+                break
+            if mention["kind"] == "person" and mention["linked"]:
+                return mention
+        return None
 
     # -- attribution -----------------------------------------------------------------------------
     def _attribute(
@@ -498,7 +590,9 @@ class QuoteAttributor:
         words = [w.strip(".,;:—–-") for w in gap.split()]
         words = [w for w in words if w]
         if not words:
-            return True  # two quoted passages side by side
+            # Two quoted passages side by side, unless the second has its own tag ('…right.""I don't
+            # know …," the president added').
+            return self._direct_tag(doc, quote, index) is None
         if len(words) > 25 or not gap.rstrip().endswith((".", ":", ",")):
             return False
         tag_verbs = [w for w in words if w.lower() in self.speech]
@@ -511,6 +605,10 @@ class QuoteAttributor:
             return True
         span = doc.char_span(last.mark_end, quote.mark_start, alignment_mode="contract")
         return span is not None and any(index.get(t.i, {}).get("name") == speaker for t in span)
+
+
+def _in_turns(quote: Quotation, turns: list[tuple[int, int]]) -> bool:
+    return any(a <= quote.start < b for a, b in turns)
 
 
 def _without_repeats(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -667,7 +765,7 @@ def _description(token: Token) -> str:
     return text
 
 
-QUALIFYING_PREPS = {"in", "from", "with", "within", "inside", "at", "on", "of", "close", "familiar", "near"}
+QUALIFYING_PREPS = frozenset(QUOTE_WORDS["qualifying_prepositions"])
 
 
 def _qualifier(token: Token) -> list[str]:

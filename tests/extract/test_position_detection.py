@@ -574,3 +574,63 @@ def test_hope_voiced_is_a_stance_and_doubts_are_none(nlp: Language) -> None:
     assert issue_stances(nlp, text, "ceasefire") == {("Dmitry Peskov", "support")}
     doubts = "Dmitry Peskov expressed doubts about the truce."
     assert issue_stances(nlp, doubts, "ceasefire") == set()
+
+
+def test_the_content_of_a_stated_stance_is_stated(nlp: Language) -> None:
+    text = "The Kremlin repeated its position that Kyiv must accept Russia's annexation of the four regions."
+    assert issue_stances(nlp, text, "territory") == {("Russia", "support")}
+
+
+def test_a_participle_of_time_reports_when_not_a_stance(nlp: Language) -> None:
+    text = (
+        "The Kremlin dismissed the proposal, recalling the annexation – proclaimed in autumn after "
+        "referendums held under occupation."
+    )
+    assert issue_stances(nlp, text, "other") == set()
+
+
+def test_calling_a_demand_unacceptable_does_not_make_the_demander_an_addressee(nlp: Language) -> None:
+    text = (
+        "Moscow has called on Kyiv to retreat from the southern regions it says it annexed last year, a "
+        "demand Ukraine has called unacceptable."
+    )
+    assert ("Russia", "support") in issue_stances(nlp, text, "territory")
+
+
+def test_a_heading_names_a_topic_not_a_stance(nlp: Language) -> None:
+    text = "Prisoner exchange – the US President mentioned the possibility of releasing detained persons."
+    assert issue_stances(nlp, text, "prisoner_exchange") == set()
+
+
+def test_the_leaders_of_listed_countries_are_the_leaders_named_in_the_article(nlp: Language) -> None:
+    text = (
+        "Vladimir Putin spoke with Angela Merkel and Petro Poroshenko on Monday. "
+        "The leaders of Germany, Russia and Ukraine will attempt to agree a ceasefire this week."
+    )
+    assert issue_stances(nlp, text, "ceasefire") == {
+        ("Vladimir Putin", "support"),
+        ("Angela Merkel", "support"),
+        ("Petro Poroshenko", "support"),
+    }
+
+
+def test_an_unnamed_person_named_by_nationality_holds_nothing(nlp: Language) -> None:
+    text = '"We are ready to open humanitarian corridors," the Ukrainian representative said.'
+    assert issue_stances(nlp, text, "other") == set()
+    plain = "A Russian official said Moscow wanted a ceasefire."
+    assert ("Russia", "support") in issue_stances(nlp, plain, "ceasefire")
+
+
+def test_a_country_said_to_need_aid_is_the_speakers_plea(nlp: Language) -> None:
+    text = "Volodymyr Zelensky said Ukraine needs more air defence systems before winter."
+    assert issue_stances(nlp, text, "military_aid") == {("Volodymyr Zelensky", "support")}
+
+
+def test_no_plan_that_does_not_accept_a_thing_is_a_demand_for_it(nlp: Language) -> None:
+    text = (
+        "Dmitry Peskov said there can be no settlement plan that does not take into account today's "
+        "realities."
+    )
+    found = stances(nlp, text)
+    assert ("Dmitry Peskov", "territory", "support") in found
+    assert not any(issue == "other" for _, issue, _ in found)

@@ -132,6 +132,9 @@ class PositionDetector:
         self.envoys = set(holder_words["envoys"])
         self.country_nouns = set(holder_words["country_nouns"])
         self.possessives = set(holder_words["possessives"])
+        self.group_heads = set(holder_words["group_heads"])
+        self.leader_titles = list(holder_words["leader_titles"])
+        self.unnamed_persons = set(holder_words["unnamed_persons"])
         self.proposing = all_forms(stance_words["proposing"])
         self.adjectival = set(stance_words["adjectival"])
         self.asking_nouns = set(stance_words["asking_nouns"])
@@ -140,6 +143,7 @@ class PositionDetector:
         self.future_aux = set(polar["future_aux"])
         self.seeking = all_forms(stance_words["seeking"])
         self.restrictive = set(stance_words["restrictive_preps"])
+        self.needs = all_forms(stance_words["needs"])
 
     @guarded("accord_positions")
     def __call__(self, doc: Doc) -> Doc:
@@ -229,7 +233,7 @@ class PositionDetector:
             )
         if quote is not None:
             speaker = next((m for m in index.values() if m["name"] == quote["speaker"] and m["party"]), None)
-            if speaker is None:
+            if speaker is None or self._unnamed_speaker(quote, cue.sent, index):
                 return []
             namer = next(
                 (t for t in path if t.lower_ in self.directives and t.lower_.startswith("call")), None
@@ -335,13 +339,15 @@ class PositionDetector:
                     if c.dep_ in {"compound", "amod", "poss", "nmod"} and c.i in index
                 ]
                 subjects = [t for c in named_by for t in [c, *c.conjuncts]] or subjects
-            found = [self._holder(s, index) for s in subjects]
+            found = self._leaders(subject, index) or [self._holder(s, index) for s in subjects]
             if subject.lower_ in self.sides and all(m is None for m in found):
                 found = self._sides(subject, index)
             named = [m for m in found if m is not None]
             if reported and named and not any(_same_side(m, [("", r)]) for m in named for r in reported):
                 break
             for mention in named:
+                if base in self.needs and mention["kind"] != "person":
+                    continue  # "Ukraine needs air defence": a need described, no stance the country states
                 name = str(mention["name"])
                 stance_held = stance_held or base in self.stance or issues_plan
                 if all(name != h[0] for h in holders):
@@ -413,6 +419,49 @@ class PositionDetector:
                     break
         return self._mention(token, index)
 
+    def _unnamed_speaker(self, quote: dict[str, Any], sent: Span, index: dict[int, dict[str, Any]]) -> bool:
+        """Is the quotation's speaker only named as a person's nationality ('"...," the Ukrainian
+        representative tweeted')? An unnamed person holds nothing (guide v2)."""
+        for token in sent:
+            if token.lower_ not in self.unnamed_persons or token.i in index:
+                continue
+            if quote["start"] <= token.idx < quote["end"]:
+                continue
+            if any(
+                c.dep_ in {"amod", "compound"} and c.i in index and index[c.i]["name"] == quote["speaker"]
+                for c in token.children
+            ):
+                return True
+        return False
+
+    def _leaders(self, subject: Token, index: dict[int, dict[str, Any]]) -> list[dict[str, Any] | None]:
+        """ "The leaders of France, Germany and Russia": each country's leader named in the article."""
+        if subject.lower_ not in self.group_heads:
+            return []
+        of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        first = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if first is None:
+            return []
+        countries = [
+            index[t.i]["name"]
+            for t in [first, *first.conjuncts]
+            if t.i in index and index[t.i]["kind"] == "country"
+        ]
+        if len(countries) < 2:
+            return []
+        persons: dict[str, dict[str, Any]] = {}
+        for mention in index.values():
+            if mention["kind"] == "person" and mention["party"] and not mention.get("coref"):
+                persons.setdefault(str(mention["name"]), mention)
+        found: list[dict[str, Any] | None] = []
+        for country in countries:
+            for title in self.leader_titles:
+                held = [m for m in persons.values() if f"{title}|{country}" in (m.get("roles") or [])]
+                if held:
+                    found.append(held[0] if len(held) == 1 else None)
+                    break
+        return found
+
     def _voiced_country(
         self,
         path: list[Token],
@@ -427,6 +476,8 @@ class PositionDetector:
         verb = next((t for t in path if is_verb(t)), None)
         if verb is None or verb.lower_ in self.speech:
             return None
+        if verb.lower_ in self.needs:
+            return None  # "Zelensky said Ukraine needs air defence": the speaker's plea only
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is None or _is_pronoun(subject) or self._addressee(subject, path, path.index(verb)):
             return None
@@ -529,11 +580,31 @@ class PositionDetector:
         """A cue naming an act ("end the war") that only modifies a noun ("talks to end the war", "a plan
         to end the war", "with a view to ending the war") names that thing's purpose: no stance on the act."""
         root = cue.root
+        if self._heading(cue):
+            return False  # "Prisoner exchange – the president mentioned ...": a heading names a topic
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in root.children) and any(
+            c.dep_ == "relcl" and any(n.dep_ == "neg" for n in c.children) for c in root.children
+        ):
+            return False  # "no peace plan that does not ...": what is required is in the relative clause
         if root.i != cue.start or root.dep_ not in {"acl", "relcl", "pcomp"}:
             return True
+        if root.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in root.children):
+            return True  # "its stance that Kyiv must accept the annexation": the content of a stance
         if root.dep_ == "pcomp":
             return not (root.head.lower_ == "to" and root.head.head.lower_ in self.topics)
         return root.head.lower_ in self.means_nouns
+
+    @staticmethod
+    def _heading(cue: Span) -> bool:
+        """A cue opening its sentence and followed by a dash or a colon: a heading naming the topic of what
+        follows ("Sanctions: ...", "Prisoner exchange – ..."), no stance."""
+        doc = cue.doc
+        start = cue.sent.start
+        while start < cue.start and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        if start != cue.start or cue.end >= cue.sent.end:
+            return False
+        return doc[cue.end].text in {"-", "–", "—", ":"} and cue.end + 1 < cue.sent.end
 
     def _topic(self, token: Token) -> bool:
         """Does ``token`` hang from a topic noun through a topic preposition ("talks on a truce", "no
@@ -571,10 +642,18 @@ class PositionDetector:
                 and not stated
             ):
                 return True
+            participle = token.head.head
             if (
                 token.dep_ == "pobj"
                 and token.head.lower_ in self.temporal_marks
-                and token.head.head.dep_ == "acl"
+                and (
+                    participle.dep_ == "acl"
+                    or (
+                        participle.dep_ == "advcl"
+                        and participle.lower_.endswith(("ed", "en"))  # a past participle
+                        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in participle.children)
+                    )
+                )
             ):
                 return True  # "the annexation, announced after referendums": when it was done
             accused = token.dep_ == "pcomp" and token.head.lower_ in {"of", "for"}
@@ -802,7 +881,11 @@ class PositionDetector:
                 for c in token.children
                 if c.i in index and (c.dep_ == "appos" or (c.dep_ == "compound" and not thing))
             ]
-            mention = index[near[0]] if near else speaking_for(token, index)
+            if near:
+                mention = index[near[0]]
+            elif token.lower_ not in self.unnamed_persons:
+                mention = speaking_for(token, index)
+            # else "the Ukrainian representative said": an unnamed person, who holds nothing (guide v2)
         if mention is None and token.lower_ in self.first_person:
             return None  # "we", "I" outside a quotation: the article's or an interviewee's own voice
         if mention is None and token.lower_ in self.resolvable:
@@ -1042,6 +1125,8 @@ def _is_pronoun(token: Token) -> bool:
 def _calls_for(token: Token) -> bool:
     """ "call on X to", "call for X", "call off": a call that asks for something (the word after the verb
     decides, as the parser hangs "for" variously), not "called Zelensky a dictator"."""
+    if any(c.dep_ in {"oprd", "acomp"} for c in token.children):
+        return False  # "a demand Kyiv has called unacceptable": a label, whatever else the parser hung on it
     after = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
     return after in {"on", "for", "upon", "off"} or any(c.dep_ in {"xcomp", "ccomp"} for c in token.children)
 

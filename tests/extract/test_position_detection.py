@@ -634,3 +634,10 @@ def test_no_plan_that_does_not_accept_a_thing_is_a_demand_for_it(nlp: Language) 
     found = stances(nlp, text)
     assert ("Dmitry Peskov", "territory", "support") in found
     assert not any(issue == "other" for _, issue, _ in found)
+
+
+def test_backing_a_thing_but_restricting_it_is_conditional(nlp: Language) -> None:
+    text = "Emmanuel Macron backs the truce but said it must not freeze the front line."
+    assert issue_stances(nlp, text, "ceasefire") == {("Emmanuel Macron", "conditional")}
+    plain = "Emmanuel Macron backs the truce but said Russia had broken earlier ones."
+    assert issue_stances(nlp, plain, "ceasefire") == {("Emmanuel Macron", "support")}

@@ -594,6 +594,29 @@ class PositionDetector:
             return not (root.head.lower_ == "to" and root.head.head.lower_ in self.topics)
         return root.head.lower_ in self.means_nouns
 
+    def _qualifier(self, verb: Token) -> Token | None:
+        """ "welcomes the mission but says it should not replace membership": a stance verb joined by "but"
+        to a speech verb whose clause restricts the thing ("it" ... not): that clause, a condition on it."""
+        if verb.lower_ not in self.stance or not is_verb(verb):
+            return None
+        if not any(c.dep_ == "cc" and c.lower_ == "but" for c in verb.children):
+            return None
+        for conj in verb.children:
+            if conj.dep_ != "conj" or conj.lower_ not in self.speech:
+                continue
+            for clause in conj.children:
+                if clause.dep_ != "ccomp":
+                    continue
+                pronoun = any(
+                    c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"it", "they"} for c in clause.children
+                )
+                restricted = any(
+                    c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in self.deontic) for c in clause.children
+                )
+                if pronoun and restricted:
+                    return clause
+        return None
+
     @staticmethod
     def _heading(cue: Span) -> bool:
         """A cue opening its sentence and followed by a dash or a colon: a heading naming the topic of what
@@ -1044,6 +1067,9 @@ class PositionDetector:
         for token in path:
             if token.lower_ in self.hedges and token not in cue:
                 return None, token.sent.text, False  # "open to revisiting", "compromise on": bargaining
+            qualifier = self._qualifier(token)
+            if qualifier is not None and token not in cue and cue.root not in qualifier.subtree:
+                return None, _clause_text(qualifier), False
             for child in token.children:
                 if child.dep_ == "advcl" and any(
                     m.dep_ == "mark" and m.lower_ in self.marks for m in child.children

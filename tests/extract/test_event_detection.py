@@ -228,3 +228,87 @@ def test_annexed_place_of_a_relative_clause_and_the_victim_is_no_party(nlp: Lang
     assert [(e["participants"], e["place"]) for e in annexed] == [(["Russia"], "Crimea")]
     seized = events(nlp, "In May 2014 Russia seized the airport from Ukraine.")
     assert [e["participants"] for e in seized if e["type"] == "attack"] == [["Russia"]]
+
+
+def _kinds(found: list[dict[str, Any]], modality: str = "happened") -> list[tuple[str, list[str]]]:
+    return [(e["type"], sorted(e["participants"])) for e in found if e["modality"] == modality]
+
+
+def test_agreeing_on_a_substantive_item_is_an_agreement(nlp: Language) -> None:
+    found = events(nlp, "Poland and Lithuania agreed on a ceasefire along the river.")
+    assert ("agreement", ["Lithuania", "Poland"]) in _kinds(found)
+    found = events(nlp, "Vladimir Putin and Volodymyr Zelensky agreed to implement a full truce by spring.")
+    assert ("agreement", ["Vladimir Putin", "Volodymyr Zelensky"]) in _kinds(found)
+
+
+def test_agreeing_to_keep_talking_or_failing_to_agree_is_no_agreement(nlp: Language) -> None:
+    found = events(nlp, "Poland and Lithuania agreed to keep talking next month.")
+    assert not [e for e in found if e["type"] == "agreement"]
+    found = events(nlp, "Poland and Lithuania failed to agree on a truce.")
+    assert not _kinds([e for e in found if e["type"] == "agreement"])
+
+
+def test_a_deal_brokered_by_a_mediator_names_it_and_its_place(nlp: Language) -> None:
+    text = "The release was part of a 2016 peace deal brokered by France and Germany in Minsk."
+    (deal,) = [e for e in events(nlp, text) if e["type"] == "agreement"]
+    assert {"France", "Germany"} <= set(deal["participants"])
+    assert deal["place"] == "Minsk"
+
+
+def test_an_understanding_reached_and_memoranda_exchanged_are_agreements(nlp: Language) -> None:
+    found = events(nlp, "Poland and Lithuania reached an understanding on fishing quotas.")
+    assert ("agreement", ["Lithuania", "Poland"]) in _kinds(found)
+    found = events(nlp, "Poland and Lithuania exchanged memoranda in Warsaw.")
+    assert [e["place"] for e in found if e["type"] == "agreement"] == ["Warsaw"]
+
+
+def test_speaking_by_phone_is_a_phone_call(nlp: Language) -> None:
+    found = events(nlp, "Emmanuel Macron and Olaf Scholz spoke by phone about the summit.")
+    assert ("phone_call", ["Emmanuel Macron", "Olaf Scholz"]) in _kinds(found)
+    found = events(nlp, "Emmanuel Macron spoke with Olaf Scholz by telephone.")
+    assert ("phone_call", ["Emmanuel Macron", "Olaf Scholz"]) in _kinds(found)
+
+
+def test_aid_resumed_beside_another_object_and_aid_agreed_to_be_given(nlp: Language) -> None:
+    found = events(nlp, "Germany resumed intelligence sharing and military aid to Moldova.")
+    assert [e["type"] for e in found if e["modality"] == "happened"] == ["aid"]
+    found = events(nlp, "The German government agreed to provide tanks to Moldova.")
+    assert [e["modality"] for e in found if e["type"] == "aid"] == ["happened"]
+
+
+def test_speaking_to_a_legislature_is_a_statement_placed_there(nlp: Language) -> None:
+    (event,) = events(nlp, "Olaf Scholz told the Bundestag that the budget was ready.")
+    assert (event["type"], event["participants"], event["place"]) == (
+        "statement",
+        ["Olaf Scholz"],
+        "Bundestag",
+    )
+    (event,) = events(nlp, "Emmanuel Macron addressed the nation after the vote.")
+    assert (event["type"], event["place"]) == ("statement", None)
+    assert not events(nlp, "Emmanuel Macron told reporters that the vote was fair.")
+
+
+def test_a_statement_is_its_named_speakers_not_the_speakers_countrys(nlp: Language) -> None:
+    (event,) = events(
+        nlp, "France's foreign minister Jean-Noel Barrot said in a statement that talks were over."
+    )
+    assert event["participants"] == ["Jean-Noel Barrot"]
+    (event,) = events(nlp, "Poland and Lithuania said in a joint statement that the border would stay open.")
+    assert set(event["participants"]) == {"Poland", "Lithuania"}
+
+
+def test_hedged_and_denied_events_are_not_reported_as_happened(nlp: Language) -> None:
+    found = events(nlp, "Olaf Scholz said a meeting with Emmanuel Macron was warranted.")
+    assert not _kinds(found)
+    found = events(nlp, "Belarus denied providing soldiers to the rebels.")
+    assert not _kinds(found)
+    found = events(nlp, "Belarus denies allegations that it is sending weapons to the rebels.")
+    assert not _kinds(found)
+
+
+def test_first_summit_since_an_earlier_one_is_no_new_summit(nlp: Language) -> None:
+    text = (
+        "It is the first French-German summit since Macron's meeting with Olaf Scholz in Paris in July 2022."
+    )
+    found = events(nlp, text)
+    assert not [e for e in found if e["trigger"] == "summit"]

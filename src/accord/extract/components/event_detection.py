@@ -34,117 +34,51 @@ from accord.extract.components.date_resolution import resolve_date
 from accord.extract.components.quote_attribution import VERB_DEPS, resolve_pronoun
 from accord.extract.components.wordforms import all_forms
 
-LIGHT_VERBS = all_forms(
-    [
-        "hold",
-        "have",
-        "give",
-        "make",
-        "issue",
-        "conduct",
-        "launch",
-        "step",
-        "carry",
-        "stage",
-        "attend",
-        "host",
-        "begin",
-        "start",
-        "join",
-        "take",
-        "deliver",
-        "publish",
-        "release",
-        "write",
-        "coauthor",
-        "co-author",
-        "announce",
-        "sign",
-        "reach",
-        "strike",
-        "impose",
-        "provide",
-        "send",
-        "find",
-        "receive",
-        "seek",
-        "continue",
-        "pledge",
-        "promise",
-        "approve",
-        "allocate",
-        "unveil",
-        "agree",
-        "commit",
-        "adopt",
-        "resume",
-        "pause",
-        "suspend",
-        "complete",
-        "finish",
-        "open",
-        "chair",
-        "lead",
-        "attend",
-    ]
-)
+_LEXICON = load_lexicon("events")
+_WORDS: dict[str, list[str]] = _LEXICON["words"]
+
+
+def _words(name: str) -> set[str]:
+    return {str(w).lower() for w in _WORDS.get(name) or []}
+
+
+# Word lists from lexicons/events.yaml (`words`); see the comments there.
+LIGHT_VERBS = frozenset(all_forms(sorted(_words("light_verbs"))))
 PLACE_PREPS = {"in", "at", "on", "into", "near", "outside", "inside"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-# Verbs that report rather than act: their subject is the source, not a participant.
-REPORTING = frozenset(
-    all_forms(
-        ["say", "tell", "report", "add", "note", "state", "claim", "write", "mention", "explain", "believe"]
-    )
-)
+REPORTING = frozenset(all_forms(sorted(_words("reporting"))))
 GROUP_EVENTS = {"meeting", "negotiation_round", "phone_call"}
-TALKERS = {"negotiators", "negotiator", "delegations", "delegation", "delegates", "negotiating", "officials"}
-LEADER_TITLES = {"president", "prime minister", "chancellor", "king", "crown prince", "emir"}
+TALKERS = _words("talkers")
+LEADER_TITLES = _words("leader_titles")
 WARRING = {"Russia", "Ukraine"}
 TARGET_PREPS = {"of", "on", "against", "into", "in"}
-NOT_ATTACKS = {"deal", "deals", "agreement", "balance", "tone", "chord", "note", "bargain", "pose"}
+NOT_ATTACKS = _words("not_attacks")
 ACTOR_KINDS = {"person", "country", "organization", "group"}
-_LEXICON = load_lexicon("events")
 VENUES = {str(v).lower() for v in _LEXICON.get("venues") or []}
 VENUE_HEADS = {str(v).lower() for v in _LEXICON.get("venue_heads") or []}
 POSSESSIVES = {"his", "her", "its", "their"}
-PLACE_NOUNS = {
-    "city",
-    "town",
-    "village",
-    "region",
-    "peninsula",
-    "province",
-    "oblast",
-    "capital",
-    "port",
-    "island",
-    "republic",
-    "district",
-    "area",
-    "resort",
-}
-COLLECTIVE_OF = {
-    "ministers",
-    "minister",
-    "leaders",
-    "leader",
-    "presidents",
-    "president",
-    "delegations",
-    "delegation",
-    "officials",
-    "representatives",
-    "negotiators",
-    "heads",
-    "envoys",
-}
+PLACE_NOUNS = _words("place_nouns")
+COLLECTIVE_OF = _words("collective_of")
+STAGING_PARTICIPLES = frozenset(all_forms(sorted(_words("staging_participles"))))
+DENIALS = {str(w).lower() for w in _LEXICON.get("denials") or []}
+DECISIONS = frozenset(all_forms(sorted(_words("decisions"))))
+EVENT_TYPES = (
+    "meeting",
+    "negotiation_round",
+    "phone_call",
+    "statement",
+    "attack",
+    "agreement",
+    "aid",
+    "sanction",
+)
 
 
 class EventDetector:
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, lexicon_name: str = "events") -> None:
         self.name = name
-        lexicon = load_lexicon("events")
-        self.types = [t for t in lexicon if isinstance(lexicon[t], dict)]
+        lexicon = load_lexicon(lexicon_name)
+        self.types = [t for t in EVENT_TYPES if isinstance(lexicon.get(t), dict)]
         self.verbs: dict[str, str] = {}
         self.needs: dict[str, set[str]] = {}
         self.objects: dict[str, set[str]] = {}
@@ -170,6 +104,17 @@ class EventDetector:
         self.scheduled = {str(w) for w in lexicon["scheduled"]}
         self.hypothetical = {str(w) for w in lexicon["hypothetical"]}
         self.negated = {str(w) for w in lexicon["negated"]}
+        phone = lexicon.get("phone_call") or {}
+        self.talk_verbs = frozenset(all_forms([str(w) for w in phone.get("talk_verbs") or []]))
+        self.talk_media = {str(w).lower() for w in phone.get("talk_media") or []}
+        statement = lexicon.get("statement") or {}
+        self.audience_verbs = frozenset(all_forms([str(w) for w in statement.get("audience_verbs") or []]))
+        self.audiences = {str(w).lower() for w in statement.get("audiences") or []}
+        self.legislatures = {str(w).lower() for w in statement.get("legislatures") or []}
+        agreement = lexicon.get("agreement") or {}
+        self.agree_forms = frozenset(all_forms(["agree"]))
+        self.agree_objects = {str(w).lower() for w in agreement.get("agree_objects") or []}
+        self.agree_verbs = frozenset(all_forms([str(w) for w in agreement.get("agree_verbs") or []]))
 
     @guarded("accord_events")
     def __call__(self, doc: Doc) -> Doc:
@@ -224,15 +169,28 @@ class EventDetector:
                 continue
             span = doc[start:end]
             kind = doc.vocab.strings[match_id]
-            if span.root.dep_ in VERB_DEPS - {"dep"}:
+            if span.root.dep_ in VERB_DEPS - {"dep"} and _is_verb(span.root):
                 continue  # a verb spelled like the noun ("strike", "call")
             if self.needs[kind] and not self._has_need(span, kind):
                 continue
             taken.update(range(start, end))
             found.append((kind, span))
         for token in doc:
+            if (
+                token.lower_ in self.agree_forms
+                and token.dep_ in VERB_DEPS
+                and self._agrees_on_item(token, taken)
+            ):
+                found.append(("agreement", doc[token.i : token.i + 1]))
+                continue
+            if token.lower_ in self.audience_verbs and token.dep_ in VERB_DEPS and self._audience(token):
+                found.append(("statement", doc[token.i : token.i + 1]))
+                continue
+            if token.lower_ in self.talk_verbs and token.dep_ in VERB_DEPS and self._by_phone(token):
+                found.append(("phone_call", doc[token.i : token.i + 1]))
+                continue
             verb_kind = self.verbs.get(token.lower_)
-            if verb_kind is None or token.i in taken or token.dep_ not in VERB_DEPS:
+            if verb_kind is None or token.i in taken or not _is_verb(token):
                 continue
             kind = verb_kind
             needed = self.verb_objects.get(token.lower_)
@@ -260,6 +218,41 @@ class EventDetector:
         found.sort(key=lambda f: f[1].start)
         return found
 
+    def _audience(self, token: Token) -> Token | None:
+        """The assembly a speaker addresses ("told parliament", "addressed the nation")."""
+        for child in token.children:
+            if child.dep_ == "dobj" and child.lower_ in self.audiences:
+                return child
+        return None
+
+    def _by_phone(self, token: Token) -> bool:
+        """ "spoke by phone", "talked over the telephone", "conferred via video link"."""
+        for child in token.children:
+            if child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "over", "via", "on"}:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.lower_ in self.talk_media:
+                        return pobj.lower_ != "link" or any(c.lower_ == "video" for c in pobj.children)
+        return False
+
+    def _agrees_on_item(self, token: Token, taken: set[int]) -> bool:
+        """ "agreed on a ceasefire", "agreed to a prisoner exchange", "agreed to implement a truce": an
+        agreement on a substantive item; "agreed to keep talking" or "agreed on the agenda" is none, and
+        "agreed on a deal" is the noun's event already."""
+        objects: list[Token] = []
+        for child in token.children:
+            if child.dep_ == "dobj":
+                objects.append(child)
+            elif child.dep_ == "prep" and child.lower_ in {"on", "to", "upon"}:
+                objects.extend(c for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ == "xcomp":
+                if child.lower_ in self.agree_verbs:
+                    return not any(c.i in taken for c in child.children if c.dep_ == "dobj")
+                objects.extend(c for c in child.children if c.dep_ == "dobj")
+        items = [o for one in objects for o in _with_conjuncts(one)]
+        if any(o.i in taken for o in items):
+            return False
+        return any(o.lower_ in self.agree_objects for o in items)
+
     def _has_need(self, span: Span, kind: str) -> bool:
         need = self.needs[kind]
         heads = [span.root.head, *list(span.root.head.ancestors)[:2]]
@@ -276,10 +269,13 @@ class EventDetector:
     ) -> dict[str, Any] | None:
         root = trigger.root
         self._within = None
-        clause = root if root.dep_ in VERB_DEPS else _clause_head(root)
+        clause = root if _is_verb(root) else _clause_head(root)
+        if kind in GROUP_EVENTS and _first_since(root, clause):
+            return None  # "the first summit since 2018": the article's own event named again, or an older one
         participants = self._participants(kind, root, clause, index)
-        if kind == "statement":
-            participants = participants[:1]
+        if kind == "statement" and not any(t.lower_ == "joint" for t in [*trigger, *root.children]):
+            people = [m for m in participants if m["kind"] == "person"]
+            participants = (people or participants)[:1]  # the speaker, not the speaker's country
         if kind == "meeting" and any(t.lower_ in TALKERS for t in [*root.subtree, *clause.children]):
             kind = "negotiation_round"
         for mention in participants:
@@ -327,10 +323,20 @@ class EventDetector:
                         tokens.extend(_with_modifiers(pobj))
                         for one in _with_conjuncts(pobj):
                             tokens.extend(_of_phrase(one, index))
+        for child in root.children:
+            # "a deal brokered by Turkey", "an agreement signed by Russia and Ukraine"
+            if child.dep_ == "acl" and child.lower_ in STAGING_PARTICIPLES and not _is_verb(root):
+                for agent in child.children:
+                    if agent.dep_ == "agent" or (
+                        agent.dep_ == "prep" and agent.lower_ in {"between", "with"}
+                    ):
+                        for pobj in agent.children:
+                            if pobj.dep_ == "pobj":
+                                tokens.extend(_with_conjuncts(pobj))
         named_by_modifiers = any(t.i in index and index[t.i]["kind"] in ACTOR_KINDS for t in modifiers)
         # The clause's subject: "X met Y", "X held talks", "X said in a statement"; a clause without one
         # takes the subject of the clause it hangs from.
-        if named_by_modifiers and root.dep_ not in VERB_DEPS and kind != "statement":
+        if named_by_modifiers and not _is_verb(root) and kind != "statement":
             heads: list[Token] = [root]  # "Russia's invasion": the noun names its own participants
         else:
             heads = [root] if root == clause else [root, clause]
@@ -352,23 +358,21 @@ class EventDetector:
             heads.append(clause)
         # A noun buried in a phrase ("on the anniversary of the invasion") is no argument of the verb.
         # "pledged $500 million in aid", "held a round of talks": through the verb's own object it still is.
-        via = root.head.head
-        direct = root.head == clause or (
-            root.head.dep_ == "prep"
+        anchor = root
+        while anchor.dep_ == "conj" and anchor.head != anchor and anchor.head != clause:
+            anchor = anchor.head  # "resumed intelligence sharing and military aid": the first object's place
+        via = anchor.head.head
+        direct = anchor.head == clause or (
+            anchor.head.dep_ == "prep"
             and (via == clause or (via.dep_ in {"dobj", "attr", "nsubj", "nsubjpass"} and via.head == clause))
         )
         staged = clause.lower_ in LIGHT_VERBS and direct
-        if root.dep_ not in VERB_DEPS and kind != "statement" and not staged:
+        if not _is_verb(root) and kind != "statement" and not staged:
             # "Trump criticised the attack": only a verb that stages the event ("held talks", "launched
             # strikes", "attended the summit") makes its subject a participant.
             heads = [h for h in heads if h == root or (h.dep_ == "xcomp" and h != clause)]
         for head in heads:
-            if (
-                head == clause
-                and root.dep_ not in VERB_DEPS
-                and clause.lower_ in REPORTING
-                and kind != "statement"
-            ):
+            if head == clause and not _is_verb(root) and clause.lower_ in REPORTING and kind != "statement":
                 continue  # "..., a U.S. official said": the speaker of a report is not in the event
             for child in head.children:
                 if child.dep_ in {"nsubj", "agent"} or (child.dep_ == "nsubjpass" and head != root):
@@ -379,7 +383,7 @@ class EventDetector:
                     for subject in subjects:
                         tokens.extend(_with_modifiers(subject))
                         tokens.extend(_of_phrase(subject, index))
-                if head == root and child.dep_ == "dobj" and root.dep_ in VERB_DEPS and kind != "attack":
+                if head == root and child.dep_ == "dobj" and _is_verb(root) and kind != "attack":
                     tokens.extend(_with_conjuncts(child))
                 partners = {"with", "between", "to"} if kind == "aid" else {"with", "between"}
                 if child.dep_ == "prep" and child.lower_ in partners:
@@ -406,6 +410,15 @@ class EventDetector:
     # -- place -----------------------------------------------------------------------------------
     def _place(self, kind: str, root: Token, clause: Token, participants: list[dict[str, Any]]) -> str | None:
         names = {str(m["name"]) for m in participants}
+        audience = (
+            self._audience(root) if kind == "statement" and root.lower_ in self.audience_verbs else None
+        )
+        if audience is not None:
+            # "told Ukraine's parliament": the legislature is where the statement was made
+            if audience.lower_ not in self.legislatures:
+                return None
+            said = [t for t in audience.subtree if t.i <= audience.i and t.dep_ != "det"]
+            return root.doc[said[0].i : audience.i + 1].text if said else None
         candidates: list[Span] = []
         preps = PLACE_PREPS | (TARGET_PREPS if kind == "attack" else set())
         if kind == "attack":
@@ -420,7 +433,7 @@ class EventDetector:
                 if span is not None:
                     candidates.append(span)
         scopes: tuple[Token, ...] = (root, clause)
-        if kind == "attack" and root.dep_ not in VERB_DEPS and root.head != clause and root.dep_ != "dobj":
+        if kind == "attack" and not _is_verb(root) and root.head != clause and root.dep_ != "dobj":
             scopes = (root,)  # "talks on the Russian invasion took place in Brest": the talks' place
         for head in scopes:
             for token in head.subtree:
@@ -452,8 +465,11 @@ class EventDetector:
     # -- modality --------------------------------------------------------------------------------
     def _modality(self, root: Token, clause: Token) -> str:
         chain = [root]
+        stops = {"conj", "advcl", "ccomp", "relcl", "parataxis", "ROOT"}
+        if root.dep_ == "acl" and any(c.dep_ == "agent" for c in root.children):
+            stops.add("acl")  # "the demands tweeted by the adviser": the noun does not govern the act
         for ancestor in root.ancestors:
-            if chain[-1].dep_ in {"conj", "advcl", "ccomp", "relcl", "parataxis", "ROOT"}:
+            if chain[-1].dep_ in stops:
                 break  # another clause's words do not govern this one
             chain.append(ancestor)
             if len(chain) > 4:
@@ -464,6 +480,9 @@ class EventDetector:
             words.extend(
                 c.lower_ for c in token.children if c.dep_ in {"aux", "neg", "amod", "mark", "advmod", "det"}
             )
+        verb = root if _is_verb(root) else (clause if clause.lower_ in LIGHT_VERBS else None)
+        if verb is not None and any(a.lower_ in DENIALS for a in list(verb.ancestors)[:4]):
+            return "negated"  # "denied providing soldiers", "denies claims that it sent troops"
         ruled_out = any(
             t.lower_ in {"rule", "rules", "ruled", "ruling"} and any(c.lower_ == "out" for c in t.children)
             for t in chain
@@ -474,7 +493,8 @@ class EventDetector:
             return "hypothetical"
         if any(w in self.scheduled for w in words):
             return "scheduled"
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[0].children):
+        decided = chain[0].dep_ == "xcomp" and chain[0].head.lower_ in DECISIONS
+        if not decided and any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[0].children):
             return "hypothetical"  # "to strike a deal": a purpose, not an occurrence
         return "happened"
 
@@ -497,10 +517,40 @@ def _governed_by(token: Token, heads: tuple[Token, ...], *, attack: bool = False
         if token.dep_ == "prep":
             if token.lower_ not in links:
                 return False
+        elif token.dep_ == "acl" and token.lower_ in STAGING_PARTICIPLES:
+            pass  # "a deal brokered in Istanbul", "the protocol signed in Minsk"
         elif token.dep_ not in EVENT_LINKS or token.head == token:
             return False
         token = token.head
     return False
+
+
+NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "compound"}
+
+
+def _is_verb(token: Token) -> bool:
+    """Whether the parse makes ``token`` a clause: a conjunct of a noun ("resumed intelligence sharing and
+    military aid") is a noun, though "conj" is a clause's link too."""
+    head = token
+    for _ in range(6):
+        if head.dep_ != "conj" or head.head == head:
+            break
+        head = head.head
+    if head is not token and head.dep_ in NOMINAL_DEPS:
+        return False
+    return token.dep_ in VERB_DEPS
+
+
+def _first_since(root: Token, clause: Token) -> bool:
+    """ "It is the first summit since their meeting in Helsinki", "the summit was the first since ...": a
+    comparison with an earlier event, not a report of a new one."""
+    if _is_verb(root):
+        return False
+    firsts = [t for t in [*root.children, *clause.children] if t.lower_ in {"first", "last"}]
+    if not firsts:
+        return False
+    scope = [*root.subtree, *clause.children, *(t for f in firsts for t in f.subtree)]
+    return any(t.lower_ == "since" for t in scope)
 
 
 def _names_a_place(token: Token) -> bool:
@@ -550,23 +600,9 @@ def _narrows_earlier(events: list[dict[str, Any]], event: dict[str, Any]) -> boo
 
 
 # Attack words that name the war as background unless the text dates them ("the Russian invasion").
-BACKGROUND_ATTACKS = set(all_forms(["invade", "annex", "shell", "occupy"])) | {
-    "invasion",
-    "annexation",
-    "shelling",
-    "occupation",
-    "war",
-}
-# Statements whose wording is made in person, so a dateline or the talks they follow can place them; a
-# post, letter or paper is written anywhere.
-WRITTEN = set(all_forms(["write", "post", "tweet"])) | {
-    "letter",
-    "social media post",
-    "strategy paper",
-    "op-ed",
-    "declaration",
-}
-TALK_WORDS = {"talks", "meeting", "meetings", "summit", "negotiations", "negotiation", "discussions", "visit"}
+BACKGROUND_ATTACKS = set(all_forms(sorted(_words("background_attack_verbs")))) | _words("background_attacks")
+WRITTEN = set(all_forms(sorted(_words("written_verbs")))) | _words("written")
+TALK_WORDS = _words("talk_words")
 _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][^\W\d_]+(?:[ -][A-ZÀ-Þ][^\W\d_]+){0,2})"
     r"(?:\s*\[[^\]\n]{1,30}\]|,\s*[A-Z][a-z]+(?=:))?"
@@ -909,9 +945,11 @@ def _date_texts(scope: Span, trigger: Token) -> list[str]:
 
 @Language.factory(
     "accord_events",
+    # The trigger lexicon (lexicons/<name>.yaml) is configuration, so a pipeline can be built with another.
+    default_config={"lexicon": "events"},
     # Events, the "acts" flag of their participants' mentions, a failure record (see `guarded`).
     assigns=["doc._.accord_events", "doc._.accord_mentions", "doc._.accord_errors"],
     requires=["doc._.accord_mentions", "token.dep", "doc.ents"],
 )
-def make_event_detector(nlp: Language, name: str) -> EventDetector:
-    return EventDetector(nlp, name)
+def make_event_detector(nlp: Language, name: str, lexicon: str) -> EventDetector:
+    return EventDetector(nlp, name, lexicon)

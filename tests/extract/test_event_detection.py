@@ -312,3 +312,30 @@ def test_first_summit_since_an_earlier_one_is_no_new_summit(nlp: Language) -> No
     )
     found = events(nlp, text)
     assert not [e for e in found if e["trigger"] == "summit"]
+
+
+def test_whom_an_envoy_serves_is_not_a_party(nlp: Language) -> None:
+    text = "Emmanuel Macron's special envoy Jean-Yves Le Drian and an aide have been meeting with Olaf Scholz."
+    (event,) = [e for e in events(nlp, text) if e["type"] == "meeting"]
+    assert "Emmanuel Macron" not in event["participants"]
+    assert {"Jean-Yves Le Drian", "Olaf Scholz"} <= set(event["participants"])
+    found = events(nlp, "Emmanuel Macron's son-in-law met Olaf Scholz in Berlin.")
+    assert not [e for e in found if "Emmanuel Macron" in e["participants"]]
+
+
+def test_an_unnamed_representatives_nationality_names_no_speaker(nlp: Language) -> None:
+    found = events(nlp, '"We need more time," the Polish representative tweeted.')
+    assert not [e for e in found if e["type"] == "statement"]
+
+
+def test_an_agreement_only_attempted_is_hypothetical(nlp: Language) -> None:
+    text = "The leaders of France and Germany will attempt to reach a trade agreement within two days."
+    assert [e["modality"] for e in events(nlp, text) if e["type"] == "agreement"] == ["hypothetical"]
+
+
+def test_talks_the_subject_only_follows_are_not_the_subjects(nlp: Language) -> None:
+    text = "French and German leaders held a short press conference after the talks in Warsaw."
+    assert not [e for e in events(nlp, text) if e["type"] in {"meeting", "negotiation_round"}]
+    text = "Emmanuel Macron gave a press conference after talks with Olaf Scholz in Warsaw."
+    found = [e for e in events(nlp, text) if e["type"] in {"meeting", "negotiation_round"}]
+    assert found and {"Emmanuel Macron", "Olaf Scholz"} <= set(found[0]["participants"])

@@ -61,6 +61,8 @@ PLACE_NOUNS = _words("place_nouns")
 COLLECTIVE_OF = _words("collective_of")
 STAGING_PARTICIPLES = frozenset(all_forms(sorted(_words("staging_participles"))))
 DENIALS = {str(w).lower() for w in _LEXICON.get("denials") or []}
+PROXIES = _words("proxies")
+TRIES = frozenset(all_forms(sorted(_words("tries"))))
 DECISIONS = frozenset(all_forms(sorted(_words("decisions"))))
 EVENT_TYPES = (
     "meeting",
@@ -364,6 +366,12 @@ class EventDetector:
         via = anchor.head.head
         direct = anchor.head == clause or (
             anchor.head.dep_ == "prep"
+            # "held a round of talks", "reached the deal during a call", "spoke after talks with Erdogan";
+            # not "may meet after the talks": talks without a partner named are not the subject's
+            and (
+                anchor.head.lower_ in {"of", "in", "during"}
+                or any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in root.children)
+            )
             and (via == clause or (via.dep_ in {"dobj", "attr", "nsubj", "nsubjpass"} and via.head == clause))
         )
         staged = clause.lower_ in LIGHT_VERBS and direct
@@ -381,7 +389,10 @@ class EventDetector:
                         [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "agent" else [child]
                     )
                     for subject in subjects:
-                        tokens.extend(_with_modifiers(subject))
+                        if kind == "statement" and subject.lower_ in PROXIES:
+                            tokens.extend(_with_conjuncts(subject))  # "the Ukrainian representative tweeted"
+                        else:
+                            tokens.extend(_with_modifiers(subject))
                         tokens.extend(_of_phrase(subject, index))
                 if head == root and child.dep_ == "dobj" and _is_verb(root) and kind != "attack":
                     tokens.extend(_with_conjuncts(child))
@@ -487,6 +498,8 @@ class EventDetector:
             t.lower_ in {"rule", "rules", "ruled", "ruling"} and any(c.lower_ == "out" for c in t.children)
             for t in chain
         )
+        if any(t.dep_ == "xcomp" and t.head.lower_ in TRIES for t in chain):
+            return "hypothetical"  # "will attempt to reach a ceasefire agreement"
         if ruled_out or any(w in self.negated for w in words):
             return "negated"
         if any(w in self.hypothetical for w in words):
@@ -814,6 +827,8 @@ def _with_modifiers(token: Token) -> list[Token]:
     for one in _with_conjuncts(token):
         found.append(one)
         for child in one.children:
+            if child.dep_ == "poss" and (one.ent_type_ == "PERSON" or one.lower_ in PROXIES):
+                continue  # "Trump's envoy Witkoff", "Trump's son-in-law": the envoy, not the one he serves
             if child.dep_ in {"amod", "compound", "poss", "nmod"}:
                 found.extend(_with_conjuncts(child))
     return found

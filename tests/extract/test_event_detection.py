@@ -315,7 +315,7 @@ def test_first_summit_since_an_earlier_one_is_no_new_summit(nlp: Language) -> No
 
 
 def test_whom_an_envoy_serves_is_not_a_party(nlp: Language) -> None:
-    text = "Emmanuel Macron's special envoy Jean-Yves Le Drian and an aide have been meeting with Olaf Scholz."
+    text = "Emmanuel Macron's special envoy Jean-Yves Le Drian and an aide were meeting with Olaf Scholz."
     (event,) = [e for e in events(nlp, text) if e["type"] == "meeting"]
     assert "Emmanuel Macron" not in event["participants"]
     assert {"Jean-Yves Le Drian", "Olaf Scholz"} <= set(event["participants"])
@@ -339,3 +339,29 @@ def test_talks_the_subject_only_follows_are_not_the_subjects(nlp: Language) -> N
     text = "Emmanuel Macron gave a press conference after talks with Olaf Scholz in Warsaw."
     found = [e for e in events(nlp, text) if e["type"] in {"meeting", "negotiation_round"}]
     assert found and {"Emmanuel Macron", "Olaf Scholz"} <= set(found[0]["participants"])
+
+
+def test_a_clause_set_at_a_meeting_with_a_partner_names_both_sides(nlp: Language) -> None:
+    text = "Emmanuel Macron said at a meeting with Olaf Scholz in Paris that Europe must act."
+    found = [e for e in events(nlp, text) if e["type"] == "meeting"]
+    assert found and {"Emmanuel Macron", "Olaf Scholz"} <= set(found[0]["participants"])
+
+
+def test_a_meeting_in_a_clause_of_its_own_takes_the_main_subject(nlp: Language) -> None:
+    text = "Donald Tusk, after meeting Olaf Scholz in Berlin, flew on to Paris."
+    found = [e for e in events(nlp, text) if e["type"] == "meeting"]
+    assert found and set(found[0]["participants"]) == {"Donald Tusk", "Olaf Scholz"}
+    assert found[0]["place"] == "Berlin"
+
+
+def test_talks_held_after_a_visit_take_the_visitor_and_the_place_visited(nlp: Language) -> None:
+    text = "Emmanuel Macron visited Warsaw and held talks with Donald Tusk."
+    found = [e for e in events(nlp, text) if e["type"] in {"meeting", "negotiation_round"}]
+    assert [(set(e["participants"]), e["place"]) for e in found] == [
+        ({"Emmanuel Macron", "Donald Tusk"}, "Warsaw")
+    ]
+
+
+def test_any_talks_are_no_specific_talks(nlp: Language) -> None:
+    text = "Poland is strengthening its hand in any negotiations with Lithuania."
+    assert not _kinds(events(nlp, text))

@@ -62,6 +62,7 @@ COLLECTIVE_OF = _words("collective_of")
 STAGING_PARTICIPLES = frozenset(all_forms(sorted(_words("staging_participles"))))
 DENIALS = {str(w).lower() for w in _LEXICON.get("denials") or []}
 PROXIES = _words("proxies")
+VISITS = frozenset(all_forms(["visit"]))
 TRIES = frozenset(all_forms(sorted(_words("tries"))))
 DECISIONS = frozenset(all_forms(sorted(_words("decisions"))))
 EVENT_TYPES = (
@@ -106,6 +107,7 @@ class EventDetector:
         self.scheduled = {str(w) for w in lexicon["scheduled"]}
         self.hypothetical = {str(w) for w in lexicon["hypothetical"]}
         self.negated = {str(w) for w in lexicon["negated"]}
+        self.nonspecific = {str(w) for w in lexicon.get("nonspecific") or []}
         phone = lexicon.get("phone_call") or {}
         self.talk_verbs = frozenset(all_forms([str(w) for w in phone.get("talk_verbs") or []]))
         self.talk_media = {str(w).lower() for w in phone.get("talk_media") or []}
@@ -311,6 +313,7 @@ class EventDetector:
         object_preps = {"with", "between", "among", "by"}
         if kind != "attack":
             object_preps |= {"of", "from", "to"}  # "seized Crimea from Ukraine": the victim is no party
+
         # Modifiers of a noun trigger: "Russian airstrikes", "the Trump-Putin meeting", "Trump's call".
         modifiers: list[Token] = []
         for child in root.children:
@@ -343,10 +346,19 @@ class EventDetector:
         else:
             heads = [root] if root == clause else [root, clause]
         head = clause
-        for _ in range(3 if kind == "statement" else 0):
+        # A statement, or a meeting told in a clause of its own ("after meeting Putin in Alaska, Trump ..."),
+        # without a subject takes the subject of the clause it hangs from.
+        climbs = (
+            3
+            if kind == "statement"
+            else (3 if kind in GROUP_EVENTS and root.dep_ in {"pcomp", "advcl"} else 0)
+        )
+        for _ in range(climbs):
             if any(c.dep_ in {"nsubj", "agent"} for c in head.children) or head.head == head:
                 break
-            if head.dep_ not in {"advcl", "xcomp", "conj", "acl", "pcomp", "ccomp"}:
+            if head.dep_ not in {"advcl", "xcomp", "conj", "acl", "pcomp", "ccomp"} and not (
+                climbs and head.dep_ == "prep" and kind in GROUP_EVENTS
+            ):
                 break
             head = head.head
         if head != clause:
@@ -355,16 +367,17 @@ class EventDetector:
             heads.append(root.head)  # "the ministers are expected to meet"
         elif clause != root and clause.dep_ == "xcomp" and clause.lower_ in LIGHT_VERBS:
             heads.append(clause.head)  # "officials are scheduled to hold talks"
+        own = clause  # the verb the trigger hangs from, before borrowing a subject
         while clause.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in clause.children):
             clause = clause.head  # "X met Y and signed ...": the first verb's subject
             heads.append(clause)
         # A noun buried in a phrase ("on the anniversary of the invasion") is no argument of the verb.
         # "pledged $500 million in aid", "held a round of talks": through the verb's own object it still is.
         anchor = root
-        while anchor.dep_ == "conj" and anchor.head != anchor and anchor.head != clause:
+        while anchor.dep_ == "conj" and anchor.head != anchor and anchor.head != own:
             anchor = anchor.head  # "resumed intelligence sharing and military aid": the first object's place
         via = anchor.head.head
-        direct = anchor.head == clause or (
+        direct = anchor.head == own or (
             anchor.head.dep_ == "prep"
             # "held a round of talks", "reached the deal during a call", "spoke after talks with Erdogan";
             # not "may meet after the talks": talks without a partner named are not the subject's
@@ -372,15 +385,31 @@ class EventDetector:
                 anchor.head.lower_ in {"of", "in", "during"}
                 or any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in root.children)
             )
-            and (via == clause or (via.dep_ in {"dobj", "attr", "nsubj", "nsubjpass"} and via.head == clause))
+            and (via == own or (via.dep_ in {"dobj", "attr", "nsubj", "nsubjpass"} and via.head == own))
         )
-        staged = clause.lower_ in LIGHT_VERBS and direct
+        staged = own.lower_ in LIGHT_VERBS and direct
+        # "announced the truce at a meeting with Gerasimov", "said during talks with Lukashenko": the
+        # subject of a clause set at a gathering with a named partner is the partner's counterpart.
+        hosted = (
+            kind in GROUP_EVENTS
+            and root.head.dep_ == "prep"
+            and root.head.lower_ in {"at", "during", "in"}
+            and root.head.head == own
+            and any(c.dep_ == "prep" and c.lower_ == "with" for c in root.children)
+        )
+        staged = staged or hosted
         if not _is_verb(root) and kind != "statement" and not staged:
             # "Trump criticised the attack": only a verb that stages the event ("held talks", "launched
             # strikes", "attended the summit") makes its subject a participant.
-            heads = [h for h in heads if h == root or (h.dep_ == "xcomp" and h != clause)]
+            heads = [h for h in heads if h == root or (h.dep_ == "xcomp" and h not in {clause, own})]
         for head in heads:
-            if head == clause and not _is_verb(root) and clause.lower_ in REPORTING and kind != "statement":
+            if (
+                head in {clause, own}
+                and not _is_verb(root)
+                and head.lower_ in REPORTING
+                and kind != "statement"
+                and not hosted
+            ):
                 continue  # "..., a U.S. official said": the speaker of a report is not in the event
             for child in head.children:
                 if child.dep_ in {"nsubj", "agent"} or (child.dep_ == "nsubjpass" and head != root):
@@ -394,7 +423,13 @@ class EventDetector:
                         else:
                             tokens.extend(_with_modifiers(subject))
                         tokens.extend(_of_phrase(subject, index))
-                if head == root and child.dep_ == "dobj" and _is_verb(root) and kind != "attack":
+                if (
+                    head == root
+                    and child.dep_ == "dobj"
+                    and _is_verb(root)
+                    and kind != "attack"
+                    and not (root.lower_ in VISITS and _visited_place(child, index))
+                ):
                     tokens.extend(_with_conjuncts(child))
                 partners = {"with", "between", "to"} if kind == "aid" else {"with", "between"}
                 if child.dep_ == "prep" and child.lower_ in partners:
@@ -432,6 +467,12 @@ class EventDetector:
             return root.doc[said[0].i : audience.i + 1].text if said else None
         candidates: list[Span] = []
         preps = PLACE_PREPS | (TARGET_PREPS if kind == "attack" else set())
+        visit = clause.head if clause.dep_ == "conj" and clause.head.lower_ in VISITS else root
+        if kind in GROUP_EVENTS and visit.lower_ in VISITS and _is_verb(visit):
+            for child in visit.children:
+                # "visited Kyiv": the place visited
+                if child.dep_ == "dobj" and _visited_place(child, mention_index(root.doc)):
+                    candidates.append(entity_at(root.doc, child.i) or root.doc[child.i : child.i + 1])
         if kind == "attack":
             # The target: "struck Kharkiv", "Kharkiv was shelled", "Crimea, which Russia annexed"
             targets = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass"}]
@@ -498,6 +539,8 @@ class EventDetector:
             t.lower_ in {"rule", "rules", "ruled", "ruling"} and any(c.lower_ == "out" for c in t.children)
             for t in chain
         )
+        if any(c.dep_ == "det" and c.lower_ in self.nonspecific for c in root.children):
+            return "hypothetical"  # "any negotiations with Moscow"
         if any(t.dep_ == "xcomp" and t.head.lower_ in TRIES for t in chain):
             return "hypothetical"  # "will attempt to reach a ceasefire agreement"
         if ruled_out or any(w in self.negated for w in words):
@@ -552,6 +595,12 @@ def _is_verb(token: Token) -> bool:
     if head is not token and head.dep_ in NOMINAL_DEPS:
         return False
     return token.dep_ in VERB_DEPS
+
+
+def _visited_place(token: Token, index: dict[int, dict[str, Any]]) -> bool:
+    """ "visited Kyiv", "visited Ukraine": a place or a country named as what is visited, not a party."""
+    mention = index.get(token.i)
+    return token.ent_type_ in PLACE_LABELS or (mention is not None and mention["kind"] == "country")
 
 
 def _first_since(root: Token, clause: Token) -> bool:

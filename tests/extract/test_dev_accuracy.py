@@ -1,0 +1,53 @@
+"""Accuracy floor on the locked test split of the development corpus (eval/dev/, never tuned on).
+
+The floors are the F1 measured at the last reported scoring (eval/test-log.jsonl) less 0.03, so a change
+that makes extraction worse on unseen news fails CI. This test asserts and prints nothing else: it is not
+a way to look at the test split's errors (study `train`; see eval/README.md).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from accord.extract.evaluation import evaluate_corpus
+from accord.extract.export import stored_predictions
+from accord.extract.gold import load_gold, load_metadata
+from accord.extract.runner import run_extraction
+from accord.ingest import ingest_paths
+from accord.store import open_store
+
+DEV = Path(__file__).resolve().parents[2] / "eval" / "dev"
+MARGIN = 0.03
+# F1 on the test split at the last reported scoring (README "Extraction quality"), per item type.
+MEASURED = {"actors": 0.756, "quotes": 0.797, "events": 0.317, "positions": 0.369}
+FLOORS = {kind: max(0.0, round(value - MARGIN, 3)) for kind, value in MEASURED.items()}
+
+
+@pytest.mark.slow
+def test_test_split_f1_stays_above_the_floors(tmp_path: Path, nlp: Language) -> None:
+    metadata = load_metadata(DEV / "articles.jsonl")
+    test_lines = [
+        line
+        for line in (DEV / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip() and metadata[json.loads(line)["id"]].split == "test"
+    ]
+    corpus = tmp_path / "test.jsonl"
+    corpus.write_text("\n".join(test_lines) + "\n", encoding="utf-8")
+    engine = open_store(f"sqlite:///{tmp_path / 'dev.db'}")
+    assert ingest_paths([corpus], engine, progress=False).ok
+    extracted = run_extraction(engine, nlp=nlp)
+    assert extracted.ok == len(test_lines), extracted.messages
+    predicted, errors = stored_predictions(engine)
+    assert errors == []
+    report = evaluate_corpus(predicted, load_gold(DEV / "gold.jsonl"), metadata, split="test", resamples=1)
+    assert len(report.articles) == len(test_lines) >= 35
+    below = {
+        kind: round(report.scores[kind].f1, 3)
+        for kind, floor in FLOORS.items()
+        if report.scores[kind].f1 < floor
+    }
+    assert not below, f"F1 below the floors {FLOORS}: {below}"

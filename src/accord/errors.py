@@ -58,6 +58,8 @@ class Errors(str, Enum):
     A604 = "{path}: bad parameter {param} ({reason})"
     A605 = "{path}: no {kind} '{ref}'"
     A606 = "{path}: cannot compute {what} ({reason})"
+    A607 = "the access token (setting token, ACCORD_TOKEN) is blank or has spaces around it; set one without"
+    A610 = "{path}: internal error, the request was not completed (the server log has the details)"
     # -- settings -------------------------------------------------------------------------------
     A901 = "{path}: bad settings file ({reason})"
     A902 = "setting '{name}' from {origin}: {reason}"

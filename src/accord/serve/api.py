@@ -9,12 +9,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
+from pydantic import BeforeValidator
 from sqlalchemy.orm import Session
 
 from accord.errors import AccordError, Errors
 from accord.scenario.model import Scenario
 from accord.serve import queries, review, whatif
-from accord.serve.deps import Name, SearchText, SessionDep, memo_json, not_found
+from accord.serve.deps import Name, SearchText, SessionDep, iso_day, memo_json, not_found
 from accord.serve.schemas import (
     ActorSummary,
     ArticleDetail,
@@ -30,14 +31,16 @@ from accord.serve.schemas import (
     PositionRow,
     QuoteRow,
 )
+from accord.serve.strict_json import StrictJSONRoute
 from accord.store.schema import MAX_ROW_ID
 
-router = APIRouter(prefix="/api/v1")
+router = APIRouter(prefix="/api/v1", route_class=StrictJSONRoute)
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut, "description": "No such item"}}
 
 Limit = Annotated[int, Query(ge=1, le=200)]
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
-Day = Annotated[dt.date | None, Query()]
+# A date is YYYY-MM-DD and nothing else: pydantic alone would read `0` as 1970-01-01 (a Unix time).
+Day = Annotated[dt.date | None, BeforeValidator(iso_day), Query()]
 RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID)]
 
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import gc
+import math
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import plotly
 from fastapi import FastAPI, Request
@@ -13,12 +16,13 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.orm import sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import BaseRoute, Match
 
 from accord import __version__, settings
 from accord.errors import AccordError, Errors
 from accord.serve import api, cache, pages
 from accord.serve.search import ensure_search_index
-from accord.serve.security import SecurityMiddleware
+from accord.serve.security import SecurityMiddleware, check_token
 from accord.store import open_store
 
 HERE = Path(__file__).parent
@@ -26,7 +30,53 @@ STATIC = HERE / "static"
 # plotly.js ships inside the plotly Python package; serve that file rather than a copy or a CDN.
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 
-STATUS = {Errors.A602: 401, Errors.A603: 413, Errors.A604: 400, Errors.A605: 404, Errors.A606: 422}
+STATUS = {
+    Errors.A602: 401,
+    Errors.A603: 413,
+    Errors.A604: 400,
+    Errors.A605: 404,
+    Errors.A606: 422,
+    Errors.A610: 500,
+}
+
+
+def sendable(value: Any) -> Any:
+    """``value`` (already JSON-able) with everything JSON cannot carry made text: a NaN or infinite
+    number becomes its name, a lone surrogate its escape. A validation error echoes the request's own
+    input, and strict JSON serialization refuses both (a 500 instead of the 422)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, str):
+        return value if value.isascii() else value.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, dict):
+        return {sendable(k): sendable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [sendable(v) for v in value]
+    return value
+
+
+def _leaf_routes(routes: Iterable[BaseRoute]) -> Iterator[BaseRoute]:
+    """Every route, those of included routers too (FastAPI keeps them in a router of their own)."""
+    for route in routes:
+        inner = getattr(route, "original_router", None)
+        if inner is not None:
+            yield from _leaf_routes(inner.routes)
+        else:
+            yield route
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route takes at this path (HEAD wherever GET is: the middleware answers it)."""
+    methods: set[str] = set()
+    # The path as the app's router sees it (inside a mounted app the scope's root_path has moved on).
+    scope = {"type": "http", "path": request.url.path, "root_path": "", "method": "GET", "headers": []}
+    for route in _leaf_routes(request.app.router.routes):
+        match, _ = route.matches(scope)
+        if match != Match.NONE:
+            methods |= set(getattr(route, "methods", None) or {"GET"})
+    if "GET" in methods:
+        methods.add("HEAD")
+    return sorted(methods)
 
 
 def _error(status: int, code: str, message: str, **extra: object) -> JSONResponse:
@@ -43,30 +93,52 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     async def bad_request(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
-        problems = exc.errors()
-        first = problems[0] if problems else {"loc": ("request",), "msg": "invalid"}
-        param = ".".join(str(p) for p in first["loc"] if p not in ("query", "path", "body"))
-        err = AccordError(Errors.A604, path=request.url.path, param=param or "body", reason=first["msg"])
+        problems: list[dict[str, Any]] = sendable(jsonable_encoder(exc.errors()))
+        first: dict[str, Any] = problems[0] if problems else {"loc": ["request"], "msg": "invalid"}
+        if first.get("type") == "json_invalid":
+            # FastAPI's loc is (body, character offset), its msg only "JSON decode error".
+            param = "body"
+            offset = first["loc"][-1]
+            reason = f"not JSON: {(first.get('ctx') or {}).get('error', first['msg'])}"
+            reason += f", at character {offset}" if offset else ""
+        else:
+            param = ".".join(str(p) for p in first["loc"] if p not in ("query", "path", "body"))
+            reason = str(first["msg"]).removeprefix("Value error, ")
+        err = AccordError(Errors.A604, path=request.url.path, param=param or "body", reason=reason)
         if not request.url.path.startswith("/api/"):
             return pages.error_page(request, 400, err.message)
         # `detail` keeps FastAPI's documented 422 shape; `error` is the one-line summary.
-        body = {"error": {"code": "A604", "message": err.message}, "detail": jsonable_encoder(problems)}
+        body = {"error": {"code": "A604", "message": err.message}, "detail": problems}
         return JSONResponse(body, status_code=422)
 
     async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)
         message = f"{request.url.path}: {exc.detail}"
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            # RFC 9110: a 405 lists what the resource takes, every route at this path (Starlette's own
+            # header names only the first route that matched, and static files send none).
+            headers["Allow"] = ", ".join(allowed_methods(request))
+        response: Response
         if not request.url.path.startswith("/api/"):
-            return pages.error_page(request, exc.status_code, message)
-        return _error(exc.status_code, f"HTTP{exc.status_code}", message)
+            response = pages.error_page(request, exc.status_code, message)
+        else:
+            response = _error(exc.status_code, f"HTTP{exc.status_code}", message)
+        response.headers.update(headers)
+        return response
 
     app.add_exception_handler(AccordError, accord_error)
     app.add_exception_handler(RequestValidationError, bad_request)
     app.add_exception_handler(StarletteHTTPException, http_error)
 
 
-def create_app(db_url: str, token: str | None = None, max_body: int | None = None) -> FastAPI:
+def create_app(
+    db_url: str,
+    token: str | None = None,
+    max_body: int | None = None,
+) -> FastAPI:
     """The dashboard and API on the store at ``db_url``; with ``token``, every request must carry it."""
+    token = check_token(token)
     engine = open_store(db_url)
     ensure_search_index(engine)
     cache.enable(bool(settings.get("serve_cache")))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import AsyncIterator, Callable, Hashable
 from typing import Annotated, Any, TypeVar
 
@@ -19,6 +21,18 @@ V = TypeVar("V")
 NO_NUL = r"^[^\x00]*$"
 Name = Annotated[str | None, Query(max_length=300, pattern=NO_NUL)]
 SearchText = Annotated[str | None, Query(max_length=500, pattern=NO_NUL)]
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def iso_day(value: object) -> object:
+    """A date given as text must be YYYY-MM-DD, a real day. Anything else is refused (ValueError):
+    pydantic would read ``0`` or ``1700000000`` as a Unix time, and ``date.fromisoformat`` takes
+    ``20240101`` and week dates too."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not ISO_DAY.fullmatch(value):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    return dt.date.fromisoformat(value)
 
 
 async def get_session(request: Request) -> AsyncIterator[Session]:

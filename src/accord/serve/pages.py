@@ -28,7 +28,7 @@ from accord.report.views import events_timeline_data, matrix_from_cells, traject
 from accord.scenario.builder import Cell
 from accord.scenario.timeline import stages
 from accord.serve import queries, review, search, whatif
-from accord.serve.deps import Name, SearchText, SessionDep, memo, not_found
+from accord.serve.deps import Name, SearchText, SessionDep, iso_day, memo, not_found
 from accord.serve.highlight import Span, segments
 from accord.store.schema import MAX_ROW_ID
 
@@ -91,10 +91,12 @@ def day(request: Request, value: str | None, name: str) -> dt.date | None:
     if not value:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        parsed = iso_day(value)
     except ValueError as exc:
         reason = "expected a date as YYYY-MM-DD"
         raise AccordError(Errors.A604, path=request.url.path, param=name, reason=reason) from exc
+    assert isinstance(parsed, dt.date)
+    return parsed
 
 
 def _query(**params: Any) -> str:

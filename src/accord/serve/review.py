@@ -6,9 +6,11 @@ identity); the scenario builder reads items through ``accord.store.corrections.a
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -25,6 +27,73 @@ from accord.store.corrections import (
 from accord.store.schema import Article, Correction
 
 STANCES = ("support", "oppose", "conditional")
+
+# What an analyst may write into each field: the store's column sizes, no control characters (PostgreSQL
+# refuses NUL in text), dates in the extractor's own form (YYYY, YYYY-MM or YYYY-MM-DD, a real date).
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _no_controls(value: str) -> str:
+    if _CONTROLS.search(value):
+        raise ValueError("control characters are not allowed")
+    return value
+
+
+Name = Annotated[str, StringConstraints(min_length=1, max_length=300), AfterValidator(_no_controls)]
+Code = Annotated[str, StringConstraints(min_length=1, max_length=32), AfterValidator(_no_controls)]
+Prose = Annotated[str, StringConstraints(max_length=10_000), AfterValidator(_no_controls)]
+_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
+
+
+def _real_date(value: str) -> str:
+    if not _DATE.fullmatch(value):
+        raise ValueError("expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = ([*map(int, value.split("-")), 1, 1])[:3]
+    try:
+        dt.date(year, month, day)
+    except ValueError as exc:
+        raise ValueError(f"{value} is not a date ({exc})") from exc
+    return value
+
+
+class _Changes(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class ActorChanges(_Changes):
+    name: Name | None = None
+    kind: Code | None = None
+    acts: bool | None = None
+
+
+class QuoteChanges(_Changes):
+    speaker: Name | None = None
+    text: Prose | None = None
+
+
+class EventChanges(_Changes):
+    type: Code | None = None
+    participants: list[Name] | None = Field(default=None, max_length=100)
+    place: Name | None = None
+    date: Annotated[str, AfterValidator(_real_date)] | None = None
+    date_precision: Literal["day", "month", "year", "relative"] | None = None
+    modality: Literal["happened", "scheduled", "hypothetical", "negated"] | None = None
+
+
+class PositionChanges(_Changes):
+    actor: Name | None = None
+    issue: Code | None = None
+    stance: Literal["support", "oppose", "conditional"] | None = None
+    condition: Prose | None = None
+    score: Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)] | None = None
+
+
+CHANGES: dict[str, type[_Changes]] = {
+    "actor": ActorChanges,
+    "quote": QuoteChanges,
+    "event": EventChanges,
+    "position": PositionChanges,
+}
 
 
 class QueueEntry(BaseModel):
@@ -64,10 +133,11 @@ def _check_changes(item_type: str, item: Any, changes: dict[str, Any], path: str
     shape = ITEM_OUT[item_type]
     current = shape.model_validate(item).model_dump()
     try:
+        CHANGES[item_type].model_validate(changes)
         shape.model_validate({**current, **changes})
     except ValidationError as exc:
         first = exc.errors()[0]
-        reason = f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
+        reason = f"{'.'.join(str(p) for p in first['loc'])}: {first['msg'].removeprefix('Value error, ')}"
         raise AccordError(Errors.A604, path=path, param="changes", reason=reason) from exc
     if item_type == "position" and "stance" in changes and changes["stance"] not in STANCES:
         raise AccordError(Errors.A604, path=path, param="changes", reason=f"stance must be one of {STANCES}")

@@ -164,7 +164,8 @@ class CorrectionIn(BaseModel):
     item_id: int = Field(ge=1, le=MAX_ROW_ID)
     action: Action
     changes: dict[str, Any] = Field(default_factory=dict)
-    note: str | None = Field(default=None, max_length=2000)
+    # PostgreSQL refuses NUL in text: a note with one is a 422, not a failed insert.
+    note: str | None = Field(default=None, max_length=2000, pattern=r"^[^\x00]*$")
 
 
 class CorrectionOut(BaseModel):

@@ -1,17 +1,21 @@
-"""What guards every request: the access token, the body size limit, and strict response headers."""
+"""What guards every request: the access token, the body size limit, strict response headers, HEAD on
+every GET route, redirects that stay on this server, and a JSON 500 (with the same headers) should any
+request ever fail unexpectedly."""
 
 from __future__ import annotations
 
 import hmac
 import ipaddress
 import json
+import logging
 from http.cookies import SimpleCookie
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from accord.errors import AccordError, Errors
 
+LOG = logging.getLogger("accord.serve")
 COOKIE = "accord_token"
 # Scripts only from this server: no inline script, no eval, no event-handler attributes. Styles may be
 # inline because plotly.js injects its own <style> rules and style attributes when it draws a chart.
@@ -27,6 +31,8 @@ HEADERS = [
     (b"referrer-policy", b"no-referrer"),
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
+# What a URL path or query may carry unencoded in a Location header (RFC 3986 pchar, plus '/' and '?').
+_URL_SAFE = "/%:@!$&'()*+,;=-._~"
 
 
 def is_loopback(host: str) -> bool:
@@ -38,10 +44,46 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def check_token(token: str | None) -> str | None:
+    """The access token to require, or None for none. A token that is blank or has spaces around it is
+    refused (A607): a blank one looks set while protecting nothing, and one with spaces around it can
+    never be sent back (a header's value is trimmed), so it would lock everyone out."""
+    if not token:
+        return None
+    if token != token.strip():
+        raise AccordError(Errors.A607)
+    return token
+
+
 def check_bind(host: str, token: str | None) -> None:
-    """Refuse (A601) to serve beyond loopback without an access token."""
-    if not is_loopback(host) and not token:
+    """Refuse (A601) to serve beyond loopback without an access token, and a blank token anywhere (A607)."""
+    if check_token(token) is None and not is_loopback(host):
         raise AccordError(Errors.A601, host=host)
+
+
+def _same(offered: str | bytes, expected: bytes) -> bool:
+    """Constant-time comparison of what a request offers with the token, as bytes: ``hmac.compare_digest``
+    refuses (TypeError) a ``str`` that is not ASCII, and a request is free to send one."""
+    if isinstance(offered, str):
+        offered = offered.encode("utf-8", "surrogateescape")
+    return hmac.compare_digest(offered, expected)
+
+
+def local_location(target: str) -> str:
+    """A redirect target that stays on this server: the path and query of ``target`` only, its leading
+    slashes and backslashes made one (a browser reads ``//evil.example/x`` as another site), and every
+    character a header cannot carry (CR, LF, controls, non-ASCII) percent-encoded."""
+    target = target.replace("\\", "/")
+    path, _, query = target.partition("?")
+    if "://" in path:  # an absolute URL (Starlette's trailing-slash redirect): keep its path and query
+        try:
+            parts = urlsplit(target)
+        except ValueError:
+            parts = urlsplit("/")
+        path, query = parts.path, parts.query
+    path = quote("/" + path.lstrip("/"), safe=_URL_SAFE)
+    query = quote(query, safe=_URL_SAFE + "?")
+    return path + (f"?{query}" if query else "")
 
 
 def error_body(exc: AccordError) -> bytes:
@@ -66,19 +108,30 @@ async def _send_json(
     await send({"type": "http.response.body", "body": body})
 
 
+def _raw_path(scope: Scope) -> str:
+    """The request's path as sent (still percent-encoded), for a redirect back to it."""
+    raw = scope.get("raw_path")
+    if isinstance(raw, bytes) and raw:
+        return raw.decode("latin-1")
+    return quote(scope.get("path", "/"), safe=_URL_SAFE)
+
+
 class SecurityMiddleware:
-    """Pure ASGI middleware: token check, body size limit, security headers on every response."""
+    """Pure ASGI middleware: token check, body size limit, security headers on every response, HEAD
+    answered as GET without a body, Location headers kept on this server, and a JSON 500 if the app
+    fails before it has answered."""
 
     def __init__(self, app: ASGIApp, token: str | None, max_body: int) -> None:
         self.app = app
-        self.token = token or None
+        self.token = check_token(token)
+        self.token_bytes = (self.token or "").encode()
         self.max_body = max_body
 
     def _authorized(self, scope: Scope) -> bool:
         assert self.token is not None
         headers = dict(scope.get("headers") or [])
-        auth = headers.get(b"authorization", b"").decode("latin-1")
-        if auth.lower().startswith("bearer ") and hmac.compare_digest(auth[7:].strip(), self.token):
+        auth = headers.get(b"authorization", b"")
+        if auth[:7].lower() == b"bearer " and _same(auth[7:].strip(), self.token_bytes):
             return True
         cookie = SimpleCookie()
         try:
@@ -86,7 +139,7 @@ class SecurityMiddleware:
         except Exception:  # a malformed cookie header is just no cookie
             return False
         morsel = cookie.get(COOKIE)
-        return morsel is not None and hmac.compare_digest(morsel.value, self.token)
+        return morsel is not None and _same(morsel.value.encode("latin-1"), self.token_bytes)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -96,16 +149,21 @@ class SecurityMiddleware:
         if self.token is not None and not self._authorized(scope):
             query = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
             offered = [v for k, v in query if k == "token"]
-            if offered and hmac.compare_digest(offered[0], self.token):
+            if offered and _same(offered[0], self.token_bytes):
                 # Trade the token in the URL for a cookie, and drop it from the address bar.
                 rest = urlencode([(k, v) for k, v in query if k != "token"])
-                location = path + (f"?{rest}" if rest else "")
+                location = local_location(_raw_path(scope) + (f"?{rest}" if rest else ""))
                 cookie = f"{COOKIE}={self.token}; Path=/; HttpOnly; SameSite=Strict".encode()
                 await send(
                     {
                         "type": "http.response.start",
                         "status": 303,
-                        "headers": [(b"location", location.encode()), (b"set-cookie", cookie), *HEADERS],
+                        "headers": [
+                            (b"location", location.encode("ascii")),
+                            (b"set-cookie", cookie),
+                            (b"content-length", b"0"),
+                            *HEADERS,
+                        ],
                     }
                 )
                 await send({"type": "http.response.body", "body": b""})
@@ -140,6 +198,11 @@ class SecurityMiddleware:
             more = message.get("more_body", False)
         body = b"".join(chunks)
         delivered = False
+        # HEAD is GET without the body (RFC 9110): every GET route answers it, headers and all.
+        head = scope["method"] == "HEAD"
+        if head:
+            scope = {**scope, "method": "GET"}
+        started = False
 
         async def replay() -> Message:
             nonlocal delivered
@@ -149,11 +212,25 @@ class SecurityMiddleware:
             return await receive()
 
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
-                present = {name.lower() for name, _ in message.get("headers", [])}
-                message["headers"] = list(message.get("headers", [])) + [
-                    h for h in HEADERS if h[0] not in present
-                ]
+                started = True
+                headers = []
+                for name, value in message.get("headers", []):
+                    if name.lower() == b"location":
+                        value = local_location(value.decode("latin-1")).encode("ascii")
+                    headers.append((name, value))
+                present = {name.lower() for name, _ in headers}
+                message = {**message, "headers": headers + [h for h in HEADERS if h[0] not in present]}
+            elif head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}
             await send(message)
 
-        await self.app(scope, replay, send_with_headers)
+        try:
+            await self.app(scope, replay, send_with_headers)
+        except Exception:
+            if started:
+                raise  # too late for an answer of our own; the server logs it and closes the connection
+            LOG.exception("%s %s failed", scope["method"], path)
+            body = b"" if head else error_body(AccordError(Errors.A610, path=path))
+            await _send_json(send, 500, body)

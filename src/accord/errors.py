@@ -59,6 +59,8 @@ class Errors(str, Enum):
     A605 = "{path}: no {kind} '{ref}'"
     A606 = "{path}: cannot compute {what} ({reason})"
     A607 = "the access token (setting token, ACCORD_TOKEN) is blank or has spaces around it; set one without"
+    A608 = "{path}: what-if too large: {what} is {work}, over the limit of {limit}; {advice}"
+    A609 = "{path}: what-if stopped after {seconds} s, its time limit; send fewer actors, issues or draws"
     A610 = "{path}: internal error, the request was not completed (the server log has the details)"
     # -- settings -------------------------------------------------------------------------------
     A901 = "{path}: bad settings file ({reason})"

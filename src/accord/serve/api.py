@@ -12,10 +12,12 @@ from fastapi.responses import Response
 from pydantic import BeforeValidator
 from sqlalchemy.orm import Session
 
+from accord import settings
 from accord.errors import AccordError, Errors
 from accord.scenario.model import Scenario
 from accord.serve import queries, review, whatif
 from accord.serve.deps import Name, SearchText, SessionDep, iso_day, memo_json, not_found
+from accord.serve.isolate import ChildFailed, ClientGone, run_isolated
 from accord.serve.schemas import (
     ActorSummary,
     ArticleDetail,
@@ -36,6 +38,9 @@ from accord.store.schema import MAX_ROW_ID
 
 router = APIRouter(prefix="/api/v1", route_class=StrictJSONRoute)
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut, "description": "No such item"}}
+TOO_MUCH: dict[int | str, dict[str, Any]] = {
+    413: {"model": ErrorOut, "description": "Too much work: actors, actors x issues or x draws over a limit"},
+}
 
 Limit = Annotated[int, Query(ge=1, le=200)]
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
@@ -270,26 +275,40 @@ def forecasts(request: Request, as_of: Day = None) -> Response:
 Draws = Annotated[int, Query(ge=0, le=1000, description="Monte Carlo draws for 80 % intervals; 0: none")]
 
 
-@router.post("/forecasts", response_model=whatif.ForecastSet, tags=["forecasts"])
-def what_if(request: Request, body: Scenario, draws: Draws = 0) -> whatif.ForecastSet:
+@router.post("/forecasts", response_model=whatif.ForecastSet, responses=TOO_MUCH, tags=["forecasts"])
+async def what_if(request: Request, body: Scenario, draws: Draws = 0) -> Response:
     """Every model's forecast of a scenario sent in the body: the what-if of the forecast page. With
-    ``draws``, each forecast's 80 % Monte Carlo interval too (the page asks for them after the points)."""
-    return _forecast(body, request.url.path, draws)
-
-
-def _forecast(chosen: Scenario, path: str, draws: int = 0) -> whatif.ForecastSet:
+    ``draws``, each forecast's 80 % Monte Carlo interval too (the page asks for them after the points).
+    The work is bounded (413 beyond: at most 100 actors, 500 actors x issues, 50,000 actors x issues x
+    draws); it runs in a process of its own, stopped after 30 s (422) or as soon as the client goes away."""
+    path = request.url.path
+    too_much = whatif.over_limit(body, draws, int(request.app.state.whatif_max_work))
+    if too_much is not None:
+        raise AccordError(Errors.A608, path=path, **too_much)
+    seconds = float(request.app.state.whatif_seconds)
     started = time.perf_counter()
     try:
-        results = whatif.forecast_all(chosen)
-        intervals = whatif.intervals_all(chosen, draws) if draws else {}
-    except (ValueError, ArithmeticError) as exc:
+        results, intervals = await run_isolated(
+            whatif.compute,
+            body,
+            draws,
+            int(settings.get("seed")),
+            timeout=seconds,
+            receive=request.receive,
+        )
+    except ClientGone:
+        return Response(status_code=499)  # nginx's "client closed request": nobody reads it
+    except TimeoutError as exc:
+        raise AccordError(Errors.A609, path=path, seconds=f"{seconds:g}") from exc
+    except (ValueError, ArithmeticError, ChildFailed) as exc:
         raise AccordError(Errors.A606, path=path, what="forecasts", reason=str(exc)) from exc
-    return whatif.ForecastSet(
-        scenario=chosen.name,
+    answer = whatif.ForecastSet(
+        scenario=body.name,
         models=whatif.models(),
         forecasts=results,
         seconds=round(time.perf_counter() - started, 4),
-        notes=whatif.notes(chosen),
+        notes=whatif.notes(body),
         intervals=intervals,
         draws=draws if intervals else 0,
     )
+    return Response(answer.model_dump_json(), media_type="application/json")

@@ -20,7 +20,7 @@ from starlette.routing import BaseRoute, Match
 
 from accord import __version__, settings
 from accord.errors import AccordError, Errors
-from accord.serve import api, cache, pages
+from accord.serve import api, cache, pages, whatif
 from accord.serve.search import ensure_search_index
 from accord.serve.security import SecurityMiddleware, check_token
 from accord.store import open_store
@@ -36,6 +36,8 @@ STATUS = {
     Errors.A604: 400,
     Errors.A605: 404,
     Errors.A606: 422,
+    Errors.A608: 413,
+    Errors.A609: 422,
     Errors.A610: 500,
 }
 
@@ -136,8 +138,11 @@ def create_app(
     db_url: str,
     token: str | None = None,
     max_body: int | None = None,
+    whatif_max_work: int = whatif.MAX_WORK,
+    whatif_seconds: float = whatif.MAX_SECONDS,
 ) -> FastAPI:
-    """The dashboard and API on the store at ``db_url``; with ``token``, every request must carry it."""
+    """The dashboard and API on the store at ``db_url``; with ``token``, every request must carry it.
+    A what-if may ask for ``whatif_max_work`` actors x issues x draws, computed in ``whatif_seconds``."""
     token = check_token(token)
     engine = open_store(db_url)
     ensure_search_index(engine)
@@ -152,6 +157,8 @@ def create_app(
     )
     app.state.engine = engine
     app.state.sessions = sessionmaker(engine, expire_on_commit=False)
+    app.state.whatif_max_work = whatif_max_work
+    app.state.whatif_seconds = whatif_seconds
     _install_error_handlers(app)
 
     @app.get("/static/vendor/plotly.min.js", include_in_schema=False)

@@ -7,6 +7,7 @@ The store's scenario cells, scenario and forecasts as of a date are cached per s
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from pydantic import BaseModel
 from sqlalchemy import Engine
@@ -29,6 +30,15 @@ class ModelInfo(BaseModel):
 # Monte Carlo draws behind the dashboard's intervals: enough for a stable 80 % band, few enough that every
 # model's intervals come back in about a second (the report's figure uses the setting `draws`).
 WHATIF_DRAWS = 200
+# The most one what-if request may ask for, and the seconds its computation may take before it is
+# stopped. The models' cost grows with the cube of the actors on an issue (expected utility) and with the
+# square of actors x issues (exchange), so each is bounded, and every Monte Carlo draw repeats the lot.
+# 100 actors x 5 issues take ~3 s without draws; the example corpus's scenario (12 actors x 13 issues,
+# 156) with the page's 200 draws is 31,200.
+MAX_ACTORS = 100
+MAX_CELLS = 500  # actors x issues
+MAX_WORK = 50_000  # actors x issues x draws
+MAX_SECONDS = 30.0
 
 
 class Interval(BaseModel):
@@ -92,17 +102,65 @@ def notes(scenario: Scenario) -> dict[str, str]:
     return no_negotiation(scenario)
 
 
-def intervals_all(scenario: Scenario, draws: int = WHATIF_DRAWS) -> dict[str, dict[str, Interval]]:
-    """Every model's 80 % Monte Carlo interval per issue, with the setting `seed`: the same scenario gives
-    the same intervals, so an unedited what-if reproduces the page's."""
+def intervals_all(
+    scenario: Scenario, draws: int = WHATIF_DRAWS, seed: int | None = None
+) -> dict[str, dict[str, Interval]]:
+    """Every model's 80 % Monte Carlo interval per issue, with the setting `seed` (unless given): the same
+    scenario gives the same intervals, so an unedited what-if reproduces the page's."""
     if draws <= 0 or not scenario.stances:
         return {}
-    seed = int(settings.get("seed"))
+    seed = int(settings.get("seed")) if seed is None else seed
     simulated = simulate(scenario, list(registered()), draws=draws, seed=seed, top=0)
     return {
         name: {issue: Interval(low=r.p10, high=r.p90) for issue, r in by_issue.items()}
         for name, by_issue in simulated.items()
     }
+
+
+def over_limit(scenario: Scenario, draws: int, max_work: int = MAX_WORK) -> dict[str, str] | None:
+    """What a what-if asks for beyond the limits, as the fields of error A608; None within them."""
+    actors, issues = len(scenario.actors), len(scenario.issues)
+    checks = [
+        ("actors", actors, MAX_ACTORS, "send fewer actors"),
+        (f"{actors} actors x {issues} issues", actors * issues, MAX_CELLS, "send fewer actors or issues"),
+        (
+            f"{actors} actors x {issues} issues x {draws} draws",
+            actors * issues * draws,
+            max_work,
+            "send fewer draws, actors or issues",
+        ),
+    ]
+    for what, work, limit, advice in checks:
+        if work > limit:
+            return {"what": what, "work": f"{work:,}", "limit": f"{limit:,}", "advice": advice}
+    return None
+
+
+Forecasts = dict[str, dict[str, IssueForecast]]
+Intervals = dict[str, dict[str, Interval]]
+
+
+def _finite(forecasts: Forecasts, intervals: Intervals) -> None:
+    """Refuse (ValueError) a forecast or interval that is not a finite number: extreme inputs (a
+    capability of 1e308) can overflow a model's arithmetic without an exception."""
+    for model, by_issue in forecasts.items():
+        for issue, forecast in by_issue.items():
+            if not math.isfinite(forecast.value) or not all(map(math.isfinite, forecast.history or [])):
+                raise ValueError(f"{model} gives no finite forecast on {issue} (numbers out of range)")
+    for model, bands in intervals.items():
+        for issue, band in bands.items():
+            if not (math.isfinite(band.low) and math.isfinite(band.high)):
+                raise ValueError(f"{model} gives no finite interval on {issue} (numbers out of range)")
+
+
+def compute(scenario: Scenario, draws: int, seed: int) -> tuple[Forecasts, Intervals]:
+    """A what-if's numbers: every model's forecast and, with ``draws``, its interval. Run in a child
+    process by the API (:mod:`accord.serve.isolate`); raises ValueError or ArithmeticError for a scenario
+    the models cannot compute."""
+    forecasts = forecast_all(scenario)
+    intervals = intervals_all(scenario, draws, seed) if draws else {}
+    _finite(forecasts, intervals)
+    return forecasts, intervals
 
 
 def store_intervals(engine: Engine, as_of: dt.date | None = None) -> dict[str, dict[str, Interval]]:

@@ -245,7 +245,7 @@ def analyze(
         result.errors += [m for m in extracted.messages if m and extracted.errors]
         detail = (
             f"{extracted.ok} extracted, {extracted.skipped} skipped, {extracted.errors} failed: "
-            f"{extracted.actors} actors, {extracted.quotes} quotes, {extracted.events} events, "
+            f"{extracted.actors} actor mentions, {extracted.quotes} quotes, {extracted.events} events, "
             f"{extracted.positions} positions"
         )
         result.stages.append(StageResult(name="extract", status="done", detail=detail))

@@ -73,7 +73,12 @@ def counts(session: Session) -> Counts:
         clusters=n(select(func.count(Cluster.id))),
         duplicate_clusters=n(select(func.count(Cluster.id)).where(Cluster.size > 1)),
         extracted_articles=n(select(func.count(Extraction.id)).where(Extraction.status == "ok")),
-        actors=n(select(func.count(distinct(ActorMention.name))).where(not_rejected(ActorMention))),
+        # Actors as the gold schema and the report count them: distinct names of mentions that act or speak.
+        actors=n(
+            select(func.count(distinct(ActorMention.name))).where(
+                ActorMention.acts.is_(True), not_rejected(ActorMention)
+            )
+        ),
         quotes=n(select(func.count(Quote.id)).where(not_rejected(Quote))),
         events=n(select(func.count(Event.id)).where(not_rejected(Event))),
         positions=n(select(func.count(Position.id)).where(not_rejected(Position))),

@@ -365,3 +365,15 @@ def test_talks_held_after_a_visit_take_the_visitor_and_the_place_visited(nlp: La
 def test_any_talks_are_no_specific_talks(nlp: Language) -> None:
     text = "Poland is strengthening its hand in any negotiations with Lithuania."
     assert not _kinds(events(nlp, text))
+
+
+def test_a_gathering_hosted_at_a_venue_takes_that_place(nlp: Language) -> None:
+    # The place hangs on the participle that stages the gathering ("hosted ... at", "held in"), not on the
+    # meeting's own verb.
+    text = (
+        "Volodymyr Zelensky and Vladimir Putin held their first meeting on Monday at a summit hosted by "
+        "Emmanuel Macron at the Elysee Palace."
+    )
+    (meeting,) = [e for e in events(nlp, text) if e["type"] == "meeting"]
+    assert meeting["place"] == "Elysee Palace"
+    assert {"Volodymyr Zelensky", "Vladimir Putin"} <= set(meeting["participants"])

@@ -17,6 +17,7 @@ from accord.cli.app import app
 from accord.cli.common import DB_OPTION, OutputFormat, error_line, fail, resolve_db
 from accord.errors import AccordError
 from accord.ingest import ingest_paths
+from accord.ingest.surrogates import printable
 from accord.store import open_store, session_scope
 from accord.store.articles import ArticleSummary, cluster_members, find_article, list_articles
 
@@ -29,6 +30,9 @@ def ingest_cli(
     progress: bool | None = typer.Option(
         None, "--progress/--no-progress", help="Progress bar [default: on when stderr is a terminal]."
     ),
+    follow_links: bool = typer.Option(
+        False, "--follow-links", help="In folders, also follow symlinks that lead out of the folder."
+    ),
 ) -> None:
     """Read articles (txt, md, html, json, jsonl, rss/atom, also .gz) into the store.
 
@@ -39,12 +43,17 @@ def ingest_cli(
     except AccordError as exc:
         raise fail(exc) from exc
     report = ingest_paths(
-        [Path(p) if p != "-" else p for p in paths], engine, strict=strict, progress=progress
+        [Path(p) if p != "-" else p for p in paths],
+        engine,
+        strict=strict,
+        progress=progress,
+        follow_links=follow_links,
     )
+    # Names in these lines come from the file system: control characters are printed escaped.
     for notice in report.notices:
-        typer.echo(f"notice: {notice.message}", err=True)
+        typer.echo(f"notice: {printable(notice.message)}", err=True)
     for issue in report.errors:
-        error_line(f"[{issue.code}] {issue.message}")
+        error_line(f"[{issue.code}] {printable(issue.message)}")
     typer.echo(report.summary(), err=True)
     if report.interrupted:
         error_line("interrupted; committed work is kept, rerun to finish")

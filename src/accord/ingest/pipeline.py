@@ -41,7 +41,7 @@ from accord.ingest.language import detect_language
 from accord.ingest.models import IngestIssue, IngestNotice, IngestReport, RawArticle
 from accord.ingest.normalize import normalize_text, word_count
 from accord.ingest.readers import STDIN, Found, Item, read_input, walk
-from accord.ingest.surrogates import article_surrogate, display_name
+from accord.ingest.surrogates import article_surrogate, display_name, printable
 from accord.store import articles as store
 from accord.store.schema import Article, Cluster
 
@@ -274,9 +274,10 @@ class _Run:
     # -- items -------------------------------------------------------------------------------------
     def fail(self, error: AccordError) -> None:
         self._begin()
-        # Whatever an error quotes, what is stored and printed must be valid UTF-8.
+        # Whatever an error quotes, what is stored and printed must be valid UTF-8; the message is
+        # printed, so it names the input with control characters escaped (the source keeps the name).
         source = display_name(str(error.fields.get("source", "")))
-        message = display_name(error.message)
+        message = _printable_message(error)
         store.record_ingest_error(self.session, source, error.code.name, message)
         self.report.errors.append(IngestIssue(source=source, code=error.code.name, message=message))
 
@@ -358,7 +359,19 @@ class _Run:
         self.touched_clusters.add(target)
 
 
-def _inputs(paths: Sequence[str | Path]) -> list[str | Found]:
+def _printable_message(error: AccordError) -> str:
+    """The error's one-line message with the input's name printable (``\\x1b`` for ESC...).
+
+    The name is escaped before the message is folded onto one line, so a newline or other
+    whitespace control character in a file name shows as ``\\n`` instead of a space.
+    """
+    fields = dict(error.fields)
+    if "source" in fields:
+        fields["source"] = printable(str(fields["source"]))
+    return printable(" ".join(error.code.value.format(**fields).split()))
+
+
+def _inputs(paths: Sequence[str | Path], *, follow_links: bool = False) -> list[str | Found]:
     """Every file to read, folders expanded, in the order given; ``-`` stays as stdin.
 
     A folder that cannot be listed comes as its A109 error, in its place; a passed-over entry as a notice.
@@ -369,7 +382,7 @@ def _inputs(paths: Sequence[str | Path]) -> list[str | Found]:
             found.append(STDIN)
             continue
         p = Path(path)
-        found.extend(walk(p) if p.is_dir() else [p])
+        found.extend(walk(p, follow_links=follow_links) if p.is_dir() else [p])
     return found
 
 
@@ -401,19 +414,24 @@ def ingest_paths(
     strict: bool = False,
     progress: bool | None = None,
     max_bytes: int | None = None,
+    follow_links: bool = False,
 ) -> IngestReport:
     """Ingest files, folders (recursively) and ``-`` (stdin) into the store behind ``engine``.
 
     Every bad input or record becomes one error in the report and one ingest-error row; the rest
     goes on, unless ``strict``, which stops at the first failure. On Ctrl-C the current batch is
     rolled back and the report is marked interrupted; everything committed before stays.
+
+    In folders, a symlink that leads out of the folder named in ``paths`` is passed over with a
+    notice unless ``follow_links``; a path named in ``paths`` is read even when it is a symlink.
+    Anything named in ``paths`` that is not a regular file or folder (a FIFO) is an A109 error.
     """
     _sqlite_fast_commits(engine)
     notices: list[IngestNotice] = []
     inputs: list[str | Path | AccordError] = []
-    for found in _inputs(paths):
+    for found in _inputs(paths, follow_links=follow_links):
         if isinstance(found, IngestNotice):
-            notices.append(found)
+            notices.append(found.model_copy(update={"message": printable(found.message)}))
         else:
             inputs.append(found)
     max_bytes = int(settings.get("max_file_bytes")) if max_bytes is None else max_bytes

@@ -63,3 +63,17 @@ def article_surrogate(fields: Mapping[str, Any]) -> tuple[str, str] | None:
             where, char = found
             return (name if where == "(value)" else f"{name}.{where}"), char
     return None
+
+
+# Characters that a terminal acts on instead of showing: C0/C1 controls (ESC starts an escape sequence),
+# DEL, line and paragraph separators, and the bidirectional overrides and isolates that reorder a line.
+_CONTROLS = [*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_UNPRINTABLE = {code: repr(chr(code))[1:-1] for code in _CONTROLS}
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on one terminal line: control characters written repr-style (``\\x1b``).
+
+    For error and notice lines only; stored source ids keep the name as it is.
+    """
+    return display_name(text).translate(_UNPRINTABLE)

@@ -26,7 +26,7 @@ from accord.ingest.readers.feed import looks_like_feed, read_feed
 from accord.ingest.readers.html import read_html
 from accord.ingest.readers.records import read_json, read_jsonl
 from accord.ingest.readers.text import read_text
-from accord.ingest.surrogates import article_surrogate, display_name
+from accord.ingest.surrogates import article_surrogate, display_name, printable
 
 Item = RawArticle | AccordError
 # What a folder walk finds: a file to read, a folder or entry it cannot look into, a passed-over entry.
@@ -157,19 +157,41 @@ def read_bytes(
     yield from parse_text(text, suffix=suffix, source=source, stem=stem)
 
 
+_KINDS = {
+    stat.S_IFIFO: "a FIFO",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+}
+
+
+def _kind(mode: int) -> str:
+    return _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+
+
+def _refuse_special(mode: int, source: str) -> None:
+    if not stat.S_ISREG(mode):
+        raise AccordError(Errors.A109, source=source, reason=f"{_kind(mode)}, not a regular file or folder")
+
+
 def read_file(path: Path, *, max_bytes: int | None = None) -> Iterator[Item]:
     # A name that is not valid UTF-8 is kept with its undecodable bytes as \xNN (source id included).
     source = display_name(str(path))
     limit = _limit(max_bytes)
     suffix, _ = _inner_suffix(path.name)
-    if suffix not in SUFFIXES:
-        yield AccordError(Errors.A108, source=source, suffix=suffix or "(none)")
-        return
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise AccordError(Errors.A105, source=source, size=size, limit=limit)
-        with path.open("rb") as stream:
+        # A FIFO, socket or device is refused before anything else, and never opened.
+        _refuse_special(os.stat(path).st_mode, source)
+        if suffix not in SUFFIXES:
+            raise AccordError(Errors.A108, source=source, suffix=suffix or "(none)")
+        # Opened without blocking and checked again on the open file: a file swapped for a FIFO after
+        # the check is refused instead of waiting for a writer forever.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+        with os.fdopen(fd, "rb") as stream:
+            info = os.fstat(fd)
+            _refuse_special(info.st_mode, source)
+            if info.st_size > limit:
+                raise AccordError(Errors.A105, source=source, size=info.st_size, limit=limit)
             data = _read_limited(stream, limit, source)
     except AccordError as exc:
         yield exc
@@ -190,31 +212,32 @@ def read_stdin(*, max_bytes: int | None = None) -> Iterator[Item]:
     yield from read_bytes(data, name=STDIN, source="<stdin>", max_bytes=limit)
 
 
-_KINDS = {
-    stat.S_IFIFO: "a FIFO",
-    stat.S_IFSOCK: "a socket",
-    stat.S_IFCHR: "a character device",
-    stat.S_IFBLK: "a block device",
-}
+def _outside(entry: os.DirEntry[str], root: str) -> bool:
+    """Whether the symlink ``entry`` leads out of the real folder ``root``."""
+    target = os.path.realpath(entry.path)
+    return os.path.commonpath([target, root]) != root
 
 
-def walk(path: Path) -> Iterator[Found]:
+def walk(path: Path, *, follow_links: bool = False) -> Iterator[Found]:
     """Everything under the folder ``path``, in a stable order: files of a folder before its subfolders.
 
     Yields the files a reader handles; an A109 error for a folder that cannot be listed or an entry
     that cannot be looked at (a dangling symlink, a symlink loop); a notice for a handled name that
-    is not a regular file (a FIFO would block the run forever). Hidden entries, a folder's own notes
-    (README, LICENSE, CHANGELOG...) and unknown suffixes are skipped silently. Symlinked folders are
-    followed, each real folder once.
+    is not a regular file (a FIFO would block the run forever) and, unless ``follow_links``, for a
+    symlink that leads out of ``path``. Hidden entries, a folder's own notes (README, LICENSE,
+    CHANGELOG...) and unknown suffixes are skipped silently. Symlinked folders inside ``path`` are
+    followed, each real folder once. Names in notices have control characters escaped.
     """
     seen: set[tuple[int, int]] = set()
+    root = os.path.realpath(path)
 
     def folder(directory: Path) -> Iterator[Found]:
         source = display_name(str(directory))
         try:
             info = directory.stat()
             if (info.st_dev, info.st_ino) in seen:
-                yield IngestNotice(source=source, message=f"{source}: skipped, a folder already read")
+                shown = printable(source)
+                yield IngestNotice(source=source, message=f"{shown}: skipped, a folder already read")
                 return
             seen.add((info.st_dev, info.st_ino))
             with os.scandir(directory) as listing:
@@ -237,23 +260,27 @@ def walk(path: Path) -> Iterator[Found]:
                 reason = exc.strerror or type(exc).__name__
                 yield AccordError(Errors.A109, source=display_name(entry.path), reason=reason)
                 continue
-            if stat.S_ISDIR(mode):
-                subfolders.append(Path(entry.path))
-            elif unwanted:
+            if unwanted and not stat.S_ISDIR(mode):
                 continue
+            source = display_name(entry.path)
+            shown = printable(source)
+            if not follow_links and entry.is_symlink() and _outside(entry, root):
+                message = f"{shown}: skipped, a symlink to outside the input folder (--follow-links reads it)"
+                yield IngestNotice(source=source, message=message)
+            elif stat.S_ISDIR(mode):
+                subfolders.append(Path(entry.path))
             elif stat.S_ISREG(mode):
                 yield Path(entry.path)
             else:
-                shown = display_name(entry.path)
-                kind = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
-                yield IngestNotice(source=shown, message=f"{shown}: skipped, {kind}, not a regular file")
+                message = f"{shown}: skipped, {_kind(mode)}, not a regular file"
+                yield IngestNotice(source=source, message=message)
         for subfolder in subfolders:
             yield from folder(subfolder)
 
     yield from folder(path)
 
 
-def iter_files(path: Path) -> Iterator[Path]:
+def iter_files(path: Path, *, follow_links: bool = False) -> Iterator[Path]:
     """Files under ``path`` that a reader handles, in a stable order (``path`` itself if a file).
 
     Hidden entries and a folder's own notes (README, LICENSE, CHANGELOG...) are skipped, and so is
@@ -262,30 +289,44 @@ def iter_files(path: Path) -> Iterator[Path]:
     if not path.is_dir():
         yield path
         return
-    for found in walk(path):
+    for found in walk(path, follow_links=follow_links):
         if isinstance(found, Path):
             yield found
 
 
-def read_path(path: str | Path, *, max_bytes: int | None = None) -> Iterator[Item]:
-    """Every article (or error) from a file, a folder read recursively, or ``-`` for stdin."""
-    yield from read_input(STDIN if str(path) == STDIN else Path(path), max_bytes=max_bytes)
+def read_path(
+    path: str | Path, *, max_bytes: int | None = None, follow_links: bool = False
+) -> Iterator[Item]:
+    """Every article (or error) from a file, a folder read recursively, or ``-`` for stdin.
+
+    A symlink inside a folder that leads out of it is passed over unless ``follow_links``.
+    """
+    item = STDIN if str(path) == STDIN else Path(path)
+    yield from read_input(item, max_bytes=max_bytes, follow_links=follow_links)
 
 
-def read_input(item: str | Path, *, max_bytes: int | None = None) -> Iterator[Item]:
+def read_input(
+    item: str | Path, *, max_bytes: int | None = None, follow_links: bool = False
+) -> Iterator[Item]:
     """Like ``read_path``, but only the string ``-`` means stdin: a ``Path`` is always a file or folder,
     so a file found in a folder and named ``-`` is read as a file."""
     if item == STDIN:
         yield from read_stdin(max_bytes=max_bytes)
         return
     path = Path(item)
-    if not path.exists():
-        yield AccordError(Errors.A109, source=display_name(str(path)), reason="no such file or folder")
+    try:
+        path.stat()  # follows a symlink named here
+    except OSError as exc:  # missing, a dangling symlink, a symlink loop...
+        missing = isinstance(exc, FileNotFoundError)
+        reason = "no such file or folder" if missing else exc.strerror or type(exc).__name__
+        yield AccordError(Errors.A109, source=display_name(str(path)), reason=reason)
         return
     if not path.is_dir():
         yield from read_file(path, max_bytes=max_bytes)
         return
-    for found in walk(path):  # notices are left out here; ingest_paths reports them
+    for found in walk(
+        path, follow_links=follow_links
+    ):  # notices are left out here; ingest_paths reports them
         if isinstance(found, Path):
             yield from read_file(found, max_bytes=max_bytes)
         elif isinstance(found, AccordError):

@@ -230,3 +230,15 @@ def _answers(port: int) -> bool:
         return httpx.get(f"http://127.0.0.1:{port}/api/v1/models", timeout=5).status_code == 200
     except httpx.TransportError:
         return False
+
+
+def test_the_fork_server_preloads_what_the_console_script_imports() -> None:
+    """Each what-if child re-runs `accord serve`'s console script; its import must already be loaded."""
+    import tomllib
+    from pathlib import Path
+
+    from accord.serve import isolate
+
+    project = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text("utf-8"))
+    entry_module = project["project"]["scripts"]["accord"].split(":")[0]
+    assert entry_module in isolate.PRELOAD

@@ -23,7 +23,11 @@ from starlette.types import Receive
 from accord import settings
 
 T = TypeVar("T")
-PRELOAD = ["accord.serve.whatif"]
+# The fork server imports these once. Every child also re-runs the parent's main script: `accord serve` is
+# the console script, whose `from accord.cli import main` cost each what-if about a second until accord.cli
+# was preloaded (Python 3.11's fork server never preloads a script's __main__: it looks for 'main_path'
+# where the preparation data says 'init_main_from_path').
+PRELOAD = ["accord.cli", "accord.serve.whatif"]
 _lock = threading.Lock()
 _context: Any = None
 # How many children may compute at once in one server process: one per core.

@@ -7,12 +7,15 @@ from sqlalchemy import Engine
 
 from accord.errors import AccordError
 from accord.scenario.timeline import (
+    EventPoint,
+    Source,
     build_timeline,
     event_points,
     parse_as_of,
     parse_partial_date,
     position_points,
     quote_points,
+    stages,
 )
 from accord.store import session_scope
 from sample_store import fill
@@ -140,3 +143,35 @@ def test_points_are_read_as_the_analysts_left_them(engine: Engine) -> None:
     assert after_quotes[fixed.id].speaker == "Named By Analyst" and after_quotes[fixed.id].text == fixed.text
     assert after_positions[moved.id].stance == new_stance
     assert after_positions[moved.id].value != moved.value
+
+
+def _agreement(sentence: str, trigger: str) -> EventPoint:
+    start = sentence.index(trigger)
+    return EventPoint(
+        id=1, type="agreement", date=dt.date(2025, 5, 16), date_text=None, date_precision=None,
+        participants=["Russia", "Ukraine"], place=None, modality="happened", trigger=trigger,
+        sentence=sentence, sentence_start=0, start=start, end=start + len(trigger),
+        source=Source(article_id=1, source_id="a"),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "kind"),
+    [
+        ("The two sides agreed to a 30-day ceasefire on Tuesday.", "agreed", "ceasefire"),
+        ("The ceasefire agreement was signed in Minsk.", "signed", "ceasefire"),
+        ("Both armies agreed to a truce over Easter.", "agreed", "truce"),
+        # The agreement is about something else; the ceasefire is what it did not reach.
+        (
+            "They agreed to exchange 1,000 prisoners each, but made no progress towards a ceasefire.",
+            "agreed",
+            None,
+        ),
+        ("They signed a grain deal; a ceasefire was not discussed.", "signed", None),
+        ("They agreed to swap prisoners without a ceasefire.", "agreed", None),
+    ],
+)
+def test_a_ceasefire_stage_needs_the_agreements_own_clause_to_agree_to_one(
+    sentence: str, trigger: str, kind: str | None
+) -> None:
+    assert [s.kind for s in stages([_agreement(sentence, trigger)])] == ([kind] if kind else [])

@@ -251,11 +251,31 @@ def event_points(session: Session, as_of: dt.date | None = None) -> list[EventPo
     return _oldest_first(points)
 
 
+# Where the agreement's own clause ends ("agreed to a swap, but made no progress towards a ceasefire"), and
+# words that deny the stage word that follows them in that clause ("no progress towards a ceasefire").
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|,\s*(but|while|although|though|yet|whereas)\b|\.\s|\s(but|while|whereas)\s", re.I
+)
+_DENIED = re.compile(
+    r"\b(no|not|without|never|fail(ed|s)?|refus(ed|es)|reject(ed|s)?|instead of)\b[^,;]{0,40}$", re.I
+)
+
+
+def _agreement_clause(event: EventPoint) -> str:
+    """The clause of the sentence that holds the agreement's trigger."""
+    at = min(max(0, event.start - event.sentence_start), len(event.sentence))
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(event.sentence, 0, at)]
+    after = _CLAUSE_BREAK.search(event.sentence, at)
+    return event.sentence[(before[-1] if before else 0) : (after.start() if after else len(event.sentence))]
+
+
 def _ceasefire_kind(event: EventPoint) -> str | None:
-    text = " ".join(filter(None, [event.trigger, event.sentence]))
+    """The stage an agreement starts: a ceasefire or truce its own clause agrees to, not one it denies."""
+    clause = _agreement_clause(event)
     for kind, pattern in _STAGE_WORDS.items():
-        if pattern.search(text):
-            return kind
+        for match in pattern.finditer(clause):
+            if not _DENIED.search(clause[: match.start()]):
+                return kind
     return None
 
 

@@ -175,3 +175,9 @@ def test_a_ceasefire_stage_needs_the_agreements_own_clause_to_agree_to_one(
     sentence: str, trigger: str, kind: str | None
 ) -> None:
     assert [s.kind for s in stages([_agreement(sentence, trigger)])] == ([kind] if kind else [])
+
+
+def test_a_hypothetical_agreement_starts_no_stage() -> None:
+    event = _agreement("Russia would agree to a ceasefire only if Ukraine withdrew its forces.", "agree")
+    assert [s.kind for s in stages([event])] == ["ceasefire"]
+    assert stages([event.model_copy(update={"modality": "hypothetical"})]) == []

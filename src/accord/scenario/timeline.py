@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
+from accord.extract.export import LABELLED_MODALITIES
 from accord.scenario.scales import Scales, load_scales
 from accord.store.corrections import apply_corrections_rows
 from accord.store.schema import Article, Event, Outlet, Position, Quote
@@ -290,7 +291,12 @@ def stages(events: Iterable[EventPoint]) -> list[Stage]:
     Scheduled events count (talks planned for a date are part of the process); undated events cannot be
     placed and are left out.
     """
-    dated = sorted((e for e in events if e.date is not None), key=lambda e: (e.date, e.id))
+    # Only what happened or is scheduled shapes the process: "Russia would agree to a ceasefire only if ..."
+    # is a hypothetical agreement, no ceasefire.
+    dated = sorted(
+        (e for e in events if e.date is not None and e.modality in LABELLED_MODALITIES),
+        key=lambda e: (e.date, e.id),
+    )
     result: list[Stage] = []
     talks: list[EventPoint] = []
 

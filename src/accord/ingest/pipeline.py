@@ -133,19 +133,28 @@ class _Run:
         self.known = _Known()
         self.index = ClusterIndex(self.threshold, self.num_perm, load_shingles=self._stored_shingles)
         self._reset_pending()
-        with self.session.begin():
-            for source_id, url, version, digest in store.known_versions(self.session):
-                self.known.note(source_id, url, version, digest)
-            for digest, cluster_id, outlet_id, blob in store.stored_fingerprints(self.session):
-                print_ = Fingerprint.from_bytes(blob or b"", self.num_perm)
-                if print_ is None:  # stored with other settings: recompute from the text
-                    text = store.article_text(self.session, digest)
-                    print_ = fingerprint(text, num_perm=self.num_perm, shingle_size=self.shingle_size)
-                if cluster_id is None:
-                    continue
-                self.index.add(digest, print_, cluster_id)
-                self.known.clusters.setdefault(cluster_id, set()).add(outlet_id)
+        if self.session.in_transaction():  # a commit holding the write lock: read in its transaction
+            self._read_store()
+        else:
+            with self.session.begin():
+                self._read_store()
         self.next_provisional = -1
+
+    def _read_store(self) -> None:
+        # The token first: a commit by another writer while the rest is read changes it, so the next
+        # commit finds it changed and reads the store again (SQLite reads outside a transaction).
+        self.seen = store.clustering_state(self.session)
+        for source_id, url, version, digest in store.known_versions(self.session):
+            self.known.note(source_id, url, version, digest)
+        for digest, cluster_id, outlet_id, blob in store.stored_fingerprints(self.session):
+            print_ = Fingerprint.from_bytes(blob or b"", self.num_perm)
+            if print_ is None:  # stored with other settings: recompute from the text
+                text = store.article_text(self.session, digest)
+                print_ = fingerprint(text, num_perm=self.num_perm, shingle_size=self.shingle_size)
+            if cluster_id is None:
+                continue
+            self.index.add(digest, print_, cluster_id)
+            self.known.clusters.setdefault(cluster_id, set()).add(outlet_id)
 
     def _stored_shingles(self, digest: str) -> np.ndarray:
         return shingle_hashes(store.article_text(self.session, digest), self.shingle_size)
@@ -171,7 +180,9 @@ class _Run:
         with _ctrl_c_held():
             for attempt in range(_RETRIES):
                 try:
+                    self._recheck_locked()
                     self._write_pending()
+                    self.seen = store.clustering_state(self.session)
                     if self.session.in_transaction():
                         self.session.commit()
                     break
@@ -183,6 +194,28 @@ class _Run:
             self._reset_pending()
             self.committed = self.report.model_copy(deep=True)
             self.last_commit = time.monotonic()
+
+    def _recheck_locked(self) -> None:
+        """Take the store's write lock, and if another writer committed since this run read the store,
+        assign the batch's clusters again from what is committed now.
+
+        A near-duplicate the other run stored while this batch was open was no candidate when the batch
+        assigned its clusters, so without this the two copies would stay in two clusters; with it
+        every batch is clustered against the whole store as it is when the batch is written, under the
+        lock, which is what a sequential run does (a new article linking two clusters merges them).
+        """
+        self._begin()
+        store.lock_for_writing(self.session)
+        if store.clustering_state(self.session) == self.seen:
+            return
+        # Drop what the batch wrote so far (ingest errors, outlets) and redo it under the lock.
+        self.session.rollback()
+        self._begin()
+        store.lock_for_writing(self.session)
+        self.report = self.committed.model_copy(deep=True)
+        self._load()
+        for item in self.batch:
+            self._apply(item)
 
     def _replay(self) -> None:
         """Another writer got there first: start the batch again from what the store now holds.

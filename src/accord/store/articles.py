@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, or_, select, text
 from sqlalchemy.orm import Session, joinedload
 
 from accord.errors import AccordError, Errors
@@ -233,3 +233,26 @@ def max_cluster_id(session: Session) -> int:
 
 def clusters_by_id(session: Session, ids: Sequence[int]) -> dict[int, Cluster]:
     return {c.id: c for c in session.scalars(select(Cluster).where(Cluster.id.in_(ids)))}
+
+
+# PostgreSQL advisory-lock key held by a writer committing ingested articles ("ingest" in ASCII).
+_INGEST_LOCK = 0x696E67657374
+
+
+def lock_for_writing(session: Session) -> None:
+    """Take the store's write lock in the session's open transaction, held until it ends.
+
+    SQLite: a write that changes nothing takes the database's single write lock (waiting up to
+    busy_timeout); PostgreSQL: a transaction-level advisory lock that every ingest commit takes.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _INGEST_LOCK})
+    else:
+        session.execute(text("UPDATE clusters SET size = size WHERE 0 = 1"))
+
+
+def clustering_state(session: Session) -> tuple[int, int, int, int]:
+    """A token that changes whenever articles or clusters are added, removed or merged."""
+    articles = session.execute(select(func.count(Article.id), func.max(Article.id))).one()
+    clusters = session.execute(select(func.count(Cluster.id), func.max(Cluster.id))).one()
+    return int(articles[0]), int(articles[1] or 0), int(clusters[0]), int(clusters[1] or 0)

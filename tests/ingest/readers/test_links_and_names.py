@@ -15,9 +15,6 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
@@ -34,6 +31,7 @@ from accord.ingest.models import IngestNotice
 from accord.ingest.readers import read_file, walk
 from accord.store import open_store
 from accord.store.schema import Article, IngestError
+from fifo_guard import unblocking
 
 BODY = "Envoys met in Oslo on Monday and agreed to meet again next week, an aide said."
 runner = CliRunner()
@@ -41,26 +39,6 @@ runner = CliRunner()
 
 def _article(path: Path, n: int | str) -> None:
     path.write_text(f"{BODY} Reference {n}.", encoding="utf-8")
-
-
-@contextmanager
-def _unblocking(fifo: Path, after: float = 10.0) -> Iterator[None]:
-    """If something opens ``fifo`` for reading and waits, open its other end after ``after`` seconds,
-    so a regression fails the test instead of hanging it."""
-    done = threading.Event()
-
-    def release() -> None:
-        if not done.wait(after):
-            with suppress(OSError):
-                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
-
-    thread = threading.Thread(target=release, daemon=True)
-    thread.start()
-    try:
-        yield
-    finally:
-        done.set()
-        thread.join()
 
 
 # -- symlinks that lead out of the input folder ------------------------------------------------------
@@ -180,7 +158,7 @@ def test_a_fifo_named_directly_is_an_a109_and_never_opened(engine: Engine, tmp_p
     fifo = tmp_path / name
     os.mkfifo(fifo)
     _article(tmp_path / "good.txt", 1)
-    with _unblocking(fifo):
+    with unblocking(fifo):
         report = ingest_paths([fifo, tmp_path / "good.txt"], engine, progress=False)
     assert report.added == 1 and not report.ok
     assert [(e.code, e.message) for e in report.errors] == [
@@ -194,7 +172,7 @@ def test_a_symlink_to_a_fifo_named_directly_is_an_a109(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
     (tmp_path / "link.txt").symlink_to(fifo)
-    with _unblocking(fifo):
+    with unblocking(fifo):
         items = list(read_path(tmp_path / "link.txt"))
     assert [str(i) for i in items] == [
         f"[A109] {tmp_path / 'link.txt'}: cannot read (a FIFO, not a regular file or folder)"
@@ -211,7 +189,7 @@ def test_a_character_device_named_directly_is_an_a109() -> None:
 def test_cli_fifo_named_directly_is_one_error_line_and_exit_1(tmp_path: Path, sqlite_url: str) -> None:
     fifo = tmp_path / "pipe.jsonl"
     os.mkfifo(fifo)
-    with _unblocking(fifo):
+    with unblocking(fifo):
         result = runner.invoke(app, ["ingest", str(fifo), "--db", sqlite_url, "--no-progress"])
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]

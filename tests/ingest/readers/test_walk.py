@@ -15,9 +15,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -31,41 +28,13 @@ from accord.ingest import ingest_paths
 from accord.ingest.models import IngestNotice
 from accord.ingest.readers import walk
 from accord.store.schema import Article, IngestError
+from fifo_guard import unblocking
 
 BODY = "Envoys met in Oslo on Monday and agreed to meet again next week, an aide said."
 
 
 def _article(path: Path, n: int | str) -> None:
     path.write_text(f"{BODY} Reference {path.parent.name} {n}.", encoding="utf-8")
-
-
-@contextmanager
-def _unblocking(fifo: Path, after: float = 10.0) -> Iterator[None]:
-    """If something opens ``fifo`` for reading and waits, open its other end after ``after`` seconds,
-    so a regression fails the test instead of hanging it."""
-    done = threading.Event()
-
-    def release() -> None:
-        if not done.wait(after):
-            fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK) if _has_reader(fifo) else None
-            if fd is not None:
-                os.close(fd)
-
-    thread = threading.Thread(target=release, daemon=True)
-    thread.start()
-    try:
-        yield
-    finally:
-        done.set()
-        thread.join()
-
-
-def _has_reader(fifo: Path) -> bool:
-    try:
-        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
-    except OSError:  # ENXIO: nobody has it open for reading
-        return False
-    return True
 
 
 def test_fifo_in_a_folder_is_passed_over_and_the_files_around_it_are_stored(
@@ -76,7 +45,7 @@ def test_fifo_in_a_folder_is_passed_over_and_the_files_around_it_are_stored(
     _article(folder / "a-before.txt", 1)
     os.mkfifo(folder / "b-pipe.txt")
     _article(folder / "c-after.txt", 2)
-    with _unblocking(folder / "b-pipe.txt"):
+    with unblocking(folder / "b-pipe.txt"):
         report = ingest_paths([folder], engine, progress=False)
     assert report.ok and report.added == 2
     assert [n.message for n in report.notices] == [

@@ -89,13 +89,20 @@ def parse_records(lines: Iterable[str], path: Path | str) -> Iterator[GoldArticl
         yield article
 
 
-def read_gold(path: Path) -> tuple[list[GoldArticle], list[AccordError]]:
-    """Every good article in ``path`` and an error per bad line; a file that cannot be read is an error."""
+def _read(path: Path) -> str | AccordError:
+    """The file's text, or the A305 error saying why it cannot be read."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        return Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        return [], [AccordError(Errors.A305, path=path, line=0, reason=reason)]
+        return AccordError(Errors.A305, path=path, line=0, reason=reason)
+
+
+def read_gold(path: Path) -> tuple[list[GoldArticle], list[AccordError]]:
+    """Every good article in ``path`` and an error per bad line; a file that cannot be read is an error."""
+    text = _read(path)
+    if isinstance(text, AccordError):
+        return [], [text]
     articles: list[GoldArticle] = []
     errors: list[AccordError] = []
     for item in parse_records(text.splitlines(), path):
@@ -123,11 +130,9 @@ class ArticleMeta(BaseModel):
 
 def load_metadata(path: Path) -> dict[str, ArticleMeta]:
     """Split and genre per article id from a corpus JSONL (the ingest form plus ``split`` and ``genre``)."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise AccordError(Errors.A305, path=path, line=0, reason=reason) from exc
+    text = _read(path)
+    if isinstance(text, AccordError):
+        raise text
     metadata: dict[str, ArticleMeta] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():

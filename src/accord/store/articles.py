@@ -12,6 +12,7 @@ from sqlalchemy import Select, func, or_, select, text
 from sqlalchemy.orm import Session, joinedload
 
 from accord.errors import AccordError, Errors
+from accord.store.database import advisory_lock
 from accord.store.schema import Article, Cluster, IngestError, Outlet
 
 _HEX = re.compile(r"^[0-9a-f]{6,64}$")
@@ -246,7 +247,7 @@ def lock_for_writing(session: Session) -> None:
     busy_timeout); PostgreSQL: a transaction-level advisory lock that every ingest commit takes.
     """
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _INGEST_LOCK})
+        advisory_lock(session, _INGEST_LOCK)
     else:
         session.execute(text("UPDATE clusters SET size = size WHERE 0 = 1"))
 

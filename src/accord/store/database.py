@@ -64,6 +64,11 @@ def current_revision(engine: Engine) -> str | None:
 _MIGRATION_LOCK = 0x6163636F7264
 
 
+def advisory_lock(conn: Connection | Session, key: int) -> None:
+    """Take PostgreSQL's transaction-level advisory lock ``key``, held until the transaction ends."""
+    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+
 def _migrate(cfg: Config, conn: Connection, head: str | None) -> None:
     """Run the migrations on ``conn``, inside its transaction, unless another process just did."""
     if MigrationContext.configure(conn).get_current_revision() == head:
@@ -105,7 +110,7 @@ def upgrade(engine: Engine) -> None:
         else:
             with conn.begin():
                 if engine.dialect.name == "postgresql":
-                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+                    advisory_lock(conn, _MIGRATION_LOCK)
                 _migrate(cfg, conn, head)
 
 

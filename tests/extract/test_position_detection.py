@@ -641,3 +641,31 @@ def test_backing_a_thing_but_restricting_it_is_conditional(nlp: Language) -> Non
     assert issue_stances(nlp, text, "ceasefire") == {("Emmanuel Macron", "conditional")}
     plain = "Emmanuel Macron backs the truce but said Russia had broken earlier ones."
     assert issue_stances(nlp, plain, "ceasefire") == {("Emmanuel Macron", "support")}
+
+
+def test_a_cue_spreads_over_its_objects_modifiers(nlp: Language) -> None:
+    # the cue "swap prisoners" / "give up territory" / "lift sanctions" with a number, a quantifier or a
+    # possessive on the object in between
+    assert ("Russia", "prisoner_exchange", "support") in stances(
+        nlp, "Ukraine and Russia agreed to swap 1,000 prisoners each."
+    )
+    assert ("Volodymyr Zelensky", "territory", "oppose") in stances(
+        nlp, "Zelensky said Ukraine would not give up any territory."
+    )
+    assert ("Russia", "sanctions", "oppose") in stances(
+        nlp, "Russia demanded that the West lift all its sanctions."
+    )
+
+
+def test_a_cue_does_not_spread_over_an_article_alone_or_a_clause(nlp: Language) -> None:
+    # "open the door" is an idiom, not NATO's "open door"; and the words must be verb and object
+    assert not any(
+        issue == "nato_membership"
+        for _, issue, _ in stances(nlp, "Erdogan said he hoped the meeting would open the door for peace.")
+    )
+    assert not any(
+        issue == "prisoner_exchange"
+        for _, issue, _ in stances(
+            nlp, "Zelensky said they would swap notes before the prisoners were freed."
+        )
+    )

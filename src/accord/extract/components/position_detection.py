@@ -54,6 +54,9 @@ class PositionDetector:
         actor_words = load_lexicon(actors)
         holder_words = load_lexicon(holders)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # Cues of several words also match with the object's own modifiers in between ("give up any
+        # territory", "swap 1,000 prisoners", "lift all the sanctions"): first word -> (key, middle, last).
+        self.spread: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
         for issue, cues in issue_cues.items():
             for direction in ("toward", "away", "supplied", "proposed"):
                 # Cues are written in base form; their first word is inflected ("recognized the annexation").
@@ -65,6 +68,12 @@ class PositionDetector:
                 phrases = [nlp.make_doc(c) for c in sorted(variants)]
                 if phrases:
                     self.matcher.add(f"{issue}|{direction}", phrases)
+                for cue in cues.get(direction) or []:
+                    words = cue.split()
+                    if len(words) >= 2 and words[-1] not in SPREAD_FUNCTION_WORDS:
+                        key = nlp.vocab.strings.add(f"{issue}|{direction}")
+                        for form in forms(words[0]):
+                            self.spread.setdefault(form, []).append((key, tuple(words[1:-1]), words[-1]))
         for issue, phrases in (polar.get("not_cues") or {}).items():
             # Longer phrases holding a cue but naming something else ("nuclear weapons"): they cover the
             # cue inside them and produce nothing.
@@ -151,7 +160,9 @@ class PositionDetector:
         index = mention_index(doc)
         quotes = items(doc, "accord_quotes")
         found: dict[tuple[str, str, str], dict[str, Any]] = {}
-        matches = sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
+        matches = sorted(
+            self.matcher(doc) + _spread_cues(doc, self.spread), key=lambda m: (m[1], -(m[2] - m[1]))
+        )
         matches = sorted(
             matches + _anaphoric_cues(doc, matches, self.anaphors), key=lambda m: (m[1], -(m[2] - m[1]))
         )
@@ -1088,6 +1099,43 @@ class PositionDetector:
                     continue  # "dependent on the US lifting sanctions": the cue is what is asked for
                 return None, cue.sent[i:].text, phrase in self.trade_phrases
         return None, None, False
+
+
+# A cue ending in one of these ends in a function word, whose own object varies ("withdraw troops from").
+SPREAD_FUNCTION_WORDS = frozenset({"from", "of", "to", "out", "in", "into", "on", "for", "with", "a", "the"})
+# Articles alone do not spread a cue: "open the door for talks" is an idiom, not NATO's open door.
+ARTICLES = frozenset({"a", "an", "the"})
+# What may stand between a cue's words when they are the object's own modifiers.
+OBJECT_MODIFIERS = frozenset(
+    {"det", "amod", "nummod", "compound", "poss", "quantmod", "advmod", "predet", "case"}
+)
+
+
+def _spread_cues(
+    doc: Doc, spread: dict[str, list[tuple[int, tuple[str, ...], str]]]
+) -> list[tuple[int, int, int]]:
+    """Cues whose words are apart only by the modifiers of the cue's last word: the last word is the
+    object of the first ("swap 1,000 prisoners", "an exchange of all prisoners"), directly or through
+    the cue's middle words ("give up any territory"), every other word between modifies it, and one of
+    them is more than an article."""
+    found: list[tuple[int, int, int]] = []
+    for head in doc:
+        for key, middle, last in spread.get(head.lower_, ()):
+            for noun in head.sent[head.i - head.sent.start + 1 :][:8]:
+                if noun.lower_ != last or noun.dep_ not in {"dobj", "pobj"}:
+                    continue
+                links = [t for t in doc[head.i + 1 : noun.i] if t.lower_ in middle]
+                chain_ok = noun.head == head or (
+                    noun.head in links and (noun.head.head == head or noun.head.head in links)
+                )
+                if not chain_ok or [t.lower_ for t in links] != list(middle):
+                    continue
+                between = [t for t in doc[head.i + 1 : noun.i] if t not in links]
+                if any(t.lower_ not in ARTICLES for t in between) and all(
+                    t.dep_ in OBJECT_MODIFIERS and (t.head == noun or t.head in between) for t in between
+                ):
+                    found.append((key, head.i, noun.i + 1))
+    return found
 
 
 def _anaphoric_cues(

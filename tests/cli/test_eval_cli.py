@@ -160,3 +160,18 @@ def test_eval_table_shows_intervals_and_genres(tmp_path: Path) -> None:
     result = runner.invoke(app, ["eval", "--gold", str(gold), "--pred", str(GOLD), "--resamples", "20"])
     assert result.exit_code == 0, result.output
     assert "F1 95% CI" in result.stdout and "F1 per genre" in result.stdout and "interview" in result.stdout
+
+
+def test_eval_min_score_leaves_out_the_less_sure_predictions(tmp_path: Path) -> None:
+    gold = load_gold(GOLD)
+    records = [a.model_dump(mode="json") for a in gold]
+    for record in records:
+        for item in record["positions"]:
+            item["score"] = 0.3  # every gold position predicted, all unsure
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    args = ["eval", "--gold", str(GOLD), "--pred", str(pred), "--format", "json", "--resamples", "20"]
+    everything = json.loads(runner.invoke(app, args).stdout)
+    sure = json.loads(runner.invoke(app, [*args, "--min-score", "0.5"]).stdout)
+    assert everything["scores"]["positions"]["recall"] == 1.0
+    assert sure["scores"]["positions"]["tp"] == 0 and sure["scores"]["quotes"]["recall"] == 1.0

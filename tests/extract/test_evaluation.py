@@ -229,3 +229,23 @@ def test_evaluate_corpus_scores_one_split_and_breaks_down_by_genre() -> None:
     assert genres["wire"].articles == 5 and genres["wire"].scores["positions"].f1 == 1.0
     assert genres["interview"].articles == 2 and genres["interview"].scores["positions"].f1 == 0.0
     assert set(report.intervals) == {"actors", "quotes", "events", "positions"}
+
+
+def test_min_score_scores_only_the_items_at_or_above_it() -> None:
+    gold = [
+        article(positions=[position("Russia", "ceasefire", "oppose")], events=[event("meeting", ["Russia"])])
+    ]
+    predicted = [
+        article(
+            positions=[
+                {"actor": "Russia", "issue": "ceasefire", "stance": "oppose", "score": 0.9},
+                {"actor": "Russia", "issue": "sanctions", "stance": "oppose", "score": 0.2},
+            ],
+            events=[{"type": "meeting", "participants": ["Russia"]}],  # no score: kept
+        )
+    ]
+    everything = evaluate_corpus(predicted, gold, resamples=10)
+    sure = evaluate_corpus(predicted, gold, resamples=10, min_score=0.5)
+    assert everything.scores["positions"].fp == 1 and sure.scores["positions"].fp == 0
+    assert sure.scores["positions"].tp == 1
+    assert sure.scores["events"].tp == 1

@@ -110,6 +110,13 @@ def eval_cli(
     output: TableOrJson = typer.Option(
         TableOrJson.table, "--format", help="table, or json with per-article and per-genre breakdowns."
     ),
+    min_score: float = typer.Option(
+        0.0,
+        "--min-score",
+        min=0.0,
+        max=1.0,
+        help="Score only the quotes, events and positions whose confidence is at least this.",
+    ),
 ) -> None:
     """Precision, recall and F1 per item type (actors, quotes, events, positions) against gold labels.
 
@@ -141,11 +148,16 @@ def eval_cli(
     errors += pred_errors
     _report_errors(errors)
     report = evaluate_corpus(
-        predicted, gold_articles, metadata, split=split.value if split else None, resamples=resamples
+        predicted,
+        gold_articles,
+        metadata,
+        split=split.value if split else None,
+        resamples=resamples,
+        min_score=min_score,
     )
     if split is Split.test:
         target = log or gold.resolve().parent.parent / "test-log.jsonl"
-        append_look(target, look_record(report, gold, split.value))
+        append_look(target, look_record(report, gold, split.value, min_score))
         typer.echo(f"note: this test-split scoring was appended to {target}", err=True)
     if output is TableOrJson.json:
         typer.echo(json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False))

@@ -23,7 +23,7 @@ def _git(args: list[str], cwd: Path) -> str | None:
     return done.stdout.strip() if done.returncode == 0 else None
 
 
-def look_record(report: EvalReport, gold: Path, split: str) -> dict[str, Any]:
+def look_record(report: EvalReport, gold: Path, split: str, min_score: float = 0.0) -> dict[str, Any]:
     """One log line: date, commit (with a flag for uncommitted changes), the figures and their intervals."""
     where = gold.resolve().parent
     commit = _git(["rev-parse", "HEAD"], where)
@@ -34,6 +34,7 @@ def look_record(report: EvalReport, gold: Path, split: str) -> dict[str, Any]:
         "uncommitted_changes": bool(status) if status is not None else None,
         "gold": gold.name,
         "split": split,
+        "min_score": min_score,
         "articles": len(report.articles),
         "scores": {
             kind: {

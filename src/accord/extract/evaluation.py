@@ -297,6 +297,25 @@ def select_split(
     return [article for article in gold if article.id in metadata and metadata[article.id].split == split]
 
 
+def above(predicted: Sequence[GoldArticle], min_score: float) -> list[GoldArticle]:
+    """The predictions without the quotes, events and positions whose ``score`` is below ``min_score``
+    (an item without a score is kept: it claims nothing about its confidence)."""
+
+    def keep(item: Any) -> bool:
+        score = (item.model_extra or {}).get("score")
+        return score is None or float(score) >= min_score
+
+    return [
+        article.model_copy(
+            update={
+                kind: [i for i in getattr(article, kind) if keep(i)]
+                for kind in ("quotes", "events", "positions")
+            }
+        )
+        for article in predicted
+    ]
+
+
 def evaluate_corpus(
     predicted: Sequence[GoldArticle],
     gold: Sequence[GoldArticle],
@@ -304,12 +323,16 @@ def evaluate_corpus(
     split: str | None = None,
     resamples: int = 1000,
     seed: int = 0,
+    min_score: float = 0.0,
 ) -> EvalReport:
     """:func:`evaluate` with bootstrap intervals and, given corpus metadata, a per-genre breakdown.
 
     With ``split``, only that split's gold articles are scored, and predictions for other articles are
-    ignored rather than charged as extra articles (they belong to the other split).
+    ignored rather than charged as extra articles (they belong to the other split). With ``min_score``,
+    only the items scoring at least that much are scored (what a user keeping them would see).
     """
+    if min_score > 0:
+        predicted = above(predicted, min_score)
     if split is not None:
         gold = select_split(gold, metadata or {}, split)
         wanted = {article.id for article in gold}

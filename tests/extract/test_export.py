@@ -100,6 +100,8 @@ def test_jsonl_and_csv_writers(tmp_path: Path) -> None:
     assert tuple(rows[0]) == COLUMNS["events"]
     with_two = next(row for row in rows if "; " in row["participants"])
     assert with_two["source_id"] in {article.id for article in gold}
+    (source,) = json.loads(with_two["sources"])  # the sources cell is a JSON list of sentences
+    assert source["sentence"] == with_two["sentence"] and source["article_id"] == int(with_two["article_id"])
 
     out = io.StringIO()
     write_csv(export_rows(engine, "actors"), "actors", out)
@@ -160,3 +162,16 @@ def test_items_outside_the_schema_are_reported_and_the_rest_scored(tmp_path: Pat
     assert "'x'" in errors[0].message and "events.0.type" in errors[0].message
     (kept,) = predicted
     assert kept.actors == ["Russia"] and len(kept.events) == 1
+
+
+def test_an_event_stored_without_sources_is_its_own_one_source(tmp_path: Path) -> None:
+    # Rows extracted before events kept their sources (migration 0003 gives them an empty list).
+    engine = open_store(f"sqlite:///{tmp_path / 'a.db'}")
+    article = GoldArticle.model_validate(
+        {"id": "x", "events": [{"type": "meeting", "participants": ["Russia"]}]}
+    )
+    store_gold(engine, [article], {"x": "Russia held a meeting."})
+    (record,) = export_records(engine)
+    (event,) = record["events"]
+    fields = ("article_id", "start", "end", "sentence", "sentence_start")
+    assert event["sources"] == [{name: event[name] for name in fields}]

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from spacy.language import Language
@@ -11,6 +12,7 @@ from sqlalchemy import Engine, func, select
 from typer.testing import CliRunner
 
 from accord.cli import app
+from accord.extract.export import export_records
 from accord.extract.items import ArticleInput
 from accord.extract.pipeline import PIPELINE_VERSION, load_pipeline
 from accord.extract.runner import extract_texts, run_extraction, store_extractions
@@ -191,3 +193,41 @@ def test_noisy_texts_never_break_a_component_and_offsets_stay_inside(nlp: Langua
         for item in [*result.actors, *result.quotes, *result.events, *result.positions]:
             assert 0 <= item.start <= item.end <= len(text)
             assert text[item.sentence_start : item.sentence_start + len(item.sentence)] == item.sentence
+
+
+TOLD_TWICE = (
+    "Vladimir Putin held talks with Recep Tayyip Erdogan on Monday. "
+    "The talks between Putin and Erdogan took place in the Russian resort of Sochi."
+)
+
+
+def _assert_sources_point_into(text: str, article_id: int, sources: list[dict[str, Any]]) -> None:
+    assert len(sources) == 2 and len({s["sentence_start"] for s in sources}) == 2
+    for source in sources:
+        assert source["article_id"] == article_id
+        sentence = text[source["sentence_start"] : source["sentence_start"] + len(source["sentence"])]
+        assert sentence == source["sentence"]
+        assert source["sentence_start"] <= source["start"] < source["end"]
+        assert text[source["start"] : source["end"]] in source["sentence"]
+
+
+def test_an_event_told_twice_keeps_every_source_through_the_store_and_the_export(
+    engine: Engine, nlp: Language
+) -> None:
+    article_id = add_article(engine, TOLD_TWICE)
+    run_extraction(engine, nlp=nlp)
+    with session_scope(engine) as session:
+        (event,) = session.scalars(select(Event).where(Event.type.in_(["meeting", "negotiation_round"])))
+        _assert_sources_point_into(TOLD_TWICE, article_id, event.sources)
+        assert event.sources[0]["start"] == event.start  # the event's own offsets are its first report's
+    (record,) = export_records(engine)
+    (exported,) = [e for e in record["events"] if e["type"] in {"meeting", "negotiation_round"}]
+    assert exported["sources"] == event.sources
+
+
+def test_sources_of_a_long_article_keep_true_offsets(nlp: Language) -> None:
+    filler = "The weather in the region stayed mild and the markets were calm that week.\n" * 1800
+    text = filler + TOLD_TWICE
+    (result,) = extract_texts(nlp, [ArticleInput(7, "long", text, None, "en")])
+    (event,) = [e for e in result.events if e.type in {"meeting", "negotiation_round"}]
+    _assert_sources_point_into(text, 7, [s.model_dump() for s in event.sources])

@@ -5,7 +5,9 @@ gold schema: ``id`` is the article's source id; ``actors`` the distinct canonica
 mentions that act or speak, in order of first mention; ``quotes`` {speaker, text}; ``events``
 {type, participants, place, date}; ``positions`` {actor, issue, stance, evidence}, the evidence being the
 item's sentence. Each item also carries its provenance as extra fields (``id``, ``article_id``, ``start``,
-``end``, ``sentence``, ``sentence_start`` and the item's own extras), and the record carries
+``end``, ``sentence``, ``sentence_start`` and the item's own extras; an event's ``sources`` lists every
+sentence that reports it, each with ``article_id``, ``start``, ``end``, ``sentence`` and
+``sentence_start``), and the record carries
 ``article_id``, ``version``, ``extraction`` (status) and every ``actor_mentions`` row.
 
 The annotation rules label only events that happened, are under way or are scheduled, so events the
@@ -39,6 +41,7 @@ _ITEM_MODELS: dict[str, type[BaseModel]] = {
 # Event modalities the gold schema labels; the rest ("hypothetical", "negated") are kept aside.
 LABELLED_MODALITIES = frozenset({"happened", "scheduled"})
 _PROVENANCE = ("id", "article_id", "start", "end", "sentence", "sentence_start")
+_SOURCE = ("article_id", "start", "end", "sentence", "sentence_start")
 _MODELS: dict[str, type[Any]] = {
     "actors": ActorMention,
     "quotes": Quote,
@@ -58,6 +61,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "date_precision",
         "modality",
         "trigger",
+        "sources",
         *_PROVENANCE,
     ),
     "positions": ("source_id", "actor", "issue", "stance", "evidence", "condition", "score", *_PROVENANCE),
@@ -109,8 +113,16 @@ def _event(item: Event) -> dict[str, Any]:
         "date_precision": item.date_precision,
         "modality": item.modality,
         "trigger": item.trigger,
+        "sources": _event_sources(item),
         **_provenance(item),
     }
+
+
+def _event_sources(item: Event) -> list[dict[str, Any]]:
+    """Every sentence that reports the event; a row stored without sources is its own one source."""
+    if item.sources:
+        return [dict(source) for source in item.sources]
+    return [{name: getattr(item, name) for name in _SOURCE}]
 
 
 def _position(item: Position) -> dict[str, Any]:
@@ -243,6 +255,8 @@ def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> int:
 
 
 def _cell(value: Any) -> Any:
+    if isinstance(value, list) and any(isinstance(v, dict) for v in value):
+        return json.dumps(value, ensure_ascii=False)  # an event's sources: a JSON list in one cell
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
     return "" if value is None else value

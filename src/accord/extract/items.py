@@ -7,7 +7,7 @@ from and where that sentence starts, so a reader can always go back to the words
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, Field
 
@@ -48,7 +48,16 @@ class QuoteItem(Provenance):
     text: str
 
 
+class EventSource(Provenance):
+    """One sentence that reports an event: the article, the trigger's offsets, the sentence."""
+
+    article_id: int
+
+
 class EventItem(Provenance):
+    """An event; its own offsets are its first report's, and ``sources`` holds every report of it
+    (the article telling it twice gives two, near-duplicate articles of one cluster one each)."""
+
     type: str
     participants: list[str] = Field(default_factory=list)
     place: str | None = None
@@ -56,6 +65,7 @@ class EventItem(Provenance):
     date_precision: DatePrecision | None = None
     modality: Modality = "happened"
     trigger: str | None = None
+    sources: list[EventSource] = Field(default_factory=list)
 
 
 class PositionItem(Provenance):
@@ -81,11 +91,12 @@ class ArticleExtraction(BaseModel):
         if offset == 0:
             return self
 
-        def move(item: Provenance) -> dict[str, object]:
+        def move(item: Provenance) -> dict[str, Any]:
             data = item.model_dump()
-            data["start"] += offset
-            data["end"] += offset
-            data["sentence_start"] += offset
+            for source in [data, *data.get("sources", [])]:
+                source["start"] += offset
+                source["end"] += offset
+                source["sentence_start"] += offset
             return data
 
         return self.model_copy(

@@ -28,6 +28,7 @@ from accord.extract.items import (
     ArticleExtraction,
     ArticleInput,
     EventItem,
+    EventSource,
     PositionItem,
     QuoteItem,
 )
@@ -253,13 +254,21 @@ def _result(article: ArticleInput, doc: Doc) -> ArticleExtraction:
         source_id=article.source_id,
         actors=[ActorItem(**_fields(ActorItem, m)) for m in doc._.accord_mentions or []],
         quotes=[QuoteItem(**_fields(QuoteItem, q)) for q in doc._.accord_quotes or []],
-        events=[EventItem(**_fields(EventItem, e)) for e in doc._.accord_events or []],
+        events=[_event(article.article_id, e) for e in doc._.accord_events or []],
         positions=[PositionItem(**_fields(PositionItem, p)) for p in doc._.accord_positions or []],
     )
 
 
 def _fields(model: type[BaseModel], data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k in model.model_fields}
+
+
+def _event(article_id: int, data: dict[str, Any]) -> EventItem:
+    """The event with each sentence that reports it (its own, if the pipeline listed none) tagged with
+    the article, so a source still says where it comes from once events of several articles merge."""
+    told = data.get("sources") or [data]
+    sources = [{**_fields(EventSource, s), "article_id": article_id} for s in told]
+    return EventItem(**{**_fields(EventItem, data), "sources": sources})
 
 
 def _combine(article: ArticleInput, pieces: list[ArticleExtraction]) -> ArticleExtraction:

@@ -22,6 +22,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -138,6 +139,9 @@ class Event(_Item, Base):
     date_precision: Mapped[str | None] = mapped_column(String(8))  # day | month | year | relative
     modality: Mapped[str] = mapped_column(String(16), default="happened")
     trigger: Mapped[str | None] = mapped_column(String(100))
+    # Every sentence that reports the event: [{article_id, start, end, sentence, sentence_start}, ...].
+    # Rows stored before migration 0003 have none; their own offsets and sentence are their one source.
+    sources: Mapped[list[Any]] = mapped_column(JSON, default=list, server_default=text("'[]'"))
 
 
 class Position(_Item, Base):

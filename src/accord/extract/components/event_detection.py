@@ -777,10 +777,8 @@ def _talks_or_meeting(doc: Doc, events: list[dict[str, Any]]) -> None:
     for event in events:
         if event["type"] not in {"meeting", "negotiation_round"}:
             continue
-        words = {
-            w.strip(".,;:“”\"'()").lower()
-            for w in " ".join(event.get("sources") or [event["sentence"]]).split()
-        }
+        told = [source["sentence"] for source in event.get("sources") or [event]]
+        words = {w.strip(".,;:“”\"'()").lower() for w in " ".join(told).split()}
         trigger = str(event["trigger"]).lower()
         named_round = "negotiat" in trigger or "round" in trigger
         parties = set(event["participants"])
@@ -803,7 +801,7 @@ def _merge_retellings(events: list[dict[str, Any]]) -> None:
     """The same event told twice in one article is one event: two reports of one type (meeting and talks
     count as one kind) that share a party, or where one names none, with places and dates that do not
     disagree, merge into the first, with the parties of both, the more specific place and date, and every
-    sentence that reports it in ``sources``."""
+    sentence that reports it in ``sources`` (each with its trigger's offsets, its text and its start)."""
     kept: list[dict[str, Any]] = []
     for event in events:
         for earlier in kept:
@@ -811,9 +809,14 @@ def _merge_retellings(events: list[dict[str, Any]]) -> None:
                 _absorb(earlier, event)
                 break
         else:
-            event.setdefault("sources", [event["sentence"]])
+            event.setdefault("sources", [_source(event)])
             kept.append(event)
     events[:] = kept
+
+
+def _source(event: dict[str, Any]) -> dict[str, Any]:
+    """Where one report of an event stands: the trigger's offsets and its sentence."""
+    return {key: event[key] for key in ("start", "end", "sentence", "sentence_start")}
 
 
 def _family(kind: str) -> str:
@@ -851,9 +854,13 @@ def _absorb(earlier: dict[str, Any], later: dict[str, Any]) -> None:
         earlier["type"] = "negotiation_round"
     if later["modality"] == "happened":
         earlier["modality"] = "happened"
-    sources = earlier.setdefault("sources", [earlier["sentence"]])
-    if later["sentence"] not in sources:
-        sources.append(later["sentence"])
+    sources = earlier.setdefault("sources", [_source(earlier)])
+    # A report merged on the second pass brings every sentence it already gathered, once per sentence.
+    told = {source["sentence_start"] for source in sources}
+    for source in later.get("sources") or [_source(later)]:
+        if source["sentence_start"] not in told:
+            told.add(source["sentence_start"])
+            sources.append(source)
 
 
 def _clause_head(token: Token) -> Token:

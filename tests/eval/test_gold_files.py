@@ -78,7 +78,7 @@ def test_dev_corpus_shape() -> None:
     assert sorted(gold_ids) == sorted(str(a["id"]) for a in articles)
     assert len(articles) >= 80 and len({a["outlet"] for a in articles}) >= 30
     assert sum(a["split"] == "test" for a in articles) >= 35
-    assert {a["split"] for a in articles} == {"train", "test"}
+    assert {a["split"] for a in articles} == {"train", "val", "test"}
     assert all(a["url"] and a["text"] and a["genre"] for a in articles)
 
 

@@ -30,6 +30,7 @@ class ExportFormat(str, Enum):
 
 class Split(str, Enum):
     train = "train"
+    val = "val"
     test = "test"
 
 

@@ -669,3 +669,33 @@ def test_a_cue_does_not_spread_over_an_article_alone_or_a_clause(nlp: Language) 
             nlp, "Zelensky said they would swap notes before the prisoners were freed."
         )
     )
+
+
+def test_not_yet_accepting_is_no_commitment_either_way(nlp: Language) -> None:
+    assert stances(nlp, "The Kremlin has not yet accepted such a meeting.") == set()
+    assert stances(nlp, "The Kremlin has yet to accept the proposal for a ceasefire.") == set()
+    assert ("Russia", "ceasefire", "oppose") in stances(nlp, "The Kremlin rejected the ceasefire proposal.")
+
+
+def test_not_excluding_a_thing_supports_it(nlp: Language) -> None:
+    found = stances(nlp, "Putin said he does not exclude accepting a ceasefire later.")
+    assert ("Vladimir Putin", "ceasefire", "support") in found
+    assert ("Vladimir Putin", "ceasefire", "oppose") not in found
+
+
+def test_a_stance_noun_owned_by_unnamed_parties_is_not_the_announcers(nlp: Language) -> None:
+    assert stances(nlp, "Fidan announced the parties' readiness for direct negotiations.") == set()
+    assert ("Russia", "other", "support") in stances(
+        nlp, "Russia announced its readiness for direct negotiations."
+    )
+
+
+def test_a_relative_clause_describing_a_noun_is_no_stance_of_the_speaker(nlp: Language) -> None:
+    text = (
+        "Zakharova said Russia had no confidence in Switzerland, which has implemented several rounds of "
+        "sanctions against Russia."
+    )
+    assert not any(issue == "sanctions" for _, issue, _ in stances(nlp, text))
+    # what a plan includes is its issuer's, even when the clause hangs on the plan's own phrase
+    plan = "Zelensky laid out a 10-point plan for peace, which includes an all-for-all prisoner swap."
+    assert ("Volodymyr Zelensky", "prisoner_exchange", "support") in stances(nlp, plan)

@@ -153,6 +153,7 @@ class PositionDetector:
         self.seeking = all_forms(stance_words["seeking"])
         self.restrictive = set(stance_words["restrictive_preps"])
         self.needs = all_forms(stance_words["needs"])
+        self.noncommittal = set(stance_words["noncommittal"])
 
     @guarded("accord_positions")
     def __call__(self, doc: Doc) -> Doc:
@@ -271,6 +272,10 @@ class PositionDetector:
         for position, token in enumerate(path):
             if position <= zone:
                 continue
+            if position > 0 and first is None and not holders and self._describes(path[position - 1]):
+                # "Switzerland, which has imposed sanctions": the clause describes its noun; whoever
+                # speaks above it takes no stance on what the clause says
+                return []
             if first is not None and path[position - 1].dep_ not in REPORTING:
                 break  # "Putin proposed talks a day after Macron demanded ...": not Putin's stance
             if first is not None and self._side_clause(path[position - 1]):
@@ -287,6 +292,8 @@ class PositionDetector:
                     return []  # "expects Putin to stop fighting": a forecast of another's act, no stance
                 if base in self.object_directives and self._unstated_asker(token, index):
                     return []  # "persuading Russia to accept the truce ...": who asks is not said
+                if first is None and self._unnamed_owner(token, index):
+                    return []  # "announced the parties' readiness for talks": the readiness is theirs
                 owner = self._possessor(token, index) if first is None and not self._asked(token) else None
                 if owner is not None and not any(_same_side(owner, [h]) for h in holders):
                     if base not in self.stance_nouns:
@@ -334,6 +341,8 @@ class PositionDetector:
                 continue
             if base in self.directives and base.startswith("call") and not _calls_for(token):
                 continue  # "called Zelensky a dictator": naming, not calling for something
+            if self._noncommittal(token):
+                return []  # "has not yet accepted the meeting": no commitment either way
             subject = self._subject(token)
             if subject is None or (quote is not None and quote["start"] <= subject.idx < quote["end"]):
                 continue  # inside a quotation, "we" and "they" are the speaker's; the speaker holds it
@@ -709,6 +718,40 @@ class PositionDetector:
                 if mention["party"] and mention["kind"] not in {"media", "place"}:
                     return mention
         return None
+
+    def _unnamed_owner(self, token: Token, index: dict[int, dict[str, Any]]) -> bool:
+        """A stance noun owned by someone who is not a named party ("the parties' readiness", "the
+        negotiators' proposal"); a possessive pronoun ("its readiness") is its clause's subject's."""
+        if token.lower_ not in self.stance_nouns or is_verb(token):
+            return False
+        return any(
+            c.dep_ == "poss"
+            and c.i not in index
+            and c.lower_ not in self.possessives
+            and c.lower_ not in self.country_nouns  # "his country's aspiration": the holder's country
+            and c.lower_ not in {"its", "our", "my", "your"}
+            for c in token.children
+        )
+
+    def _describes(self, clause: Token) -> bool:
+        """A relative clause describing a noun other than a document ("Switzerland, which has imposed
+        sanctions"); what a plan "includes" or "envisages" is its issuer's (see ``issuing``)."""
+        noun = clause.head
+        # "a peace plan for peace, which includes ...": the clause hung on the plan's own phrase
+        owner = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun
+        return (
+            clause.dep_ == "relcl"
+            and noun.lower_ not in self.documents
+            and owner.lower_ not in self.documents
+            and any(c.lower_ in RELATIVE_PRONOUNS for c in clause.children)
+        )
+
+    def _noncommittal(self, verb: Token) -> bool:
+        """A stance verb negated with "yet" ("has not yet accepted") or in "has yet to accept"."""
+        negated = any(c.dep_ == "neg" for c in verb.children)
+        if negated and any(c.lower_ in self.noncommittal for c in verb.children):
+            return True
+        return verb.dep_ == "xcomp" and any(c.lower_ in self.noncommittal for c in verb.head.children)
 
     def _proposers(self, token: Token, index: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
         """Parties in a participle before the cue ("the US-proposed ceasefire", "a Turkish-brokered swap")."""
@@ -1103,6 +1146,7 @@ class PositionDetector:
 
 # A cue ending in one of these ends in a function word, whose own object varies ("withdraw troops from").
 SPREAD_FUNCTION_WORDS = frozenset({"from", "of", "to", "out", "in", "into", "on", "for", "with", "a", "the"})
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
 # Articles alone do not spread a cue: "open the door for talks" is an idiom, not NATO's open door.
 ARTICLES = frozenset({"a", "an", "the"})
 # What may stand between a cue's words when they are the object's own modifiers.

@@ -377,3 +377,22 @@ def test_a_gathering_hosted_at_a_venue_takes_that_place(nlp: Language) -> None:
     (meeting,) = [e for e in events(nlp, text) if e["type"] == "meeting"]
     assert meeting["place"] == "Elysee Palace"
     assert {"Volodymyr Zelensky", "Vladimir Putin"} <= set(meeting["participants"])
+
+
+def test_a_venue_naming_the_event_noun_is_its_place_not_a_participant(nlp: Language) -> None:
+    (meeting,) = events(
+        nlp, "Trump said during a White House meeting with Mark Rutte that tariffs would follow."
+    )
+    assert meeting["place"] == "White House"
+    assert "United States" not in meeting["participants"] and "Mark Rutte" in meeting["participants"]
+    (dinner,) = events(nlp, "Macron hosted Zelensky at an Elysee Palace dinner on Monday.")
+    assert dinner["place"] == "Elysee Palace"
+
+
+def test_a_venue_named_with_of_and_a_capital_named_after_a_comma(nlp: Language) -> None:
+    (briefing,) = events(
+        nlp, "Zelensky called an emergency briefing in the Office of the President on Tuesday."
+    )
+    assert briefing["place"] == "Office of the President"
+    (summit,) = events(nlp, "Trump announced plans for a summit with Putin in Hungary's capital, Budapest.")
+    assert summit["place"] == "Budapest"

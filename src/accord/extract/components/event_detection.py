@@ -317,6 +317,8 @@ class EventDetector:
         # Modifiers of a noun trigger: "Russian airstrikes", "the Trump-Putin meeting", "Trump's call".
         modifiers: list[Token] = []
         for child in root.children:
+            if child.dep_ == "compound" and _venue_at(child) is not None:
+                continue  # "a White House meeting": where it was held, not who took part
             if child.dep_ in {"amod", "compound", "poss", "nmod"}:
                 modifiers.extend(_with_conjuncts(child))
                 modifiers.extend(c for c in child.children if c.dep_ in {"compound", "amod"})
@@ -484,6 +486,12 @@ class EventDetector:
                 span = _place_span(child) or _unlinked_name(child)
                 if span is not None:
                     candidates.append(span)
+        if not _is_verb(root):
+            # "a White House meeting", "at a Kremlin dinner": a venue naming the event noun
+            for child in root.children:
+                venue = _venue_at(child) if child.dep_ == "compound" else None
+                if venue is not None:
+                    candidates.append(venue)
         scopes: tuple[Token, ...] = (root, clause)
         if kind == "attack" and not _is_verb(root) and root.head != clause and root.dep_ != "dobj":
             scopes = (root,)  # "talks on the Russian invasion took place in Brest": the talks' place
@@ -961,9 +969,22 @@ def _place_span(token: Token) -> Span | None:
             and doc[token.i + 1].head == token
         ):
             return entity_at(doc, token.i + 1)
+        if (
+            token.i + 2 < len(doc)
+            and doc[token.i + 1].text == ","
+            and doc[token.i + 2].ent_type_ in PLACE_LABELS
+            and doc[token.i + 2].ent_iob_ == "B"
+        ):
+            # "Hungary's capital, Budapest", where the parse lost the apposition
+            return entity_at(doc, token.i + 2)
     venue = _venue_at(token)
     if venue is not None:
         return venue
+    for child in token.children:
+        # "at an Elysee Palace dinner": the venue naming what the event happened at
+        venue = _venue_at(child) if child.dep_ == "compound" else None
+        if venue is not None:
+            return venue
     return None
 
 
@@ -987,7 +1008,9 @@ def _venue_at(token: Token) -> Span | None:
     words = (span.text if span is not None else token.text).lower().removeprefix("the ").split()
     if not words:
         return None
-    if " ".join(words) in VENUES or (span is not None and words[-1] in VENUE_HEADS and len(words) > 1):
+    # "the Office of the President": the head word stands before "of"
+    head_word = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    if " ".join(words) in VENUES or (span is not None and head_word in VENUE_HEADS and len(words) > 1):
         if span is None:
             return doc[token.i : token.i + 1]
         start = span.start + (1 if span[0].lower_ == "the" else 0)

@@ -164,7 +164,7 @@ def matrix_from_cells(cells: list[Cell], scales: Scales | None = None) -> Matrix
                     source_id=s.point.source.source_id,
                     url=s.point.source.url,
                     weight=s.weight,
-                    conflicting=c.conflict and s.point.stance != c.stance,
+                    conflicting=c.conflicting(s),
                 )
                 for s in c.statements
             ],

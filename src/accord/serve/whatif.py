@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from sqlalchemy import Engine
 
 from accord import settings
-from accord.models import IssueForecast, ScenarioForecast, forecast_all, no_negotiation, registered
+from accord.models import IssueForecast, ScenarioForecast, forecast_all, registered
 from accord.scenario.builder import Cell, build_cells, scenario_from_cells
 from accord.scenario.model import Scenario
 from accord.serve.cache import cached
@@ -97,11 +97,6 @@ def forecast_set(result: ScenarioForecast) -> ForecastSet:
         intervals=intervals if simulated else {},
         draws=result.draws if simulated else 0,
     )
-
-
-def notes(scenario: Scenario) -> dict[str, str]:
-    """Issue -> why it has no forecast (fewer than two actors hold a position)."""
-    return no_negotiation(scenario)
 
 
 def over_limit(scenario: Scenario, draws: int, max_work: int = MAX_WORK) -> dict[str, str] | None:

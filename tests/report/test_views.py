@@ -220,3 +220,15 @@ def test_sensitivity_says_which_way_a_harder_line_pushes() -> None:
     assert (us.position, us.harder) == (20, 0) and us.shifted < us.baseline
     assert us.toward == -1 and us.pushes == -1
     assert table.direction(us) == "pushes it toward 0 (never)"
+
+
+def test_no_draws_means_no_intervals_not_a_crash(filled: Engine) -> None:
+    """`--draws 0` (analyze, report) asks for point forecasts only: the Monte Carlo summary of zero draws
+    had raised an IndexError (the CLI's `forecast` already skipped it)."""
+    scenario = build_scenario(filled)
+    table = forecast_table(scenario, draws=0, seed=1)
+    cells = [c for r in table.rows for c in r.cells]
+    assert cells and all(c.low is None and c.high is None and c.draws is None for c in cells)
+    assert "no interval" in table.interval
+    sensitivity = sensitivity_table(scenario, draws=0, seed=1)
+    assert sensitivity.rows and all(r.share is None for r in sensitivity.rows)

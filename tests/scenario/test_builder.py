@@ -41,7 +41,7 @@ def test_newest_statement_outweighs_older_ones(sqlite_engine: Engine) -> None:
     assert ceasefire.position == 80.0  # supported in 2025, opposed in 2023
     assert ceasefire.uncertainty is not None and ceasefire.uncertainty > 10.0  # the old stance widens it
     assert [e.date for e in ceasefire.evidence] == ["2025-03-12", "2023-06-05"]
-    assert not any("CONFLICT" in (e.source or "") for e in ceasefire.evidence)
+    assert not any(e.conflict or e.note for e in ceasefire.evidence)
 
 
 def test_as_of_builds_the_scenario_of_that_day(sqlite_engine: Engine) -> None:
@@ -67,9 +67,17 @@ def test_conflicting_sources_are_shown_not_averaged(sqlite_engine: Engine) -> No
     assert cell.position in {80.0, 20.0}  # one side's point, never the 50 nobody stated
     assert cell.uncertainty == 42.43  # RMS distance of the statements from it: sqrt(60² / 2)
     scenario = build_scenario(sqlite_engine)
-    marks = [e.source for e in _stance(scenario, "Hungary", "sanctions").evidence]
-    assert sum("CONFLICT" in (m or "") for m in marks) == 1
-    assert "Conflicting statements" in scenario.description
+    evidence = _stance(scenario, "Hungary", "sanctions").evidence
+    (against,) = [e for e in evidence if e.conflict]
+    (taken,) = [e for e in evidence if not e.conflict]
+    # The flag is a field, the source stays the plain description, the note says against what.
+    assert against.source is not None and against.source.split(" by ")[0] != cell.stance
+    assert not against.source.startswith("CONFLICT")
+    assert against.note == f"against the stance taken ({cell.stance}): " + (
+        f"{against.source.split(' by ')[0]} statements hold 50% of the weight"
+    )
+    assert taken.note is None
+    assert "Conflicting statements (evidence marked conflict): Hungary on sanctions." in scenario.description
 
 
 def test_copies_of_one_story_count_once(sqlite_engine: Engine) -> None:
@@ -118,9 +126,11 @@ def test_every_number_has_evidence_and_the_file_round_trips(sqlite_engine: Engin
         for evidence in stance.evidence:
             assert evidence.article_id and evidence.sentence and evidence.source
     for actor in scenario.actors:
-        assert actor.capability_source
+        assert actor.capability_source and actor.capability_origin
     path = save_scenario(scenario, tmp_path / "scenario.yaml")
     assert load_scenario(path) == scenario
+    # An unflagged statement writes no flag: the file lists only what is set.
+    assert "conflict: false" not in path.read_text(encoding="utf-8")
 
 
 def test_issue_scale_override(sqlite_engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -167,6 +177,8 @@ def test_capability_is_cinc_of_the_latest_year_on_or_before_the_date() -> None:
     later = capabilities(["Pact"], dt.date(2024, 1, 1), data)
     assert later["Pact"].capability == 4.0  # members summed
     assert figures["Someone"].source.startswith("default")
+    origins = {name: figure.origin for name, figure in figures.items()}
+    assert origins == {"Ruritania": "national", "Pact": "members", "Someone": "default"}
 
 
 def test_capability_overrides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -175,6 +187,7 @@ def test_capability_overrides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setenv("ACCORD_CAPABILITY_OVERRIDES", str(path))
     figures = capabilities(["Ruritania"], None, CapabilityData(_rows()))
     assert (figures["Ruritania"].capability, figures["Ruritania"].source) == (7.5, "analyst estimate")
+    assert figures["Ruritania"].origin == "override"
 
 
 def test_shipped_capability_data() -> None:
@@ -187,6 +200,7 @@ def test_shipped_capability_data() -> None:
     assert "Finland" not in figures["NATO"].source  # joined in 2023
     assert "Finland" in capabilities(["NATO"], dt.date(2024, 1, 1), data)["NATO"].source
     assert figures["OSCE"].capability == 0.5 and "convention" in figures["OSCE"].source
+    assert figures["OSCE"].origin == "convention"
     # CINC ends in 2022: later dates use the latest year before them, and say which
     assert capabilities(["Russia"], dt.date(2025, 3, 1), data)["Russia"].source.startswith("CINC 2022")
 

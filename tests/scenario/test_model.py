@@ -135,3 +135,79 @@ def test_load_errors_are_one_line(tmp_path: Path) -> None:
     top.write_text("[1, 2]", encoding="utf-8")
     with pytest.raises(AccordError, match="top level must be a mapping"):
         load_scenario(top)
+
+
+# -- typed facts: conflict and default capability as fields, and files written before them -----------------
+
+OLD_FORMAT = """\
+name: Negotiation positions as of latest
+description: 'Built ... Conflicting statements (see CONFLICT evidence): Hungary on sanctions.'
+issues:
+- id: sanctions
+  label: Sanctions on Russia
+actors:
+- id: hungary
+  name: Hungary
+  capability: 0.1
+  capability_source: 'default: no national figures for this actor; set it here or in capability_overrides'
+  capability_evidence: []
+- id: poland
+  name: Poland
+  capability: 0.9
+  capability_source: CINC 2022 × 100 (Correlates of War, National Material Capabilities v7.0 (CINC))
+stances:
+- actor: hungary
+  issue: sanctions
+  position: 80.0
+  salience: 0.5
+  uncertainty: 42.43
+  evidence:
+  - article_id: hu-a
+    sentence: Hungary said it backs new sanctions on Russia.
+    date: '2024-05-01'
+    source: support by Hungary, Outlet A, weight 1
+  - article_id: hu-b
+    sentence: Hungary said it opposes new sanctions on Russia.
+    date: '2024-05-01'
+    source: CONFLICT oppose by Hungary, Outlet B, weight 1
+- actor: poland
+  issue: sanctions
+  position: 80.0
+  salience: 0.5
+"""
+
+
+def test_a_file_written_before_the_typed_fields_still_loads(tmp_path: Path) -> None:
+    path = tmp_path / "old.yaml"
+    path.write_text(OLD_FORMAT, encoding="utf-8")
+    scenario = load_scenario(path)
+    taken, against = scenario.stances[0].evidence
+    assert (taken.conflict, against.conflict) == (False, True)
+    assert against.source == "oppose by Hungary, Outlet B, weight 1"  # the prefix became the flag
+    assert [a.capability_origin for a in scenario.actors] == ["default", None]
+    assert [a.default_capability for a in scenario.actors] == [True, False]
+    # Written again, it is in the new form and loads back equal.
+    again = save_scenario(scenario, tmp_path / "new.json")
+    assert "CONFLICT" not in again.read_text(encoding="utf-8").split('"description"')[0]
+    assert load_scenario(again) == scenario
+    assert load_scenario(save_scenario(scenario, tmp_path / "new.yaml")) == scenario
+
+
+def test_conflict_and_note_are_written_only_when_set() -> None:
+    plain = Evidence(article_id="a", sentence="s", source="support by X, Outlet, weight 1")
+    flagged = plain.model_copy(update={"conflict": True, "note": "against the stance taken (oppose)"})
+    assert "conflict" not in plain.model_dump() and "note" not in plain.model_dump(mode="json")
+    assert flagged.model_dump(mode="json")["conflict"] is True
+    assert Evidence.model_validate(flagged.model_dump(mode="json")) == flagged
+    # A source that merely starts with the word, with the flag given, is taken as written.
+    kept = Evidence.model_validate({"source": "CONFLICT zone data", "conflict": False})
+    assert (kept.source, kept.conflict) == ("CONFLICT zone data", False)
+
+
+def test_an_origin_given_wins_over_the_source_text() -> None:
+    actor = Actor(
+        id="a", name="A", capability=2, capability_source="default guess", capability_origin="override"
+    )
+    assert not actor.default_capability
+    with pytest.raises(ValueError, match="capability_origin"):
+        Actor.model_validate({"id": "a", "name": "A", "capability": 1, "capability_origin": "guessed"})

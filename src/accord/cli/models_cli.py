@@ -14,9 +14,8 @@ from rich.table import Table
 from accord.cli.app import app
 from accord.cli.common import TableOrJson, fail
 from accord.errors import AccordError, Errors
-from accord.models import MODELS, forecast, no_negotiation
+from accord.models import MODELS, forecast_all
 from accord.models.backtest import FOLDS, REPEATS, backtest_cv, backtest_deu
-from accord.models.monte_carlo import simulate
 from accord.scenario.importers import import_file
 from accord.scenario.io import JSON_SUFFIXES, YAML_SUFFIXES, load_scenario
 from accord.scenario.model import Scenario
@@ -40,44 +39,52 @@ def _scenarios(path: Path) -> list[Scenario]:
     return import_file(path)
 
 
-def _model_names(model: str) -> list[str]:
+def _model_names(model: str) -> list[str] | None:
+    """The models to run: None for every registered model (each once), else the one named."""
     if model == "all":
-        return list(MODELS)
+        return None
     if model not in MODELS:
         raise AccordError(Errors.A403, name=model, choices=", ".join([*MODELS, "all"]))
     return [model]
 
 
-def forecast_rows(scenario: Scenario, names: list[str], draws: int, seed: int | None) -> list[dict[str, Any]]:
+def forecast_rows(
+    scenario: Scenario, names: list[str] | None, draws: int, seed: int | None
+) -> list[dict[str, Any]]:
     """One row per model and issue: the point forecast, and with draws the Monte Carlo summary. An issue
     without a negotiation (fewer than two actors hold a position) gets a row per model with no forecast
-    and the note saying why (:func:`accord.models.no_negotiation`)."""
-    spread = simulate(scenario, names, draws=draws, seed=seed) if draws > 0 else {}
-    notes = no_negotiation(scenario)
+    and the note saying why (:func:`accord.models.no_negotiation`). ``names`` None: every model."""
+    result = forecast_all(scenario, draws, seed, names)
     rows = []
-    for name in names:
-        for issue_id, note in notes.items():
+    for model in result.models:
+        for issue_id, note in result.notes.items():
             rows.append(
-                {"scenario": scenario.name, "model": name, "issue": issue_id, "forecast": None, "note": note}
+                {
+                    "scenario": scenario.name,
+                    "model": model.name,
+                    "issue": issue_id,
+                    "forecast": None,
+                    "note": note,
+                }
             )
-        for issue_id, result in forecast(scenario, name).items():
+        for issue_id, point in model.forecasts.items():
             row: dict[str, Any] = {
                 "scenario": scenario.name,
-                "model": name,
+                "model": model.name,
                 "issue": issue_id,
-                "forecast": round(result.value, 3),
-                "history": None if result.history is None else [round(v, 3) for v in result.history],
+                "forecast": round(point.value, 3),
+                "history": None if point.history is None else [round(v, 3) for v in point.history],
             }
-            if name in spread and issue_id in spread[name]:
-                mc = spread[name][issue_id]
+            band = model.intervals.get(issue_id)
+            if band is not None:
                 row.update(
-                    median=round(mc.median, 3),
-                    p10=round(mc.p10, 3),
-                    p90=round(mc.p90, 3),
-                    draws=mc.draws,
+                    median=round(band.median, 3),
+                    p10=round(band.p10, 3),
+                    p90=round(band.p90, 3),
+                    draws=band.draws,
                     sensitivity=[
                         {"actor": s.actor, "share": round(s.share, 3), "position_corr": round(s.position, 3)}
-                        for s in mc.sensitivity
+                        for s in band.influence
                     ],
                 )
             rows.append(row)

@@ -45,7 +45,7 @@ def report_data(
         quotes = quotes_by_speaker(session, as_of)
     built = scenario_from_cells(cells, as_of, scales) if scenario is None else scenario
     notes: list[str] = []
-    defaults = [a.name for a in built.actors if (a.capability_source or "").startswith("default")]
+    defaults = [a.name for a in built.actors if a.default_capability]
     if defaults:
         notes.append(
             "No national capability figures for: " + ", ".join(defaults) + "; they get a small default "

@@ -12,8 +12,7 @@ from collections import Counter, defaultdict
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from accord.models import MODELS, forecast, no_negotiation
-from accord.models.monte_carlo import simulate
+from accord.models import forecast_all, sensitivity
 from accord.report.data import (
     ClusterSummary,
     EventsTimeline,
@@ -165,7 +164,7 @@ def matrix_from_cells(cells: list[Cell], scales: Scales | None = None) -> Matrix
                     source_id=s.point.source.source_id,
                     url=s.point.source.url,
                     weight=s.weight,
-                    conflicting=c.conflict and s.point.stance != c.stance,
+                    conflicting=c.conflicting(s),
                 )
                 for s in c.statements
             ],
@@ -325,26 +324,11 @@ def quotes_by_speaker(session: Session, as_of: dt.date | None = None) -> QuotesB
 # -- forecasts --------------------------------------------------------------------------------------
 
 
-def _issue_scenario(scenario: Scenario, issue_id: str) -> Scenario:
-    stances = scenario.stances_on(issue_id)
-    ids = {s.actor for s in stances}
-    return scenario.model_copy(
-        update={
-            "issues": [scenario.issue(issue_id)],
-            "actors": [a for a in scenario.actors if a.id in ids],
-            "stances": stances,
-        }
-    )
-
-
 def forecast_table(
     scenario: Scenario, models: list[str] | None = None, draws: int | None = None, seed: int | None = None
 ) -> ForecastTable:
     """Every model's forecast per issue, side by side, with its Monte Carlo 80 % interval (p10–p90)."""
-    names = models or list(MODELS)
-    point = {name: forecast(scenario, name) for name in names}
-    simulated = simulate(scenario, names, draws, seed) if scenario.stances else {}
-    notes = no_negotiation(scenario)
+    result = forecast_all(scenario, draws, seed, models)
     rows: list[IssueForecastRow] = []
     capability = {a.id: a.capability for a in scenario.actors}
     n_draws = 0
@@ -356,7 +340,7 @@ def forecast_table(
             (scenario.actor(s.actor).name, s.position, round(capability[s.actor] * s.salience, 4))
             for s in stances
         ]
-        if issue.id in notes:  # one party only: no model forecast, the note instead
+        if issue.id in result.notes:  # one party only: no model forecast, the note instead
             rows.append(
                 IssueForecastRow(
                     issue=issue.id,
@@ -364,21 +348,21 @@ def forecast_table(
                     actors=len(stances),
                     cells=[],
                     positions=positions,
-                    note=notes[issue.id],
+                    note=result.notes[issue.id],
                 )
             )
             continue
         cells = []
-        for name in names:
-            result = point[name].get(issue.id)
-            if result is None:
+        for model in result.models:
+            point = model.forecasts.get(issue.id)
+            if point is None:
                 continue
-            band = simulated.get(name, {}).get(issue.id)
+            band = model.intervals.get(issue.id)
             n_draws = band.draws if band else n_draws
             cells.append(
                 ForecastCell(
-                    model=name,
-                    value=round(result.value, 2),
+                    model=model.name,
+                    value=round(point.value, 2),
                     low=round(band.p10, 2) if band else None,
                     high=round(band.p90, 2) if band else None,
                     draws=band.draws if band else None,
@@ -393,14 +377,17 @@ def forecast_table(
                 positions=positions,
             )
         )
+    interval = (
+        f"80 % interval: 10th to 90th percentile of {n_draws} Monte Carlo draws perturbing every "
+        "position (by its uncertainty), salience and capability at once."
+        if result.draws > 0
+        else "No Monte Carlo draws were asked for, so the forecasts have no interval."
+    )
     return ForecastTable(
-        models=names,
-        model_descriptions={name: MODELS[name].description for name in names},
+        models=[m.name for m in result.models],
+        model_descriptions={m.name: m.description for m in result.models},
         rows=rows,
-        interval=(
-            f"80 % interval: 10th to 90th percentile of {n_draws} Monte Carlo draws perturbing every "
-            "position (by its uncertainty), salience and capability at once."
-        ),
+        interval=interval,
     )
 
 
@@ -411,71 +398,28 @@ def sensitivity_table(
     draws: int | None = None,
     seed: int | None = None,
 ) -> Sensitivity:
-    """How much each actor moves each issue's forecast: left out, position shifted, capability doubled.
-
-    The shift moves the actor ``shift`` points away from the forecast (an actor on the forecast: toward the
-    end of the scale it is on), i.e. toward a harder line; each row keeps the actor's position before and
-    after, so the view can say which way that pushes the forecast. Rows are sorted by the largest change;
-    issues without a negotiation are left out (``notes``), and leaving an actor out of a two-party issue
-    leaves no negotiation (``without`` is None). ``share`` is the part of
-    the forecast's Monte Carlo variance the actor's inputs explain (:mod:`accord.models.monte_carlo`; its
-    top five actors per issue).
-    """
-    rows: list[SensitivityRow] = []
-    shares: dict[tuple[str, str], float] = {}
-    notes = no_negotiation(scenario)
-    if scenario.stances:
-        for issue_id, result in simulate(scenario, [model], draws, seed)[model].items():
-            for item in result.sensitivity:
-                shares[(issue_id, item.actor)] = round(item.share, 3)
-    for issue in scenario.issues:
-        if issue.id in notes:
-            continue  # no negotiation, no forecast to move
-        base_scenario = _issue_scenario(scenario, issue.id)
-        stances = base_scenario.stances
-        baseline = forecast(base_scenario, model)[issue.id].value
-        for stance in stances:
-            others = [s for s in stances if s.actor != stance.actor]
-            without_scenario = base_scenario.model_copy(
-                update={
-                    "stances": others,
-                    "actors": [a for a in base_scenario.actors if a.id != stance.actor],
-                }
-            )
-            # Left out, the issue may keep a single party: then nothing is negotiated, no forecast.
-            left = forecast(without_scenario, model).get(issue.id)
-            # Away from the forecast; an actor sitting on it hardens toward the end of the scale it is on.
-            gap = stance.position - baseline
-            lean = gap if abs(gap) > 1e-9 else stance.position - 50.0
-            direction = -1.0 if lean < 0 else 1.0
-            moved = min(100.0, max(0.0, stance.position + direction * shift))
-            shifted_stances = [
-                s.model_copy(update={"position": moved}) if s.actor == stance.actor else s for s in stances
-            ]
-            shifted = forecast(base_scenario.model_copy(update={"stances": shifted_stances}), model)[
-                issue.id
-            ].value
-            doubled_actors = [
-                a.model_copy(update={"capability": a.capability * 2}) if a.id == stance.actor else a
-                for a in base_scenario.actors
-            ]
-            doubled = forecast(base_scenario.model_copy(update={"actors": doubled_actors}), model)[
-                issue.id
-            ].value
-            rows.append(
-                SensitivityRow(
-                    issue=issue.id,
-                    actor=scenario.actor(stance.actor).name,
-                    baseline=round(baseline, 2),
-                    without=None if left is None else round(left.value, 2),
-                    shifted=round(shifted, 2),
-                    doubled=round(doubled, 2),
-                    share=shares.get((issue.id, stance.actor)),
-                    position=stance.position,
-                    harder=moved,
-                )
-            )
+    """How much each actor moves each issue's forecast: left out, position shifted toward a harder line,
+    capability doubled (:func:`accord.models.sensitivity`), sorted by the largest change; ``share`` is the
+    part of the forecast's Monte Carlo variance the actor's inputs explain (its top five actors per issue).
+    Issues without a negotiation are left out (``notes``)."""
+    analysis = sensitivity(scenario, model, shift, draws, seed)
+    rows = [
+        SensitivityRow(
+            issue=e.issue,
+            actor=e.name,
+            baseline=round(e.baseline, 2),
+            without=None if e.without is None else round(e.without, 2),
+            shifted=round(e.shifted, 2),
+            doubled=round(e.doubled, 2),
+            share=None if e.share is None else round(e.share, 3),
+            position=e.position,
+            harder=e.harder,
+        )
+        for e in analysis.effects
+    ]
     rows.sort(key=lambda r: (-r.largest, r.issue, r.actor))
     labels = {i.id: i.label for i in scenario.issues}
     ends = {i.id: (i.low, i.high) for i in scenario.issues}
-    return Sensitivity(model=model, shift=shift, rows=rows, issue_labels=labels, issue_ends=ends, notes=notes)
+    return Sensitivity(
+        model=model, shift=shift, rows=rows, issue_labels=labels, issue_ends=ends, notes=analysis.notes
+    )

@@ -10,7 +10,8 @@ For every actor that took a position and every issue it took one on:
   issue; copies of one story (a near-duplicate cluster) count once. The stance with the most weight wins
   and the position is its point: rival stances are **not averaged** into a middle nobody holds. A rival
   stance holding at least ``conflict_share`` of the weight is a conflict: its statements stay in the
-  evidence marked ``CONFLICT`` and the position's uncertainty is the weighted spread of all statements.
+  evidence marked ``conflict: true`` (with a note saying against what) and the position's uncertainty is
+  the weighted spread of all statements.
 - **Salience.** See :mod:`accord.scenario.salience`.
 - **Capability.** See :mod:`accord.scenario.capability`.
 
@@ -62,6 +63,10 @@ class Cell(BaseModel):
     conflict: bool
     stance_weights: dict[str, float]
     statements: list[Statement]  # newest first
+
+    def conflicting(self, statement: Statement) -> bool:
+        """True for a statement of a rival stance in a conflicted cell: evidence against the position."""
+        return self.conflict and statement.point.stance != self.stance
 
 
 class Attribution:
@@ -209,18 +214,26 @@ def build_cells(session: Session, as_of: dt.date | None = None, scales: Scales |
     return sorted(cells, key=lambda c: (c.actor, c.issue))
 
 
+def _conflict_note(cell: Cell, stance: str) -> str:
+    total = sum(cell.stance_weights.values())
+    share = cell.stance_weights.get(stance, 0.0) / total if total > 0 else 0.0
+    return f"against the stance taken ({cell.stance}): {stance} statements hold {share:.0%} of the weight"
+
+
 def _evidence(cell: Cell) -> list[Evidence]:
     items: list[Evidence] = []
     for s in cell.statements:
-        mark = "CONFLICT " if cell.conflict and s.point.stance != cell.stance else ""
         who = f"{s.speaker} ({s.role})" if s.role else s.speaker
         where = s.point.source.outlet or "unknown outlet"
+        conflict = cell.conflicting(s)
         items.append(
             Evidence(
                 article_id=s.point.source.source_id,
                 sentence=s.point.sentence,
                 date=s.point.date.isoformat() if s.point.date else None,
-                source=f"{mark}{s.point.stance} by {who}, {where}, weight {s.weight:g}",
+                source=f"{s.point.stance} by {who}, {where}, weight {s.weight:g}",
+                conflict=conflict,
+                note=_conflict_note(cell, s.point.stance) if conflict else None,
             )
         )
     return items
@@ -254,6 +267,7 @@ def scenario_from_cells(
             name=name,
             capability=figures[name].capability,
             capability_source=figures[name].source,
+            capability_origin=figures[name].origin,
             capability_evidence=figures[name].evidence,
         )
         for name in actor_names
@@ -273,7 +287,7 @@ def scenario_from_cells(
     date = as_of.isoformat() if as_of else "latest"
     description = f"Built by `accord scenario build` from the store's extraction, as of {date}."
     if conflicts:
-        description += " Conflicting statements (see CONFLICT evidence): " + "; ".join(conflicts) + "."
+        description += " Conflicting statements (evidence marked conflict): " + "; ".join(conflicts) + "."
     return Scenario(
         name=f"Negotiation positions as of {date}",
         description=description,

@@ -25,7 +25,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from accord import settings
 from accord.errors import AccordError, Errors
-from accord.scenario.model import Evidence
+from accord.scenario.model import CapabilityOrigin, Evidence
 
 FALLBACK = 0.1  # a small state's share (CINC 0.001, ×100)
 SOURCES = {
@@ -52,6 +52,7 @@ class CapabilityFigure(BaseModel):
     actor: str
     capability: float
     source: str
+    origin: CapabilityOrigin
     evidence: list[Evidence]
 
 
@@ -190,6 +191,7 @@ class CapabilityData:
             actor=actor,
             capability=round(row.cinc * 100, 4),
             source=f"CINC {row.year} × 100 ({SOURCES['cinc']})",
+            origin="national",
             evidence=evidence,
         )
 
@@ -209,6 +211,7 @@ class CapabilityData:
                 actor=actor,
                 capability=round(org.cinc * 100, 4),
                 source=source,
+                origin="convention",
                 evidence=[Evidence(source=source)],
             )
         if org is not None:
@@ -223,12 +226,14 @@ class CapabilityData:
                     actor=actor,
                     capability=total,
                     source=f"sum of members' CINC × 100, members on {day} ({len(parts)}: {names})",
+                    origin="members",
                     evidence=[e for p in parts for e in p.evidence[:1]],
                 )
         return CapabilityFigure(
             actor=actor,
             capability=FALLBACK,
             source="default: no national figures for this actor; set it here or in capability_overrides",
+            origin="default",
             evidence=[],
         )
 
@@ -257,7 +262,11 @@ def capabilities(
         if actor in overrides:
             value, source = overrides[actor]
             result[actor] = CapabilityFigure(
-                actor=actor, capability=value, source=source, evidence=[Evidence(source=source)]
+                actor=actor,
+                capability=value,
+                source=source,
+                origin="override",
+                evidence=[Evidence(source=source)],
             )
         else:
             result[actor] = data.figure(actor, as_of)

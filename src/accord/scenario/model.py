@@ -10,7 +10,7 @@ instead of stopping at the first, so a hand-edited file can be fixed in one pass
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -22,19 +22,47 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+# Files written before ``Evidence.conflict`` marked a conflicting statement with this prefix on its source.
+LEGACY_CONFLICT_PREFIX = "CONFLICT "
+
+
 class Evidence(_Strict):
-    """Where a number came from: an article sentence, or a free-text source (a dataset, a paper)."""
+    """Where a number came from: an article sentence, or a free-text source (a dataset, a paper).
+
+    ``conflict`` marks a statement against the stance the actor is given, in a cell where that rival stance
+    carries enough weight to count as a conflict; ``note`` says so in words. Both are left out of a
+    written file when unset, so the common case stays short.
+    """
 
     article_id: str | None = None
     sentence: str | None = None
     date: str | None = None
     source: str | None = None
+    conflict: bool = Field(default=False, exclude_if=lambda value: not value)
+    note: str | None = Field(default=None, exclude_if=lambda value: value is None)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _legacy_conflict(cls, data: Any) -> Any:
+        """Read an earlier file's "CONFLICT " source prefix as the ``conflict`` flag."""
+        if isinstance(data, dict) and "conflict" not in data:
+            source = data.get("source")
+            if isinstance(source, str) and source.startswith(LEGACY_CONFLICT_PREFIX):
+                return {**data, "source": source.removeprefix(LEGACY_CONFLICT_PREFIX), "conflict": True}
+        return data
 
     @model_validator(mode="after")
     def _something(self) -> Evidence:
         if not (self.article_id or self.sentence or self.source):
             raise ValueError("evidence needs an article_id and sentence, or a free-text source")
         return self
+
+
+# Where an actor's capability comes from: a country's CINC in the shipped table (``national``), the sum over
+# an organisation's members (``members``), an organisation's fixed CINC by convention (``convention``),
+# the ``capability_overrides`` file (``override``), or no figures at all, a small fallback for the analyst
+# to set (``default``). Scenarios not built from the store (hand-written, imported) leave it unset.
+CapabilityOrigin = Literal["national", "members", "convention", "override", "default"]
 
 
 class Issue(_Strict):
@@ -57,8 +85,24 @@ class Actor(_Strict):
     id: str = Field(min_length=1)
     name: str
     capability: float
-    capability_source: str | None = None
+    capability_source: str | None = None  # the figure's source, in words
+    capability_origin: CapabilityOrigin | None = None  # None: not stated (hand-written, imported)
     capability_evidence: list[Evidence] = Field(default_factory=list)
+
+    @property
+    def default_capability(self) -> bool:
+        """True when no figures back the capability: it is the fallback, for the analyst to set."""
+        return self.capability_origin == "default"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _legacy_origin(cls, data: Any) -> Any:
+        """Files written before ``capability_origin`` flagged the fallback with a source "default: ..."."""
+        if isinstance(data, dict) and data.get("capability_origin") is None:
+            source = data.get("capability_source")
+            if isinstance(source, str) and source.startswith("default"):
+                return {**data, "capability_origin": "default"}
+        return data
 
     @field_validator("capability")
     @classmethod

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Callable
 from typing import Annotated, Any
 
@@ -255,19 +254,11 @@ def forecasts(request: Request, as_of: Day = None) -> Response:
     engine = request.app.state.engine
 
     def build() -> whatif.ForecastSet:
-        started = time.perf_counter()
         try:
-            results = whatif.store_forecasts(engine, as_of)
+            result = whatif.store_forecast(engine, as_of)
         except (ValueError, ArithmeticError) as exc:
             raise AccordError(Errors.A606, path=request.url.path, what="forecasts", reason=str(exc)) from exc
-        chosen = whatif.store_scenario(engine, as_of, copy=False)
-        return whatif.ForecastSet(
-            scenario=chosen.name,
-            models=whatif.models(),
-            forecasts=results,
-            seconds=round(time.perf_counter() - started, 4),  # the time it took once, not per request
-            notes=whatif.notes(chosen),
-        )
+        return whatif.forecast_set(result)
 
     return memo_json(request, ("api.forecasts", as_of), build)
 
@@ -286,9 +277,8 @@ async def what_if(request: Request, body: Scenario, draws: Draws = 0) -> Respons
     if too_much is not None:
         raise AccordError(Errors.A608, path=path, **too_much)
     seconds = float(request.app.state.whatif_seconds)
-    started = time.perf_counter()
     try:
-        results, intervals = await run_isolated(
+        result = await run_isolated(
             whatif.compute,
             body,
             draws,
@@ -302,13 +292,4 @@ async def what_if(request: Request, body: Scenario, draws: Draws = 0) -> Respons
         raise AccordError(Errors.A609, path=path, seconds=f"{seconds:g}") from exc
     except (ValueError, ArithmeticError, ChildFailed) as exc:
         raise AccordError(Errors.A606, path=path, what="forecasts", reason=str(exc)) from exc
-    answer = whatif.ForecastSet(
-        scenario=body.name,
-        models=whatif.models(),
-        forecasts=results,
-        seconds=round(time.perf_counter() - started, 4),
-        notes=whatif.notes(body),
-        intervals=intervals,
-        draws=draws if intervals else 0,
-    )
-    return Response(answer.model_dump_json(), media_type="application/json")
+    return Response(whatif.forecast_set(result).model_dump_json(), media_type="application/json")

@@ -345,8 +345,7 @@ def forecast_page(request: Request, as_of: DayText = None) -> Response:
     """The store's scenario with every model's forecast, and controls to change it (what-if)."""
     when = day(request, as_of, "as_of")
     chosen = whatif.store_scenario(request.app.state.engine, when)
-    baseline = whatif.store_forecasts(request.app.state.engine, when)
-    intervals = whatif.store_intervals(request.app.state.engine, when)
+    forecast = whatif.forecast_set(whatif.store_forecast(request.app.state.engine, when, whatif.WHATIF_DRAWS))
     stances_by_issue: dict[str, list[Any]] = defaultdict(list)
     for s in chosen.stances:
         stances_by_issue[s.issue].append(s)
@@ -356,11 +355,11 @@ def forecast_page(request: Request, as_of: DayText = None) -> Response:
         "forecast.html",
         scenario=chosen,
         scenario_json=chosen.model_dump(mode="json"),
-        baseline=baseline,
-        intervals=intervals,
-        notes=whatif.notes(chosen),
+        baseline=forecast.forecasts,
+        intervals=forecast.intervals,
+        notes=forecast.notes,
         draws=whatif.WHATIF_DRAWS,
-        models=whatif.models(),
+        models=forecast.models,
         stances_by_issue=stances_by_issue,
         names=names,
         as_of=as_of,

@@ -13,9 +13,7 @@ from pydantic import BaseModel
 from sqlalchemy import Engine
 
 from accord import settings
-from accord.models.base import IssueForecast, Model, forecast_with, no_negotiation
-from accord.models.monte_carlo import simulate
-from accord.models.registry import MODELS
+from accord.models import IssueForecast, ScenarioForecast, forecast_all, registered
 from accord.scenario.builder import Cell, build_cells, scenario_from_cells
 from accord.scenario.model import Scenario
 from accord.serve.cache import cached
@@ -55,7 +53,7 @@ class ForecastSet(BaseModel):
     scenario: str
     models: list[ModelInfo]
     forecasts: dict[str, dict[str, IssueForecast]]
-    seconds: float
+    seconds: float  # the time the models took on this scenario (points and draws)
     notes: dict[str, str] = {}
     intervals: dict[str, dict[str, Interval]] = {}
     draws: int = 0
@@ -81,40 +79,24 @@ def store_scenario(engine: Engine, as_of: dt.date | None = None, copy: bool = Tr
     return built.model_copy(deep=True) if copy else built
 
 
-def registered() -> dict[str, Model]:
-    """Every registered model once, by its own name: a registry entry that is another name for a model
-    already listed (several names for one expected-utility variant, say) is not run again."""
-    distinct: dict[str, Model] = {}
-    for model in MODELS.values():
-        distinct.setdefault(model.name, model)
-    return distinct
-
-
-def forecast_all(scenario: Scenario) -> dict[str, dict[str, IssueForecast]]:
-    """Every model's forecast of every issue that has a negotiation (:func:`accord.models.no_negotiation`
-    names the others); the scenario is used exactly as given, so an unedited scenario reproduces the
-    store's forecasts to the last bit."""
-    return {name: forecast_with(model, scenario) for name, model in registered().items()}
-
-
-def notes(scenario: Scenario) -> dict[str, str]:
-    """Issue -> why it has no forecast (fewer than two actors hold a position)."""
-    return no_negotiation(scenario)
-
-
-def intervals_all(
-    scenario: Scenario, draws: int = WHATIF_DRAWS, seed: int | None = None
-) -> dict[str, dict[str, Interval]]:
-    """Every model's 80 % Monte Carlo interval per issue, with the setting `seed` (unless given): the same
-    scenario gives the same intervals, so an unedited what-if reproduces the page's."""
-    if draws <= 0 or not scenario.stances:
-        return {}
-    seed = int(settings.get("seed")) if seed is None else seed
-    simulated = simulate(scenario, list(registered()), draws=draws, seed=seed, top=0)
-    return {
-        name: {issue: Interval(low=r.p10, high=r.p90) for issue, r in by_issue.items()}
-        for name, by_issue in simulated.items()
+def forecast_set(result: ScenarioForecast) -> ForecastSet:
+    """The API's form of a scenario's forecast (:func:`accord.models.forecast_all`): points per model and
+    issue, with draws their 80 % intervals, the notes of issues without a negotiation, and the seconds
+    the models took."""
+    intervals = {
+        m.name: {issue: Interval(low=band.p10, high=band.p90) for issue, band in m.intervals.items()}
+        for m in result.models
     }
+    simulated = any(m.intervals for m in result.models)
+    return ForecastSet(
+        scenario=result.scenario,
+        models=[ModelInfo(name=m.name, description=m.description) for m in result.models],
+        forecasts=result.points(),
+        seconds=round(result.seconds, 4),
+        notes=result.notes,
+        intervals=intervals if simulated else {},
+        draws=result.draws if simulated else 0,
+    )
 
 
 def over_limit(scenario: Scenario, draws: int, max_work: int = MAX_WORK) -> dict[str, str] | None:
@@ -136,47 +118,34 @@ def over_limit(scenario: Scenario, draws: int, max_work: int = MAX_WORK) -> dict
     return None
 
 
-Forecasts = dict[str, dict[str, IssueForecast]]
-Intervals = dict[str, dict[str, Interval]]
-
-
-def _finite(forecasts: Forecasts, intervals: Intervals) -> None:
+def _finite(result: ScenarioForecast) -> None:
     """Refuse (ValueError) a forecast or interval that is not a finite number: extreme inputs (a
     capability of 1e308) can overflow a model's arithmetic without an exception."""
-    for model, by_issue in forecasts.items():
-        for issue, forecast in by_issue.items():
+    for model in result.models:
+        for issue, forecast in model.forecasts.items():
             if not math.isfinite(forecast.value) or not all(map(math.isfinite, forecast.history or [])):
-                raise ValueError(f"{model} gives no finite forecast on {issue} (numbers out of range)")
-    for model, bands in intervals.items():
-        for issue, band in bands.items():
-            if not (math.isfinite(band.low) and math.isfinite(band.high)):
-                raise ValueError(f"{model} gives no finite interval on {issue} (numbers out of range)")
+                raise ValueError(f"{model.name} gives no finite forecast on {issue} (numbers out of range)")
+        for issue, band in model.intervals.items():
+            if not (math.isfinite(band.p10) and math.isfinite(band.p90)):
+                raise ValueError(f"{model.name} gives no finite interval on {issue} (numbers out of range)")
 
 
-def compute(scenario: Scenario, draws: int, seed: int) -> tuple[Forecasts, Intervals]:
+def compute(scenario: Scenario, draws: int, seed: int) -> ScenarioForecast:
     """A what-if's numbers: every model's forecast and, with ``draws``, its interval. Run in a child
     process by the API (:mod:`accord.serve.isolate`); raises ValueError or ArithmeticError for a scenario
     the models cannot compute."""
-    forecasts = forecast_all(scenario)
-    intervals = intervals_all(scenario, draws, seed) if draws else {}
-    _finite(forecasts, intervals)
-    return forecasts, intervals
+    result = forecast_all(scenario, draws, seed)
+    _finite(result)
+    return result
 
 
-def store_intervals(engine: Engine, as_of: dt.date | None = None) -> dict[str, dict[str, Interval]]:
-    """Every model's interval for the store's scenario, computed once per state of the store. Read only."""
+def store_forecast(engine: Engine, as_of: dt.date | None = None, draws: int = 0) -> ScenarioForecast:
+    """Every model's forecast of the store's scenario (with ``draws``, their intervals at the setting
+    `seed`), computed once per state of the store. Shared between requests: read only."""
     return cached(
         engine,
-        ("whatif.intervals", as_of, WHATIF_DRAWS),
-        lambda: intervals_all(store_scenario(engine, as_of, copy=False)),
-    )
-
-
-def store_forecasts(engine: Engine, as_of: dt.date | None = None) -> dict[str, dict[str, IssueForecast]]:
-    """Every model's forecast of the store's scenario, computed once per state of the store.
-    Shared between requests: read only."""
-    return cached(
-        engine, ("whatif.forecasts", as_of), lambda: forecast_all(store_scenario(engine, as_of, copy=False))
+        ("whatif.forecast", as_of, draws),
+        lambda: forecast_all(store_scenario(engine, as_of, copy=False), draws, int(settings.get("seed"))),
     )
 
 

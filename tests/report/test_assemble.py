@@ -1,0 +1,45 @@
+"""The report's data: the note on actors without capability figures reads the scenario's typed flag."""
+
+from __future__ import annotations
+
+from accord.report.assemble import report_data
+from accord.scenario.model import Actor, Issue, Scenario, Stance
+from accord.store import open_store
+from sample_store import fill
+
+
+def test_actors_on_the_default_capability_are_named_by_their_flag_not_their_source_text(
+    sqlite_url: str,
+) -> None:
+    scenario = Scenario(
+        name="edited",
+        issues=[Issue(id="ceasefire", label="Ceasefire")],
+        actors=[
+            # The analyst reworded the source but left the fallback figure: still the default.
+            Actor(
+                id="a",
+                name="Atlantis",
+                capability=0.1,
+                capability_source="to check",
+                capability_origin="default",
+            ),
+            # A source that happens to begin with the word is not the fallback.
+            Actor(
+                id="b",
+                name="Borduria",
+                capability=2,
+                capability_source="default-weighted index",
+                capability_origin="override",
+            ),
+        ],
+        stances=[
+            Stance(actor="a", issue="ceasefire", position=20, salience=0.5),
+            Stance(actor="b", issue="ceasefire", position=80, salience=0.5),
+        ],
+    )
+    engine = open_store(sqlite_url)
+    fill(engine)
+    data = report_data(engine, scenario=scenario, draws=0)
+    engine.dispose()
+    (note,) = [n for n in data.notes if n.startswith("No national capability figures")]
+    assert note.startswith("No national capability figures for: Atlantis;")

@@ -49,6 +49,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("salience_smoothing", float, 0.5, "Scenario: pseudo-count added per issue in salience shares."),
     Setting("capability_overrides", str, "", "CSV actor,capability,source overriding scenario capabilities."),
     Setting("attribute_to_country", bool, True, "Scenario: a person's stance counts for the country served."),
+    Setting(
+        "min_confidence",
+        float,
+        0.5,
+        "Scenario, report and dashboard use only the quotes, events and positions scoring at least this.",
+    ),
     Setting("host", str, "127.0.0.1", "Address `accord serve` binds."),
     Setting("port", int, 8000, "Port `accord serve` listens on."),
     Setting("token", str, "", "Access token `accord serve` requires on every request; needed off loopback."),

@@ -232,3 +232,19 @@ def test_no_draws_means_no_intervals_not_a_crash(filled: Engine) -> None:
     assert "no interval" in table.interval
     sensitivity = sensitivity_table(scenario, draws=0, seed=1)
     assert sensitivity.rows and all(r.share is None for r in sensitivity.rows)
+
+
+def test_matrix_evidence_carries_each_statements_confidence(filled: Engine) -> None:
+    from sqlalchemy import update
+
+    from accord.report.assemble import report_data
+    from accord.report.render import render_html
+    from accord.store.schema import Position
+
+    with session_scope(filled) as session:
+        session.execute(update(Position).values(score=0.87))
+    with session_scope(filled) as session:
+        matrix = matrix_data(session)
+    scores = {e.score for cell in matrix.cells for e in cell.evidence}
+    assert scores == {0.87}
+    assert "confidence 0.87" in render_html(report_data(filled, draws=0, seed=1))

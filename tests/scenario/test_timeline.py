@@ -181,3 +181,46 @@ def test_a_hypothetical_agreement_starts_no_stage() -> None:
     event = _agreement("Russia would agree to a ceasefire only if Ukraine withdrew its forces.", "agree")
     assert [s.kind for s in stages([event])] == ["ceasefire"]
     assert stages([event.model_copy(update={"modality": "hypothetical"})]) == []
+
+
+def test_items_below_the_confidence_threshold_are_left_out_unless_an_analyst_vetted_them(
+    engine: Engine,
+) -> None:
+    from sqlalchemy import update
+
+    from accord.store.corrections import ItemKey, record_correction
+    from accord.store.schema import Event, Position, Quote
+
+    fill(engine)
+    with session_scope(engine) as session:
+        for model in (Position, Quote, Event):
+            session.execute(update(model).values(score=0.3))
+    with session_scope(engine) as session:
+        assert position_points(session, min_score=0.5) == []
+        assert quote_points(session, min_score=0.5) == [] and event_points(session, min_score=0.5) == []
+        everything = position_points(session, min_score=0.0)
+        assert everything and {p.score for p in everything} == {0.3}
+        vetted = everything[0]
+        record_correction(
+            session, ItemKey(vetted.source.source_id, "position", vetted.start, vetted.end), "accept"
+        )
+    with session_scope(engine) as session:
+        (kept,) = position_points(session, min_score=0.5)
+    assert kept.id == vetted.id and kept.score == 1.0
+
+
+def test_the_default_threshold_is_the_min_confidence_setting(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy import update
+
+    from accord.store.schema import Position
+
+    fill(engine)
+    with session_scope(engine) as session:
+        session.execute(update(Position).values(score=0.6))
+    with session_scope(engine) as session:
+        monkeypatch.setenv("ACCORD_MIN_CONFIDENCE", "0.7")
+        assert position_points(session) == []
+        monkeypatch.setenv("ACCORD_MIN_CONFIDENCE", "0.5")
+        assert position_points(session)

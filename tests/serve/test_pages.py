@@ -137,3 +137,7 @@ def test_api_reference_is_offline(client: TestClient) -> None:
     )[1].split("</main>")[0].replace("/api/v1/openapi.json", "")
     schema = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/forecasts" in schema["paths"]
+
+
+def test_matrix_evidence_shows_its_confidence(client: TestClient) -> None:
+    assert re.search(r"confidence [01]\.\d\d", client.get("/matrix").text)

@@ -51,7 +51,7 @@ _MODELS: dict[str, type[Any]] = {
 # CSV columns per item type: the gold fields first, then the provenance and the item's own extras.
 COLUMNS: dict[str, tuple[str, ...]] = {
     "actors": ("source_id", "name", "surface", "kind", "linked", "wikidata", "acts", *_PROVENANCE),
-    "quotes": ("source_id", "speaker", "text", *_PROVENANCE),
+    "quotes": ("source_id", "speaker", "text", "score", *_PROVENANCE),
     "events": (
         "source_id",
         "type",
@@ -62,6 +62,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "modality",
         "trigger",
         "sources",
+        "score",
         *_PROVENANCE,
     ),
     "positions": ("source_id", "actor", "issue", "stance", "evidence", "condition", "score", *_PROVENANCE),
@@ -101,7 +102,7 @@ def _actor_mention(item: ActorMention) -> dict[str, Any]:
 
 
 def _quote(item: Quote) -> dict[str, Any]:
-    return {"speaker": item.speaker, "text": item.text, **_provenance(item)}
+    return {"speaker": item.speaker, "text": item.text, "score": item.score, **_provenance(item)}
 
 
 def _event(item: Event) -> dict[str, Any]:
@@ -114,6 +115,7 @@ def _event(item: Event) -> dict[str, Any]:
         "modality": item.modality,
         "trigger": item.trigger,
         "sources": _event_sources(item),
+        "score": item.score,
         **_provenance(item),
     }
 

@@ -46,6 +46,7 @@ class ActorItem(Provenance):
 class QuoteItem(Provenance):
     speaker: str  # an actor's name, or "unnamed: <description>"
     text: str
+    score: float = Field(default=1.0, ge=0, le=1)  # estimated probability of being right (confidence.py)
 
 
 class EventSource(Provenance):
@@ -66,6 +67,7 @@ class EventItem(Provenance):
     modality: Modality = "happened"
     trigger: str | None = None
     sources: list[EventSource] = Field(default_factory=list)
+    score: float = Field(default=1.0, ge=0, le=1)
 
 
 class PositionItem(Provenance):
@@ -73,7 +75,7 @@ class PositionItem(Provenance):
     issue: str
     stance: Stance
     condition: str | None = None
-    score: float = 1.0
+    score: float = Field(default=1.0, ge=0, le=1)
 
 
 class ArticleExtraction(BaseModel):

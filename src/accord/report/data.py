@@ -50,6 +50,7 @@ class EvidenceItem(BaseModel):
     url: str | None
     weight: float
     conflicting: bool  # a stance other than the cell's winning one, in a conflicted cell
+    score: float = 1.0  # the extractor's confidence in the statement
 
 
 class MatrixCell(BaseModel):

@@ -165,6 +165,7 @@ def matrix_from_cells(cells: list[Cell], scales: Scales | None = None) -> Matrix
                     url=s.point.source.url,
                     weight=s.weight,
                     conflicting=c.conflicting(s),
+                    score=s.point.score,
                 )
                 for s in c.statements
             ],

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
+from accord import settings
 from accord.extract.export import LABELLED_MODALITIES
 from accord.scenario.scales import Scales, load_scales
 from accord.store.corrections import apply_corrections_rows
@@ -63,6 +64,7 @@ class PositionPoint(BaseModel):
     start: int
     end: int
     source: Source
+    score: float = 1.0  # the extractor's confidence
 
 
 class EventPoint(BaseModel):
@@ -82,6 +84,7 @@ class EventPoint(BaseModel):
     start: int
     end: int
     source: Source
+    score: float = 1.0
 
 
 class QuotePoint(BaseModel):
@@ -94,6 +97,7 @@ class QuotePoint(BaseModel):
     start: int
     end: int
     source: Source
+    score: float = 1.0
 
 
 class Stage(BaseModel):
@@ -161,15 +165,22 @@ P = TypeVar("P", PositionPoint, QuotePoint, EventPoint)
 
 
 def _reviewed_rows(
-    session: Session, model: type[Position] | type[Quote] | type[Event], as_of: dt.date | None
+    session: Session,
+    model: type[Position] | type[Quote] | type[Event],
+    as_of: dt.date | None,
+    min_score: float | None = None,
 ) -> list[tuple[Any, ...]]:
-    """``(item, article, outlet name)`` for every item up to ``as_of``, as the analysts left them."""
+    """``(item, article, outlet name)`` for every item up to ``as_of``, as the analysts left them, whose
+    confidence is at least ``min_score`` (None: the ``min_confidence`` setting). An analyst's correction
+    may set the score, so the threshold applies after corrections."""
+    floor = float(settings.get("min_confidence")) if min_score is None else min_score
     query = (
         select(model, Article, Outlet.name)
         .join(Article, model.article_id == Article.id)
         .outerjoin(Outlet, Article.outlet_id == Outlet.id)
     )
-    return apply_corrections_rows(session, session.execute(query.where(*cutoff(as_of))).all())
+    rows = apply_corrections_rows(session, session.execute(query.where(*cutoff(as_of))).all())
+    return [row for row in rows if row[0].score >= floor]
 
 
 def _oldest_first(points: list[P]) -> list[P]:
@@ -178,11 +189,15 @@ def _oldest_first(points: list[P]) -> list[P]:
 
 
 def position_points(
-    session: Session, as_of: dt.date | None = None, scales: Scales | None = None
+    session: Session,
+    as_of: dt.date | None = None,
+    scales: Scales | None = None,
+    min_score: float | None = None,
 ) -> list[PositionPoint]:
-    """Every position statement up to ``as_of``, oldest first (undated last), with its scale point."""
+    """Every position statement up to ``as_of`` scoring at least ``min_score`` (see ``_reviewed_rows``),
+    oldest first (undated last), with its scale point."""
     scales = scales or load_scales()
-    rows = _reviewed_rows(session, Position, as_of)
+    rows = _reviewed_rows(session, Position, as_of, min_score)
     points = [
         PositionPoint(
             id=pos.id,
@@ -197,14 +212,17 @@ def position_points(
             start=pos.start,
             end=pos.end,
             source=_source(article, outlet),
+            score=pos.score,
         )
         for pos, article, outlet in rows
     ]
     return _oldest_first(points)
 
 
-def quote_points(session: Session, as_of: dt.date | None = None) -> list[QuotePoint]:
-    rows = _reviewed_rows(session, Quote, as_of)
+def quote_points(
+    session: Session, as_of: dt.date | None = None, min_score: float | None = None
+) -> list[QuotePoint]:
+    rows = _reviewed_rows(session, Quote, as_of, min_score)
     points = [
         QuotePoint(
             id=q.id,
@@ -216,15 +234,19 @@ def quote_points(session: Session, as_of: dt.date | None = None) -> list[QuotePo
             start=q.start,
             end=q.end,
             source=_source(article, outlet),
+            score=q.score,
         )
         for q, article, outlet in rows
     ]
     return _oldest_first(points)
 
 
-def event_points(session: Session, as_of: dt.date | None = None) -> list[EventPoint]:
-    """Every event reported up to ``as_of``, in order of the event's own date."""
-    rows = _reviewed_rows(session, Event, as_of)
+def event_points(
+    session: Session, as_of: dt.date | None = None, min_score: float | None = None
+) -> list[EventPoint]:
+    """Every event reported up to ``as_of`` scoring at least ``min_score``, in order of the event's own
+    date."""
+    rows = _reviewed_rows(session, Event, as_of, min_score)
     points: list[EventPoint] = []
     for ev, article, outlet in rows:
         own = parse_partial_date(ev.date)
@@ -247,6 +269,7 @@ def event_points(session: Session, as_of: dt.date | None = None) -> list[EventPo
                 start=ev.start,
                 end=ev.end,
                 source=_source(article, outlet),
+                score=ev.score,
             )
         )
     return _oldest_first(points)

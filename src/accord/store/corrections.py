@@ -130,7 +130,8 @@ def _corrected_copy(item: T, changes: dict[str, Any]) -> T:
 
 
 def apply_corrections(session: Session, items: Sequence[T]) -> list[T]:
-    """The items as the analysts left them: rejected ones dropped, corrected ones replaced.
+    """The items as the analysts left them: rejected ones dropped, accepted and corrected ones replaced
+    by vetted copies.
 
     Corrected items are new, unsaved objects (never added to the session), so reading through this
     function can never write an analyst's value into the extraction tables.
@@ -140,10 +141,14 @@ def apply_corrections(session: Session, items: Sequence[T]) -> list[T]:
     out: list[T] = []
     for item, key in zip(items, keys, strict=True):
         correction = found.get(key)
-        if correction is None or correction.action == "accept":
+        if correction is None:
             out.append(item)
-        elif correction.action == "correct":
-            out.append(_corrected_copy(item, correction.changes))
+        elif correction.action in {"accept", "correct"}:
+            # An item an analyst accepted or corrected is vetted: it is certain (score 1.0, so no
+            # confidence threshold drops it) unless the correction sets a score itself.
+            vetted = {"score": 1.0} if hasattr(type(item), "score") else {}
+            changes = correction.changes if correction.action == "correct" else {}
+            out.append(_corrected_copy(item, {**vetted, **changes}))
     return out
 
 

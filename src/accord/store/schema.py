@@ -128,6 +128,8 @@ class Quote(_Item, Base):
     __tablename__ = "quotes"
     speaker: Mapped[str] = mapped_column(String(300), index=True)
     text: Mapped[str] = mapped_column(Text)
+    # The extractor's confidence (accord.extract.components.confidence); 1.0 for rows before migration 0004.
+    score: Mapped[float] = mapped_column(Float, default=1.0, server_default="1.0")
 
 
 class Event(_Item, Base):
@@ -142,6 +144,7 @@ class Event(_Item, Base):
     # Every sentence that reports the event: [{article_id, start, end, sentence, sentence_start}, ...].
     # Rows stored before migration 0003 have none; their own offsets and sentence are their one source.
     sources: Mapped[list[Any]] = mapped_column(JSON, default=list, server_default=text("'[]'"))
+    score: Mapped[float] = mapped_column(Float, default=1.0, server_default="1.0")
 
 
 class Position(_Item, Base):

@@ -2,6 +2,7 @@
 
 from accord.extract.components import (  # noqa: F401  (registers the factories)
     actor_linking,
+    confidence,
     event_detection,
     paragraphs,
     position_detection,

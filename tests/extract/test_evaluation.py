@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import Engine, select, update
 
 from accord.extract.evaluation import (
     Score,
@@ -18,7 +19,12 @@ from accord.extract.evaluation import (
     quote_texts_overlap,
     quotes_match,
 )
+from accord.extract.event_merge import merge_cluster_events
+from accord.extract.export import stored_predictions
 from accord.extract.gold import ArticleMeta, GoldArticle, GoldEvent, GoldPosition, GoldQuote, load_gold
+from accord.store.database import session_scope
+from accord.store.schema import Article, Cluster, ClusterEvent
+from gold_store import store_gold
 
 GOLD = Path(__file__).resolve().parents[2] / "eval" / "seeds-gold.jsonl"
 
@@ -229,3 +235,29 @@ def test_evaluate_corpus_scores_one_split_and_breaks_down_by_genre() -> None:
     assert genres["wire"].articles == 5 and genres["wire"].scores["positions"].f1 == 1.0
     assert genres["interview"].articles == 2 and genres["interview"].scores["positions"].f1 == 0.0
     assert set(report.intervals) == {"actors", "quotes", "events", "positions"}
+
+
+def test_an_event_merged_across_a_cluster_is_still_scored_in_every_article(engine: Engine) -> None:
+    # Two near-duplicate copies of one story, each labelled with the story's meeting: merging the
+    # copies' events into one must leave each article's own event for its own gold to credit.
+    meeting = {
+        "type": "meeting",
+        "participants": ["Vladimir Putin", "Recep Tayyip Erdogan"],
+        "place": "Sochi",
+    }
+    gold = [article("copy-a", events=[meeting]), article("copy-b", events=[meeting])]
+    store_gold(engine, gold)
+    with session_scope(engine) as session:
+        session.add(Cluster(id=1, size=2, outlet_count=2))
+        session.flush()
+        session.execute(update(Article).values(cluster_id=1))
+        ids = list(session.scalars(select(Article.id)))
+    merge_cluster_events(engine, ids)
+    with session_scope(engine) as session:
+        (merged,) = session.scalars(select(ClusterEvent))
+        assert sorted(s["article_id"] for s in merged.sources) == sorted(ids)
+    predicted, errors = stored_predictions(engine)
+    assert errors == []
+    report = evaluate(predicted, gold)
+    assert report.scores["events"] == Score(tp=2, fp=0, fn=0)
+    assert all(result.scores["events"].tp == 1 for result in report.articles)

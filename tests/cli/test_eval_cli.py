@@ -103,6 +103,19 @@ def test_export_csv_and_typed_jsonl_to_stdout(tmp_path: Path) -> None:
     assert all(item["evidence"] == item["sentence"] for item in items)
 
 
+def test_export_merged_events_once_per_event(tmp_path: Path) -> None:
+    url = gold_store(tmp_path)
+    gold = load_gold(GOLD)
+    result = runner.invoke(app, ["export", "--db", url, "--format", "csv", "--type", "events", "--merged"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == sum(len(a.events) for a in gold)  # no clusters: every event is its own
+    assert {"article_ids", "source_ids", "sources", "cluster_event_id"} <= set(rows[0])
+    assert json.loads(rows[0]["sources"])[0]["article_id"] == int(rows[0]["article_ids"])
+    result = runner.invoke(app, ["export", "--db", url, "--format", "jsonl", "--type", "quotes", "--merged"])
+    assert result.exit_code == 2 and "--type events" in result.output
+
+
 def test_export_csv_needs_a_type_and_a_writable_target(tmp_path: Path) -> None:
     url = gold_store(tmp_path)
     result = runner.invoke(app, ["export", "--db", url, "--format", "csv"])

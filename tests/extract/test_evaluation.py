@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import Engine, select, update
 
 from accord.extract.evaluation import (
     Score,
@@ -18,7 +19,12 @@ from accord.extract.evaluation import (
     quote_texts_overlap,
     quotes_match,
 )
+from accord.extract.event_merge import merge_cluster_events
+from accord.extract.export import stored_predictions
 from accord.extract.gold import ArticleMeta, GoldArticle, GoldEvent, GoldPosition, GoldQuote, load_gold
+from accord.store.database import session_scope
+from accord.store.schema import Article, Cluster, ClusterEvent
+from gold_store import store_gold
 
 GOLD = Path(__file__).resolve().parents[2] / "eval" / "seeds-gold.jsonl"
 
@@ -249,3 +255,29 @@ def test_min_score_scores_only_the_items_at_or_above_it() -> None:
     assert everything.scores["positions"].fp == 1 and sure.scores["positions"].fp == 0
     assert sure.scores["positions"].tp == 1
     assert sure.scores["events"].tp == 1
+
+
+def test_an_event_merged_across_a_cluster_is_still_scored_in_every_article(engine: Engine) -> None:
+    # Two near-duplicate copies of one story, each labelled with the story's meeting: merging the
+    # copies' events into one must leave each article's own event for its own gold to credit.
+    meeting = {
+        "type": "meeting",
+        "participants": ["Vladimir Putin", "Recep Tayyip Erdogan"],
+        "place": "Sochi",
+    }
+    gold = [article("copy-a", events=[meeting]), article("copy-b", events=[meeting])]
+    store_gold(engine, gold)
+    with session_scope(engine) as session:
+        session.add(Cluster(id=1, size=2, outlet_count=2))
+        session.flush()
+        session.execute(update(Article).values(cluster_id=1))
+        ids = list(session.scalars(select(Article.id)))
+    merge_cluster_events(engine, ids)
+    with session_scope(engine) as session:
+        (merged,) = session.scalars(select(ClusterEvent))
+        assert sorted(s["article_id"] for s in merged.sources) == sorted(ids)
+    predicted, errors = stored_predictions(engine)
+    assert errors == []
+    report = evaluate(predicted, gold)
+    assert report.scores["events"] == Score(tp=2, fp=0, fn=0)
+    assert all(result.scores["events"].tp == 1 for result in report.articles)

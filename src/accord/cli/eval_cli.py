@@ -18,7 +18,14 @@ from accord.cli.common import DB_OPTION, TableOrJson, error_line, fail, resolve_
 from accord.errors import AccordError, Errors
 from accord.extract.eval_log import append_look, look_record
 from accord.extract.evaluation import EvalReport, evaluate_corpus, select_split
-from accord.extract.export import export_records, export_rows, stored_predictions, write_csv, write_jsonl
+from accord.extract.export import (
+    export_events,
+    export_records,
+    export_rows,
+    stored_predictions,
+    write_csv,
+    write_jsonl,
+)
 from accord.extract.gold import ITEM_TYPES, ArticleMeta, GoldArticle, load_metadata, read_gold
 from accord.store import open_store
 
@@ -205,13 +212,20 @@ def export_cli(
     item_type: ItemType | None = typer.Option(
         None, "--type", help="One item type, one row per item (required for csv)."
     ),
+    merged: bool = typer.Option(
+        False, "--merged", help="With --type events: each event once, merged across near-duplicate articles."
+    ),
 ) -> None:
     """Write the stored extraction: one gold-schema record per article, or one row per item of --type.
 
     Only the newest version of each source id is exported. Items keep their offsets, sentence and ids.
+    --type events --merged writes each event once: the copies of a story in a near-duplicate cluster
+    that tell it are one record with every copy's sources.
     """
     if output is ExportFormat.csv and item_type is None:
         raise typer.BadParameter("csv holds one item type; add --type actors|quotes|events|positions")
+    if merged and item_type is not ItemType.events:
+        raise typer.BadParameter("--merged merges events; add --type events")
     try:
         engine = open_store(resolve_db(db))
     except AccordError as exc:
@@ -225,6 +239,13 @@ def export_cli(
             if item_type is None:
                 count = write_jsonl(export_records(engine), handle)
                 unit = "articles"
+            elif merged:
+                events = export_events(engine)
+                if output is ExportFormat.jsonl:
+                    count = write_jsonl(events, handle)
+                else:
+                    count = write_csv(events, "merged_events", handle)
+                unit = "events"
             elif output is ExportFormat.jsonl:
                 count = write_jsonl(export_rows(engine, item_type.value), handle)
                 unit = item_type.value

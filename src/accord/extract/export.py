@@ -14,6 +14,9 @@ The annotation rules label only events that happened, are under way or are sched
 pipeline stored as ``hypothetical`` or ``negated`` go to the record's ``other_events``, not ``events``.
 
 ``export_rows`` flattens one item type to rows (one per item, with the article's source id) for CSV.
+``export_events`` gives each event once: the copies of one story in a near-duplicate cluster tell its
+events once each, and those reports are one record with every article's sources
+(:mod:`accord.extract.event_merge`).
 """
 
 from __future__ import annotations
@@ -29,8 +32,9 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from accord.errors import AccordError, Errors
+from accord.extract.event_merge import event_sources
 from accord.extract.gold import ITEM_TYPES, GoldArticle, GoldEvent, GoldPosition, GoldQuote
-from accord.store.schema import ActorMention, Article, Event, Extraction, Position, Quote
+from accord.store.schema import ActorMention, Article, ClusterEvent, Event, Extraction, Position, Quote
 
 _CHUNK = 500
 _ITEM_MODELS: dict[str, type[BaseModel]] = {
@@ -41,7 +45,6 @@ _ITEM_MODELS: dict[str, type[BaseModel]] = {
 # Event modalities the gold schema labels; the rest ("hypothetical", "negated") are kept aside.
 LABELLED_MODALITIES = frozenset({"happened", "scheduled"})
 _PROVENANCE = ("id", "article_id", "start", "end", "sentence", "sentence_start")
-_SOURCE = ("article_id", "start", "end", "sentence", "sentence_start")
 _MODELS: dict[str, type[Any]] = {
     "actors": ActorMention,
     "quotes": Quote,
@@ -63,9 +66,24 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "trigger",
         "sources",
         "score",
+        "cluster_event_id",
         *_PROVENANCE,
     ),
     "positions": ("source_id", "actor", "issue", "stance", "evidence", "condition", "score", *_PROVENANCE),
+    # export_events: each event once, merged across the near-duplicate articles of a cluster.
+    "merged_events": (
+        "type",
+        "participants",
+        "place",
+        "date",
+        "date_precision",
+        "modality",
+        "trigger",
+        "cluster_event_id",
+        "article_ids",
+        "source_ids",
+        "sources",
+    ),
 }
 
 
@@ -114,17 +132,11 @@ def _event(item: Event) -> dict[str, Any]:
         "date_precision": item.date_precision,
         "modality": item.modality,
         "trigger": item.trigger,
-        "sources": _event_sources(item),
+        "sources": event_sources(item),
         "score": item.score,
+        "cluster_event_id": item.cluster_event_id,
         **_provenance(item),
     }
-
-
-def _event_sources(item: Event) -> list[dict[str, Any]]:
-    """Every sentence that reports the event; a row stored without sources is its own one source."""
-    if item.sources:
-        return [dict(source) for source in item.sources]
-    return [{name: getattr(item, name) for name in _SOURCE}]
 
 
 def _position(item: Position) -> dict[str, Any]:
@@ -199,6 +211,50 @@ def export_records(engine: Engine, source_ids: Iterable[str] | None = None) -> I
                     "actor_mentions": mentions,
                     "other_events": [e for e in events if e["modality"] not in LABELLED_MODALITIES],
                 }
+
+
+def _event_record(fields: Any, sources: list[dict[str, Any]], source_ids: dict[int, str]) -> dict[str, Any]:
+    articles = list(dict.fromkeys(int(source["article_id"]) for source in sources))
+    return {
+        "type": fields.type,
+        "participants": list(fields.participants or []),
+        "place": fields.place,
+        "date": fields.date,
+        "date_precision": fields.date_precision,
+        "modality": fields.modality,
+        "trigger": fields.trigger,
+        "article_ids": articles,
+        "source_ids": [source_ids[a] for a in articles if a in source_ids],
+        "sources": sources,
+    }
+
+
+def export_events(engine: Engine) -> Iterator[dict[str, Any]]:
+    """Every event of the newest articles once: one that near-duplicate articles of a cluster tell is one
+    record (the merged event, ``cluster_event_id`` set) with every article's sources; any other event is
+    its own record. ``article_ids`` and ``source_ids`` name the articles that tell it."""
+    with Session(engine) as session:
+        articles = list(_newest_articles(session))
+        done: set[int] = set()
+        for chunk in _chunks(articles, _CHUNK):
+            ids = [article_id for article_id, _, _ in chunk]
+            query = select(Event).where(Event.article_id.in_(ids)).order_by(Event.start, Event.id)
+            by_article: dict[int, list[Event]] = defaultdict(list)
+            for event in session.scalars(query):
+                by_article[event.article_id].append(event)
+            for article_id, source_id, _ in chunk:
+                for event in by_article.get(article_id, []):
+                    if event.cluster_event_id is None:
+                        record = _event_record(event, event_sources(event), {article_id: source_id})
+                        yield {**record, "cluster_event_id": None}
+                    elif event.cluster_event_id not in done:
+                        done.add(event.cluster_event_id)
+                        merged = session.get_one(ClusterEvent, event.cluster_event_id)
+                        tellers = {int(source["article_id"]) for source in merged.sources}
+                        names = select(Article.id, Article.source_id).where(Article.id.in_(tellers))
+                        source_ids = {row.id: row.source_id for row in session.execute(names)}
+                        record = _event_record(merged, [dict(s) for s in merged.sources], source_ids)
+                        yield {**record, "cluster_event_id": merged.id}
 
 
 def stored_predictions(

@@ -23,6 +23,7 @@ from sqlalchemy import Engine, delete, insert, or_, select
 from accord import settings
 from accord.errors import AccordError, Errors
 from accord.extract.components.common import register_extensions
+from accord.extract.event_merge import merge_cluster_events
 from accord.extract.items import (
     ActorItem,
     ArticleExtraction,
@@ -297,9 +298,11 @@ def store_extractions(engine: Engine, results: Iterable[ArticleExtraction], pipe
     """Replace each article's extraction with its new one; returns how many were stored.
 
     Each article's old extraction row (and, by cascade, its items) is deleted and the new one inserted in
-    the same transaction, so a reader sees either the old extraction or the new one, never a mix.
+    the same transaction, so a reader sees either the old extraction or the new one, never a mix. Then the
+    events of the near-duplicate clusters these articles belong to are merged again
+    (:func:`accord.extract.event_merge.merge_cluster_events`).
     """
-    stored = 0
+    stored: list[int] = []
     batch: list[ArticleExtraction] = []
     for result in results:
         batch.append(result)
@@ -308,10 +311,12 @@ def store_extractions(engine: Engine, results: Iterable[ArticleExtraction], pipe
             batch = []
     if batch:
         stored += _store_batch(engine, batch, pipeline_version)
-    return stored
+    # Near-duplicate copies of a story tell the same events: merge them across each touched cluster.
+    merge_cluster_events(engine, stored)
+    return len(stored)
 
 
-def _store_batch(engine: Engine, batch: list[ArticleExtraction], pipeline_version: str) -> int:
+def _store_batch(engine: Engine, batch: list[ArticleExtraction], pipeline_version: str) -> list[int]:
     # The same article twice in one batch: the later result is the one that stands.
     batch = list({r.article_id: r for r in batch}.values())
     with session_scope(engine) as session:
@@ -350,7 +355,7 @@ def _store_batch(engine: Engine, batch: list[ArticleExtraction], pipeline_versio
         for model, model_rows in zip(models, rows, strict=True):
             if model_rows:
                 session.execute(insert(model), model_rows)
-    return len(batch)
+    return [r.article_id for r in batch]
 
 
 # -- the whole run -------------------------------------------------------------------------------------

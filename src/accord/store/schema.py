@@ -128,7 +128,7 @@ class Quote(_Item, Base):
     __tablename__ = "quotes"
     speaker: Mapped[str] = mapped_column(String(300), index=True)
     text: Mapped[str] = mapped_column(Text)
-    # The extractor's confidence (accord.extract.components.confidence); 1.0 for rows before migration 0004.
+    # The extractor's confidence (accord.extract.components.confidence); 1.0 for rows before migration 0005.
     score: Mapped[float] = mapped_column(Float, default=1.0, server_default="1.0")
 
 
@@ -145,6 +145,33 @@ class Event(_Item, Base):
     # Rows stored before migration 0003 have none; their own offsets and sentence are their one source.
     sources: Mapped[list[Any]] = mapped_column(JSON, default=list, server_default=text("'[]'"))
     score: Mapped[float] = mapped_column(Float, default=1.0, server_default="1.0")
+    # The one event this report is part of when near-duplicate articles of its cluster tell it too
+    # (accord.extract.event_merge); None when no other article of the cluster does.
+    cluster_event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("cluster_events.id", ondelete="SET NULL"), index=True
+    )
+
+
+class ClusterEvent(Base):
+    """One event as the near-duplicate articles of one cluster tell it, with every sentence that does.
+
+    Derived from the articles' own events (which stay, so each article is still scored on its own) by
+    accord.extract.event_merge after each extraction; rebuilt, never edited.
+    """
+
+    __tablename__ = "cluster_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # No foreign key: ingest deletes a cluster it merges into another, and the merge step then
+    # rebuilds these rows from the articles' current clusters.
+    cluster_id: Mapped[int] = mapped_column(Integer, index=True)
+    type: Mapped[str] = mapped_column(String(32), index=True)
+    participants: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    place: Mapped[str | None] = mapped_column(String(300))
+    date: Mapped[str | None] = mapped_column(String(10))
+    date_precision: Mapped[str | None] = mapped_column(String(8))
+    modality: Mapped[str] = mapped_column(String(16), default="happened")
+    trigger: Mapped[str | None] = mapped_column(String(100))
+    sources: Mapped[list[Any]] = mapped_column(JSON, default=list)  # as Event.sources, from every article
 
 
 class Position(_Item, Base):

@@ -31,7 +31,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from sqlalchemy import Engine, func, or_, select
+from sqlalchemy import Engine, func, select
 
 from accord import __version__, settings
 from accord.errors import AccordError, Errors
@@ -44,7 +44,8 @@ from accord.scenario.exports import export_items, export_scenario
 from accord.scenario.io import load_scenario, save_scenario
 from accord.scenario.model import Scenario
 from accord.store import session_scope
-from accord.store.schema import Article, Correction, Event, Extraction, Position, Quote
+from accord.store.queries import needs_extraction, store_state
+from accord.store.schema import Article
 
 STATE = ".accord-analyze.json"
 FILE_SETTINGS = {"issue_scales", "capability_overrides", "actors"}
@@ -92,21 +93,7 @@ def file_sha(path: Path) -> str | None:
 def store_fingerprint(engine: Engine) -> str:
     """Changes whenever an article, an extraction or an analyst's correction is added, replaced or removed."""
     with session_scope(engine) as session:
-        figures: list[list[Any]] = [
-            list(session.execute(select(func.count(model.id), func.max(model.id))).one())
-            for model in (Article, Extraction, Position, Quote, Event)
-        ]
-        # A correction is updated in place (one row per item), so its time counts as well as its id.
-        figures.append(
-            list(
-                session.execute(
-                    select(
-                        func.count(Correction.id), func.max(Correction.id), func.max(Correction.updated_at)
-                    )
-                ).one()
-            )
-        )
-    return _sha(figures)
+        return _sha(store_state(session))
 
 
 PACKAGE = Path(__file__).resolve().parent
@@ -131,11 +118,7 @@ def _pending_extractions(engine: Engine) -> int:
     from accord.extract.pipeline import PIPELINE_VERSION
 
     with session_scope(engine) as session:
-        query = (
-            select(func.count(Article.id))
-            .outerjoin(Extraction, Extraction.article_id == Article.id)
-            .where(or_(Extraction.id.is_(None), Extraction.pipeline_version != PIPELINE_VERSION))
-        )
+        query = select(func.count(Article.id)).where(needs_extraction(PIPELINE_VERSION))
         return int(session.scalar(query) or 0)
 
 

@@ -132,3 +132,33 @@ def test_show_lists_the_cluster(inputs: Path, sqlite_url: str) -> None:
     shown = runner.invoke(app, ["show", "geneva", "--db", sqlite_url])
     assert shown.exit_code == 0
     assert "cluster" in shown.stdout and "geneva-copy@1" in shown.stdout
+
+
+def test_articles_lists_what_the_api_lists(sqlite_url: str) -> None:
+    """`accord articles` and GET /api/v1/articles read through one query layer: the same search rule
+    (every word, in any form, best match first) and the same outlet rule (name contains it, any case).
+    Before, the CLI matched the search as one substring and the API required the exact outlet name."""
+    from fastapi.testclient import TestClient
+
+    from accord.serve import create_app
+    from accord.store import open_store
+    from sample_store import SECTIONED_DOCS, fill
+
+    fill(open_store(sqlite_url), SECTIONED_DOCS)
+    asked = [
+        {"search": "border delegations"},  # words in another order than the text's
+        {"search": "delegation"},  # another form of a word in the text
+        {"outlet": "example wire"},  # an outlet's sections, any case
+        {"outlet": "Example Wire — Ukraine talks"},
+        {"search": "delegations", "outlet": "wire", "since": "2022-01-01", "until": "2022-12-31"},
+    ]
+    api_names = {"search": "q", "outlet": "outlet", "since": "date_from", "until": "date_to"}
+    with TestClient(create_app(sqlite_url)) as client:
+        for options in asked:
+            args = [part for name, value in options.items() for part in (f"--{name}", value)]
+            listed = runner.invoke(app, ["articles", "--db", sqlite_url, "--format", "json", *args])
+            assert listed.exit_code == 0, listed.output
+            cli = [row["source_id"] for row in json.loads(listed.stdout)]
+            params = {api_names[name]: value for name, value in options.items()}
+            api = [row["source_id"] for row in client.get("/api/v1/articles", params=params).json()["items"]]
+            assert cli == api and cli, options

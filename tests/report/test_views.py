@@ -5,12 +5,12 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from accord.report.overview import overview_data
 from accord.report.views import (
     events_timeline_data,
     forecast_table,
     matrix_data,
     merge_events,
-    overview_data,
     quotes_by_speaker,
     sensitivity_table,
     trajectories_data,

@@ -20,8 +20,8 @@ from accord.report.charts import (
 from accord.report.views import events_timeline_data, matrix_data, trajectories_from_cells
 from accord.scenario.builder import build_cells
 from accord.serve.highlight import Span, segments
-from accord.serve.search import fts5_query, snippet, terms
 from accord.store import open_store, session_scope
+from accord.store.queries.search import fts5_query, snippet, terms
 
 
 def test_segments_cover_the_text_and_mark_overlaps() -> None:

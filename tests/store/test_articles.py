@@ -8,17 +8,15 @@ from sqlalchemy import Engine
 from accord.errors import AccordError
 from accord.store import session_scope
 from accord.store.articles import (
-    ArticleSummary,
     cluster_members,
-    count_articles,
     find_article,
     ingest_errors,
     iter_articles,
-    list_articles,
     outlet_id,
     record_ingest_error,
     store_article,
 )
+from accord.store.queries import ArticleFilter, ArticleSummary, list_articles, store_counts
 from accord.store.schema import Cluster
 
 
@@ -87,19 +85,20 @@ def test_ambiguous_prefix_is_a203(engine: Engine) -> None:
 def test_list_filters(engine: Engine) -> None:
     _add(engine)
     with session_scope(engine) as session:
-        assert [(a.source_id, a.version) for a in list_articles(session)] == [
-            ("kyiv-1", 2),
-            ("kyiv-1", 1),
-            ("oslo-9", 1),
-        ]
-        assert len(list_articles(session, since=dt.date(2022, 3, 2))) == 1
-        assert len(list_articles(session, until=dt.date(2022, 3, 1))) == 1
-        assert [a.source_id for a in list_articles(session, outlet="river")] == ["oslo-9"]
-        assert [a.version for a in list_articles(session, search="AGAIN")] == [2]
-        # LIKE wildcards in the query are taken literally.
-        assert [a.source_id for a in list_articles(session, search="100%")] == ["oslo-9"]
-        assert list_articles(session, search="deal_in") and not list_articles(session, search="deal%in")
-        assert len(list_articles(session, limit=2)) == 2
+
+        def listed(**chosen: object) -> list[tuple[str, int]]:
+            page = list_articles(session, ArticleFilter.model_validate(chosen), limit=None)
+            return [(a.source_id, a.version) for a in page.items]
+
+        assert listed() == [("kyiv-1", 2), ("kyiv-1", 1), ("oslo-9", 1)]
+        assert len(listed(date_from=dt.date(2022, 3, 2))) == 1
+        assert len(listed(date_to=dt.date(2022, 3, 1))) == 1
+        assert listed(outlet="river") == [("oslo-9", 1)]
+        assert listed(q="AGAIN") == [("kyiv-1", 2)]
+        # Search is by words: LIKE wildcards and FTS syntax in the query are plain text.
+        assert listed(q="100%") == [("oslo-9", 1)]
+        assert listed(q="deal_in") == [("oslo-9", 1)] and listed(q="deal%kyiv") == []
+        assert len(list_articles(session, limit=2).items) == 2
 
 
 def test_summaries_clusters_and_errors(engine: Engine) -> None:
@@ -110,6 +109,6 @@ def test_summaries_clusters_and_errors(engine: Engine) -> None:
         assert (summary.outlet, summary.cluster_size, summary.cluster_outlets) == ("Atlas Daily", 2, 2)
         assert newest.cluster_id is not None
         assert [a.version for a in cluster_members(session, newest.cluster_id)] == [1, 2]
-        assert count_articles(session) == 3
+        assert store_counts(session).articles == 3
         assert [a.source_id for a in iter_articles(session, batch=2)] == ["kyiv-1", "kyiv-1", "oslo-9"]
         assert [e.code for e in ingest_errors(session)] == ["A101"]

@@ -19,7 +19,8 @@ from accord.errors import AccordError
 from accord.ingest import ingest_paths
 from accord.ingest.surrogates import printable
 from accord.store import open_store, session_scope
-from accord.store.articles import ArticleSummary, cluster_members, find_article, list_articles
+from accord.store.articles import cluster_members, find_article
+from accord.store.queries import ArticleFilter, ArticleSummary, list_articles
 
 
 @app.command("ingest")
@@ -100,20 +101,20 @@ def articles_cli(
     since: str | None = typer.Option(None, "--since", help="Published on or after this date (YYYY-MM-DD)."),
     until: str | None = typer.Option(None, "--until", help="Published on or before this date (YYYY-MM-DD)."),
     outlet: str | None = typer.Option(None, "--outlet", help="Outlet name contains this (any case)."),
-    search: str | None = typer.Option(None, "--search", help="Title or text contains this (any case)."),
+    search: str | None = typer.Option(
+        None, "--search", help="Full-text search: every word in title or text, best match first."
+    ),
     limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many articles."),
 ) -> None:
-    """List stored articles, newest first."""
+    """List stored articles, newest first (best match first with --search); as the API's /articles."""
     since_date, until_date = _parse_date(since, "--since"), _parse_date(until, "--until")
     try:
         engine = open_store(resolve_db(db))
     except AccordError as exc:
         raise fail(exc) from exc
     with session_scope(engine) as session:
-        found = list_articles(
-            session, since=since_date, until=until_date, outlet=outlet, search=search, limit=limit
-        )
-        rows = [ArticleSummary.of(a) for a in found]
+        chosen = ArticleFilter(q=search, outlet=outlet, date_from=since_date, date_to=until_date)
+        rows = list_articles(session, chosen, limit=limit).items
     _print_rows(rows, output)
 
 

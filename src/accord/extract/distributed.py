@@ -34,7 +34,8 @@ from accord import settings
 from accord.errors import AccordError, Errors
 from accord.extract.items import ArticleExtraction, ArticleInput
 from accord.extract.runner import ExtractReport
-from accord.store.schema import Article, Extraction
+from accord.store.queries import needs_extraction
+from accord.store.schema import Article
 
 # -- on the workers ----------------------------------------------------------------------------------
 
@@ -104,11 +105,7 @@ def pending_article_ids(
     if since is not None:
         query = query.where(Article.published >= since)
     if not force:
-        query = query.outerjoin(Extraction, Extraction.article_id == Article.id)
-        if pipeline_version is None:
-            query = query.where(Extraction.id.is_(None))
-        else:
-            query = query.where(Extraction.id.is_(None) | (Extraction.pipeline_version != pipeline_version))
+        query = query.where(needs_extraction(pipeline_version))
     with Session(engine) as session:
         return list(session.scalars(query))
 

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 from spacy.language import Language
 from spacy.tokens import Doc
-from sqlalchemy import Engine, delete, insert, or_, select
+from sqlalchemy import Engine, delete, insert, select
 
 from accord import settings
 from accord.errors import AccordError, Errors
@@ -35,6 +35,7 @@ from accord.extract.items import (
 )
 from accord.extract.pipeline import PIPELINE_VERSION, load_pipeline
 from accord.store.database import session_scope
+from accord.store.queries import needs_extraction
 from accord.store.schema import ActorMention, Article, Event, Extraction, Position, Quote
 
 # Longer texts are parsed in pieces cut at paragraph breaks: the parser's memory grows with length and
@@ -370,15 +371,12 @@ def pending_articles(
         with session_scope(engine) as session:
             query = (
                 select(Article.id, Article.source_id, Article.text, Article.published, Article.language)
-                .outerjoin(Extraction, Extraction.article_id == Article.id)
                 .where(Article.id > last)
                 .order_by(Article.id)
                 .limit(page)
             )
             if not force:
-                query = query.where(
-                    or_(Extraction.id.is_(None), Extraction.pipeline_version != PIPELINE_VERSION)
-                )
+                query = query.where(needs_extraction(PIPELINE_VERSION))
             if since is not None:
                 query = query.where(Article.published >= since)
             rows = session.execute(query).all()

@@ -8,12 +8,12 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from accord.report.data import ForecastTable, ReportData, Sensitivity
+from accord.report.overview import overview_data
 from accord.report.render import write_report
 from accord.report.views import (
     events_timeline_data,
     forecast_table,
     matrix_from_cells,
-    overview_data,
     quotes_by_speaker,
     sensitivity_table,
     trajectories_from_cells,

@@ -9,12 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from accord.models import forecast_all, sensitivity
 from accord.report.data import (
-    ClusterSummary,
     EventsTimeline,
     EvidenceItem,
     ForecastCell,
@@ -23,7 +21,6 @@ from accord.report.data import (
     ListedEvent,
     Matrix,
     MatrixCell,
-    Overview,
     QuotesBySpeaker,
     Sensitivity,
     SensitivityRow,
@@ -32,105 +29,10 @@ from accord.report.data import (
     Trajectory,
     TrajectoryPoint,
 )
-from accord.report.outlets import outlet_name
 from accord.scenario.builder import Cell, build_cells
 from accord.scenario.model import Scenario
 from accord.scenario.scales import Scales, load_scales
-from accord.scenario.timeline import EventPoint, cutoff, event_points, quote_points, stages
-from accord.store.corrections import not_rejected
-from accord.store.schema import (
-    ActorMention,
-    Article,
-    Event,
-    Extraction,
-    Outlet,
-    Position,
-    Quote,
-)
-
-# -- overview ---------------------------------------------------------------------------------------
-
-
-def overview_data(session: Session, as_of: dt.date | None = None, top: int = 8) -> Overview:
-    """Articles, outlets, date range, near-duplicate clusters and extraction counts up to ``as_of``."""
-    where = cutoff(as_of)
-    articles = session.scalar(select(func.count(Article.id)).where(*where)) or 0
-    first, last = session.execute(
-        select(func.min(Article.published), func.max(Article.published)).where(*where)
-    ).one()
-    undated = session.scalar(select(func.count(Article.id)).where(Article.published.is_(None), *where)) or 0
-    # An outlet named with a section ("Sample Wire — Ukraine talks") counts as its outlet.
-    per_outlet: Counter[str] = Counter()
-    for name, n in session.execute(
-        select(Outlet.name, func.count(Article.id))
-        .join(Article, Article.outlet_id == Outlet.id)
-        .where(*where)
-        .group_by(Outlet.name)
-    ):
-        per_outlet[outlet_name(name) or name] += n
-    by_outlet = sorted(per_outlet.items(), key=lambda item: (-item[1], item[0]))
-    members: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
-    for cluster_id, title, outlet in session.execute(
-        select(Article.cluster_id, Article.title, Outlet.name)
-        .outerjoin(Outlet, Article.outlet_id == Outlet.id)
-        .where(Article.cluster_id.is_not(None), *where)
-    ):
-        if cluster_id is not None:
-            members[cluster_id].append((title or "(untitled)", outlet_name(outlet)))
-    groups = [(cid, rows) for cid, rows in members.items() if len(rows) > 1]
-    groups.sort(key=lambda g: (-len(g[1]), g[0]))
-    clusters = [
-        ClusterSummary(
-            cluster_id=cid,
-            size=len(rows),
-            outlets=len({o for _, o in rows if o is not None}),
-            titles=list(dict.fromkeys(t for t, _ in rows)),
-        )
-        for cid, rows in groups[:top]
-    ]
-
-    def count(model: type[ActorMention] | type[Quote] | type[Event] | type[Position]) -> int:
-        query = (
-            select(func.count(model.id))
-            .join(Article, model.article_id == Article.id)
-            .where(not_rejected(model), *where)
-        )
-        return session.scalar(query) or 0
-
-    actors = (
-        session.scalar(
-            select(func.count(func.distinct(ActorMention.name)))
-            .join(Article, ActorMention.article_id == Article.id)
-            .where(ActorMention.acts.is_(True), not_rejected(ActorMention), *where)
-        )
-        or 0
-    )
-    extracted = (
-        session.scalar(
-            select(func.count(Extraction.id))
-            .join(Article, Extraction.article_id == Article.id)
-            .where(Extraction.status == "ok", *where)
-        )
-        or 0
-    )
-    return Overview(
-        articles=articles,
-        outlets=len(by_outlet),
-        first_date=first,
-        last_date=last,
-        undated=undated,
-        duplicate_clusters=len(groups),
-        duplicate_articles=sum(len(rows) - 1 for _, rows in groups),
-        clusters=clusters,
-        extracted=extracted,
-        actors=actors,
-        quotes=count(Quote),
-        events=count(Event),
-        positions=count(Position),
-        top_outlets=[(name, n) for name, n in by_outlet[:top]],
-        as_of=as_of,
-    )
-
+from accord.scenario.timeline import EventPoint, event_points, quote_points, stages
 
 # -- actor × issue matrix ---------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from accord import settings
 from accord.errors import AccordError, Errors
 from accord.scenario.model import Scenario
-from accord.serve import queries, review, whatif
+from accord.serve import review, whatif
 from accord.serve.deps import Name, SearchText, SessionDep, iso_day, memo_json, not_found
 from accord.serve.isolate import ChildFailed, ClientGone, run_isolated
 from accord.serve.schemas import (
@@ -33,6 +33,8 @@ from accord.serve.schemas import (
     QuoteRow,
 )
 from accord.serve.strict_json import StrictJSONRoute
+from accord.store import queries
+from accord.store.queries import ArticleFilter
 from accord.store.schema import MAX_ROW_ID
 
 router = APIRouter(prefix="/api/v1", route_class=StrictJSONRoute)
@@ -58,7 +60,7 @@ def _page(request: Request, query: Callable[..., Any], session: Session, **param
 @router.get("/stats", response_model=Counts, tags=["store"])
 def stats(request: Request, session: SessionDep) -> Response:
     """How much is in the store: articles, clusters, extracted items, corrections, date range."""
-    return memo_json(request, ("api.stats",), lambda: queries.counts(session))
+    return memo_json(request, ("api.stats",), lambda: queries.store_counts(session))
 
 
 @router.get("/articles", response_model=ArticlePage, tags=["articles"])
@@ -75,21 +77,12 @@ def articles(
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> Response:
-    """Articles, newest first or best match first with ``q`` (full-text search), filtered and paginated."""
-    return _page(
-        request,
-        queries.list_articles,
-        session,
-        q=q,
-        outlet=outlet,
-        actor=actor,
-        issue=issue,
-        date_from=date_from,
-        date_to=date_to,
-        cluster=cluster,
-        limit=limit,
-        offset=offset,
+    """Articles, newest first or best match first with ``q`` (full-text search: every word, any form),
+    filtered and paginated; ``outlet`` matches outlet names containing it, in any case."""
+    chosen = ArticleFilter(
+        q=q, outlet=outlet, actor=actor, issue=issue, date_from=date_from, date_to=date_to, cluster=cluster
     )
+    return _page(request, queries.list_articles, session, chosen=chosen, limit=limit, offset=offset)
 
 
 @router.get("/articles/{article_id}", response_model=ArticleDetail, responses=NOT_FOUND, tags=["articles"])

@@ -21,9 +21,9 @@ from starlette.routing import BaseRoute, Match
 from accord import __version__, settings
 from accord.errors import AccordError, Errors
 from accord.serve import api, cache, pages, whatif
-from accord.serve.search import ensure_search_index
 from accord.serve.security import SecurityMiddleware, check_token
 from accord.store import open_store
+from accord.store.queries.search import ensure_search_index
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"

@@ -27,9 +27,11 @@ from accord.report.charts import (
 from accord.report.views import events_timeline_data, matrix_from_cells, trajectories_from_cells
 from accord.scenario.builder import Cell
 from accord.scenario.timeline import stages
-from accord.serve import queries, review, search, whatif
+from accord.serve import review, whatif
 from accord.serve.deps import Name, SearchText, SessionDep, iso_day, memo, not_found
 from accord.serve.highlight import Span, segments
+from accord.store import queries
+from accord.store.queries import ArticleFilter, search
 from accord.store.schema import MAX_ROW_ID
 
 TEMPLATES = Jinja2Templates(directory=str(FilePath(__file__).parent / "templates"))
@@ -106,7 +108,7 @@ def _query(**params: Any) -> str:
 @router.get("/", response_class=HTMLResponse)
 @cached_page
 def overview(request: Request, session: SessionDep) -> Response:
-    counts = queries.counts(session)
+    counts = queries.store_counts(session)
     latest = queries.list_articles(session, limit=8)
     top = queries.actors(session, limit=12)
     issue_rows = queries.issues(session)
@@ -154,7 +156,8 @@ def articles(
         "date_from": day(request, date_from, "date_from"),
         "date_to": day(request, date_to, "date_to"),
     }
-    found = queries.list_articles(session, q=q, limit=size, offset=(page - 1) * size, **filters)
+    chosen = ArticleFilter(q=q, **filters)
+    found = queries.list_articles(session, chosen, limit=size, offset=(page - 1) * size)
     snippets: dict[int, tuple[str, ...]] = {}
     if q and found.items:
         texts = queries.texts(session, [a.id for a in found.items])
@@ -237,7 +240,7 @@ def actor(request: Request, session: SessionDep, name: str) -> Response:
     stated = queries.positions(session, actor=name, limit=200)
     said = queries.quotes(session, speaker=name, limit=50)
     happened = queries.events(session, actor=name, limit=100)
-    mentioned = queries.list_articles(session, actor=name, limit=20)
+    mentioned = queries.list_articles(session, ArticleFilter(actor=name), limit=20)
     cells = whatif.store_cells(request.app.state.engine)
     trajectories = trajectories_from_cells(actor_cells(cells, name))
     colors = actor_colors(matrix_from_cells(cells).actors)  # as in the report: one colour per actor

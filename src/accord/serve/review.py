@@ -15,7 +15,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from accord.errors import AccordError, Errors
-from accord.serve.queries import ITEM_OUT
 from accord.serve.schemas import CorrectionIn, CorrectionOut
 from accord.store.corrections import (
     CORRECTABLE,
@@ -24,6 +23,7 @@ from accord.store.corrections import (
     corrections_for,
     record_correction,
 )
+from accord.store.queries.shapes import ITEM_OUT
 from accord.store.schema import Article, Correction
 
 STANCES = ("support", "oppose", "conditional")

@@ -1,71 +1,28 @@
-"""Queries on stored articles, shared by every stage: find, list, search, add, record errors."""
+"""Stored articles for the stages that write them or walk them: find, walk, add, record errors.
+
+Reading articles for people (list, search, count) is :mod:`accord.store.queries`.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import BaseModel
-from sqlalchemy import Select, func, or_, select, text
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
 
 from accord.errors import AccordError, Errors
 from accord.store.database import advisory_lock
+from accord.store.queries.articles import with_relations
+from accord.store.queries.state import CLUSTERING, store_state
 from accord.store.schema import Article, Cluster, IngestError, Outlet
 
 _HEX = re.compile(r"^[0-9a-f]{6,64}$")
 _VERSIONED = re.compile(r"^(.+)@(\d+)$")
 
 
-class ArticleSummary(BaseModel):
-    """One article's metadata as listed by `accord articles` and returned by the API."""
-
-    id: int
-    source_id: str
-    version: int
-    content_hash: str
-    title: str | None
-    outlet: str | None
-    published: dt.date | None
-    language: str | None
-    word_count: int
-    url: str | None
-    author: str | None
-    cluster_id: int | None
-    cluster_size: int | None
-    cluster_outlets: int | None
-
-    @classmethod
-    def of(cls, article: Article) -> ArticleSummary:
-        cluster = article.cluster
-        return cls(
-            id=article.id,
-            source_id=article.source_id,
-            version=article.version,
-            content_hash=article.content_hash,
-            title=article.title,
-            outlet=article.outlet.name if article.outlet else None,
-            published=article.published,
-            language=article.language,
-            word_count=article.word_count,
-            url=article.url,
-            author=article.author,
-            cluster_id=article.cluster_id,
-            cluster_size=cluster.size if cluster else None,
-            cluster_outlets=cluster.outlet_count if cluster else None,
-        )
-
-
 # -- reading ---------------------------------------------------------------------------------------
-
-
-_S = TypeVar("_S", bound=Select[Any])
-
-
-def _with_relations(query: _S) -> _S:
-    return query.options(joinedload(Article.outlet), joinedload(Article.cluster))
 
 
 def find_article(session: Session, ref: str) -> Article:
@@ -76,18 +33,18 @@ def find_article(session: Session, ref: str) -> Article:
     matches several articles.
     """
     ref = ref.strip()
-    exact = session.scalars(_with_relations(select(Article).where(Article.content_hash == ref))).first()
+    exact = session.scalars(with_relations(select(Article).where(Article.content_hash == ref))).first()
     if exact is not None:
         return exact
     by_source = session.scalars(
-        _with_relations(select(Article).where(Article.source_id == ref).order_by(Article.version.desc()))
+        with_relations(select(Article).where(Article.source_id == ref).order_by(Article.version.desc()))
     ).first()
     if by_source is not None:
         return by_source
     versioned = _VERSIONED.match(ref)
     if versioned:
         article = session.scalars(
-            _with_relations(
+            with_relations(
                 select(Article).where(
                     Article.source_id == versioned.group(1), Article.version == int(versioned.group(2))
                 )
@@ -97,7 +54,7 @@ def find_article(session: Session, ref: str) -> Article:
             return article
     if _HEX.match(ref.lower()):
         matches = session.scalars(
-            _with_relations(select(Article).where(Article.content_hash.like(f"{ref.lower()}%")).limit(3))
+            with_relations(select(Article).where(Article.content_hash.like(f"{ref.lower()}%")).limit(3))
         ).all()
         if len(matches) == 1:
             return matches[0]
@@ -109,50 +66,12 @@ def find_article(session: Session, ref: str) -> Article:
     raise AccordError(Errors.A202, ref=ref)
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def list_articles(
-    session: Session,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
-    outlet: str | None = None,
-    search: str | None = None,
-    limit: int | None = None,
-) -> list[Article]:
-    """Stored articles, newest publication first (undated last), filtered as asked.
-
-    ``since``/``until`` are inclusive and drop undated articles; ``outlet`` matches outlet names
-    containing it; ``search`` matches title or text containing it; both ignore case.
-    """
-    query = _with_relations(select(Article))
-    if since is not None:
-        query = query.where(Article.published >= since)
-    if until is not None:
-        query = query.where(Article.published <= until)
-    if outlet:
-        pattern = f"%{_escape_like(outlet)}%"
-        query = query.join(Outlet, Article.outlet_id == Outlet.id).where(
-            Outlet.name.ilike(pattern, escape="\\")
-        )
-    if search:
-        pattern = f"%{_escape_like(search)}%"
-        query = query.where(
-            or_(Article.title.ilike(pattern, escape="\\"), Article.text.ilike(pattern, escape="\\"))
-        )
-    query = query.order_by(Article.published.is_(None), Article.published.desc(), Article.id)
-    if limit is not None:
-        query = query.limit(limit)
-    return list(session.scalars(query).unique().all())
-
-
 def iter_articles(session: Session, batch: int = 500) -> Iterator[Article]:
     """Every stored article in id order, loaded in batches (for stages that walk the whole store)."""
     last = 0
     while True:
         rows = session.scalars(
-            _with_relations(select(Article).where(Article.id > last).order_by(Article.id).limit(batch))
+            with_relations(select(Article).where(Article.id > last).order_by(Article.id).limit(batch))
         ).all()
         if not rows:
             return
@@ -161,7 +80,7 @@ def iter_articles(session: Session, batch: int = 500) -> Iterator[Article]:
 
 
 def cluster_members(session: Session, cluster_id: int) -> list[Article]:
-    query = _with_relations(select(Article).where(Article.cluster_id == cluster_id).order_by(Article.id))
+    query = with_relations(select(Article).where(Article.cluster_id == cluster_id).order_by(Article.id))
     return list(session.scalars(query).all())
 
 
@@ -170,10 +89,6 @@ def ingest_errors(session: Session, limit: int | None = None) -> list[IngestErro
     if limit is not None:
         query = query.limit(limit)
     return list(session.scalars(query).all())
-
-
-def count_articles(session: Session) -> int:
-    return int(session.scalar(select(func.count()).select_from(Article)) or 0)
 
 
 # -- writing ---------------------------------------------------------------------------------------
@@ -252,8 +167,6 @@ def lock_for_writing(session: Session) -> None:
         session.execute(text("UPDATE clusters SET size = size WHERE 0 = 1"))
 
 
-def clustering_state(session: Session) -> tuple[int, int, int, int]:
+def clustering_state(session: Session) -> tuple[tuple[Any, ...], ...]:
     """A token that changes whenever articles or clusters are added, removed or merged."""
-    articles = session.execute(select(func.count(Article.id), func.max(Article.id))).one()
-    clusters = session.execute(select(func.count(Cluster.id), func.max(Cluster.id))).one()
-    return int(articles[0]), int(articles[1] or 0), int(clusters[0]), int(clusters[1] or 0)
+    return store_state(session, CLUSTERING)

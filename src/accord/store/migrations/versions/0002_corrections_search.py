@@ -9,32 +9,20 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from accord.store.queries.search import (
+    POSTGRES_FTS,
+    SQLITE_FTS_REBUILD,
+    SQLITE_FTS_TABLE,
+    SQLITE_FTS_TRIGGERS,
+)
+
 revision = "0002"
 down_revision = "0001"
 branch_labels = None
 depends_on = None
 
-# The FTS5 table reads its text from `articles` (external content); triggers keep it in step with
-# every insert, update and delete, so search never needs a separate indexing run.
-_DELETE_OLD = (
-    "INSERT INTO articles_fts(articles_fts, rowid, title, text) "
-    "VALUES ('delete', old.id, old.title, old.text);"
-)
-SQLITE_FTS = [
-    "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
-    "title, text, content='articles', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')",
-    "CREATE TRIGGER IF NOT EXISTS articles_fts_ai AFTER INSERT ON articles BEGIN "
-    "INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END",
-    f"CREATE TRIGGER IF NOT EXISTS articles_fts_ad AFTER DELETE ON articles BEGIN {_DELETE_OLD} END",
-    "CREATE TRIGGER IF NOT EXISTS articles_fts_au AFTER UPDATE OF title, text ON articles BEGIN "
-    f"{_DELETE_OLD} "
-    "INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END",
-    "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
-]
-POSTGRES_FTS = (
-    "CREATE INDEX IF NOT EXISTS ix_articles_fts ON articles "
-    "USING gin (to_tsvector('english', coalesce(title, '') || ' ' || text))"
-)
+# The index's SQL lives with the search that reads it (one copy; see that module).
+SQLITE_FTS = [SQLITE_FTS_TABLE, *SQLITE_FTS_TRIGGERS.values(), SQLITE_FTS_REBUILD]
 
 
 def upgrade() -> None:
@@ -66,7 +54,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     dialect = op.get_bind().dialect.name
     if dialect == "sqlite":
-        for name in ("articles_fts_ai", "articles_fts_ad", "articles_fts_au"):
+        for name in SQLITE_FTS_TRIGGERS:
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
         op.execute("DROP TABLE IF EXISTS articles_fts")
     elif dialect == "postgresql":

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from accord.report.outlets import outlet_name
+from accord.store.outlets import outlet_name
 
 
 def test_a_section_suffix_is_dropped() -> None:

@@ -242,7 +242,7 @@ def analyze(
     if pending:
         with bars.stage("extract", pending) as advance:
             extracted = run_extraction(engine, workers=workers, progress=advance, nlp=nlp)
-        result.errors += [m for m in extracted.messages if m and extracted.errors]
+        result.errors += [str(problem) for problem in extracted.failures]
         detail = (
             f"{extracted.ok} extracted, {extracted.skipped} skipped, {extracted.errors} failed: "
             f"{extracted.actors} actor mentions, {extracted.quotes} quotes, {extracted.events} events, "

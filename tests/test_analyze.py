@@ -148,6 +148,39 @@ def test_bad_input_is_reported_and_the_rest_goes_on(
     assert f"{len(SUBSET)} added" in result.stage("ingest").detail
 
 
+def test_only_failed_articles_are_errors_not_skipped_ones(engine: Engine, tmp_path: Path) -> None:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from accord.extract.pipeline import load_pipeline
+
+    def explode(doc: Doc) -> Doc:
+        if "EXPLODE" in doc.text:
+            raise ValueError("cannot read this article")
+        return doc
+
+    Language.component("analyze_test_exploding_component", func=explode)
+    exploding = load_pipeline()
+    exploding.add_pipe("analyze_test_exploding_component", after="ner")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(CORPUS / SUBSET[2], folder / "fails.txt")
+    with (folder / "fails.txt").open("a", encoding="utf-8") as text:
+        text.write("\nEXPLODE\n")
+    (folder / "german.txt").write_text(
+        "Die Außenminister trafen sich am Donnerstag in Antalya. Die Gespräche brachten keine Einigung, und "
+        "beide Seiten warfen sich gegenseitig vor, den Krieg zu verlängern. Der Kreml forderte erneut die "
+        "Neutralität der Ukraine und die Anerkennung der annektierten Gebiete als russisches Staatsgebiet.",
+        encoding="utf-8",
+    )
+    result = analyze([folder], engine, tmp_path / "out", draws=10, nlp=exploding)
+    assert "1 skipped, 1 failed" in result.stage("extract").detail
+    # The failure is an error; the German article was skipped, which is no error (it was listed as one
+    # whenever another article failed).
+    assert len(result.errors) == 1 and result.errors[0].startswith("[A301] ")
+    assert "analyze_test_exploding_component" in result.errors[0]
+
+
 def test_empty_corpus_gives_a_report_that_says_so(engine: Engine, tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()

@@ -140,6 +140,31 @@ def test_a_failing_component_is_an_error_for_that_article_only() -> None:
     assert results[1].reason == str(error) and results[1].reason.startswith("[A301] article 2 (a2)")
 
 
+def test_articles_in_a_failing_batch_are_retried_from_their_text() -> None:
+    # nlp.pipe runs each component over the whole batch, so when one article makes a component fail the
+    # others have already been parsed; retried as they were, the parsed paragraphs made the paragraph
+    # component fail on every article of the batch, and the error named that component.
+    nlp = load_pipeline()
+
+    def explode(doc: Doc) -> Doc:
+        if "EXPLODE" in doc.text:
+            raise ValueError("cannot read this article")
+        return doc
+
+    Language.component("test_exploding_late_component", func=explode)
+    nlp.add_pipe("test_exploding_late_component", last=True)
+    text = TALKS + "\n\n" + TALKS
+    docs = [ArticleInput(i, f"a{i}", text + (" EXPLODE" if i == 2 else ""), None, "en") for i in (1, 2, 3)]
+    results = list(extract_texts(nlp, docs, batch_size=3))
+    assert [r.status for r in results] == ["ok", "error", "ok"]
+    error = results[1].error
+    assert error is not None and error.fields["component"] == "test_exploding_late_component"
+    assert results[0].quotes and results[0].model_dump() == results[2].model_dump() | {
+        "article_id": 1,
+        "source_id": "a1",
+    }
+
+
 def test_very_long_article_is_processed_in_pieces_with_true_offsets(nlp: Language) -> None:
     filler = "The weather in the region stayed mild and the markets were calm that week.\n" * 1800
     text = filler + TALKS

@@ -206,11 +206,19 @@ def _parse(
             pending.popleft()
             yield doc, context
     except Exception:
-        # The failing doc is somewhere in the batch in flight: redo the rest one by one.
-        rest = list(pending)
+        # The failing doc is somewhere in the batch in flight: redo the rest one by one. The batch's docs
+        # went through the components before the failing one, so each restarts from its text.
+        rest = [(_fresh(nlp, doc), context) for doc, context in pending]
         pending.clear()
         for doc, context in [*rest, *stream]:
             yield _one(nlp, doc), context
+
+
+def _fresh(nlp: Language, doc: Doc) -> Doc:
+    """``doc`` as the tasks made it: its text and the publication date, nothing the pipeline set."""
+    new = nlp.make_doc(doc.text)
+    new._.accord_published = doc._.accord_published
+    return new
 
 
 def _one(nlp: Language, doc: Doc) -> Doc:

@@ -100,7 +100,9 @@ def measure(args: argparse.Namespace, workdir: Path, workers: int) -> tuple[floa
             cpu, own = sum(client.run(cpu_seconds).values()) - cpu_before, cpu_seconds() - own_before
             seen = len(client.scheduler_info()["workers"])
         if report.errors:
-            print(f"  {report.errors} failed articles; {report.messages[:1]}", file=sys.stderr)
+            print(
+                f"  {report.errors} failed articles; {[str(p) for p in report.failures[:1]]}", file=sys.stderr
+            )
         if seen != workers and args.scheduler is None:
             raise SystemExit(f"expected {workers} workers, cluster has {seen}")
         # CPU time separates the pipeline's own cost from what the machine's other work left us.

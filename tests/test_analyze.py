@@ -79,6 +79,8 @@ def test_runs_every_stage_then_skips_what_is_done(
     forecast = json.loads((out / "forecast.json").read_text(encoding="utf-8"))
     assert forecast["forecast"]["rows"] and forecast["sensitivity"]["rows"]
     assert all(c["low"] is not None for r in forecast["forecast"]["rows"] for c in r["cells"])
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "not the store&#39;s positions" not in html and "edited scenario.yaml" not in html
 
     again = analyze([corpus], engine, out, draws=100, nlp=nlp)
     assert set(_statuses(again).values()) == {"skipped"}
@@ -128,7 +130,8 @@ def test_an_edited_scenario_is_forecast_and_kept(
     forecast = json.loads((out / "forecast.json").read_text(encoding="utf-8"))
     values = [c["value"] for r in forecast["forecast"]["rows"] for c in r["cells"]]
     assert values and all(v == pytest.approx(3.0) for v in values)
-    assert "edited scenario.yaml" in (out / "report.html").read_text(encoding="utf-8")
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "edited scenario.yaml" in html and "not the store&#39;s positions" in html
     assert load_scenario(path).stances[0].position == 3.0  # not overwritten
 
     shutil.copy(CORPUS / LATER, corpus / LATER)  # the store changes: rebuild, keep the edit aside
@@ -146,6 +149,39 @@ def test_bad_input_is_reported_and_the_rest_goes_on(
     assert len(result.errors) == 1 and "broken.txt" in result.errors[0]
     assert (tmp_path / "out" / "report.html").is_file()
     assert f"{len(SUBSET)} added" in result.stage("ingest").detail
+
+
+def test_only_failed_articles_are_errors_not_skipped_ones(engine: Engine, tmp_path: Path) -> None:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from accord.extract.pipeline import load_pipeline
+
+    def explode(doc: Doc) -> Doc:
+        if "EXPLODE" in doc.text:
+            raise ValueError("cannot read this article")
+        return doc
+
+    Language.component("analyze_test_exploding_component", func=explode)
+    exploding = load_pipeline()
+    exploding.add_pipe("analyze_test_exploding_component", after="ner")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(CORPUS / SUBSET[2], folder / "fails.txt")
+    with (folder / "fails.txt").open("a", encoding="utf-8") as text:
+        text.write("\nEXPLODE\n")
+    (folder / "german.txt").write_text(
+        "Die Außenminister trafen sich am Donnerstag in Antalya. Die Gespräche brachten keine Einigung, und "
+        "beide Seiten warfen sich gegenseitig vor, den Krieg zu verlängern. Der Kreml forderte erneut die "
+        "Neutralität der Ukraine und die Anerkennung der annektierten Gebiete als russisches Staatsgebiet.",
+        encoding="utf-8",
+    )
+    result = analyze([folder], engine, tmp_path / "out", draws=10, nlp=exploding)
+    assert "1 skipped, 1 failed" in result.stage("extract").detail
+    # The failure is an error; the German article was skipped, which is no error (it was listed as one
+    # whenever another article failed).
+    assert len(result.errors) == 1 and result.errors[0].startswith("[A301] ")
+    assert "analyze_test_exploding_component" in result.errors[0]
 
 
 def test_empty_corpus_gives_a_report_that_says_so(engine: Engine, tmp_path: Path) -> None:

@@ -24,9 +24,11 @@ import json
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
+from enum import Enum
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, Field
 from rich.console import Console
@@ -172,12 +174,248 @@ class _Bars:
                 progress.update(task, completed=total)
 
 
+def _edited(scenario_path: Path, state: dict[str, Any]) -> bool:
+    """Whether the scenario file differs from the one analyze last wrote (the analyst edited it)."""
+    on_disk = file_sha(scenario_path)
+    return on_disk is not None and on_disk != state.get("scenario_sha")
+
+
 def _forecast_payload(path: Path) -> tuple[ForecastTable, Sensitivity] | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         return ForecastTable.model_validate(data["forecast"]), Sensitivity.model_validate(data["sensitivity"])
     except (OSError, ValueError, KeyError):
         return None
+
+
+class ReportNote(str, Enum):
+    """What analyze itself adds to the report's notes (``ReportData.notes`` holds their text)."""
+
+    EDITED_SCENARIO = "Forecast and sensitivity use the analyst's edited scenario.yaml."
+
+
+class Outcome(NamedTuple):
+    status: Literal["done", "skipped"]
+    detail: str
+
+
+def _done(detail: str) -> Outcome:
+    return Outcome("done", detail)
+
+
+@dataclass
+class _Job:
+    """One analyze run: its inputs, the recorded state, and what each stage hands to the next."""
+
+    paths: list[str | Path]
+    engine: Engine
+    out: Path
+    as_of: dt.date | None
+    draws: int
+    seed: int
+    workers: int
+    nlp: Any
+    show: bool
+    bars: _Bars
+    state: dict[str, Any]
+    result: AnalyzeReport
+    edited: bool  # the analyst edited scenario.yaml since analyze wrote it
+    keys: dict[str, str] = field(default_factory=dict)  # each keyed stage's key in this run
+    pending: int = 0  # articles waiting for extraction, counted by the extract stage's skip rule
+    scenario: Scenario | None = None
+    forecast: ForecastTable | None = None
+    sensitivity: Sensitivity | None = None
+
+    @property
+    def scenario_path(self) -> Path:
+        return self.out / "scenario.yaml"
+
+    @property
+    def forecast_path(self) -> Path:
+        return self.out / "forecast.json"
+
+    @property
+    def report_path(self) -> Path:
+        return self.out / "report.html"
+
+    def recorded(self, stage: str, key: str | None) -> bool:
+        """Whether the state says the stage's outputs were made from inputs with this key."""
+        return key is not None and self.state.get(f"{stage}_key") == key
+
+    def the_scenario(self) -> Scenario:
+        if self.scenario is None:
+            raise RuntimeError("the scenario stage runs before the stages that use its scenario")
+        return self.scenario
+
+    def the_forecast(self) -> tuple[ForecastTable, Sensitivity]:
+        if self.forecast is None or self.sensitivity is None:
+            raise RuntimeError("the forecast stage runs before the report stage")
+        return self.forecast, self.sensitivity
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One step of the job.
+
+    ``key`` fingerprints the stage's inputs; after a run it is recorded in the state, and a rerun with the
+    same key may reuse the outputs. None: the stage has no key and skips by its own rules (ingest and
+    extraction keep track of what they hold in the store). ``skip`` says why the stage can be skipped (the
+    detail shown) or returns None to run it; it reads into the job what a skipped stage hands on (the
+    scenario, the forecast). ``run`` does the work and says what it did.
+    """
+
+    name: str
+    skip: Callable[[_Job, str | None], str | None]
+    run: Callable[[_Job], Outcome]
+    key: Callable[[_Job], str | None] = lambda job: None
+
+
+# -- ingest: the ingest stage draws its own bar and skips what it already holds -------------------------
+
+
+def _skip_ingest(job: _Job, key: str | None) -> str | None:
+    return None if job.paths else "no paths given"
+
+
+def _run_ingest(job: _Job) -> Outcome:
+    from accord.ingest import ingest_paths
+
+    ingested = ingest_paths(list(job.paths), job.engine, progress=job.show)
+    job.result.errors += [f"[{issue.code}] {issue.message}" for issue in ingested.errors]
+    status: Literal["done", "skipped"] = "done" if ingested.added or ingested.new_versions else "skipped"
+    return Outcome(status, ingested.summary())
+
+
+# -- extract ------------------------------------------------------------------------------------------
+
+
+def _skip_extract(job: _Job, key: str | None) -> str | None:
+    job.pending = _pending_extractions(job.engine)
+    return None if job.pending else "no article waits for extraction"
+
+
+def _run_extract(job: _Job) -> Outcome:
+    from accord.extract.runner import run_extraction
+
+    with job.bars.stage("extract", job.pending) as advance:
+        extracted = run_extraction(job.engine, workers=job.workers, progress=advance, nlp=job.nlp)
+    job.result.errors += [str(problem) for problem in extracted.failures]
+    return _done(
+        f"{extracted.ok} extracted, {extracted.skipped} skipped, {extracted.errors} failed: "
+        f"{extracted.actors} actor mentions, {extracted.quotes} quotes, {extracted.events} events, "
+        f"{extracted.positions} positions"
+    )
+
+
+# -- scenario -----------------------------------------------------------------------------------------
+
+
+def _scenario_key(job: _Job) -> str:
+    return _sha([store_fingerprint(job.engine), str(job.as_of), _settings_state(), code_fingerprint()])
+
+
+def _skip_scenario(job: _Job, key: str | None) -> str | None:
+    if not job.recorded("scenario", key) or not job.scenario_path.is_file():
+        return None
+    job.scenario = load_scenario(job.scenario_path)
+    return "kept the analyst's edited file" if job.edited else "store unchanged"
+
+
+def _run_scenario(job: _Job) -> Outcome:
+    with job.bars.stage("scenario", 1) as advance:
+        if job.edited:
+            os.replace(job.scenario_path, job.out / "scenario.edited.yaml")
+        scenario = build_scenario(job.engine, job.as_of)
+        save_scenario(scenario, job.scenario_path)
+        advance(1)
+    job.scenario = scenario
+    job.state["scenario_sha"] = file_sha(job.scenario_path)
+    detail = f"{len(scenario.actors)} actors, {len(scenario.issues)} issues, {len(scenario.stances)} stances"
+    if job.edited:
+        detail += "; the edited file was kept as scenario.edited.yaml"
+    return _done(detail)
+
+
+# -- forecast -----------------------------------------------------------------------------------------
+
+
+def _forecast_key(job: _Job) -> str:
+    return _sha([file_sha(job.scenario_path), job.draws, job.seed, code_fingerprint()])
+
+
+def _skip_forecast(job: _Job, key: str | None) -> str | None:
+    cached = _forecast_payload(job.forecast_path) if job.recorded("forecast", key) else None
+    if cached is None:
+        return None
+    job.forecast, job.sensitivity = cached
+    return "scenario unchanged"
+
+
+def _run_forecast(job: _Job) -> Outcome:
+    scenario = job.the_scenario()
+    with job.bars.stage("forecast", 2) as advance:
+        forecast = forecast_table(scenario, draws=job.draws, seed=job.seed)
+        advance(1)
+        sensitivity = sensitivity_table(scenario, draws=job.draws, seed=job.seed)
+        advance(1)
+    payload = {
+        "forecast": forecast.model_dump(mode="json"),
+        "sensitivity": sensitivity.model_dump(mode="json"),
+    }
+    job.forecast_path.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    job.forecast, job.sensitivity = forecast, sensitivity
+    return _done(
+        f"{len(forecast.models)} models × {len(forecast.rows)} issues, {job.draws} Monte Carlo draws"
+    )
+
+
+# -- report and exports -------------------------------------------------------------------------------
+
+
+def _report_key(job: _Job) -> str:
+    return _sha([job.keys["scenario"], job.keys["forecast"], code_fingerprint()])
+
+
+def _skip_report(job: _Job, key: str | None) -> str | None:
+    return "inputs unchanged" if job.recorded("report", key) and job.report_path.is_file() else None
+
+
+def _run_report(job: _Job) -> Outcome:
+    scenario = job.the_scenario()
+    forecast, sensitivity = job.the_forecast()
+    with job.bars.stage("report", 3) as advance:
+        # The scenario goes to the report only when it is not the store's own (report_data then notes that
+        # the forecast uses a given scenario); the store's is built there again, the same one.
+        data = report_data(
+            job.engine,
+            job.as_of,
+            scenario=scenario if job.edited else None,
+            forecast=forecast,
+            sensitivity=sensitivity,
+            draws=job.draws,
+            seed=job.seed,
+        )
+        if job.edited:
+            data.notes.append(ReportNote.EDITED_SCENARIO.value)
+        advance(1)
+        write_report(data, job.out)
+        advance(1)
+        exports = job.out / "exports"
+        export_scenario(scenario, exports / "scenario.json", "json")
+        export_scenario(scenario, exports / "scenario-ktab.csv", "ktab")
+        export_scenario(scenario, exports / "scenario-bdm.csv", "bdm")
+        export_items(job.engine, exports, job.as_of)
+        advance(1)
+    return _done(str(job.report_path))
+
+
+STAGES = (
+    Stage("ingest", skip=_skip_ingest, run=_run_ingest),
+    Stage("extract", skip=_skip_extract, run=_run_extract),
+    Stage("scenario", key=_scenario_key, skip=_skip_scenario, run=_run_scenario),
+    Stage("forecast", key=_forecast_key, skip=_skip_forecast, run=_run_forecast),
+    Stage("report", key=_report_key, skip=_skip_report, run=_run_report),
+)
 
 
 def analyze(
@@ -196,128 +434,41 @@ def analyze(
     """Run the whole job on ``paths`` into the store behind ``engine``, writing outputs to ``out_dir``.
 
     ``nlp`` is an already loaded extraction pipeline to reuse (loaded on demand when None)."""
-    from accord.extract.runner import run_extraction
-    from accord.ingest import ingest_paths
-
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise AccordError(Errors.A501, path=out, reason=exc.strerror or str(exc)) from exc
     show = progress if progress is not None else (console or Console(stderr=True)).is_terminal
-    bars = _Bars(show, console)
-    result = AnalyzeReport(out_dir=str(out))
     state = _read_state(out)
-    draws = int(settings.get("draws")) if draws is None else draws
-    seed = int(settings.get("seed")) if seed is None else seed
-
-    # -- ingest: the ingest stage draws its own bar and skips what it already holds -----------------
-    if paths:
-        ingested = ingest_paths(list(paths), engine, progress=show)
-        result.errors += [f"[{issue.code}] {issue.message}" for issue in ingested.errors]
-        status = "done" if ingested.added or ingested.new_versions else "skipped"
-        result.stages.append(StageResult(name="ingest", status=status, detail=ingested.summary()))
-    else:
-        result.stages.append(StageResult(name="ingest", status="skipped", detail="no paths given"))
-
-    # -- extract ------------------------------------------------------------------------------------
-    pending = _pending_extractions(engine)
-    if pending:
-        with bars.stage("extract", pending) as advance:
-            extracted = run_extraction(engine, workers=workers, progress=advance, nlp=nlp)
-        result.errors += [m for m in extracted.messages if m and extracted.errors]
-        detail = (
-            f"{extracted.ok} extracted, {extracted.skipped} skipped, {extracted.errors} failed: "
-            f"{extracted.actors} actor mentions, {extracted.quotes} quotes, {extracted.events} events, "
-            f"{extracted.positions} positions"
-        )
-        result.stages.append(StageResult(name="extract", status="done", detail=detail))
-    else:
-        result.stages.append(
-            StageResult(name="extract", status="skipped", detail="no article waits for extraction")
-        )
-
-    # -- scenario -----------------------------------------------------------------------------------
-    scenario_path = out / "scenario.yaml"
-    scenario_key = _sha([store_fingerprint(engine), str(as_of), _settings_state(), code_fingerprint()])
-    on_disk = file_sha(scenario_path)
-    edited = on_disk is not None and on_disk != state.get("scenario_sha")
-    scenario: Scenario
-    if state.get("scenario_key") == scenario_key and on_disk is not None:
-        scenario = load_scenario(scenario_path)
-        note = "kept the analyst's edited file" if edited else "store unchanged"
-        result.stages.append(StageResult(name="scenario", status="skipped", detail=note))
-    else:
-        with bars.stage("scenario", 1) as advance:
-            if edited:
-                os.replace(scenario_path, out / "scenario.edited.yaml")
-            scenario = build_scenario(engine, as_of)
-            save_scenario(scenario, scenario_path)
-            advance(1)
-        state.update(scenario_key=scenario_key, scenario_sha=file_sha(scenario_path))
-        detail = (
-            f"{len(scenario.actors)} actors, {len(scenario.issues)} issues, {len(scenario.stances)} stances"
-        )
-        if edited:
-            detail += "; the edited file was kept as scenario.edited.yaml"
-        result.stages.append(StageResult(name="scenario", status="done", detail=detail))
-    result.scenario = str(scenario_path)
-    _write_state(out, state)
-
-    # -- forecast -----------------------------------------------------------------------------------
-    forecast_path = out / "forecast.json"
-    forecast_key = _sha([file_sha(scenario_path), draws, seed, code_fingerprint()])
-    cached = _forecast_payload(forecast_path) if state.get("forecast_key") == forecast_key else None
-    if cached is not None:
-        forecast, sensitivity = cached
-        result.stages.append(StageResult(name="forecast", status="skipped", detail="scenario unchanged"))
-    else:
-        with bars.stage("forecast", 2) as advance:
-            forecast = forecast_table(scenario, draws=draws, seed=seed)
-            advance(1)
-            sensitivity = sensitivity_table(scenario, draws=draws, seed=seed)
-            advance(1)
-        payload = {
-            "forecast": forecast.model_dump(mode="json"),
-            "sensitivity": sensitivity.model_dump(mode="json"),
-        }
-        forecast_path.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
-        state["forecast_key"] = forecast_key
-        detail = f"{len(forecast.models)} models × {len(forecast.rows)} issues, {draws} Monte Carlo draws"
-        result.stages.append(StageResult(name="forecast", status="done", detail=detail))
-    _write_state(out, state)
-
-    # -- report and exports -------------------------------------------------------------------------
-    report_path = out / "report.html"
-    report_key = _sha([scenario_key, forecast_key, code_fingerprint()])
-    if state.get("report_key") == report_key and report_path.is_file():
-        result.stages.append(StageResult(name="report", status="skipped", detail="inputs unchanged"))
-    else:
-        with bars.stage("report", 3) as advance:
-            data = report_data(
-                engine,
-                as_of,
-                scenario=scenario,
-                forecast=forecast,
-                sensitivity=sensitivity,
-                draws=draws,
-                seed=seed,
-            )
-            if edited:
-                data.notes.append("Forecast and sensitivity use the analyst's edited scenario.yaml.")
-            else:
-                data.notes = [n for n in data.notes if not n.startswith("Forecast and sensitivity use")]
-            advance(1)
-            write_report(data, out)
-            advance(1)
-            exports = out / "exports"
-            export_scenario(scenario, exports / "scenario.json", "json")
-            export_scenario(scenario, exports / "scenario-ktab.csv", "ktab")
-            export_scenario(scenario, exports / "scenario-bdm.csv", "bdm")
-            export_items(engine, exports, as_of)
-            advance(1)
-        state["report_key"] = report_key
-        result.stages.append(StageResult(name="report", status="done", detail=str(report_path)))
-    result.report = str(report_path)
-    _write_state(out, state)
-    return result
+    job = _Job(
+        paths=list(paths),
+        engine=engine,
+        out=out,
+        as_of=as_of,
+        draws=int(settings.get("draws")) if draws is None else draws,
+        seed=int(settings.get("seed")) if seed is None else seed,
+        workers=workers,
+        nlp=nlp,
+        show=show,
+        bars=_Bars(show, console),
+        state=state,
+        result=AnalyzeReport(out_dir=str(out)),
+        edited=_edited(out / "scenario.yaml", state),
+    )
+    for stage in STAGES:
+        key = stage.key(job)
+        skipped = stage.skip(job, key)
+        if skipped is not None:
+            outcome = Outcome("skipped", skipped)
+        else:
+            outcome = stage.run(job)
+            if key is not None:
+                job.state[f"{stage.name}_key"] = key
+        if key is not None:
+            job.keys[stage.name] = key
+            _write_state(job.out, job.state)
+        job.result.stages.append(StageResult(name=stage.name, status=outcome.status, detail=outcome.detail))
+    job.result.scenario = str(job.scenario_path)
+    job.result.report = str(job.report_path)
+    return job.result

@@ -8,6 +8,9 @@ Messages are one line: they name the input and say what is wrong with it.
 from __future__ import annotations
 
 from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel, field_serializer, field_validator
 
 
 class Errors(str, Enum):
@@ -68,13 +71,47 @@ class Errors(str, Enum):
     A903 = "unknown setting '{name}' in {origin}"
 
 
+def _one_line(code: Errors, fields: dict[str, Any]) -> str:
+    # A message must stay on one line even when it quotes an exception that spans several.
+    return " ".join(code.value.format(**fields).split())
+
+
 class AccordError(Exception):
     """An error meant for the user: a stable code and a one-line message."""
 
     def __init__(self, code: Errors, **fields: object) -> None:
         self.code = code
         self.fields = fields
-        message = code.value.format(**fields)
-        # A message must stay on one line even when it quotes an exception that spans several.
-        self.message = " ".join(message.split())
+        self.message = _one_line(code, fields)
         super().__init__(f"[{code.name}] {self.message}")
+
+    def record(self) -> ErrorRecord:
+        return ErrorRecord(code=self.code, fields={k: str(v) for k, v in self.fields.items()})
+
+
+class ErrorRecord(BaseModel):
+    """An :class:`AccordError` as data, for reports that collect errors instead of raising them.
+
+    Readers decide by ``code``, never by the message text (which quotes inputs: a file may be named
+    ``[A301].txt``). ``str()`` gives the same ``[code] message`` line as the exception. The code
+    serializes as its name (``"A301"``), not as its message template.
+    """
+
+    code: Errors
+    fields: dict[str, str]
+
+    @field_validator("code", mode="before")
+    @classmethod
+    def _code_by_name(cls, value: Any) -> Any:
+        return Errors[value] if isinstance(value, str) and value in Errors.__members__ else value
+
+    @field_serializer("code")
+    def _code_name(self, code: Errors) -> str:
+        return code.name
+
+    @property
+    def message(self) -> str:
+        return _one_line(self.code, self.fields)
+
+    def __str__(self) -> str:
+        return f"[{self.code.name}] {self.message}"

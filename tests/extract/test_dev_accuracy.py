@@ -40,7 +40,7 @@ def test_test_split_f1_stays_above_the_floors(tmp_path: Path, nlp: Language) -> 
     engine = open_store(f"sqlite:///{tmp_path / 'dev.db'}")
     assert ingest_paths([corpus], engine, progress=False).ok
     extracted = run_extraction(engine, nlp=nlp)
-    assert extracted.ok == len(test_lines), extracted.messages
+    assert extracted.ok == len(test_lines), extracted.problems
     predicted, errors = stored_predictions(engine)
     assert errors == []
     report = evaluate_corpus(predicted, load_gold(DEV / "gold.jsonl"), metadata, split="test", resamples=1)

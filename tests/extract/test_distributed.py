@@ -144,8 +144,10 @@ def test_a_worker_on_another_pipeline_version_stores_nothing(sqlite_url: str, cl
         finally:
             client.run(_set_pipeline_version, next(iter(previous.values())))
     assert report.errors == 4
-    assert len(report.messages) == 1
-    assert "[A350]" in report.messages[0] and "accord-extract-other" in report.messages[0]
+    assert len(report.problems) == 1
+    (problem,) = report.failures
+    assert problem.code is Errors.A350 and "accord-extract-other" in problem.fields["reason"]
+    assert str(problem).startswith("[A350] articles ")
     assert extraction_counts(engine) == {}
 
 

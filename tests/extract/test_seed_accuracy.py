@@ -34,7 +34,7 @@ def test_seed_f1_stays_above_the_floors(tmp_path: Path, nlp: Language) -> None:
     ingested = ingest_paths(sorted(SEEDS.glob("*.txt")), engine)
     assert ingested.ok
     extracted = run_extraction(engine, nlp=nlp)
-    assert extracted.ok == 4, extracted.messages
+    assert extracted.ok == 4, extracted.problems
     gold = load_gold(GOLD)
     predicted, errors = stored_predictions(engine)
     assert errors == []

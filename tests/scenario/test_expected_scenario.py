@@ -47,7 +47,7 @@ def scenario(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scenario]:
         report = ingest_paths([CORPUS], engine)
         assert report.ok, report.errors
         extracted = run_extraction(engine, nlp=load_pipeline())
-        assert not extracted.errors, extracted.messages
+        assert not extracted.errors, extracted.problems
         yield build_scenario(engine)
     finally:
         engine.dispose()

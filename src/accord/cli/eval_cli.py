@@ -136,19 +136,8 @@ def eval_cli(
     """
     gold_articles, errors = read_gold(gold)
     metadata = _metadata(gold, articles)
-    if split is not None:
-        if not metadata:
-            raise fail(
-                AccordError(
-                    Errors.A305,
-                    path=articles or gold.parent / "articles.jsonl",
-                    line=0,
-                    reason="--split needs the corpus file with each article's split",
-                )
-            )
-        gold_articles = select_split(
-            gold_articles, metadata, split.value
-        )  # only these are read from the store
+    if split is not None:  # only the split's articles are read from the store
+        gold_articles = _split_of(gold_articles, metadata, split, articles or gold.parent / "articles.jsonl")
     if not gold_articles:
         _report_errors(errors or [AccordError(Errors.A305, path=gold, line=0, reason="no articles")])
         raise typer.Exit(1)
@@ -172,6 +161,22 @@ def eval_cli(
     else:
         _print_table(report, len(gold_articles), len(predicted))
     raise typer.Exit(1 if errors else 0)
+
+
+def _split_of(
+    gold_articles: list[GoldArticle], metadata: dict[str, ArticleMeta], split: Split, corpus: Path
+) -> list[GoldArticle]:
+    """The gold articles of ``split``; the corpus file says which split each article is in."""
+    if not metadata:
+        raise fail(
+            AccordError(
+                Errors.A305,
+                path=corpus,
+                line=0,
+                reason="--split needs the corpus file with each article's split",
+            )
+        )
+    return select_split(gold_articles, metadata, split.value)
 
 
 def _metadata(gold: Path, articles: Path | None) -> dict[str, ArticleMeta]:

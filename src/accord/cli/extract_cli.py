@@ -9,7 +9,7 @@ import typer
 from accord.cli.app import app
 from accord.cli.common import DB_OPTION, error_line, fail, resolve_db
 from accord.errors import AccordError
-from accord.extract.runner import run_extraction
+from accord.extract.runner import is_failure, run_extraction
 from accord.store import open_store
 
 
@@ -43,11 +43,11 @@ def extract_cli(
             report = run_distributed(engine, scheduler=scheduler, workers=workers, since=day, force=force)
     except AccordError as exc:
         raise fail(exc) from exc
-    for message in report.messages:
-        if "[A301]" in message or "[A350]" in message:
-            error_line(message)
+    for problem in report.problems:
+        if is_failure(problem):
+            error_line(str(problem))
         else:
-            typer.secho(f"skipped: {message}", fg=typer.colors.YELLOW, err=True)
+            typer.secho(f"skipped: {problem}", fg=typer.colors.YELLOW, err=True)
     rate = report.processed / report.seconds if report.seconds > 0 else 0.0
     typer.echo(
         f"extracted {report.processed} article(s) in {report.seconds:.1f}s ({rate:.1f}/s): "

@@ -211,7 +211,7 @@ def run_distributed(
                 error = AccordError(
                     Errors.A350, first=chunk[0], last=chunk[-1], count=len(chunk), reason=reason
                 )
-                report.messages.append(str(error))
+                report.problems.append(error.record())
                 report.errors += len(chunk)
             else:
                 writing = time.perf_counter()

@@ -11,6 +11,8 @@ from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, Field
 
+from accord.errors import ErrorRecord
+
 Status = Literal["ok", "skipped", "error"]
 Stance = Literal["support", "oppose", "conditional"]
 Modality = Literal["happened", "scheduled", "hypothetical", "negated"]
@@ -82,11 +84,16 @@ class ArticleExtraction(BaseModel):
     article_id: int
     source_id: str
     status: Status = "ok"
-    reason: str | None = None
+    error: ErrorRecord | None = None  # why the article was skipped or failed; None when ok
     actors: list[ActorItem] = Field(default_factory=list)
     quotes: list[QuoteItem] = Field(default_factory=list)
     events: list[EventItem] = Field(default_factory=list)
     positions: list[PositionItem] = Field(default_factory=list)
+
+    @property
+    def reason(self) -> str | None:
+        """The error as its one-line ``[code] message``, as the store keeps it."""
+        return str(self.error) if self.error is not None else None
 
     def shifted(self, offset: int) -> ArticleExtraction:
         """The same items with offsets moved by ``offset`` (for articles processed in chunks)."""

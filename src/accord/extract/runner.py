@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from sqlalchemy import Engine, delete, insert, select
 
 from accord import settings
-from accord.errors import AccordError, Errors
+from accord.errors import AccordError, ErrorRecord, Errors
 from accord.extract.components.common import register_extensions
 from accord.extract.event_merge import merge_cluster_events
 from accord.extract.items import (
@@ -88,7 +88,8 @@ class ExtractReport(BaseModel):
     positions: int = 0
     seconds: float = 0.0
     pipeline_version: str = PIPELINE_VERSION
-    messages: list[str] = Field(default_factory=list)
+    # Why articles were skipped or failed, in the order met; ``failures`` tells the two apart by code.
+    problems: list[ErrorRecord] = Field(default_factory=list)
 
     def count(self, result: ArticleExtraction) -> None:
         """Tally one article's result; the local and the distributed runs both count through here."""
@@ -99,12 +100,27 @@ class ExtractReport(BaseModel):
             self.quotes += len(result.quotes)
             self.events += len(result.events)
             self.positions += len(result.positions)
-        elif result.status == "skipped":
+            return
+        if result.status == "skipped":
             self.skipped += 1
-            self.messages.append(result.reason or "")
         else:
             self.errors += 1
-            self.messages.append(result.reason or "")
+        if result.error is not None:
+            self.problems.append(result.error)
+
+    @property
+    def failures(self) -> list[ErrorRecord]:
+        """The problems that are failures (a component or a distributed chunk failed), not skips."""
+        return [p for p in self.problems if is_failure(p)]
+
+
+# An article (A301) or a chunk of articles (A350) that could not be extracted; every other code an
+# extraction report carries says why an article was skipped.
+FAILURE_CODES = frozenset({Errors.A301, Errors.A350})
+
+
+def is_failure(problem: ErrorRecord) -> bool:
+    return problem.code in FAILURE_CODES
 
 
 # -- from texts to results ---------------------------------------------------------------------------
@@ -193,11 +209,19 @@ def _parse(
             pending.popleft()
             yield doc, context
     except Exception:
-        # The failing doc is somewhere in the batch in flight: redo the rest one by one.
-        rest = list(pending)
+        # The failing doc is somewhere in the batch in flight: redo the rest one by one. The batch's docs
+        # went through the components before the failing one, so each restarts from its text.
+        rest = [(_fresh(nlp, doc), context) for doc, context in pending]
         pending.clear()
         for doc, context in [*rest, *stream]:
             yield _one(nlp, doc), context
+
+
+def _fresh(nlp: Language, doc: Doc) -> Doc:
+    """``doc`` as the tasks made it: its text and the publication date, nothing the pipeline set."""
+    new = nlp.make_doc(doc.text)
+    new._.accord_published = doc._.accord_published
+    return new
 
 
 def _one(nlp: Language, doc: Doc) -> Doc:
@@ -235,7 +259,7 @@ def _label(article: ArticleInput) -> str:
 
 def _skipped(article: ArticleInput, error: AccordError) -> ArticleExtraction:
     return ArticleExtraction(
-        article_id=article.article_id, source_id=article.source_id, status="skipped", reason=str(error)
+        article_id=article.article_id, source_id=article.source_id, status="skipped", error=error.record()
     )
 
 
@@ -247,7 +271,7 @@ def _result(article: ArticleInput, doc: Doc) -> ArticleExtraction:
             Errors.A301, article=_label(article), component=first["component"], reason=first["reason"]
         )
         return ArticleExtraction(
-            article_id=article.article_id, source_id=article.source_id, status="error", reason=str(error)
+            article_id=article.article_id, source_id=article.source_id, status="error", error=error.record()
         )
     if not any(True for _ in doc.sents) or not any(t.is_alpha for t in doc):
         return _skipped(article, AccordError(Errors.A303, article=_label(article)))

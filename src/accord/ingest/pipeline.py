@@ -440,6 +440,32 @@ def _progress_wanted(progress: bool | None, count: int) -> bool:
     return sys.stderr.isatty() and count >= _PROGRESS_MIN_INPUTS
 
 
+def _collect(
+    paths: Sequence[str | Path], follow_links: bool
+) -> tuple[list[str | Path | AccordError], list[IngestNotice]]:
+    """The inputs to read (an unreadable one as its error), and the notices about what was passed over."""
+    notices: list[IngestNotice] = []
+    inputs: list[str | Path | AccordError] = []
+    for found in _inputs(paths, follow_links=follow_links):
+        if isinstance(found, IngestNotice):
+            notices.append(found.model_copy(update={"message": printable(found.message)}))
+        else:
+            inputs.append(found)
+    return inputs, notices
+
+
+def _bar(shown: bool) -> Progress:
+    return Progress(
+        TextColumn("ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        disable=not shown,
+    )
+
+
 def ingest_paths(
     paths: Sequence[str | Path],
     engine: Engine,
@@ -460,27 +486,13 @@ def ingest_paths(
     Anything named in ``paths`` that is not a regular file or folder (a FIFO) is an A109 error.
     """
     _sqlite_fast_commits(engine)
-    notices: list[IngestNotice] = []
-    inputs: list[str | Path | AccordError] = []
-    for found in _inputs(paths, follow_links=follow_links):
-        if isinstance(found, IngestNotice):
-            notices.append(found.model_copy(update={"message": printable(found.message)}))
-        else:
-            inputs.append(found)
+    inputs, notices = _collect(paths, follow_links)
     max_bytes = int(settings.get("max_file_bytes")) if max_bytes is None else max_bytes
     try:
         run = _Run(engine, strict=strict)
     except KeyboardInterrupt:
         return IngestReport(interrupted=True)
-    bar = Progress(
-        TextColumn("ingest"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=Console(stderr=True),
-        transient=True,
-        disable=not _progress_wanted(progress, len(inputs)),
-    )
+    bar = _bar(_progress_wanted(progress, len(inputs)))
     try:
         with bar:
             task = bar.add_task("ingest", total=len(inputs))

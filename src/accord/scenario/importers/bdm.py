@@ -32,34 +32,7 @@ def import_bdm(path: Path | str, scale: tuple[float, float] | None = None) -> Sc
     becomes 0–100; the mapping is written into ``scale_note`` and the issue's ``low``/``high``.
     """
     path = Path(path)
-    text = read_text(path, KIND)
-    lines = [line for line in text.split("\n") if line.strip()]
-    if len(lines) < 2:
-        raise AccordError(
-            Errors.A402, path=path, kind=KIND, reason="needs a header and at least one actor row"
-        )
-    delimiter = "\t" if lines[0].count("\t") > lines[0].count(",") else ","
-    rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
-    header = [h.strip().lower() for h in rows[0]]
-    columns: dict[str, int] = {}
-    for field, aliases in _COLUMNS.items():
-        for index, head in enumerate(header):
-            if head in aliases and field not in columns:
-                columns[field] = index
-    missing = [f for f in _COLUMNS if f not in columns]
-    if missing:
-        raise AccordError(Errors.A402, path=path, kind=KIND, reason=f"no column for {', '.join(missing)}")
-    names: list[str] = []
-    caps: list[float] = []
-    positions: list[float] = []
-    sals: list[float] = []
-    for number_, row in enumerate(rows[1:], start=2):
-        if len(row) <= max(columns.values()):
-            raise AccordError(Errors.A402, path=path, kind=KIND, reason=f"line {number_}: too few fields")
-        names.append(row[columns["name"]].strip())
-        caps.append(number(row[columns["capability"]], path, KIND, f"line {number_} capability"))
-        positions.append(number(row[columns["position"]], path, KIND, f"line {number_} position"))
-        sals.append(number(row[columns["salience"]], path, KIND, f"line {number_} salience"))
+    names, caps, positions, sals = _columns(path)
     low, high = scale if scale is not None else (min(positions), max(positions))
     percent = to_percent(positions, low, high)
     unit_sal, sal_note = saliences_to_unit(sals)
@@ -94,3 +67,41 @@ def import_bdm(path: Path | str, scale: tuple[float, float] | None = None) -> Sc
         actors=actors,
         stances=stances,
     )
+
+
+def _columns(path: Path) -> tuple[list[str], list[float], list[float], list[float]]:
+    """The file's names, capabilities, positions and saliences, row by row."""
+    rows, columns = _table(path)
+    names: list[str] = []
+    caps: list[float] = []
+    positions: list[float] = []
+    sals: list[float] = []
+    for number_, row in enumerate(rows[1:], start=2):
+        if len(row) <= max(columns.values()):
+            raise AccordError(Errors.A402, path=path, kind=KIND, reason=f"line {number_}: too few fields")
+        names.append(row[columns["name"]].strip())
+        caps.append(number(row[columns["capability"]], path, KIND, f"line {number_} capability"))
+        positions.append(number(row[columns["position"]], path, KIND, f"line {number_} position"))
+        sals.append(number(row[columns["salience"]], path, KIND, f"line {number_} salience"))
+    return names, caps, positions, sals
+
+
+def _table(path: Path) -> tuple[list[list[str]], dict[str, int]]:
+    """The file's rows (header first) and the index of each needed column."""
+    lines = [line for line in read_text(path, KIND).split("\n") if line.strip()]
+    if len(lines) < 2:
+        raise AccordError(
+            Errors.A402, path=path, kind=KIND, reason="needs a header and at least one actor row"
+        )
+    delimiter = "\t" if lines[0].count("\t") > lines[0].count(",") else ","
+    rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
+    header = [h.strip().lower() for h in rows[0]]
+    columns: dict[str, int] = {}
+    for field, aliases in _COLUMNS.items():
+        for index, head in enumerate(header):
+            if head in aliases and field not in columns:
+                columns[field] = index
+    missing = [f for f in _COLUMNS if f not in columns]
+    if missing:
+        raise AccordError(Errors.A402, path=path, kind=KIND, reason=f"no column for {', '.join(missing)}")
+    return rows, columns

@@ -79,9 +79,34 @@ def period_of(wave: str) -> str:
     return {"I": "amsterdam", "II": "nice"}.get(wave, "population")
 
 
+@dataclass(frozen=True)
+class _Table:
+    """The file's header and GDP row, and how this import turns a coded actor into a capability."""
+
+    path: Path
+    header: list[str]
+    col: dict[str, int]  # column name -> index
+    actor_codes: list[str]
+    gdp_row: list[str]
+    capability: Capability
+    weights: dict[str, dict[str, float]]  # Council voting weights: period -> actor -> weight
+
+
 def import_deu(path: Path | str, capability: Capability = "votes") -> list[DeuIssue]:
     path = Path(path)
     rows = list(csv.reader(io.StringIO(read_text(path, KIND)), delimiter="\t"))
+    table = _table(path, rows, capability)
+    out: list[DeuIssue] = []
+    for line_no, row in enumerate(rows[2:], start=3):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(table.header):
+            raise AccordError(Errors.A402, path=path, kind=KIND, reason=f"line {line_no}: {len(row)} fields")
+        out.append(_issue_row(table, line_no, row))
+    return out
+
+
+def _table(path: Path, rows: list[list[str]], capability: Capability) -> _Table:
     if len(rows) < 3:
         raise AccordError(
             Errors.A402, path=path, kind=KIND, reason="needs a header, the GDP row and issue rows"
@@ -94,72 +119,74 @@ def import_deu(path: Path | str, capability: Capability = "votes") -> list[DeuIs
         raise AccordError(Errors.A402, path=path, kind=KIND, reason=f"no column {', '.join(missing)}")
     skip = {"prnrnmc", "prnr", "prname", "proc", "proccde"}
     actor_codes = [h[1:] for h in header if h.startswith("p") and h not in skip and f"s{h[1:]}" in col]
-    gdp_row = rows[1]
-    weights = council_weights()
-    out: list[DeuIssue] = []
-    for line_no, row in enumerate(rows[2:], start=3):
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(header):
-            raise AccordError(Errors.A402, path=path, kind=KIND, reason=f"line {line_no}: {len(row)} fields")
-        issue_id = row[col["isnr"]].strip()
-        year = intro_year(row[col["intro"]])
-        wave = wave_of(year)
-        rp_text, out_text = row[col["rp"]].strip(), row[col["out"]].strip()
-        rp = number(rp_text, path, KIND, f"line {line_no} rp") if rp_text else None
-        outcome = number(out_text, path, KIND, f"line {line_no} out") if out_text else None
-        if rp is not None and not 0 <= rp <= 100:
-            rp = None
-        if outcome is not None and not 0 <= outcome <= 100:
-            outcome = None
-        actors: list[Actor] = []
-        stances: list[Stance] = []
-        period = period_of(wave)
-        for code in actor_codes:
-            position_text = row[col[f"p{code}"]].strip()
-            if not position_text:
-                continue
-            salience_text = row[col[f"s{code}"]].strip()
-            where = f"line {line_no} {code}"
-            position = number(position_text, path, KIND, f"{where} position")
-            salience = number(salience_text, path, KIND, f"{where} salience") / 100 if salience_text else None
-            if capability == "equal":
-                cap, cap_source = 1.0, "equal capabilities"
-            elif capability == "gdp":
-                cap = number(gdp_row[col[f"p{code}"]] or "0", path, KIND, f"GDP row {code}")
-                cap_source = f"{path.name}, GDP row (added by blksv)"
-            else:
-                table = weights[period]
-                cap = max(table.values()) if code in INSTITUTIONS else table.get(code, 0.0)
-                cap_source = f"Council voting weights, {period} period (accord/data/council_weights.csv)"
-            actors.append(
-                Actor(
-                    id=code,
-                    name=ACTOR_NAMES.get(code, code.upper()),
-                    capability=cap,
-                    capability_source=cap_source,
-                )
+    return _Table(path, header, col, actor_codes, rows[1], capability, council_weights())
+
+
+def _issue_row(table: _Table, line_no: int, row: list[str]) -> DeuIssue:
+    """One issue row as its single-issue scenario."""
+    col, path = table.col, table.path
+    issue_id = row[col["isnr"]].strip()
+    year = intro_year(row[col["intro"]])
+    wave = wave_of(year)
+    rp = _point(table, row, "rp", line_no)
+    outcome = _point(table, row, "out", line_no)
+    actors: list[Actor] = []
+    stances: list[Stance] = []
+    for code in table.actor_codes:
+        position_text = row[col[f"p{code}"]].strip()
+        if not position_text:
+            continue  # not coded on this issue
+        salience_text = row[col[f"s{code}"]].strip()
+        where = f"line {line_no} {code}"
+        position = number(position_text, path, KIND, f"{where} position")
+        salience = number(salience_text, path, KIND, f"{where} salience") / 100 if salience_text else None
+        cap, cap_source = _capability(table, code, period_of(wave))
+        actors.append(
+            Actor(
+                id=code,
+                name=ACTOR_NAMES.get(code, code.upper()),
+                capability=cap,
+                capability_source=cap_source,
             )
-            stances.append(
-                Stance(
-                    actor=code,
-                    issue=issue_id,
-                    position=position,
-                    salience=BLANK_SALIENCE if salience is None else min(max(salience, 0.0), 1.0),
-                    evidence=[Evidence(source=f"{path.name}, line {line_no}")],
-                )
+        )
+        stances.append(
+            Stance(
+                actor=code,
+                issue=issue_id,
+                position=position,
+                salience=BLANK_SALIENCE if salience is None else min(max(salience, 0.0), 1.0),
+                evidence=[Evidence(source=f"{path.name}, line {line_no}")],
             )
-        issue = Issue(
-            id=issue_id, label=f"{row[col['prname']].strip()} ({issue_id})", status_quo=rp, outcome=outcome
         )
-        scenario = Scenario(
-            name=f"DEU {issue_id}",
-            description=f"DEU {wave}, {row[col['proc']].strip()}, introduced {year}",
-            scale_note="DEU positions 0–100; saliences divided by 100",
-            issues=[issue],
-            actors=actors,
-            stances=stances,
-        )
-        proposal = row[col["prnr"]].strip() if "prnr" in col else issue_id
-        out.append(DeuIssue(scenario, issue_id, year, wave, row[col["proc"]].strip(), proposal or issue_id))
-    return out
+    issue = Issue(
+        id=issue_id, label=f"{row[col['prname']].strip()} ({issue_id})", status_quo=rp, outcome=outcome
+    )
+    scenario = Scenario(
+        name=f"DEU {issue_id}",
+        description=f"DEU {wave}, {row[col['proc']].strip()}, introduced {year}",
+        scale_note="DEU positions 0–100; saliences divided by 100",
+        issues=[issue],
+        actors=actors,
+        stances=stances,
+    )
+    proposal = row[col["prnr"]].strip() if "prnr" in col else issue_id
+    return DeuIssue(scenario, issue_id, year, wave, row[col["proc"]].strip(), proposal or issue_id)
+
+
+def _point(table: _Table, row: list[str], column: str, line_no: int) -> float | None:
+    """The reference point or outcome; None when blank or outside 0–100."""
+    text = row[table.col[column]].strip()
+    value = number(text, table.path, KIND, f"line {line_no} {column}") if text else None
+    return value if value is not None and 0 <= value <= 100 else None
+
+
+def _capability(table: _Table, code: str, period: str) -> tuple[float, str]:
+    """The actor's capability and where it comes from, by the import's convention (module docstring)."""
+    if table.capability == "equal":
+        return 1.0, "equal capabilities"
+    if table.capability == "gdp":
+        cap = number(table.gdp_row[table.col[f"p{code}"]] or "0", table.path, KIND, f"GDP row {code}")
+        return cap, f"{table.path.name}, GDP row (added by blksv)"
+    weights = table.weights[period]
+    cap = max(weights.values()) if code in INSTITUTIONS else weights.get(code, 0.0)
+    return cap, f"Council voting weights, {period} period (accord/data/council_weights.csv)"

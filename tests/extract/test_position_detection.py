@@ -699,3 +699,31 @@ def test_a_relative_clause_describing_a_noun_is_no_stance_of_the_speaker(nlp: La
     # what a plan includes is its issuer's, even when the clause hangs on the plan's own phrase
     plan = "Zelensky laid out a 10-point plan for peace, which includes an all-for-all prisoner swap."
     assert ("Volodymyr Zelensky", "prisoner_exchange", "support") in stances(nlp, plan)
+
+
+def test_each_conjunct_of_a_subject_holds_a_group_of_leaders_too(nlp: Language) -> None:
+    text = (
+        "Angela Merkel and Francois Hollande flew to Minsk. "
+        "Putin said that he and the leaders of France and Germany had agreed on a ceasefire."
+    )
+    found = stances(nlp, text)
+    for leader in ("Vladimir Putin", "Angela Merkel", "Francois Hollande"):
+        assert (leader, "ceasefire", "support") in found
+
+
+def test_dismissing_a_suggestion_opposes_what_it_suggests(nlp: Language) -> None:
+    found = stances(nlp, "Zelensky firmly dismissed US suggestions that Kyiv give up territory to Russia.")
+    assert ("United States", "territory", "support") in found  # the suggestion is the US's
+    assert ("Volodymyr Zelensky", "territory", "oppose") in found
+    assert ("Ukraine", "territory", "oppose") not in found  # Kyiv is who the suggestion addresses
+
+
+def test_the_condition_of_a_settlement_is_what_the_speaker_asks_for(nlp: Language) -> None:
+    text = (
+        "An agreement with Russia is possible only if Russian forces withdraw from the country, "
+        "Zelensky said."
+    )
+    assert ("Volodymyr Zelensky", "territory", "oppose") in stances(nlp, text)
+    # "possible" alone still states nothing
+    assert stances(nlp, "Zelensky said a deal on territory is possible.") == set()
+    assert stances(nlp, "Fighting will continue if there is no ceasefire, Zelensky said.") == set()

@@ -154,6 +154,7 @@ class PositionDetector:
         self.restrictive = set(stance_words["restrictive_preps"])
         self.needs = all_forms(stance_words["needs"])
         self.noncommittal = set(stance_words["noncommittal"])
+        self.settlement_nouns = set(stance_words["settlement_nouns"])
 
     @guarded("accord_positions")
     def __call__(self, doc: Doc) -> Doc:
@@ -359,7 +360,8 @@ class PositionDetector:
                     if c.dep_ in {"compound", "amod", "poss", "nmod"} and c.i in index
                 ]
                 subjects = [t for c in named_by for t in [c, *c.conjuncts]] or subjects
-            found = self._leaders(subject, index) or [self._holder(s, index) for s in subjects]
+            # "he and the leaders of France and Germany agreed": each conjunct, a group of leaders too
+            found = [m for s in subjects for m in (self._leaders(s, index) or [self._holder(s, index)])]
             if subject.lower_ in self.sides and all(m is None for m in found):
                 found = self._sides(subject, index)
             named = [m for m in found if m is not None]
@@ -388,9 +390,11 @@ class PositionDetector:
             holders.append((str(voiced["name"]), voiced))
         if not holders:
             return []
-        if self._hypothetical(cue, path[:stop]):
-            return []  # "hypothetically, a ceasefire could ...": nobody takes that stance
         boundary, condition, trade = self._condition(cue, path[:stop], others)
+        # "an agreement is possible only if ...": "possible" qualifies the settlement, not the demand
+        settled = boundary is not None and 0 < boundary < stop and self._settlement_clause(path[boundary])
+        if self._hypothetical(cue, path[:boundary] if settled and boundary is not None else path[:stop]):
+            return []  # "hypothetically, a ceasefire could ...": nobody takes that stance
         if boundary is not None:
             if boundary < 0:
                 return []  # a condition whose main clause states no stance on an issue
@@ -498,6 +502,8 @@ class PositionDetector:
             return None
         if verb.lower_ in self.needs:
             return None  # "Zelensky said Ukraine needs air defence": the speaker's plea only
+        if any(t.lower_ in self.stance_nouns and not is_verb(t) for t in path[path.index(verb) + 1 :]):
+            return None  # "dismissed US suggestions that Kyiv give up land": the clause is the suggestion's
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is None or _is_pronoun(subject) or self._addressee(subject, path, path.index(verb)):
             return None
@@ -608,6 +614,8 @@ class PositionDetector:
             return False  # "no peace plan that does not ...": what is required is in the relative clause
         if root.i != cue.start or root.dep_ not in {"acl", "relcl", "pcomp"}:
             return True
+        if root.dep_ == "relcl" and root.head.lower_ in self.stance_nouns:
+            return True  # "suggestions that Kyiv give up territory": a content clause parsed as relative
         if root.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in root.children):
             return True  # "its stance that Kyiv must accept the annexation": the content of a stance
         if root.dep_ == "pcomp":
@@ -733,6 +741,13 @@ class PositionDetector:
             for c in token.children
         )
 
+    def _settlement_clause(self, head: Token) -> bool:
+        """A main clause about a settlement itself: "an agreement is possible", "there will be no deal"."""
+        return any(
+            c.dep_ in {"nsubj", "nsubjpass", "attr"} and c.lower_ in self.settlement_nouns
+            for c in head.children
+        )
+
     def _describes(self, clause: Token) -> bool:
         """A relative clause describing a noun other than a document ("Switzerland, which has imposed
         sanctions"); what a plan "includes" or "envisages" is its issuer's (see ``issuing``)."""
@@ -743,6 +758,8 @@ class PositionDetector:
             clause.dep_ == "relcl"
             and noun.lower_ not in self.documents
             and owner.lower_ not in self.documents
+            # "suggestions that Kyiv give up territory": a content clause the parser took for a relative one
+            and noun.lower_ not in self.stance_nouns
             and any(c.lower_ in RELATIVE_PRONOUNS for c in clause.children)
         )
 
@@ -1096,7 +1113,9 @@ class PositionDetector:
             if inside:
                 clause = set(range(token.left_edge.i, token.right_edge.i + 1))
                 if not any(o.start not in clause and o.sent == cue.sent for o in others):
-                    return -1, None, False
+                    # "an agreement is possible only if Russian forces withdraw": the condition of a
+                    # settlement is what the speaker asks for; any other main clause states nothing
+                    return (position + 1 if self._settlement_clause(token.head) else -1), None, False
                 return position + 1, None, False
             if any(c.dep_ == "advmod" and c.lower_ == "only" for c in token.children) and any(
                 c.dep_ in {"prep", "advcl"} and c.lower_ in self.restrictive for c in token.children

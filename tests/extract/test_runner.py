@@ -161,10 +161,14 @@ def test_articles_in_a_failing_batch_are_retried_from_their_text() -> None:
     assert [r.status for r in results] == ["ok", "error", "ok"]
     error = results[1].error
     assert error is not None and error.fields["component"] == "test_exploding_late_component"
-    assert results[0].quotes and results[0].model_dump() == results[2].model_dump() | {
-        "article_id": 1,
-        "source_id": "a1",
-    }
+
+    def unlabelled(dump: dict[str, Any]) -> dict[str, Any]:
+        """The extraction without its article's id and source id (events' sources carry the id too)."""
+        events = [{**e, "sources": [{**s, "article_id": 0} for s in e["sources"]]} for e in dump["events"]]
+        return dump | {"article_id": 0, "source_id": "", "events": events}
+
+    first, third = results[0].model_dump(), results[2].model_dump()
+    assert results[0].quotes and unlabelled(first) == unlabelled(third)
 
 
 def test_very_long_article_is_processed_in_pieces_with_true_offsets(nlp: Language) -> None:

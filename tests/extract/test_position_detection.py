@@ -727,3 +727,14 @@ def test_the_condition_of_a_settlement_is_what_the_speaker_asks_for(nlp: Languag
     # "possible" alone still states nothing
     assert stances(nlp, "Zelensky said a deal on territory is possible.") == set()
     assert stances(nlp, "Fighting will continue if there is no ceasefire, Zelensky said.") == set()
+
+
+def test_being_unwilling_opposes_and_counts_once(nlp: Language) -> None:
+    # "unwilling" on the path was counted twice (as a word of the path and as its head's complement), so
+    # it flipped the stance back to support
+    assert ("Russia", "ceasefire", "oppose") in stances(nlp, "Moscow is unwilling to accept a ceasefire.")
+    found = stances(nlp, "He stressed that Kiev was still unwilling to directly negotiate with the rebels.")
+    assert found == {("Ukraine", "other", "oppose")}
+    assert ("Russia", "peacekeepers", "oppose") in stances(
+        nlp, "Moscow said the deployment of foreign troops would be unacceptable."
+    )

@@ -1036,8 +1036,8 @@ class PositionDetector:
                 sign = -sign
             firm = subject_side and self._firm(token)
             for child in token.children:
-                if child.i in inside:
-                    continue
+                if child.i in inside or child == below:
+                    continue  # the word the path came up through was counted as a token of the path
                 if child.dep_ == "neg":
                     if not firm:  # "integrity is not up for negotiation" upholds integrity
                         sign = -sign

@@ -738,3 +738,18 @@ def test_being_unwilling_opposes_and_counts_once(nlp: Language) -> None:
     assert ("Russia", "peacekeepers", "oppose") in stances(
         nlp, "Moscow said the deployment of foreign troops would be unacceptable."
     )
+
+
+def test_reluctance_and_failure_state_no_stance(nlp: Language) -> None:
+    assert stances(nlp, "Russia is reluctant to accept a ceasefire.") == set()
+    assert stances(nlp, "The EU failed to agree on new sanctions against Russia.") == set()
+
+
+def test_out_of_the_question_rejects_its_subject(nlp: Language) -> None:
+    # the evaluation is a prepositional phrase, not an adjective: it was read as support
+    assert ("Volodymyr Zelensky", "ceasefire", "oppose") in stances(
+        nlp, "Zelensky said a ceasefire was out of the question."
+    )
+    assert ("Sergei Lavrov", "nato_membership", "oppose") in stances(
+        nlp, "Ukraine's membership of NATO is out of the question, Lavrov said."
+    )

@@ -154,6 +154,7 @@ class PositionDetector:
         self.restrictive = set(stance_words["restrictive_preps"])
         self.needs = all_forms(stance_words["needs"])
         self.noncommittal = set(stance_words["noncommittal"])
+        self.noncommittal_verbs = all_forms(stance_words["noncommittal_verbs"])
         self.settlement_nouns = set(stance_words["settlement_nouns"])
 
     @guarded("accord_positions")
@@ -768,6 +769,8 @@ class PositionDetector:
         negated = any(c.dep_ == "neg" for c in verb.children)
         if negated and any(c.lower_ in self.noncommittal for c in verb.children):
             return True
+        if verb.dep_ == "xcomp" and verb.head.lower_ in self.noncommittal_verbs:
+            return True  # "failed to agree on new sanctions": no stance reached
         return verb.dep_ == "xcomp" and any(c.lower_ in self.noncommittal for c in verb.head.children)
 
     def _proposers(self, token: Token, index: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -1047,7 +1050,9 @@ class PositionDetector:
                     g.dep_ == "amod" and g.lower_ in self.negators for g in child.children
                 ):
                     sign = -sign  # "... was an unrealistic objective"
-                elif subject_side and child.dep_ in {"attr", "acomp", "oprd"} and self._condemns(child):
+                elif (
+                    subject_side and child.dep_ in {"attr", "acomp", "oprd", "prep"} and self._condemns(child)
+                ):
                     sign = -sign  # "foreign troops would be legitimate targets"
         return sign
 

@@ -753,3 +753,21 @@ def test_out_of_the_question_rejects_its_subject(nlp: Language) -> None:
     assert ("Sergei Lavrov", "nato_membership", "oppose") in stances(
         nlp, "Ukraine's membership of NATO is out of the question, Lavrov said."
     )
+
+
+def test_a_threats_condition_is_what_the_threatener_wants_avoided(nlp: Language) -> None:
+    found = stances(nlp, "The US threatened new sanctions if Russia rejects the ceasefire.")
+    assert ("United States", "ceasefire", "support") in found  # was oppose
+    assert ("United States", "sanctions", "conditional") in found
+    # an offer's condition is still what the offerer asks for
+    offer = stances(nlp, "Russia will agree to a truce if Kyiv withdraws its troops from the regions.")
+    assert ("Russia", "territory", "support") in offer
+
+
+def test_no_longer_and_no_objection_turn_the_stance(nlp: Language) -> None:
+    assert ("Ukraine", "nato_membership", "oppose") in stances(
+        nlp, "Ukraine is no longer seeking NATO membership, Zelensky said."
+    )
+    assert ("Volodymyr Zelensky", "elections", "support") in stances(
+        nlp, "Zelensky said he had no objection to elections after the war."
+    )

@@ -154,6 +154,7 @@ class PositionDetector:
         self.restrictive = set(stance_words["restrictive_preps"])
         self.needs = all_forms(stance_words["needs"])
         self.noncommittal = set(stance_words["noncommittal"])
+        self.threatening = all_forms(stance_words["threatening_verbs"])
         self.noncommittal_verbs = all_forms(stance_words["noncommittal_verbs"])
         self.settlement_nouns = set(stance_words["settlement_nouns"])
 
@@ -402,6 +403,10 @@ class PositionDetector:
             stop = boundary
         base_sign = 1 if direction == "toward" else -1
         polarity = base_sign * self._negation(cue, path[:stop])
+        if boundary is not None and 0 < boundary < len(path) and path[boundary].lower_ in self.threatening:
+            # "threatened sanctions if Russia rejects the ceasefire": a threat's condition is what the
+            # threatener wants avoided, so the cue counts the other way
+            polarity = -polarity
         out: list[tuple[str, str, str | None, dict[str, Any] | None]] = []
         for name, held in holders:
             sign = polarity * self._harm(cue, path[:stop], held)
@@ -1046,6 +1051,12 @@ class PositionDetector:
                         sign = -sign
                 elif child.dep_ in {"det", "amod", "acomp"} and child.lower_ in self.negators:
                     sign = -sign
+                elif (
+                    child.dep_ == "advmod"
+                    and child.lower_ == "longer"
+                    and any(g.lower_ == "no" for g in child.children)
+                ):
+                    sign = -sign  # "is no longer seeking membership"
                 elif child.dep_ == "attr" and any(
                     g.dep_ == "amod" and g.lower_ in self.negators for g in child.children
                 ):

@@ -396,3 +396,12 @@ def test_a_venue_named_with_of_and_a_capital_named_after_a_comma(nlp: Language) 
     assert briefing["place"] == "Office of the President"
     (summit,) = events(nlp, "Trump announced plans for a summit with Putin in Hungary's capital, Budapest.")
     assert summit["place"] == "Budapest"
+
+
+def test_an_act_opposed_or_blocked_did_not_happen(nlp: Language) -> None:
+    (aid,) = events(nlp, "Trump said he opposed sending more weapons to Ukraine.")
+    assert aid["modality"] == "negated"
+    (sanction,) = events(nlp, "Hungary blocked new EU sanctions against Russia.")
+    assert sanction["modality"] == "negated"
+    (adopted,) = events(nlp, "The EU adopted new sanctions against Russia despite opposition from Hungary.")
+    assert adopted["modality"] == "happened"

@@ -141,3 +141,13 @@ def test_api_reference_is_offline(client: TestClient) -> None:
 
 def test_matrix_evidence_shows_its_confidence(client: TestClient) -> None:
     assert re.search(r"confidence [01]\.\d\d", client.get("/matrix").text)
+
+
+def test_the_overview_chart_colours_stances_as_the_stylesheet_does(client: TestClient) -> None:
+    # plotly's default palette drew "oppose" in green; a stance's colour is the one its tags have
+    page = client.get("/").text
+    (spec,) = [s for s in _specs(page) if "Stated positions" in json.dumps(s)]
+    css = client.get("/static/accord.css").text
+    colors = {trace["name"]: trace["marker"]["color"] for trace in spec["data"]}
+    for stance, color in colors.items():
+        assert f"--{stance}: {color}" in css

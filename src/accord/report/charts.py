@@ -28,6 +28,9 @@ ACTOR_PALETTE = [
     "#636363", "#9c9ede",
 ]  # fmt: skip
 STANCE_SYMBOL = {"support": "circle", "oppose": "x", "conditional": "diamond"}
+# The stance colours of the dashboard's stylesheet (--support, --oppose, --conditional), for charts that
+# colour by stance, so a bar means what a tag of the same colour means.
+STANCE_COLOR = {"support": "#2e7d4f", "oppose": "#b3261e", "conditional": "#b7791f"}
 EVENT_COLOR = {
     "negotiation_round": "#1f5fa8",
     "meeting": "#0e7490",

@@ -18,6 +18,7 @@ from fastapi.templating import Jinja2Templates
 from accord import __version__
 from accord.errors import AccordError, Errors
 from accord.report.charts import (
+    STANCE_COLOR,
     actor_colors,
     events_figure,
     figure_json,
@@ -118,7 +119,13 @@ def overview(request: Request, session: SessionDep) -> Response:
         names = [i.issue for i in issue_rows]
         chart = {
             "data": [
-                {"type": "bar", "name": stance, "x": names, "y": [getattr(i, stance) for i in issue_rows]}
+                {
+                    "type": "bar",
+                    "name": stance,
+                    "x": names,
+                    "y": [getattr(i, stance) for i in issue_rows],
+                    "marker": {"color": STANCE_COLOR[stance]},
+                }
                 for stance in ("support", "conditional", "oppose")
             ],
             "layout": {"barmode": "stack", "title": {"text": "Stated positions by issue"}, "height": 320},

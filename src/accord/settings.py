@@ -52,7 +52,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "min_confidence",
         float,
-        0.5,
+        0.3,
         "Scenario, report and dashboard use only the quotes, events and positions scoring at least this.",
     ),
     Setting("host", str, "127.0.0.1", "Address `accord serve` binds."),

@@ -267,3 +267,13 @@ def test_two_quotations_glued_together_each_with_its_own_tag(nlp: Language) -> N
     found = quotes(nlp, text)
     assert len(found) == 2
     assert found[1]["text"].startswith("We will see what the spring brings")
+
+
+def test_an_inverted_tag_with_a_countrys_title_names_the_person(nlp: Language) -> None:
+    # "said Ukrainian Foreign Minister Dmytro Kuleba" was credited to Ukraine, the first name in the title
+    doc = nlp('"This is unacceptable," said Ukrainian Foreign Minister Dmytro Kuleba.')
+    assert [q["speaker"] for q in doc._.accord_quotes] == ["Dmytro Kuleba"]
+    doc = nlp(
+        '"We will respond," said Russian Deputy Foreign Minister Sergei Ryabkov, adding that talks were over.'
+    )
+    assert [q["speaker"] for q in doc._.accord_quotes] == ["Sergei Ryabkov"]

@@ -373,10 +373,19 @@ class QuoteAttributor:
         while i < len(doc) and doc[i].text in {",", "—", "–", "-"}:
             i += 1
         if i < len(doc) and doc[i].lower_ in self.speech:
-            # inverted: "…," says Professor Kowalski
+            # inverted: "…," says Professor Kowalski / said Ukrainian Foreign Minister Dmytro Kuleba: the
+            # person the title leads to, past a country or body named in the title
             j = i + 1
-            while j < min(i + 4, len(doc)) and j not in index and doc[j].text[:1].isupper():
-                j += 1
+            while j < min(i + 8, len(doc)):
+                found = index.get(j)
+                if found is not None and found["kind"] == "person":
+                    break
+                if found is not None:
+                    j = max(j + 1, int(found["tok_end"]))
+                elif doc[j].text[:1].isupper():
+                    j += 1
+                else:
+                    break
             found = index.get(j)
             if found is not None and found["kind"] == "person" and "\n" not in doc[i : j + 1].text:
                 return str(found["name"]), found

@@ -771,3 +771,24 @@ def test_no_longer_and_no_objection_turn_the_stance(nlp: Language) -> None:
     assert ("Volodymyr Zelensky", "elections", "support") in stances(
         nlp, "Zelensky said he had no objection to elections after the war."
     )
+
+
+def test_regarding_troops_as_legitimate_targets_opposes_them(nlp: Language) -> None:
+    # the issue's own example: read as support when the evaluation was the object's complement
+    text = "Russia said it would regard any Western troops in Ukraine as legitimate targets."
+    assert ("Russia", "peacekeepers", "oppose") in stances(nlp, text)
+    # a rejection with its reason is one "no", not two
+    swap = stances(nlp, "The Kremlin has rejected such a swap of territory as inconceivable.")
+    assert ("Russia", "other", "oppose") in swap
+
+
+def test_common_claims_on_land_are_read(nlp: Language) -> None:
+    assert ("Ukraine", "territory", "oppose") in stances(
+        nlp, "Ukraine demands the return of all occupied territories, including Crimea."
+    )
+    assert ("Russia", "crimea", "support") in stances(
+        nlp, "Russia says Crimea is part of Russia and is not up for discussion."
+    )
+    assert ("Ukraine", "territory", "oppose") in stances(
+        nlp, "Kyiv rejected the plan, which would require it to cede the Donbas."
+    )

@@ -1062,6 +1062,14 @@ class PositionDetector:
                 ):
                     sign = -sign  # "... was an unrealistic objective"
                 elif (
+                    below is not None
+                    and below.dep_ == "dobj"
+                    and token.lower_ not in self.negators  # "rejected the swap as inconceivable": one "no"
+                    and (child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ == "as"))
+                    and self._condemns(child)
+                ):
+                    sign = -sign  # "would regard any Western troops as legitimate targets"
+                elif (
                     subject_side and child.dep_ in {"attr", "acomp", "oprd", "prep"} and self._condemns(child)
                 ):
                     sign = -sign  # "foreign troops would be legitimate targets"

@@ -405,3 +405,12 @@ def test_an_act_opposed_or_blocked_did_not_happen(nlp: Language) -> None:
     assert sanction["modality"] == "negated"
     (adopted,) = events(nlp, "The EU adopted new sanctions against Russia despite opposition from Hungary.")
     assert adopted["modality"] == "happened"
+
+
+def test_receiving_a_leader_and_travelling_for_talks_are_meetings(nlp: Language) -> None:
+    (received,) = events(nlp, "Erdogan received Zelensky in Ankara.")
+    assert received["type"] == "meeting" and received["place"] == "Ankara"
+    assert set(received["participants"]) == {"Recep Tayyip Erdogan", "Volodymyr Zelensky"}
+    assert events(nlp, "Ukraine received more weapons from Germany.") == []
+    (visit,) = events(nlp, "Witkoff arrived in Moscow on Thursday for talks with Putin.")
+    assert set(visit["participants"]) == {"Steve Witkoff", "Vladimir Putin"} and visit["place"] == "Moscow"

@@ -81,6 +81,7 @@ def test_runs_every_stage_then_skips_what_is_done(
     assert all(c["low"] is not None for r in forecast["forecast"]["rows"] for c in r["cells"])
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "not the store&#39;s positions" not in html and "edited scenario.yaml" not in html
+    assert 'data-note="edited_scenario"' not in html
 
     again = analyze([corpus], engine, out, draws=100, nlp=nlp)
     assert set(_statuses(again).values()) == {"skipped"}
@@ -132,6 +133,7 @@ def test_an_edited_scenario_is_forecast_and_kept(
     assert values and all(v == pytest.approx(3.0) for v in values)
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "edited scenario.yaml" in html and "not the store&#39;s positions" in html
+    assert 'data-note="edited_scenario"' in html and 'data-note="given_scenario"' in html
     assert load_scenario(path).stances[0].position == 3.0  # not overwritten
 
     shutil.copy(CORPUS / LATER, corpus / LATER)  # the store changes: rebuild, keep the edit aside

@@ -25,7 +25,6 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from enum import Enum
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
@@ -38,7 +37,7 @@ from sqlalchemy import Engine, func, select
 from accord import __version__, settings
 from accord.errors import AccordError, Errors
 from accord.report.assemble import report_data
-from accord.report.data import ForecastTable, Sensitivity
+from accord.report.data import ForecastTable, NoteCode, ReportNote, Sensitivity
 from accord.report.render import write_report
 from accord.report.views import forecast_table, sensitivity_table
 from accord.scenario.builder import build_scenario
@@ -188,10 +187,10 @@ def _forecast_payload(path: Path) -> tuple[ForecastTable, Sensitivity] | None:
         return None
 
 
-class ReportNote(str, Enum):
-    """What analyze itself adds to the report's notes (``ReportData.notes`` holds their text)."""
-
-    EDITED_SCENARIO = "Forecast and sensitivity use the analyst's edited scenario.yaml."
+# The note analyze itself adds to the report when the forecast uses the analyst's edit of scenario.yaml.
+EDITED_NOTE = ReportNote(
+    code=NoteCode.EDITED_SCENARIO, text="Forecast and sensitivity use the analyst's edited scenario.yaml."
+)
 
 
 class Outcome(NamedTuple):
@@ -396,7 +395,7 @@ def _run_report(job: _Job) -> Outcome:
             seed=job.seed,
         )
         if job.edited:
-            data.notes.append(ReportNote.EDITED_SCENARIO.value)
+            data.notes.append(EDITED_NOTE)
         advance(1)
         write_report(data, job.out)
         advance(1)

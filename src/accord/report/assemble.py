@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from accord.report.data import ForecastTable, ReportData, Sensitivity
+from accord.report.data import ForecastTable, NoteCode, ReportData, ReportNote, Sensitivity
 from accord.report.overview import overview_data
 from accord.report.render import write_report
 from accord.report.views import (
@@ -44,17 +44,17 @@ def report_data(
         timeline = events_timeline_data(session, as_of)
         quotes = quotes_by_speaker(session, as_of)
     built = scenario_from_cells(cells, as_of, scales) if scenario is None else scenario
-    notes: list[str] = []
+    notes: list[ReportNote] = []
     defaults = [a.name for a in built.actors if a.default_capability]
     if defaults:
-        notes.append(
+        text = (
             "No national capability figures for: " + ", ".join(defaults) + "; they get a small default "
             "capability (edit the scenario or set capability_overrides)."
         )
+        notes.append(ReportNote(code=NoteCode.DEFAULT_CAPABILITY, text=text))
     if scenario is not None:
-        notes.append(
-            f"Forecast and sensitivity use the scenario '{scenario.name}', not the store's positions."
-        )
+        text = f"Forecast and sensitivity use the scenario '{scenario.name}', not the store's positions."
+        notes.append(ReportNote(code=NoteCode.GIVEN_SCENARIO, text=text))
     return ReportData(
         title=title,
         generated=dt.datetime.now(dt.UTC).replace(tzinfo=None),

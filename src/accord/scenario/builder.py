@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -34,6 +33,7 @@ from sqlalchemy.orm import Session
 from accord import settings
 from accord.errors import AccordError
 from accord.scenario.capability import CapabilityData, capabilities
+from accord.scenario.ids import slug
 from accord.scenario.model import Actor, Evidence, Issue, Scenario, Stance
 from accord.scenario.salience import saliences
 from accord.scenario.scales import Scales, load_scales
@@ -96,11 +96,6 @@ class Attribution:
             if held and body is not None and body.kind in {"country", "organization"}:
                 return body.name, f"{role.title} of {body.name}"
         return actor, None
-
-
-def slug(name: str) -> str:
-    text = re.sub(r"[^0-9a-z]+", "_", name.casefold()).strip("_")
-    return text or "actor"
 
 
 def _weights(statements: list[Statement], half_life: float) -> None:
@@ -249,7 +244,7 @@ def scenario_from_cells(
     actor_names = sorted({c.actor for c in cells})
     ids: dict[str, str] = {}
     for name in actor_names:
-        base = candidate = slug(name)
+        base = candidate = slug(name, empty="actor")
         n = 2
         while candidate in ids.values():
             candidate, n = f"{base}_{n}", n + 1

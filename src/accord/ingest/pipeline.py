@@ -26,10 +26,11 @@ from sqlalchemy import Connection, Engine, delete, insert, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from accord import settings
 from accord.errors import AccordError, Errors
 from accord.ingest.dedupe import (
+    DEFAULT_DEDUPE,
     ClusterIndex,
+    DedupeParams,
     Fingerprint,
     fingerprint,
     fingerprint_of,
@@ -42,6 +43,7 @@ from accord.ingest.models import IngestIssue, IngestNotice, IngestReport, RawArt
 from accord.ingest.normalize import normalize_text, word_count
 from accord.ingest.readers import STDIN, Found, Item, read_input, walk
 from accord.ingest.surrogates import article_surrogate, display_name, printable
+from accord.settings import DEFAULTS
 from accord.store import articles as store
 from accord.store.schema import Article, Cluster
 
@@ -114,11 +116,11 @@ class _Known:
 class _Run:
     """One ingest run. Articles are prepared in memory and written once per batch, in bulk."""
 
-    def __init__(self, bind: Engine | Connection, *, strict: bool) -> None:
+    def __init__(self, bind: Engine | Connection, *, strict: bool, dedupe: DedupeParams) -> None:
         self.strict = strict
-        self.threshold = float(settings.get("dedupe_threshold"))
-        self.num_perm = int(settings.get("dedupe_num_perm"))
-        self.shingle_size = int(settings.get("shingle_size"))
+        self.threshold = dedupe.threshold
+        self.num_perm = dedupe.num_perm
+        self.shingle_size = dedupe.shingle_size
         self.report = IngestReport()
         self.committed = IngestReport()  # the report as of the last commit, restored on a replay
         self.batch: list[Item] = []
@@ -492,6 +494,7 @@ def ingest_paths(
     progress: bool | None = None,
     max_bytes: int | None = None,
     follow_links: bool = False,
+    dedupe: DedupeParams = DEFAULT_DEDUPE,
 ) -> IngestReport:
     """Ingest files, folders (recursively) and ``-`` (stdin) into the store behind ``engine``.
 
@@ -502,11 +505,12 @@ def ingest_paths(
     In folders, a symlink that leads out of the folder named in ``paths`` is passed over with a
     notice unless ``follow_links``; a path named in ``paths`` is read even when it is a symlink.
     Anything named in ``paths`` that is not a regular file or folder (a FIFO) is an A109 error.
+    ``max_bytes`` (None: the declared default of ``max_file_bytes``) and ``dedupe`` are the settings.
     """
     inputs, notices = _collect(paths, follow_links)
-    max_bytes = int(settings.get("max_file_bytes")) if max_bytes is None else max_bytes
+    max_bytes = DEFAULTS.max_file_bytes if max_bytes is None else max_bytes
     with _writer(engine) as bind:
-        report = _ingest(inputs, bind, strict=strict, progress=progress, max_bytes=max_bytes)
+        report = _ingest(inputs, bind, strict=strict, progress=progress, max_bytes=max_bytes, dedupe=dedupe)
     report.notices = notices
     return report
 
@@ -518,9 +522,10 @@ def _ingest(
     strict: bool,
     progress: bool | None,
     max_bytes: int,
+    dedupe: DedupeParams,
 ) -> IngestReport:
     try:
-        run = _Run(bind, strict=strict)
+        run = _Run(bind, strict=strict, dedupe=dedupe)
     except KeyboardInterrupt:
         return IngestReport(interrupted=True)
     bar = _bar(_progress_wanted(progress, len(inputs)))

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import numpy as np
 
-from accord import settings
 from accord.models.base import aligned_batch
 from accord.models.expected_utility import ExpectedUtility
 from accord.models.monte_carlo import simulate
 from accord.models.registry import MODELS
 from accord.scenario.importers.exchange import import_exchange
+from accord.settings import load_settings
 
 
 def _inputs(rng: np.random.Generator, rows: int, actors: int) -> tuple[np.ndarray, ...]:
@@ -40,7 +40,7 @@ def _time(action: Callable[[], object]) -> float:
 
 
 def main() -> None:
-    rng = np.random.default_rng(int(settings.get("seed")))
+    rng = np.random.default_rng(load_settings().seed)
     x, s, c, mask, ref = _inputs(rng, 20 * 1000, 100)
     baseline = _time(lambda: (c * s * x).sum(axis=1) / (c * s).sum(axis=1))
     print(f"baseline weighted mean, 100 actors x 20 issues x 1000 draws: {baseline:.4f} s")

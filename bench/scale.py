@@ -27,8 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.synthetic import Generator
 from sqlalchemy import Engine, insert
 
-from accord import settings
 from accord.extract.distributed import run_distributed
+from accord.settings import load_settings
 from accord.store import open_store
 from accord.store.schema import Article, Base
 
@@ -93,7 +93,7 @@ def measure(args: argparse.Namespace, workdir: Path, workers: int) -> tuple[floa
         fill_store(warm, 4 * workers, 2, seed=1)
         run_distributed(warm, scheduler=address, chunk_size=1)
         engine = fresh_store(args, workdir, f"run-{workers}")
-        words = fill_store(engine, args.articles, args.paragraphs, seed=int(settings.get("seed")))
+        words = fill_store(engine, args.articles, args.paragraphs, seed=load_settings().seed)
         with dist.Client(address) as client:
             cpu_before, own_before = sum(client.run(cpu_seconds).values()), cpu_seconds()
             report = run_distributed(engine, scheduler=address, chunk_size=args.chunk)

@@ -14,6 +14,7 @@ from sqlalchemy import Engine, select
 
 from accord.analyze import analyze, code_fingerprint
 from accord.scenario.io import load_scenario
+from accord.settings import Settings
 from accord.store import open_store, session_scope
 from accord.store.corrections import keys_for, record_correction
 from accord.store.schema import Position
@@ -81,20 +82,19 @@ def test_runs_every_stage_then_skips_what_is_done(
     assert all(c["low"] is not None for r in forecast["forecast"]["rows"] for c in r["cells"])
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "not the store&#39;s positions" not in html and "edited scenario.yaml" not in html
+    assert 'data-note="edited_scenario"' not in html
 
     again = analyze([corpus], engine, out, draws=100, nlp=nlp)
     assert set(_statuses(again).values()) == {"skipped"}
 
     scales = tmp_path / "scales.yaml"  # a changed scenario setting rebuilds from the scenario on
     scales.write_text("issues:\n  ceasefire:\n    support: 90\n", encoding="utf-8")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("ACCORD_ISSUE_SCALES", str(scales))
-        rescaled = analyze([corpus], engine, out, draws=100, nlp=nlp)
-        assert _statuses(rescaled)["scenario"] == "done" and _statuses(rescaled)["extract"] == "skipped"
-        scales.write_text(
-            "issues:\n  ceasefire:\n    support: 95\n", encoding="utf-8"
-        )  # same path, new content
-        assert _statuses(analyze([corpus], engine, out, draws=100, nlp=nlp))["scenario"] == "done"
+    rescaling = Settings(issue_scales=str(scales))
+    rescaled = analyze([corpus], engine, out, draws=100, nlp=nlp, settings=rescaling)
+    assert _statuses(rescaled)["scenario"] == "done" and _statuses(rescaled)["extract"] == "skipped"
+    scales.write_text("issues:\n  ceasefire:\n    support: 95\n", encoding="utf-8")  # same path, new content
+    again = analyze([corpus], engine, out, draws=100, nlp=nlp, settings=rescaling)
+    assert _statuses(again)["scenario"] == "done"
 
     with session_scope(engine) as session:  # an analyst's review changes the scenario's input
         (key,) = keys_for(session, [session.scalars(select(Position).limit(1)).one()])
@@ -132,6 +132,7 @@ def test_an_edited_scenario_is_forecast_and_kept(
     assert values and all(v == pytest.approx(3.0) for v in values)
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "edited scenario.yaml" in html and "not the store&#39;s positions" in html
+    assert 'data-note="edited_scenario"' in html and 'data-note="given_scenario"' in html
     assert load_scenario(path).stances[0].position == 3.0  # not overwritten
 
     shutil.copy(CORPUS / LATER, corpus / LATER)  # the store changes: rebuild, keep the edit aside

@@ -25,7 +25,6 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from enum import Enum
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
@@ -35,16 +34,19 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from sqlalchemy import Engine, func, select
 
-from accord import __version__, settings
+from accord import __version__
 from accord.errors import AccordError, Errors
+from accord.models.monte_carlo import Perturbation
 from accord.report.assemble import report_data
-from accord.report.data import ForecastTable, Sensitivity
+from accord.report.data import ForecastTable, NoteCode, ReportNote, Sensitivity
 from accord.report.render import write_report
 from accord.report.views import forecast_table, sensitivity_table
 from accord.scenario.builder import build_scenario
 from accord.scenario.exports import export_items, export_scenario
 from accord.scenario.io import load_scenario, save_scenario
 from accord.scenario.model import Scenario
+from accord.scenario.params import ScenarioParams
+from accord.settings import DEFAULTS, Settings
 from accord.store import session_scope
 from accord.store.queries import needs_extraction, store_state
 from accord.store.schema import Article
@@ -124,11 +126,11 @@ def _pending_extractions(engine: Engine) -> int:
         return int(session.scalar(query) or 0)
 
 
-def _settings_state() -> list[str]:
+def _settings_state(settings: Settings) -> list[str]:
     """The scenario settings' values, and the contents of the files they name (an edited override counts)."""
     state = []
     for name in SCENARIO_SETTINGS:
-        value = str(settings.get(name))
+        value = str(getattr(settings, name))
         path = Path(value) if value and name in FILE_SETTINGS else None
         state.append(f"{name}={value}:{file_sha(path) if path is not None else ''}")
     return state
@@ -188,10 +190,10 @@ def _forecast_payload(path: Path) -> tuple[ForecastTable, Sensitivity] | None:
         return None
 
 
-class ReportNote(str, Enum):
-    """What analyze itself adds to the report's notes (``ReportData.notes`` holds their text)."""
-
-    EDITED_SCENARIO = "Forecast and sensitivity use the analyst's edited scenario.yaml."
+# The note analyze itself adds to the report when the forecast uses the analyst's edit of scenario.yaml.
+EDITED_NOTE = ReportNote(
+    code=NoteCode.EDITED_SCENARIO, text="Forecast and sensitivity use the analyst's edited scenario.yaml."
+)
 
 
 class Outcome(NamedTuple):
@@ -214,6 +216,7 @@ class _Job:
     draws: int
     seed: int
     workers: int
+    settings: Settings
     nlp: Any
     show: bool
     bars: _Bars
@@ -241,6 +244,14 @@ class _Job:
     def recorded(self, stage: str, key: str | None) -> bool:
         """Whether the state says the stage's outputs were made from inputs with this key."""
         return key is not None and self.state.get(f"{stage}_key") == key
+
+    @property
+    def scenario_params(self) -> ScenarioParams:
+        return ScenarioParams.of(self.settings)
+
+    @property
+    def perturbation(self) -> Perturbation:
+        return Perturbation.of(self.settings)
 
     def the_scenario(self) -> Scenario:
         if self.scenario is None:
@@ -279,8 +290,15 @@ def _skip_ingest(job: _Job, key: str | None) -> str | None:
 
 def _run_ingest(job: _Job) -> Outcome:
     from accord.ingest import ingest_paths
+    from accord.ingest.dedupe import DedupeParams
 
-    ingested = ingest_paths(list(job.paths), job.engine, progress=job.show)
+    ingested = ingest_paths(
+        list(job.paths),
+        job.engine,
+        progress=job.show,
+        max_bytes=job.settings.max_file_bytes,
+        dedupe=DedupeParams.of(job.settings),
+    )
     job.result.errors += [f"[{issue.code}] {issue.message}" for issue in ingested.errors]
     status: Literal["done", "skipped"] = "done" if ingested.added or ingested.new_versions else "skipped"
     return Outcome(status, ingested.summary())
@@ -295,15 +313,38 @@ def _skip_extract(job: _Job, key: str | None) -> str | None:
 
 
 def _run_extract(job: _Job) -> Outcome:
-    from accord.extract.runner import run_extraction
+    from accord.extract.runner import ExtractReport, run_extraction
 
+    settings = job.settings
+    extracted: ExtractReport
+    where = ""
     with job.bars.stage("extract", job.pending) as advance:
-        extracted = run_extraction(job.engine, workers=job.workers, progress=advance, nlp=job.nlp)
+        if job.workers > 1:  # as `accord extract --workers N`: a local Dask cluster of N workers
+            from accord.extract.distributed import run_distributed
+
+            extracted = run_distributed(
+                job.engine,
+                workers=job.workers,
+                progress=lambda results, _client: advance(len(results)),
+                model=settings.spacy_model,
+                actors=settings.actors,
+                batch_size=settings.batch_size,
+            )
+            where = f", on {job.workers} Dask workers"
+        else:
+            extracted = run_extraction(
+                job.engine,
+                progress=advance,
+                nlp=job.nlp,
+                model=settings.spacy_model,
+                actors=settings.actors,
+                batch_size=settings.batch_size,
+            )
     job.result.errors += [str(problem) for problem in extracted.failures]
     return _done(
         f"{extracted.ok} extracted, {extracted.skipped} skipped, {extracted.errors} failed: "
         f"{extracted.actors} actor mentions, {extracted.quotes} quotes, {extracted.events} events, "
-        f"{extracted.positions} positions"
+        f"{extracted.positions} positions{where}"
     )
 
 
@@ -311,7 +352,8 @@ def _run_extract(job: _Job) -> Outcome:
 
 
 def _scenario_key(job: _Job) -> str:
-    return _sha([store_fingerprint(job.engine), str(job.as_of), _settings_state(), code_fingerprint()])
+    state = _settings_state(job.settings)
+    return _sha([store_fingerprint(job.engine), str(job.as_of), state, code_fingerprint()])
 
 
 def _skip_scenario(job: _Job, key: str | None) -> str | None:
@@ -325,7 +367,7 @@ def _run_scenario(job: _Job) -> Outcome:
     with job.bars.stage("scenario", 1) as advance:
         if job.edited:
             os.replace(job.scenario_path, job.out / "scenario.edited.yaml")
-        scenario = build_scenario(job.engine, job.as_of)
+        scenario = build_scenario(job.engine, job.as_of, params=job.scenario_params)
         save_scenario(scenario, job.scenario_path)
         advance(1)
     job.scenario = scenario
@@ -354,9 +396,11 @@ def _skip_forecast(job: _Job, key: str | None) -> str | None:
 def _run_forecast(job: _Job) -> Outcome:
     scenario = job.the_scenario()
     with job.bars.stage("forecast", 2) as advance:
-        forecast = forecast_table(scenario, draws=job.draws, seed=job.seed)
+        forecast = forecast_table(scenario, draws=job.draws, seed=job.seed, perturbation=job.perturbation)
         advance(1)
-        sensitivity = sensitivity_table(scenario, draws=job.draws, seed=job.seed)
+        sensitivity = sensitivity_table(
+            scenario, draws=job.draws, seed=job.seed, perturbation=job.perturbation
+        )
         advance(1)
     payload = {
         "forecast": forecast.model_dump(mode="json"),
@@ -394,9 +438,11 @@ def _run_report(job: _Job) -> Outcome:
             sensitivity=sensitivity,
             draws=job.draws,
             seed=job.seed,
+            params=job.scenario_params,
+            perturbation=job.perturbation,
         )
         if job.edited:
-            data.notes.append(ReportNote.EDITED_SCENARIO.value)
+            data.notes.append(EDITED_NOTE)
         advance(1)
         write_report(data, job.out)
         advance(1)
@@ -404,7 +450,7 @@ def _run_report(job: _Job) -> Outcome:
         export_scenario(scenario, exports / "scenario.json", "json")
         export_scenario(scenario, exports / "scenario-ktab.csv", "ktab")
         export_scenario(scenario, exports / "scenario-bdm.csv", "bdm")
-        export_items(job.engine, exports, job.as_of)
+        export_items(job.engine, exports, job.as_of, params=job.scenario_params)
         advance(1)
     return _done(str(job.report_path))
 
@@ -430,10 +476,14 @@ def analyze(
     progress: bool | None = None,
     console: Console | None = None,
     nlp: Any = None,
+    settings: Settings = DEFAULTS,
 ) -> AnalyzeReport:
     """Run the whole job on ``paths`` into the store behind ``engine``, writing outputs to ``out_dir``.
 
-    ``nlp`` is an already loaded extraction pipeline to reuse (loaded on demand when None)."""
+    ``settings`` are the run's settings (the entry point read them; the declared defaults when not given);
+    ``draws`` and ``seed`` None are theirs. ``workers`` above 1 extracts on a local Dask cluster of that
+    many worker processes, as ``accord extract --workers`` does. ``nlp`` is an already loaded extraction
+    pipeline to reuse in this process (loaded on demand when None)."""
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -446,9 +496,10 @@ def analyze(
         engine=engine,
         out=out,
         as_of=as_of,
-        draws=int(settings.get("draws")) if draws is None else draws,
-        seed=int(settings.get("seed")) if seed is None else seed,
+        draws=settings.draws if draws is None else draws,
+        seed=settings.seed if seed is None else seed,
         workers=workers,
+        settings=settings,
         nlp=nlp,
         show=show,
         bars=_Bars(show, console),

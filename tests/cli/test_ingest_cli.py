@@ -89,6 +89,16 @@ def test_db_from_environment(inputs: Path, sqlite_url: str, monkeypatch: pytest.
     assert len(json.loads(runner.invoke(app, ["articles", "--format", "json"]).stdout)) == 2
 
 
+def test_max_file_bytes_setting_reaches_the_readers(
+    tmp_path: Path, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text(GENEVA, encoding="utf-8")
+    monkeypatch.setenv("ACCORD_MAX_FILE_BYTES", "100")
+    code, _out, err = _ingest(str(path), "--db", sqlite_url)
+    assert code == 1 and "A105" in err
+
+
 def test_articles_filters_and_csv(inputs: Path, sqlite_url: str) -> None:
     _ingest(str(inputs), "--db", sqlite_url)
 

@@ -231,3 +231,21 @@ def test_killing_a_worker_mid_run_loses_no_article(postgres_url: str, cluster: A
     engine.dispose()
     with pytest.raises(ProcessLookupError):  # the nanny reaped it: it really died
         os.kill(killed[0], 0)
+
+
+def test_workers_mean_dask_workers_in_analyze_as_in_extract(sqlite_url: str, tmp_path: Path) -> None:
+    from accord.analyze import analyze
+
+    engine = open_store(sqlite_url)
+    ids = add_articles(engine, 4)
+    result = analyze([], engine, tmp_path / "out", draws=0, workers=2, progress=False)
+    assert result.ok, result.errors
+    assert result.stage("extract").detail.endswith("on 2 Dask workers")
+    assert extraction_counts(engine) == {i: 1 for i in ids}
+
+
+def test_workers_help_says_the_same_in_extract_and_analyze() -> None:
+    for command in ("extract", "analyze"):
+        text = CliRunner().invoke(app, [command, "--help"]).output
+        words = " ".join(text.replace("│", " ").split())
+        assert "Extraction worker processes: above 1, a local Dask cluster of that many" in words, command

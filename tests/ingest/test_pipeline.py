@@ -253,3 +253,24 @@ def test_ctrl_c_right_after_a_commit_is_counted_as_the_store_holds_it(
     with Session(engine) as session:
         stored = session.scalar(select(func.count()).select_from(Article))
     assert stored is not None and 0 < stored < 450 and report.added == stored
+
+
+def _pool_listeners(engine: Engine) -> list[object]:
+    dispatch = engine.pool.dispatch
+    return [*dispatch.connect, *dispatch.first_connect, *dispatch.checkout]
+
+
+def test_ingest_leaves_the_callers_engine_as_it_found_it(engine: Engine, tmp_path: Path) -> None:
+    _write(tmp_path, "a.txt", STORY)
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        before = connection.exec_driver_sql("PRAGMA synchronous").scalar() if sqlite else None
+    pool, listeners = engine.pool, _pool_listeners(engine)
+    assert ingest_paths([tmp_path], engine, progress=False).added == 1
+    # Not disposed (same pool), no listener added, and the connections it lent keep their settings.
+    assert engine.pool is pool
+    assert _pool_listeners(engine) == listeners
+    if sqlite:  # ingest writes with synchronous=NORMAL on the connection it borrows, then sets it back
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == before
+    assert [a.source_id for a in _rows(engine)] == ["a"]

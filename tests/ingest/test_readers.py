@@ -238,11 +238,10 @@ def test_gzip_bomb_refused_after_the_limit(tmp_path: Path) -> None:
     assert _error(path, max_bytes=5000).code.name == "A105"
 
 
-def test_max_file_bytes_setting_applies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ACCORD_MAX_FILE_BYTES", "100")
+def test_max_bytes_applies(tmp_path: Path) -> None:
     path = tmp_path / "long.txt"
     path.write_text(BODY)
-    assert _error(path).code.name == "A105"
+    assert _error(path, max_bytes=100).code.name == "A105"  # the CLI passes the max_file_bytes setting
 
 
 def test_missing_path(tmp_path: Path) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from accord import settings
 from accord.models import MODELS, forecast, forecast_all, sensitivity
 from accord.models.monte_carlo import simulate
 from accord.scenario.model import Actor, Issue, Scenario, Stance
+from accord.settings import DEFAULTS
 from sample_scenarios import one_party_scenario
 
 
@@ -74,10 +74,10 @@ def test_seeded_and_the_same_whichever_models_are_asked_for() -> None:
         assert alone.intervals == everything.model(name).intervals
 
 
-def test_draws_and_seed_default_to_the_settings() -> None:
+def test_draws_and_seed_default_to_the_declared_settings() -> None:
     scenario = _scenario()
     result = forecast_all(scenario, draws=None, seed=None, models=["compromise"])
-    assert result.draws == int(settings.get("draws")) and result.seed == int(settings.get("seed"))
+    assert result.draws == DEFAULTS.draws and result.seed == DEFAULTS.seed
     assert result.model("compromise").intervals["i"].draws == result.draws
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from accord.models import forecast
-from accord.models.monte_carlo import simulate
+from accord.models.monte_carlo import Perturbation, simulate
 from accord.scenario.model import Actor, Issue, Scenario, Stance
+from accord.settings import Settings
 
 
 def _scenario() -> Scenario:
@@ -51,9 +52,11 @@ def test_sensitivity_ranks_the_uncertain_powerful_actor_first() -> None:
     assert sum(s.share for s in result.sensitivity) == pytest.approx(1.0)
 
 
-def test_default_uncertainty_setting_widens_intervals(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ACCORD_DEFAULT_UNCERTAINTY", "1")
-    narrow = simulate(_scenario(), ["compromise"], draws=400, seed=3)["compromise"]["j"]
-    monkeypatch.setenv("ACCORD_DEFAULT_UNCERTAINTY", "20")
-    wide = simulate(_scenario(), ["compromise"], draws=400, seed=3)["compromise"]["j"]
+def test_default_uncertainty_setting_widens_intervals() -> None:
+    narrow = Perturbation.of(Settings(default_uncertainty=1))
+    wide_spread = Perturbation.of(Settings(default_uncertainty=20))
+    narrow = simulate(_scenario(), ["compromise"], draws=400, seed=3, perturbation=narrow)["compromise"]["j"]
+    wide = simulate(_scenario(), ["compromise"], draws=400, seed=3, perturbation=wide_spread)["compromise"][
+        "j"
+    ]
     assert wide.p90 - wide.p10 > 3 * (narrow.p90 - narrow.p10)

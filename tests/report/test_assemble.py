@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from accord.report.assemble import report_data
+from accord.report.data import NoteCode
 from accord.scenario.model import Actor, Issue, Scenario, Stance
 from accord.store import open_store
 from sample_store import fill
@@ -41,5 +42,6 @@ def test_actors_on_the_default_capability_are_named_by_their_flag_not_their_sour
     fill(engine)
     data = report_data(engine, scenario=scenario, draws=0)
     engine.dispose()
-    (note,) = [n for n in data.notes if n.startswith("No national capability figures")]
-    assert note.startswith("No national capability figures for: Atlantis;")
+    assert [n.code for n in data.notes] == [NoteCode.DEFAULT_CAPABILITY, NoteCode.GIVEN_SCENARIO]
+    assert data.notes[0].text.startswith("No national capability figures for: Atlantis;")
+    assert data.has_note(NoteCode.GIVEN_SCENARIO) and not data.has_note(NoteCode.EDITED_SCENARIO)

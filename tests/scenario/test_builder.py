@@ -17,6 +17,7 @@ from accord.scenario.capability import (
     shipped_data,
 )
 from accord.scenario.io import load_scenario, save_scenario
+from accord.scenario.params import ScenarioParams
 from accord.scenario.salience import salience
 from accord.store import open_store, session_scope
 from sample_store import DOCS, Doc, fill
@@ -105,16 +106,13 @@ def test_statements_of_one_article_all_count_but_its_copies_do_not(sqlite_engine
     assert [s.point.source.source_id for s in cell.statements] == ["pl-1", "pl-1"]
 
 
-def test_an_officials_statement_counts_for_the_country_they_serve(
-    sqlite_engine: Engine, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_an_officials_statement_counts_for_the_country_they_serve(sqlite_engine: Engine) -> None:
     fill(sqlite_engine)
     scenario = build_scenario(sqlite_engine)
     peacekeepers = _stance(scenario, "Russia", "peacekeepers")
     assert "Sergei Lavrov" in (peacekeepers.evidence[0].source or "")
     assert "Sergei Lavrov" not in {a.name for a in scenario.actors}
-    monkeypatch.setenv("ACCORD_ATTRIBUTE_TO_COUNTRY", "false")
-    scenario = build_scenario(sqlite_engine)
+    scenario = build_scenario(sqlite_engine, params=ScenarioParams(attribute_to_country=False))
     assert _stance(scenario, "Sergei Lavrov", "peacekeepers").position == 20.0
 
 
@@ -133,12 +131,11 @@ def test_every_number_has_evidence_and_the_file_round_trips(sqlite_engine: Engin
     assert "conflict: false" not in path.read_text(encoding="utf-8")
 
 
-def test_issue_scale_override(sqlite_engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_issue_scale_override(sqlite_engine: Engine, tmp_path: Path) -> None:
     fill(sqlite_engine, [d for d in DOCS if d.source_id == "istanbul"])
     override = tmp_path / "scales.yaml"
     override.write_text("issues:\n  ceasefire:\n    support: 95\n", encoding="utf-8")
-    monkeypatch.setenv("ACCORD_ISSUE_SCALES", str(override))
-    scenario = build_scenario(sqlite_engine)
+    scenario = build_scenario(sqlite_engine, params=ScenarioParams(issue_scales=str(override)))
     assert _stance(scenario, "Turkey", "ceasefire").position == 95.0
     assert _stance(scenario, "Ukraine", "neutrality").position == 60.0  # untouched default
 
@@ -181,11 +178,10 @@ def test_capability_is_cinc_of_the_latest_year_on_or_before_the_date() -> None:
     assert origins == {"Ruritania": "national", "Pact": "members", "Someone": "default"}
 
 
-def test_capability_overrides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_capability_overrides(tmp_path: Path) -> None:
     path = tmp_path / "caps.csv"
     path.write_text("actor,capability,source\nRuritania,7.5,analyst estimate\n", encoding="utf-8")
-    monkeypatch.setenv("ACCORD_CAPABILITY_OVERRIDES", str(path))
-    figures = capabilities(["Ruritania"], None, CapabilityData(_rows()))
+    figures = capabilities(["Ruritania"], None, CapabilityData(_rows()), str(path))
     assert (figures["Ruritania"].capability, figures["Ruritania"].source) == (7.5, "analyst estimate")
     assert figures["Ruritania"].origin == "override"
 

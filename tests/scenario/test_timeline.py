@@ -17,6 +17,7 @@ from accord.scenario.timeline import (
     quote_points,
     stages,
 )
+from accord.settings import DEFAULTS
 from accord.store import session_scope
 from sample_store import fill
 
@@ -209,9 +210,7 @@ def test_items_below_the_confidence_threshold_are_left_out_unless_an_analyst_vet
     assert kept.id == vetted.id and kept.score == 1.0
 
 
-def test_the_default_threshold_is_the_min_confidence_setting(
-    engine: Engine, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_default_threshold_is_the_declared_min_confidence(engine: Engine) -> None:
     from sqlalchemy import update
 
     from accord.store.schema import Position
@@ -219,8 +218,7 @@ def test_the_default_threshold_is_the_min_confidence_setting(
     fill(engine)
     with session_scope(engine) as session:
         session.execute(update(Position).values(score=0.6))
+    assert DEFAULTS.min_confidence == 0.5
     with session_scope(engine) as session:
-        monkeypatch.setenv("ACCORD_MIN_CONFIDENCE", "0.7")
-        assert position_points(session) == []
-        monkeypatch.setenv("ACCORD_MIN_CONFIDENCE", "0.5")
-        assert position_points(session)
+        assert position_points(session, min_score=0.7) == []
+        assert position_points(session)  # 0.6 passes the default 0.5

@@ -47,12 +47,15 @@ def test_no_fingerprint_means_no_caching() -> None:
 
 
 def test_the_setting_turns_caching_off(tmp_path: Path, monkeypatch: Any) -> None:
-    from accord.serve import cache, create_app
+    from accord.serve import cache
+    from accord.serve.entry import app_from_settings
 
-    url = f"sqlite:///{tmp_path / 'off.db'}"
+    # The server factory reads the settings (here from the environment) and hands them to the app.
+    monkeypatch.setenv("ACCORD_DB", f"sqlite:///{tmp_path / 'off.db'}")
     monkeypatch.setenv("ACCORD_SERVE_CACHE", "false")
+    monkeypatch.setenv("ACCORD_CONFIG", str(tmp_path / "none.toml"))
     try:
-        app = create_app(url)
+        app = app_from_settings()
         assert fingerprint(app.state.engine) is None
         calls: list[int] = []
         for _ in range(2):

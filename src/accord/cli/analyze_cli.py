@@ -9,9 +9,12 @@ from rich.console import Console
 from rich.table import Table
 
 from accord.cli.app import app
-from accord.cli.common import DB_OPTION, error_line, fail, resolve_db
+from accord.cli.common import DB_OPTION, error_line, fail, resolve_db, run_settings
+from accord.cli.extract_cli import WORKERS_OPTION
 from accord.errors import AccordError
+from accord.models.monte_carlo import Perturbation
 from accord.scenario.exports import SCENARIO_FORMATS, export_items, export_scenario
+from accord.scenario.params import ScenarioParams
 from accord.scenario.timeline import parse_as_of
 from accord.store import open_store
 
@@ -29,7 +32,7 @@ def analyze_cli(
     ),
     as_of: str | None = AS_OF,
     draws: int | None = typer.Option(None, "--draws", help="Monte Carlo draws [setting draws]."),
-    workers: int = typer.Option(1, "--workers", help="Extraction processes."),
+    workers: int = WORKERS_OPTION,
     progress: bool | None = typer.Option(
         None, "--progress/--no-progress", help="Progress bars [default: on when stderr is a terminal]."
     ),
@@ -46,6 +49,7 @@ def analyze_cli(
         error_line(f"{out}: cannot create the output folder ({exc.strerror})")
         raise typer.Exit(1) from exc
     try:
+        settings = run_settings()
         engine = open_store(resolve_db(db))
         result = analyze(
             list(paths or []),
@@ -55,6 +59,7 @@ def analyze_cli(
             draws=draws,
             workers=workers,
             progress=progress,
+            settings=settings,
         )
     except AccordError as exc:
         raise fail(exc) from exc
@@ -83,9 +88,19 @@ def report_cli(
     from accord.scenario.io import load_scenario
 
     try:
+        settings = run_settings()
         engine = open_store(resolve_db(db))
         given = load_scenario(scenario) if scenario is not None else None
-        path = make_report(engine, out, parse_as_of(as_of), given, draws)
+        path = make_report(
+            engine,
+            out,
+            parse_as_of(as_of),
+            given,
+            settings.draws if draws is None else draws,
+            settings.seed,
+            params=ScenarioParams.of(settings),
+            perturbation=Perturbation.of(settings),
+        )
     except AccordError as exc:
         raise fail(exc) from exc
     typer.echo(str(path))
@@ -105,7 +120,7 @@ def scenario_build_cli(
 
     try:
         engine = open_store(resolve_db(db))
-        built = build_scenario(engine, parse_as_of(as_of))
+        built = build_scenario(engine, parse_as_of(as_of), params=ScenarioParams.of(run_settings()))
         path = save_scenario(built, output)
     except AccordError as exc:
         raise fail(exc) from exc
@@ -149,7 +164,8 @@ def export_items_cli(
         error_line(f"--format {bad[0]}: use csv or parquet")
         raise typer.Exit(2)
     try:
-        written = export_items(open_store(resolve_db(db)), out, parse_as_of(as_of), fmt)
+        params = ScenarioParams.of(run_settings())
+        written = export_items(open_store(resolve_db(db)), out, parse_as_of(as_of), fmt, params)
     except AccordError as exc:
         raise fail(exc) from exc
     for path in written:

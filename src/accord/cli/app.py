@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from accord import __version__
+from accord.cli.common import start_run
 
 app = typer.Typer(
     name="accord",
@@ -28,3 +29,4 @@ def root(
     ),
 ) -> None:
     """Accord: every item traceable to the sentence it came from."""
+    start_run()

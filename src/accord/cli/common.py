@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
+from contextvars import ContextVar
 from enum import Enum
 
 import typer
 
-from accord import settings
 from accord.errors import AccordError
+from accord.settings import Settings, load_settings
 
 DB_OPTION = typer.Option(
     None, "--db", help="SQLAlchemy URL of the store [env ACCORD_DB; default sqlite:///accord.db]."
@@ -28,8 +29,29 @@ class TableOrJson(str, Enum):
     json = "json"
 
 
+# The settings of the current command-line run; the root callback empties it as each run starts.
+_RUN_SETTINGS: ContextVar[Settings | None] = ContextVar("accord_run_settings", default=None)
+
+
+def start_run() -> None:
+    """Forget the previous run's settings (a process, a test's, may run several commands)."""
+    _RUN_SETTINGS.set(None)
+
+
+def run_settings() -> Settings:
+    """The settings of this command-line run, read from accord.toml and the environment on first need
+    (so that `--help` works beside a broken file), then kept for the run: one read per run, handed down
+    to the library as parameters. A bad settings file raises the :class:`AccordError` a command turns
+    into its one-line error."""
+    settings = _RUN_SETTINGS.get()
+    if settings is None:
+        settings = load_settings()
+        _RUN_SETTINGS.set(settings)
+    return settings
+
+
 def resolve_db(db: str | None) -> str:
-    return db or str(settings.get("db"))
+    return db or run_settings().db
 
 
 def error_line(message: str) -> None:

@@ -14,9 +14,10 @@ from rich.console import Console
 from rich.table import Table
 
 from accord.cli.app import app
-from accord.cli.common import DB_OPTION, OutputFormat, error_line, fail, resolve_db
+from accord.cli.common import DB_OPTION, OutputFormat, error_line, fail, resolve_db, run_settings
 from accord.errors import AccordError
 from accord.ingest import ingest_paths
+from accord.ingest.dedupe import DedupeParams
 from accord.ingest.surrogates import printable
 from accord.store import open_store, session_scope
 from accord.store.articles import cluster_members, find_article
@@ -40,6 +41,7 @@ def ingest_cli(
     Exit code 0 when every input was ingested, 1 when any failed (each failure is one line on stderr).
     """
     try:
+        settings = run_settings()
         engine = open_store(resolve_db(db))
     except AccordError as exc:
         raise fail(exc) from exc
@@ -49,6 +51,8 @@ def ingest_cli(
         strict=strict,
         progress=progress,
         follow_links=follow_links,
+        max_bytes=settings.max_file_bytes,
+        dedupe=DedupeParams.of(settings),
     )
     # Names in these lines come from the file system: control characters are printed escaped.
     for notice in report.notices:

@@ -12,10 +12,11 @@ from rich.console import Console
 from rich.table import Table
 
 from accord.cli.app import app
-from accord.cli.common import TableOrJson, fail
+from accord.cli.common import TableOrJson, fail, run_settings
 from accord.errors import AccordError, Errors
 from accord.models import MODELS, forecast_all
 from accord.models.backtest import FOLDS, REPEATS, backtest_cv, backtest_deu
+from accord.models.monte_carlo import DEFAULT_PERTURBATION, Perturbation
 from accord.scenario.importers import import_file
 from accord.scenario.io import JSON_SUFFIXES, YAML_SUFFIXES, load_scenario
 from accord.scenario.model import Scenario
@@ -49,12 +50,16 @@ def _model_names(model: str) -> list[str] | None:
 
 
 def forecast_rows(
-    scenario: Scenario, names: list[str] | None, draws: int, seed: int | None
+    scenario: Scenario,
+    names: list[str] | None,
+    draws: int,
+    seed: int | None,
+    perturbation: Perturbation = DEFAULT_PERTURBATION,
 ) -> list[dict[str, Any]]:
     """One row per model and issue: the point forecast, and with draws the Monte Carlo summary. An issue
     without a negotiation (fewer than two actors hold a position) gets a row per model with no forecast
     and the note saying why (:func:`accord.models.no_negotiation`). ``names`` None: every model."""
-    result = forecast_all(scenario, draws, seed, names)
+    result = forecast_all(scenario, draws, seed, names, perturbation)
     rows = []
     for model in result.models:
         for issue_id, note in result.notes.items():
@@ -100,13 +105,14 @@ def forecast_cli(
     output: TableOrJson = typer.Option(TableOrJson.table, "--format", help="Output format."),
 ) -> None:
     """Forecast every issue of a scenario with one model or all, with an 80 % Monte Carlo interval."""
-    from accord import settings
-
     try:
+        settings = run_settings()
         names = _model_names(model)
         scenarios = _scenarios(scenario)
-        n_draws = int(settings.get("draws")) if draws is None else draws
-        rows = [row for sc in scenarios for row in forecast_rows(sc, names, n_draws, seed)]
+        n_draws = settings.draws if draws is None else draws
+        n_seed = settings.seed if seed is None else seed
+        spread = Perturbation.of(settings)
+        rows = [row for sc in scenarios for row in forecast_rows(sc, names, n_draws, n_seed, spread)]
     except AccordError as exc:
         raise fail(exc) from exc
     if output is TableOrJson.json:

@@ -6,9 +6,8 @@ import os
 
 import typer
 
-from accord import settings
 from accord.cli.app import app
-from accord.cli.common import DB_OPTION, fail, resolve_db
+from accord.cli.common import DB_OPTION, fail, resolve_db, run_settings
 from accord.errors import AccordError
 
 
@@ -36,23 +35,24 @@ def serve_cli(
     from accord.serve.security import check_bind
 
     try:
-        bind = host or str(settings.get("host"))
-        token = str(settings.get("token")) or None
+        settings = run_settings()
+        bind = host or settings.host
+        token = settings.token or None
         check_bind(bind, token)
         url = resolve_db(db)
         # Opening the store here runs its migrations once, before any worker starts, and reports a bad URL.
-        application = create_app(url, token=token)
+        application = create_app(url, token=token, settings=settings)
     except AccordError as exc:
         raise fail(exc) from exc
-    chosen_port = port if port is not None else int(settings.get("port"))
+    chosen_port = port if port is not None else settings.port
     if workers == 1:
         settle_heap()
         uvicorn.run(application, host=bind, port=chosen_port, access_log=access_log)
         return
-    # Several processes need the app by import path; each worker builds it from the same settings.
+    # Several processes need the app by import path; each worker reads the same settings once and builds it.
     os.environ["ACCORD_DB"] = url
     uvicorn.run(
-        "accord.serve.app:app_from_settings",
+        "accord.serve.entry:app_from_settings",
         factory=True,
         workers=workers,
         host=bind,

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
@@ -36,6 +35,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from accord.errors import AccordError, Errors
+from accord.extract.folding import fold_name
 
 Kind = Literal["country", "organization", "group", "person"]
 
@@ -72,27 +72,12 @@ _TITLE_WORDS = _words(
     """
 )
 
-_SPECIAL_LETTERS = str.maketrans(
-    {"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "ß": "ss", "đ": "d", "Đ": "d", "ı": "i"}
-)
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
-_NON_WORD = re.compile(r"[^\w']+")
 _POSSESSIVE = re.compile(r"'s\b|'\B")
-
-
-def fold(text: str) -> str:
-    """Case- and diacritic-folded text with punctuation turned to single spaces."""
-    text = text.translate(_SPECIAL_LETTERS).translate(_APOSTROPHES)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    # Dots vanish rather than split ("U.S." -> "us"), hyphens and other punctuation split words.
-    text = text.replace(".", "")
-    return " ".join(_NON_WORD.sub(" ", text).split())
 
 
 def normalize(text: str) -> str:
     """The form aliases are indexed by: folded, without possessive 's, quotes, or a leading "the"."""
-    text = fold(text)
+    text = fold_name(text)
     text = _POSSESSIVE.sub("", text).replace("'", "")
     words = text.split()
     if len(words) > 1 and words[0] == "the":

@@ -30,10 +30,10 @@ from typing import Any
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from accord import settings
 from accord.errors import AccordError, Errors
 from accord.extract.items import ArticleExtraction, ArticleInput
 from accord.extract.runner import ExtractReport
+from accord.settings import DEFAULTS
 from accord.store.queries import needs_extraction
 from accord.store.schema import Article
 
@@ -62,7 +62,7 @@ def worker_pipeline(model: str, actors: str) -> Any:
 
 
 def extract_chunk(
-    model: str, actors: str, docs: Sequence[ArticleInput]
+    model: str, actors: str, docs: Sequence[ArticleInput], batch_size: int | None = None
 ) -> tuple[str, list[ArticleExtraction]]:
     """Run on a worker: extract one chunk with the worker's cached pipeline.
 
@@ -72,7 +72,8 @@ def extract_chunk(
     from accord.extract import pipeline
     from accord.extract.runner import extract_texts
 
-    return pipeline.PIPELINE_VERSION, list(extract_texts(worker_pipeline(model, actors), docs))
+    nlp = worker_pipeline(model, actors)
+    return pipeline.PIPELINE_VERSION, list(extract_texts(nlp, docs, batch_size=batch_size))
 
 
 def worker_load_count() -> int:
@@ -171,17 +172,21 @@ def run_distributed(
     chunk_size: int | None = None,
     progress: Progress | None = None,
     connect_timeout: float = 10.0,
+    model: str = DEFAULTS.spacy_model,
+    actors: str = DEFAULTS.actors,
+    batch_size: int = DEFAULTS.batch_size,
 ) -> DistributedReport:
     """Extract the pending articles on a Dask cluster and store the results; see the module docstring.
 
+    Each worker loads the pipeline of ``model`` with the actor registry file ``actors`` merged in (the
+    settings ``spacy_model`` and ``actors``), and parses chunks of ``chunk_size`` articles (None:
+    ``batch_size``) in ``nlp.pipe`` batches of ``batch_size`` (the setting).
     ``progress(results, client)`` is called after each chunk is stored.
     """
     from accord.extract.pipeline import PIPELINE_VERSION
     from accord.extract.runner import store_extractions
 
-    model = str(settings.get("spacy_model"))
-    actors = str(settings.get("actors") or "")
-    size = chunk_size or int(settings.get("batch_size"))
+    size = chunk_size or batch_size
     started = time.perf_counter()
     ids = pending_article_ids(engine, since=since, force=force, pipeline_version=PIPELINE_VERSION)
     with dask_client(scheduler, workers, connect_timeout) as client:
@@ -195,7 +200,9 @@ def run_distributed(
             chunk = next(chunks, None)
             if chunk is None:
                 return False
-            future = client.submit(extract_chunk, model, actors, load_inputs(engine, chunk), pure=False)
+            future = client.submit(
+                extract_chunk, model, actors, load_inputs(engine, chunk), batch_size, pure=False
+            )
             owner[future.key] = chunk
             in_flight.add(future)
             return True

@@ -42,15 +42,11 @@ from typing import Any
 import numpy as np
 from pydantic import BaseModel, Field, computed_field
 
-from accord.extract.actor_registry import fold
+from accord.extract.folding import fold_name
 from accord.extract.gold import ITEM_TYPES, ArticleMeta, GoldArticle, GoldEvent, GoldPosition, GoldQuote
 
 QUOTE_OPENING_TOKENS = 8
 _TOKEN = re.compile(r"\w+")
-
-
-def fold_name(name: str) -> str:
-    return fold(name)
 
 
 def quote_tokens(text: str) -> list[str]:
@@ -59,7 +55,7 @@ def quote_tokens(text: str) -> list[str]:
     Unlike names, quotations keep a dot as a separator, so a raw copy with a glued sentence
     ("ended.Next") and its normalized text ("ended. Next") give the same tokens.
     """
-    return _TOKEN.findall(fold(text.replace(".", " ")))
+    return _TOKEN.findall(fold_name(text.replace(".", " ")))
 
 
 def _contains_run(haystack: Sequence[str], needle: Sequence[str]) -> bool:

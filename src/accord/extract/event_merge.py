@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import Engine, delete, exists, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from accord.extract.actor_registry import fold
+from accord.extract.folding import fold_name
 from accord.store.articles import lock_for_writing
 from accord.store.database import session_scope
 from accord.store.schema import Article, ClusterEvent, Event
@@ -81,15 +81,17 @@ class MergedEvent:
             return False
         if (event.modality in LABELLED) != (self.modality in LABELLED):
             return False
-        if not {fold(p) for p in self.participants} & {fold(str(p)) for p in event.participants or []}:
+        if not {fold_name(p) for p in self.participants} & {
+            fold_name(str(p)) for p in event.participants or []
+        }:
             return False
-        if self.place and event.place and fold(self.place) != fold(event.place):
+        if self.place and event.place and fold_name(self.place) != fold_name(event.place):
             return False
         return not (self.date and event.date and not _same_time(self.date, event.date))
 
     def absorb(self, event: Event) -> None:
-        known = {fold(p) for p in self.participants}
-        self.participants.extend(str(p) for p in event.participants or [] if fold(str(p)) not in known)
+        known = {fold_name(p) for p in self.participants}
+        self.participants.extend(str(p) for p in event.participants or [] if fold_name(str(p)) not in known)
         self.place = self.place or event.place
         if event.date and (self.date is None or len(event.date) > len(self.date)):
             self.date, self.date_precision = event.date, event.date_precision

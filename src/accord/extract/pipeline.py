@@ -13,10 +13,10 @@ import spacy
 from spacy.language import Language
 from spacy.util import compile_infix_regex
 
-from accord import settings
 from accord.errors import AccordError, Errors
 from accord.extract.components import common  # noqa: F401  (registers Doc extensions)
 from accord.extract.components.actor_linking import ActorLinker
+from accord.settings import DEFAULTS
 
 # Bump when a component, lexicon or the model changes what is extracted: stored extractions made by an
 # older version are redone by `accord extract`.
@@ -29,24 +29,25 @@ COMPONENTS = ("accord_actors", "accord_quotes", "accord_events", "accord_positio
 
 
 def load_model(model: str | None = None, *, exclude: tuple[str, ...] = UNUSED) -> Language:
-    name = model or str(settings.get("spacy_model"))
+    name = model or DEFAULTS.spacy_model
     try:
         return spacy.load(name, exclude=list(exclude))
     except OSError as exc:
         raise AccordError(Errors.A306, model=name, reason=str(exc).splitlines()[0]) from exc
 
 
-def load_pipeline(model: str | None = None, registry: Any | None = None) -> Language:
+def load_pipeline(model: str | None = None, registry: Any | None = None, actors: str = "") -> Language:
     """The model without its unused components, with Accord's components added after NER.
 
-    ``registry`` is an actor registry (``accord.extract.actor_registry.load_registry()`` when omitted).
+    ``model`` is the spaCy package (None: the declared default of ``spacy_model``); ``registry`` an actor
+    registry, when omitted the shipped one with the file ``actors`` (the setting) merged over it.
     """
     import accord.extract.components  # noqa: F401  (registers the factories)
 
     nlp = load_model(model)
     split_glued_quotes(nlp)
     if registry is None:
-        registry = _default_registry()
+        registry = _default_registry(actors)
     nlp.add_pipe("accord_paragraphs", before="parser")
     for name in COMPONENTS:
         nlp.add_pipe(name)
@@ -70,13 +71,12 @@ def split_glued_quotes(nlp: Language) -> None:
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
-def _default_registry() -> Any:
-    from accord.extract.actor_registry import load_registry
-
-    extra = str(settings.get("actors") or "")
+def _default_registry(actors: str) -> Any:
     from pathlib import Path
 
-    return load_registry(Path(extra) if extra else None)
+    from accord.extract.actor_registry import load_registry
+
+    return load_registry(Path(actors) if actors else None)
 
 
 def installed_model_version(package: str = MODEL_PACKAGE) -> str:

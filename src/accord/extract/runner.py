@@ -20,7 +20,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from sqlalchemy import Engine, delete, insert, select
 
-from accord import settings
 from accord.errors import AccordError, ErrorRecord, Errors
 from accord.extract.components.common import register_extensions
 from accord.extract.event_merge import merge_cluster_events
@@ -34,6 +33,7 @@ from accord.extract.items import (
     QuoteItem,
 )
 from accord.extract.pipeline import PIPELINE_VERSION, load_pipeline
+from accord.settings import DEFAULTS
 from accord.store.database import session_scope
 from accord.store.queries import needs_extraction
 from accord.store.schema import ActorMention, Article, Event, Extraction, Position, Quote
@@ -154,7 +154,7 @@ def extract_texts(
 ) -> Iterator[ArticleExtraction]:
     """One result per input article, in input order."""
     register_extensions()
-    size = batch_size or int(settings.get("batch_size"))
+    size = batch_size or DEFAULTS.batch_size
     finished: dict[int, ArticleExtraction] = {}
     parts: dict[int, list[ArticleExtraction]] = {}
     order: deque[tuple[int, ArticleInput, int]] = deque()  # (serial, article, number of chunks)
@@ -416,22 +416,27 @@ def run_extraction(
     *,
     since: dt.date | None = None,
     force: bool = False,
-    workers: int = 1,
+    n_process: int = 1,
     batch_size: int | None = None,
     progress: Progress | None = None,
     nlp: Language | None = None,
+    model: str | None = None,
+    actors: str = "",
 ) -> ExtractReport:
-    """Extract every stored article that needs it and store the results."""
+    """Extract every stored article that needs it and store the results, in this process (``n_process``
+    above 1: spaCy's own ``nlp.pipe`` processes; many workers are :mod:`accord.extract.distributed`'s).
+    ``nlp`` is a loaded pipeline to reuse, else one is loaded from ``model`` and ``actors`` (the settings
+    ``spacy_model`` and ``actors``); ``batch_size`` None is the declared default of ``batch_size``."""
     started = time.perf_counter()
     report = ExtractReport()
     articles = list(pending_articles(engine, since=since, force=force))
     if not articles:
         report.seconds = time.perf_counter() - started
         return report
-    nlp = nlp or load_pipeline()
+    nlp = nlp or load_pipeline(model, actors=actors)
 
     def counted() -> Iterator[ArticleExtraction]:
-        for result in extract_texts(nlp, articles, batch_size=batch_size, n_process=max(1, workers)):
+        for result in extract_texts(nlp, articles, batch_size=batch_size, n_process=max(1, n_process)):
             report.count(result)
             if progress is not None:
                 progress(1)

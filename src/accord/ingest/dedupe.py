@@ -19,6 +19,9 @@ from functools import lru_cache
 
 import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
+from pydantic import BaseModel, ConfigDict
+
+from accord.settings import DEFAULTS, Settings
 
 _MAGIC = b"AMH2"
 _SCHEME = "affine32"
@@ -91,6 +94,28 @@ def shingles(text: str, size: int) -> set[bytes]:
     if len(words) <= size:
         return {" ".join(words).encode()} if words else set()
     return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
+
+
+class DedupeParams(BaseModel):
+    """How near duplicates are found (the settings ``dedupe_threshold``, ``dedupe_num_perm`` and
+    ``shingle_size``)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    threshold: float = DEFAULTS.dedupe_threshold
+    num_perm: int = DEFAULTS.dedupe_num_perm
+    shingle_size: int = DEFAULTS.shingle_size
+
+    @classmethod
+    def of(cls, settings: Settings) -> DedupeParams:
+        return cls(
+            threshold=settings.dedupe_threshold,
+            num_perm=settings.dedupe_num_perm,
+            shingle_size=settings.shingle_size,
+        )
+
+
+DEFAULT_DEDUPE = DedupeParams()
 
 
 @dataclass(frozen=True)

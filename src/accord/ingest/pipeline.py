@@ -22,14 +22,15 @@ from typing import Any
 import numpy as np
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from sqlalchemy import Engine, delete, event, insert, update
+from sqlalchemy import Connection, Engine, delete, insert, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from accord import settings
 from accord.errors import AccordError, Errors
 from accord.ingest.dedupe import (
+    DEFAULT_DEDUPE,
     ClusterIndex,
+    DedupeParams,
     Fingerprint,
     fingerprint,
     fingerprint_of,
@@ -42,6 +43,7 @@ from accord.ingest.models import IngestIssue, IngestNotice, IngestReport, RawArt
 from accord.ingest.normalize import normalize_text, word_count
 from accord.ingest.readers import STDIN, Found, Item, read_input, walk
 from accord.ingest.surrogates import article_surrogate, display_name, printable
+from accord.settings import DEFAULTS
 from accord.store import articles as store
 from accord.store.schema import Article, Cluster
 
@@ -114,16 +116,15 @@ class _Known:
 class _Run:
     """One ingest run. Articles are prepared in memory and written once per batch, in bulk."""
 
-    def __init__(self, engine: Engine, *, strict: bool) -> None:
-        self.engine = engine
+    def __init__(self, bind: Engine | Connection, *, strict: bool, dedupe: DedupeParams) -> None:
         self.strict = strict
-        self.threshold = float(settings.get("dedupe_threshold"))
-        self.num_perm = int(settings.get("dedupe_num_perm"))
-        self.shingle_size = int(settings.get("shingle_size"))
+        self.threshold = dedupe.threshold
+        self.num_perm = dedupe.num_perm
+        self.shingle_size = dedupe.shingle_size
         self.report = IngestReport()
         self.committed = IngestReport()  # the report as of the last commit, restored on a replay
         self.batch: list[Item] = []
-        self.session = Session(engine, expire_on_commit=False, autoflush=False)
+        self.session = Session(bind, expire_on_commit=False, autoflush=False)
         self.last_commit = time.monotonic()
         self._load()
 
@@ -419,19 +420,38 @@ def _inputs(paths: Sequence[str | Path], *, follow_links: bool = False) -> list[
     return found
 
 
-def _synchronous_normal(dbapi_connection: object, _record: object) -> None:
-    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
+def _synchronous(connection: Connection, value: str | int | None = None) -> Any:
+    """The connection's ``PRAGMA synchronous``, first set to ``value`` when given. Run on the driver's own
+    connection: SQLAlchemy would open a transaction for it that the ingest session must not join."""
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    cursor = driver.cursor()
+    try:
+        if value is not None:
+            cursor.execute(f"PRAGMA synchronous={value}")
+        return cursor.execute("PRAGMA synchronous").fetchone()[0]
+    finally:
+        cursor.close()
 
 
-def _sqlite_fast_commits(engine: Engine) -> None:
-    # In WAL mode, synchronous=NORMAL keeps every commit safe from a crash or kill of this process;
-    # only a power loss can drop the last commits, and a rerun restores them.
-    if engine.dialect.name != "sqlite" or event.contains(engine, "connect", _synchronous_normal):
+@contextmanager
+def _writer(engine: Engine) -> Iterator[Engine | Connection]:
+    """What the ingest session writes through: on SQLite one connection of the caller's engine with fast
+    commits, set back as it was before it goes back to the pool; elsewhere the engine itself. The caller's
+    engine gains no listener and keeps its pool."""
+    if engine.dialect.name != "sqlite":
+        yield engine
         return
-    event.listen(engine, "connect", _synchronous_normal)
-    engine.dispose()
+    with engine.connect() as connection:
+        before = _synchronous(connection)
+        # In WAL mode, synchronous=NORMAL keeps every commit safe from a crash or kill of this process;
+        # only a power loss can drop the last commits, and a rerun restores them.
+        _synchronous(connection, "NORMAL")
+        try:
+            yield connection
+        finally:
+            connection.rollback()
+            _synchronous(connection, before)
 
 
 def _progress_wanted(progress: bool | None, count: int) -> bool:
@@ -474,6 +494,7 @@ def ingest_paths(
     progress: bool | None = None,
     max_bytes: int | None = None,
     follow_links: bool = False,
+    dedupe: DedupeParams = DEFAULT_DEDUPE,
 ) -> IngestReport:
     """Ingest files, folders (recursively) and ``-`` (stdin) into the store behind ``engine``.
 
@@ -484,12 +505,27 @@ def ingest_paths(
     In folders, a symlink that leads out of the folder named in ``paths`` is passed over with a
     notice unless ``follow_links``; a path named in ``paths`` is read even when it is a symlink.
     Anything named in ``paths`` that is not a regular file or folder (a FIFO) is an A109 error.
+    ``max_bytes`` (None: the declared default of ``max_file_bytes``) and ``dedupe`` are the settings.
     """
-    _sqlite_fast_commits(engine)
     inputs, notices = _collect(paths, follow_links)
-    max_bytes = int(settings.get("max_file_bytes")) if max_bytes is None else max_bytes
+    max_bytes = DEFAULTS.max_file_bytes if max_bytes is None else max_bytes
+    with _writer(engine) as bind:
+        report = _ingest(inputs, bind, strict=strict, progress=progress, max_bytes=max_bytes, dedupe=dedupe)
+    report.notices = notices
+    return report
+
+
+def _ingest(
+    inputs: list[str | Path | AccordError],
+    bind: Engine | Connection,
+    *,
+    strict: bool,
+    progress: bool | None,
+    max_bytes: int,
+    dedupe: DedupeParams,
+) -> IngestReport:
     try:
-        run = _Run(engine, strict=strict)
+        run = _Run(bind, strict=strict, dedupe=dedupe)
     except KeyboardInterrupt:
         return IngestReport(interrupted=True)
     bar = _bar(_progress_wanted(progress, len(inputs)))
@@ -513,5 +549,4 @@ def ingest_paths(
         run.report.interrupted = True
     finally:
         run.session.close()
-        run.report.notices = notices
     return run.report

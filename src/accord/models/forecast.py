@@ -12,11 +12,11 @@ import time
 
 from pydantic import BaseModel, Field
 
-from accord import settings
 from accord.models.base import IssueForecast, Model, forecast_with, no_negotiation
-from accord.models.monte_carlo import simulate
+from accord.models.monte_carlo import DEFAULT_PERTURBATION, Perturbation, simulate
 from accord.models.registry import MODELS, get_model
 from accord.scenario.model import Scenario
+from accord.settings import DEFAULTS
 
 
 class Influence(BaseModel):
@@ -84,15 +84,17 @@ def forecast_all(
     draws: int | None = 0,
     seed: int | None = None,
     models: list[str] | None = None,
+    perturbation: Perturbation = DEFAULT_PERTURBATION,
 ) -> ScenarioForecast:
     """Every model's (or the named ``models``') forecast of every issue with a negotiation, and with
     ``draws`` > 0 its Monte Carlo interval and most influential actors. ``draws`` and ``seed`` None mean
-    the settings ``draws`` and ``seed``. The scenario is used exactly as given, so the same scenario gives
-    the same numbers to the last bit, whoever asks."""
+    the declared defaults of the settings ``draws`` and ``seed``; ``perturbation`` is how far the draws
+    move positions, saliences and capabilities. The scenario is used exactly as given, so the same
+    scenario gives the same numbers to the last bit, whoever asks."""
     started = time.perf_counter()
     chosen = registered() if models is None else {name: get_model(name) for name in models}
-    draws = int(settings.get("draws")) if draws is None else draws
-    seed = int(settings.get("seed")) if seed is None else seed
+    draws = DEFAULTS.draws if draws is None else draws
+    seed = DEFAULTS.seed if seed is None else seed
     notes = no_negotiation(scenario)
     negotiated = len(notes) < len(scenario.issues)
     results: list[ModelForecast] = []
@@ -101,7 +103,7 @@ def forecast_all(
         points = forecast_with(model, scenario)
         intervals: dict[str, Interval] = {}
         if draws > 0 and negotiated:
-            simulated = simulate(scenario, [name], draws=draws, seed=seed)[name]
+            simulated = simulate(scenario, [name], draws=draws, seed=seed, perturbation=perturbation)[name]
             intervals = {
                 issue: Interval(
                     median=r.median,

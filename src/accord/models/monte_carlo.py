@@ -16,11 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+from pydantic import BaseModel, ConfigDict
 
-from accord import settings
 from accord.models.base import Array, Batch, aligned_batch, is_linked, negotiated_rows, to_batch
 from accord.models.registry import get_model
 from accord.scenario.model import Scenario
+from accord.settings import DEFAULTS, Settings
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,29 @@ class IssueUncertainty:
     sensitivity: list[Sensitivity] = field(default_factory=list)
 
 
+class Perturbation(BaseModel):
+    """How far Monte Carlo draws move each input: standard deviations of a position without a stated
+    uncertainty (0-100 scale), of a salience (0-1) and of a log capability (the settings
+    ``default_uncertainty``, ``salience_uncertainty`` and ``capability_uncertainty``)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    position_sd: float = DEFAULTS.default_uncertainty
+    salience_sd: float = DEFAULTS.salience_uncertainty
+    capability_sd: float = DEFAULTS.capability_uncertainty
+
+    @classmethod
+    def of(cls, settings: Settings) -> Perturbation:
+        return cls(
+            position_sd=settings.default_uncertainty,
+            salience_sd=settings.salience_uncertainty,
+            capability_sd=settings.capability_uncertainty,
+        )
+
+
+DEFAULT_PERTURBATION = Perturbation()
+
+
 def _correlation(noise: Array, forecast: Array) -> Array:
     """Correlation along axis 0 of noise ``(D, I, n)`` with forecast ``(D, I)``; 0 where one is constant."""
     a = noise - noise.mean(axis=0)
@@ -58,19 +82,19 @@ def simulate(
     draws: int | None = None,
     seed: int | None = None,
     top: int = 5,
+    perturbation: Perturbation = DEFAULT_PERTURBATION,
 ) -> dict[str, dict[str, IssueUncertainty]]:
-    """model -> issue -> forecast median, 10th and 90th percentile, and the most influential actors."""
-    draws = int(settings.get("draws")) if draws is None else draws
-    seed = int(settings.get("seed")) if seed is None else seed
-    pos_sd = float(settings.get("default_uncertainty"))
-    sal_sd = float(settings.get("salience_uncertainty"))
-    cap_sd = float(settings.get("capability_uncertainty"))
+    """model -> issue -> forecast median, 10th and 90th percentile, and the most influential actors.
+    ``draws`` and ``seed`` None: the settings' declared defaults."""
+    draws = DEFAULTS.draws if draws is None else draws
+    seed = DEFAULTS.seed if seed is None else seed
+    sds = (perturbation.position_sd, perturbation.salience_sd, perturbation.capability_sd)
     out: dict[str, dict[str, IssueUncertainty]] = {}
     plain = [n for n in model_names if not is_linked(get_model(n))]
     linked = [n for n in model_names if is_linked(get_model(n))]
     for names, batch in ((plain, to_batch(scenario)), (linked, aligned_batch(scenario))):
         if names:
-            out.update(_simulate(scenario, batch, names, draws, seed, top, (pos_sd, sal_sd, cap_sd)))
+            out.update(_simulate(scenario, batch, names, draws, seed, top, sds))
     return {name: out[name] for name in model_names}
 
 

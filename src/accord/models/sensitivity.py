@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 
 from accord.models.base import no_negotiation
 from accord.models.forecast import forecast_all
+from accord.models.monte_carlo import DEFAULT_PERTURBATION, Perturbation
 from accord.models.registry import forecast
 from accord.scenario.model import Scenario
 
@@ -66,10 +67,11 @@ def sensitivity(
     shift: float = 20.0,
     draws: int | None = None,
     seed: int | None = None,
+    perturbation: Perturbation = DEFAULT_PERTURBATION,
 ) -> SensitivityAnalysis:
     """Every actor's effect on every negotiated issue's forecast under ``model`` (see the module)."""
     notes = no_negotiation(scenario)
-    result = forecast_all(scenario, draws, seed, models=[model])
+    result = forecast_all(scenario, draws, seed, models=[model], perturbation=perturbation)
     simulated = result.model(model)
     shares = {
         (issue, item.actor): item.share

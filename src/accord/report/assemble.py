@@ -7,7 +7,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from accord.report.data import ForecastTable, ReportData, Sensitivity
+from accord.models.monte_carlo import DEFAULT_PERTURBATION, Perturbation
+from accord.report.data import ForecastTable, NoteCode, ReportData, ReportNote, Sensitivity
 from accord.report.overview import overview_data
 from accord.report.render import write_report
 from accord.report.views import (
@@ -20,6 +21,7 @@ from accord.report.views import (
 )
 from accord.scenario.builder import build_cells, scenario_from_cells
 from accord.scenario.model import Scenario
+from accord.scenario.params import DEFAULT_PARAMS, ScenarioParams
 from accord.scenario.scales import load_scales
 from accord.store import session_scope
 
@@ -33,28 +35,31 @@ def report_data(
     title: str = "Negotiation report",
     forecast: ForecastTable | None = None,
     sensitivity: Sensitivity | None = None,
+    params: ScenarioParams = DEFAULT_PARAMS,
+    perturbation: Perturbation = DEFAULT_PERTURBATION,
 ) -> ReportData:
     """Everything the report shows. ``scenario`` (e.g. an analyst's edited file) drives the forecast and
-    sensitivity views; without one, the scenario is built from the store as of ``as_of``. Forecast and
-    sensitivity already computed for that scenario (``accord analyze`` keeps them) are used as given."""
-    scales = load_scales()
+    sensitivity views; without one, the scenario is built from the store as of ``as_of``, with ``params``.
+    Forecast and sensitivity already computed for that scenario (``accord analyze`` keeps them) are used
+    as given; else drawn with ``draws``, ``seed`` and ``perturbation``."""
+    scales = load_scales(params.issue_scales)
     with session_scope(engine) as session:
         overview = overview_data(session, as_of)
-        cells = build_cells(session, as_of, scales)
-        timeline = events_timeline_data(session, as_of)
-        quotes = quotes_by_speaker(session, as_of)
-    built = scenario_from_cells(cells, as_of, scales) if scenario is None else scenario
-    notes: list[str] = []
+        cells = build_cells(session, as_of, scales, params)
+        timeline = events_timeline_data(session, as_of, params.min_confidence)
+        quotes = quotes_by_speaker(session, as_of, params.min_confidence)
+    built = scenario_from_cells(cells, as_of, scales, params=params) if scenario is None else scenario
+    notes: list[ReportNote] = []
     defaults = [a.name for a in built.actors if a.default_capability]
     if defaults:
-        notes.append(
+        text = (
             "No national capability figures for: " + ", ".join(defaults) + "; they get a small default "
             "capability (edit the scenario or set capability_overrides)."
         )
+        notes.append(ReportNote(code=NoteCode.DEFAULT_CAPABILITY, text=text))
     if scenario is not None:
-        notes.append(
-            f"Forecast and sensitivity use the scenario '{scenario.name}', not the store's positions."
-        )
+        text = f"Forecast and sensitivity use the scenario '{scenario.name}', not the store's positions."
+        notes.append(ReportNote(code=NoteCode.GIVEN_SCENARIO, text=text))
     return ReportData(
         title=title,
         generated=dt.datetime.now(dt.UTC).replace(tzinfo=None),
@@ -63,8 +68,9 @@ def report_data(
         trajectories=trajectories_from_cells(cells, scales),
         timeline=timeline,
         quotes=quotes,
-        forecast=forecast or forecast_table(built, draws=draws, seed=seed),
-        sensitivity=sensitivity or sensitivity_table(built, draws=draws, seed=seed),
+        forecast=forecast or forecast_table(built, draws=draws, seed=seed, perturbation=perturbation),
+        sensitivity=sensitivity
+        or sensitivity_table(built, draws=draws, seed=seed, perturbation=perturbation),
         scenario_name=built.name,
         notes=notes,
     )
@@ -77,6 +83,9 @@ def make_report(
     scenario: Scenario | None = None,
     draws: int | None = None,
     seed: int | None = None,
+    params: ScenarioParams = DEFAULT_PARAMS,
+    perturbation: Perturbation = DEFAULT_PERTURBATION,
 ) -> Path:
     """Write ``report.html`` for the store (and scenario) into ``out_dir``; returns its path."""
-    return write_report(report_data(engine, as_of, scenario, draws, seed), out_dir)
+    data = report_data(engine, as_of, scenario, draws, seed, params=params, perturbation=perturbation)
+    return write_report(data, out_dir)

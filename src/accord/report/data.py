@@ -7,6 +7,7 @@ forecasts, and :mod:`accord.report.render` draws them.
 from __future__ import annotations
 
 import datetime as dt
+from enum import Enum
 
 from pydantic import BaseModel, Field
 
@@ -195,6 +196,21 @@ class Sensitivity(BaseModel):
         return f"pushes it toward {end}" + (f" ({meaning})" if meaning else "")
 
 
+class NoteCode(str, Enum):
+    """What a report note is about: code that adds, finds or drops a note goes by this, never its text."""
+
+    DEFAULT_CAPABILITY = "default_capability"  # actors without national figures got a small default
+    GIVEN_SCENARIO = "given_scenario"  # the forecast uses a scenario given to the report, not the store's
+    EDITED_SCENARIO = "edited_scenario"  # that scenario is the analyst's edit of analyze's scenario.yaml
+
+
+class ReportNote(BaseModel):
+    """One note the report shows above its views: what is missing or unusual, and why."""
+
+    code: NoteCode
+    text: str
+
+
 class ReportData(BaseModel):
     title: str
     generated: dt.datetime
@@ -206,4 +222,7 @@ class ReportData(BaseModel):
     forecast: ForecastTable
     sensitivity: Sensitivity
     scenario_name: str = ""
-    notes: list[str] = Field(default_factory=list)  # what is missing and why, shown in the report
+    notes: list[ReportNote] = Field(default_factory=list)  # what is missing and why, shown in the report
+
+    def has_note(self, code: NoteCode) -> bool:
+        return any(note.code is code for note in self.notes)

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from sqlalchemy.orm import Session
 
 from accord.models import forecast_all, sensitivity
+from accord.models.monte_carlo import DEFAULT_PERTURBATION, Perturbation
 from accord.report.data import (
     EventsTimeline,
     EvidenceItem,
@@ -31,6 +32,7 @@ from accord.report.data import (
 )
 from accord.scenario.builder import Cell, build_cells
 from accord.scenario.model import Scenario
+from accord.scenario.params import DEFAULT_PARAMS, ScenarioParams
 from accord.scenario.scales import Scales, load_scales
 from accord.scenario.timeline import EventPoint, event_points, quote_points, stages
 
@@ -82,10 +84,12 @@ def matrix_from_cells(cells: list[Cell], scales: Scales | None = None) -> Matrix
     )
 
 
-def matrix_data(session: Session, as_of: dt.date | None = None) -> Matrix:
+def matrix_data(
+    session: Session, as_of: dt.date | None = None, params: ScenarioParams = DEFAULT_PARAMS
+) -> Matrix:
     """The actor × issue matrix: position (colour), salience (size) and the evidence behind each cell."""
-    scales = load_scales()
-    return matrix_from_cells(build_cells(session, as_of, scales), scales)
+    scales = load_scales(params.issue_scales)
+    return matrix_from_cells(build_cells(session, as_of, scales, params), scales)
 
 
 # -- trajectories -----------------------------------------------------------------------------------
@@ -121,10 +125,12 @@ def trajectories_from_cells(cells: list[Cell], scales: Scales | None = None) -> 
     )
 
 
-def trajectories_data(session: Session, as_of: dt.date | None = None) -> Trajectories:
+def trajectories_data(
+    session: Session, as_of: dt.date | None = None, params: ScenarioParams = DEFAULT_PARAMS
+) -> Trajectories:
     """Positions per actor and issue over time: one point per dated statement."""
-    scales = load_scales()
-    return trajectories_from_cells(build_cells(session, as_of, scales), scales)
+    scales = load_scales(params.issue_scales)
+    return trajectories_from_cells(build_cells(session, as_of, scales, params), scales)
 
 
 # -- events -----------------------------------------------------------------------------------------
@@ -181,10 +187,12 @@ def merge_events(events: list[EventPoint]) -> list[ListedEvent]:
     return merged
 
 
-def events_timeline_data(session: Session, as_of: dt.date | None = None) -> EventsTimeline:
+def events_timeline_data(
+    session: Session, as_of: dt.date | None = None, min_score: float | None = None
+) -> EventsTimeline:
     """Events on a time axis with the stages of the process they show; an event reported by several copies
     of one story, or twice in one article, is listed once with its sources (:func:`merge_events`)."""
-    events = merge_events(event_points(session, as_of))
+    events = merge_events(event_points(session, as_of, min_score))
     dated = [e for e in events if e.date is not None]
     return EventsTimeline(events=dated, stages=stages(dated), undated=len(events) - len(dated))
 
@@ -192,13 +200,15 @@ def events_timeline_data(session: Session, as_of: dt.date | None = None) -> Even
 # -- quotes -----------------------------------------------------------------------------------------
 
 
-def quotes_by_speaker(session: Session, as_of: dt.date | None = None) -> QuotesBySpeaker:
+def quotes_by_speaker(
+    session: Session, as_of: dt.date | None = None, min_score: float | None = None
+) -> QuotesBySpeaker:
     """Quotes grouped by speaker, the most quoted first, each speaker's newest quote first; a quote repeated
     by copies of one story (a near-duplicate cluster) appears once."""
     quotes = []
     seen: set[tuple[str, str, int]] = set()
     # Copies of one story in a near-duplicate cluster repeat its quotes: show each once (the first copy).
-    for quote in quote_points(session, as_of):
+    for quote in quote_points(session, as_of, min_score):
         cluster = quote.source.cluster_id
         if cluster is not None:
             key = (quote.speaker, " ".join(quote.text.split()), cluster)
@@ -228,10 +238,14 @@ def quotes_by_speaker(session: Session, as_of: dt.date | None = None) -> QuotesB
 
 
 def forecast_table(
-    scenario: Scenario, models: list[str] | None = None, draws: int | None = None, seed: int | None = None
+    scenario: Scenario,
+    models: list[str] | None = None,
+    draws: int | None = None,
+    seed: int | None = None,
+    perturbation: Perturbation = DEFAULT_PERTURBATION,
 ) -> ForecastTable:
     """Every model's forecast per issue, side by side, with its Monte Carlo 80 % interval (p10–p90)."""
-    result = forecast_all(scenario, draws, seed, models)
+    result = forecast_all(scenario, draws, seed, models, perturbation)
     rows: list[IssueForecastRow] = []
     capability = {a.id: a.capability for a in scenario.actors}
     n_draws = 0
@@ -300,12 +314,13 @@ def sensitivity_table(
     shift: float = 20.0,
     draws: int | None = None,
     seed: int | None = None,
+    perturbation: Perturbation = DEFAULT_PERTURBATION,
 ) -> Sensitivity:
     """How much each actor moves each issue's forecast: left out, position shifted toward a harder line,
     capability doubled (:func:`accord.models.sensitivity`), sorted by the largest change; ``share`` is the
     part of the forecast's Monte Carlo variance the actor's inputs explain (its top five actors per issue).
     Issues without a negotiation are left out (``notes``)."""
-    analysis = sensitivity(scenario, model, shift, draws, seed)
+    analysis = sensitivity(scenario, model, shift, draws, seed, perturbation)
     rows = [
         SensitivityRow(
             issue=e.issue,

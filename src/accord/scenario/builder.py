@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -31,10 +30,11 @@ from pydantic import BaseModel
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from accord import settings
 from accord.errors import AccordError
 from accord.scenario.capability import CapabilityData, capabilities
+from accord.scenario.ids import slug
 from accord.scenario.model import Actor, Evidence, Issue, Scenario, Stance
+from accord.scenario.params import DEFAULT_PARAMS, ScenarioParams
 from accord.scenario.salience import saliences
 from accord.scenario.scales import Scales, load_scales
 from accord.scenario.timeline import PositionPoint, position_points, quote_points
@@ -72,15 +72,15 @@ class Cell(BaseModel):
 class Attribution:
     """Maps a statement's actor to the scenario actor, through the registry's dated roles."""
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, enabled: bool, actors: str = "") -> None:
+        """``actors``: an extra registry file merged over the shipped one (the ``actors`` setting)."""
         self.enabled = enabled
         self.registry = None
         if enabled:
             try:
                 from accord.extract.actor_registry import load_registry
 
-                extra = str(settings.get("actors"))
-                self.registry = load_registry(Path(extra) if extra else None)
+                self.registry = load_registry(Path(actors) if actors else None)
             except (AccordError, ImportError):
                 self.registry = None  # no registry available: statements stay with their speakers
 
@@ -96,11 +96,6 @@ class Attribution:
             if held and body is not None and body.kind in {"country", "organization"}:
                 return body.name, f"{role.title} of {body.name}"
         return actor, None
-
-
-def slug(name: str) -> str:
-    text = re.sub(r"[^0-9a-z]+", "_", name.casefold()).strip("_")
-    return text or "actor"
 
 
 def _weights(statements: list[Statement], half_life: float) -> None:
@@ -131,25 +126,9 @@ def _dedupe(statements: list[Statement]) -> list[Statement]:
     return kept
 
 
-class Params(BaseModel):
-    """The scenario settings, read once per build."""
-
-    half_life: float
-    conflict_share: float
-    default_uncertainty: float
-    smoothing: float
-
-    @classmethod
-    def from_settings(cls) -> Params:
-        return cls(
-            half_life=float(settings.get("recency_half_life_days")),
-            conflict_share=float(settings.get("conflict_share")),
-            default_uncertainty=float(settings.get("default_uncertainty")),
-            smoothing=float(settings.get("salience_smoothing")),
-        )
-
-
-def _cell(actor: str, issue: str, statements: list[Statement], scales: Scales, params: Params) -> Cell:
+def _cell(
+    actor: str, issue: str, statements: list[Statement], scales: Scales, params: ScenarioParams
+) -> Cell:
     half_life, share, floor = params.half_life, params.conflict_share, params.default_uncertainty
     statements = _dedupe(statements)
     _weights(statements, half_life)
@@ -183,17 +162,21 @@ def _cell(actor: str, issue: str, statements: list[Statement], scales: Scales, p
     )
 
 
-def build_cells(session: Session, as_of: dt.date | None = None, scales: Scales | None = None) -> list[Cell]:
+def build_cells(
+    session: Session,
+    as_of: dt.date | None = None,
+    scales: Scales | None = None,
+    params: ScenarioParams = DEFAULT_PARAMS,
+) -> list[Cell]:
     """The actor × issue cells of the scenario, from the statements up to ``as_of``."""
-    scales = scales or load_scales()
-    attribution = Attribution(bool(settings.get("attribute_to_country")))
+    scales = scales or load_scales(params.issue_scales)
+    attribution = Attribution(params.attribute_to_country, params.actors)
     groups: dict[tuple[str, str], list[Statement]] = defaultdict(list)
-    for point in position_points(session, as_of, scales):
+    for point in position_points(session, as_of, scales, params.min_confidence):
         actor, role = attribution.resolve(point.actor, point.date)
         groups[(actor, point.issue)].append(
             Statement(point=point, actor=actor, speaker=point.actor, role=role)
         )
-    params = Params.from_settings()
     cells = [_cell(actor, issue, statements, scales, params) for (actor, issue), statements in groups.items()]
 
     counts: Counter[tuple[str, str]] = Counter()
@@ -202,7 +185,7 @@ def build_cells(session: Session, as_of: dt.date | None = None, scales: Scales |
         counts[(cell.actor, cell.issue)] += len(cell.statements)
         for s in cell.statements:
             sentences[(s.point.source.article_id, s.point.sentence_start)].add((cell.actor, cell.issue))
-    for quote in quote_points(session, as_of):
+    for quote in quote_points(session, as_of, params.min_confidence):
         speaker, _ = attribution.resolve(quote.speaker, quote.date)
         for actor, issue in sentences.get((quote.source.article_id, quote.sentence_start), set()):
             if actor == speaker:
@@ -244,19 +227,22 @@ def scenario_from_cells(
     as_of: dt.date | None,
     scales: Scales | None = None,
     capability_data: CapabilityData | None = None,
+    params: ScenarioParams = DEFAULT_PARAMS,
 ) -> Scenario:
-    scales = scales or load_scales()
+    scales = scales or load_scales(params.issue_scales)
     actor_names = sorted({c.actor for c in cells})
     ids: dict[str, str] = {}
     for name in actor_names:
-        base = candidate = slug(name)
+        base = candidate = slug(name, empty="actor")
         n = 2
         while candidate in ids.values():
             candidate, n = f"{base}_{n}", n + 1
         ids[name] = candidate
     # "Latest" means the corpus's latest statement, not today: the same store gives the same scenario.
     dates = [s.point.date for c in cells for s in c.statements if s.point.date is not None]
-    figures = capabilities(actor_names, as_of or max(dates, default=None), capability_data)
+    figures = capabilities(
+        actor_names, as_of or max(dates, default=None), capability_data, params.capability_overrides
+    )
     issues = []
     for issue_id in sorted({c.issue for c in cells}):
         scale = scales.scale(issue_id)
@@ -302,8 +288,14 @@ def scenario_from_cells(
     )
 
 
-def build_scenario(engine: Engine, as_of: dt.date | None = None, scales: Scales | None = None) -> Scenario:
-    """The scenario of everything stored up to ``as_of`` (None: everything)."""
+def build_scenario(
+    engine: Engine,
+    as_of: dt.date | None = None,
+    scales: Scales | None = None,
+    params: ScenarioParams = DEFAULT_PARAMS,
+) -> Scenario:
+    """The scenario of everything stored up to ``as_of`` (None: everything), built with ``params`` (the
+    scenario settings; their declared defaults when not given)."""
     with session_scope(engine) as session:
-        cells = build_cells(session, as_of, scales)
-    return scenario_from_cells(cells, as_of, scales)
+        cells = build_cells(session, as_of, scales, params)
+    return scenario_from_cells(cells, as_of, scales, params=params)

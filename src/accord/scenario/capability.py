@@ -23,7 +23,6 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, Field, ValidationError
 
-from accord import settings
 from accord.errors import AccordError, Errors
 from accord.scenario.model import CapabilityOrigin, Evidence
 
@@ -251,11 +250,11 @@ def shipped_data() -> CapabilityData:
 
 
 def capabilities(
-    actors: list[str], as_of: dt.date | None, data: CapabilityData | None = None
+    actors: list[str], as_of: dt.date | None, data: CapabilityData | None = None, override_path: str = ""
 ) -> dict[str, CapabilityFigure]:
-    """Each actor's capability figure; the ``capability_overrides`` setting wins over the shipped data."""
+    """Each actor's capability figure; the CSV file ``override_path`` (the ``capability_overrides``
+    setting) wins over the shipped data."""
     data = data or shipped_data()
-    override_path = str(settings.get("capability_overrides"))
     overrides = read_overrides(Path(override_path)) if override_path else {}
     result: dict[str, CapabilityFigure] = {}
     for actor in actors:

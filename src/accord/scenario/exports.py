@@ -23,6 +23,8 @@ from sqlalchemy import Engine
 from accord.errors import AccordError, Errors
 from accord.scenario.io import JSON_SUFFIXES, YAML_SUFFIXES, save_scenario
 from accord.scenario.model import Scenario
+from accord.scenario.params import DEFAULT_PARAMS, ScenarioParams
+from accord.scenario.scales import load_scales
 from accord.scenario.timeline import EventPoint, event_points, position_points, quote_points
 from accord.store import session_scope
 
@@ -176,14 +178,17 @@ def _flat(value: Any) -> Any:
     return value
 
 
-def item_rows(engine: Engine, as_of: dt.date | None = None) -> dict[str, list[dict[str, Any]]]:
+def item_rows(
+    engine: Engine, as_of: dt.date | None = None, params: ScenarioParams = DEFAULT_PARAMS
+) -> dict[str, list[dict[str, Any]]]:
     """Positions, quotes and events as flat rows, each with its article and offsets."""
     tables: dict[str, list[dict[str, Any]]] = {}
+    floor = params.min_confidence
     with session_scope(engine) as session:
         points: dict[str, Sequence[Any]] = {
-            "positions": position_points(session, as_of),
-            "quotes": quote_points(session, as_of),
-            "events": event_points(session, as_of),
+            "positions": position_points(session, as_of, load_scales(params.issue_scales), floor),
+            "quotes": quote_points(session, as_of, floor),
+            "events": event_points(session, as_of, floor),
         }
     for name, items in points.items():
         rows = []
@@ -243,11 +248,12 @@ def export_items(
     out_dir: Path | str,
     as_of: dt.date | None = None,
     formats: Sequence[str] = ("csv", "parquet"),
+    params: ScenarioParams = DEFAULT_PARAMS,
 ) -> list[Path]:
     """positions/quotes/events as ``.csv`` and ``.parquet`` plus ``events.plover.jsonl`` in ``out_dir``."""
     out = Path(out_dir)
     written: list[Path] = []
-    tables = item_rows(engine, as_of)
+    tables = item_rows(engine, as_of, params)
     for name, rows in tables.items():
         columns = list(rows[0]) if rows else EMPTY_COLUMNS[name]
         if "csv" in formats:
@@ -255,6 +261,6 @@ def export_items(
         if "parquet" in formats:
             written.append(write_parquet(rows, out / f"{name}.parquet", columns))
     with session_scope(engine) as session:
-        events = event_points(session, as_of)
+        events = event_points(session, as_of, params.min_confidence)
     written.append(_write(out / "events.plover.jsonl", plover_jsonl(events), "PLOVER JSONL"))
     return written

@@ -12,7 +12,6 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from accord import settings
 from accord.errors import AccordError, Errors
 
 SHIPPED = Path(__file__).with_name("issue_scales.yaml")
@@ -113,5 +112,5 @@ def _cached(override: str) -> Scales:
 
 
 def load_scales(override: str | None = None) -> Scales:
-    """The shipped scales, overridden by ``override`` or else by the ``issue_scales`` setting."""
-    return _cached(str(settings.get("issue_scales")) if override is None else override)
+    """The shipped scales, overridden by the file ``override`` when given (the ``issue_scales`` setting)."""
+    return _cached(override or "")

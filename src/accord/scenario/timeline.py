@@ -19,9 +19,9 @@ from pydantic import BaseModel
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
-from accord import settings
 from accord.extract.export import LABELLED_MODALITIES
 from accord.scenario.scales import Scales, load_scales
+from accord.settings import DEFAULTS
 from accord.store.corrections import apply_corrections_rows
 from accord.store.schema import Article, Event, Outlet, Position, Quote
 
@@ -171,9 +171,9 @@ def _reviewed_rows(
     min_score: float | None = None,
 ) -> list[tuple[Any, ...]]:
     """``(item, article, outlet name)`` for every item up to ``as_of``, as the analysts left them, whose
-    confidence is at least ``min_score`` (None: the ``min_confidence`` setting). An analyst's correction
-    may set the score, so the threshold applies after corrections."""
-    floor = float(settings.get("min_confidence")) if min_score is None else min_score
+    confidence is at least ``min_score`` (None: the declared default of the ``min_confidence`` setting).
+    An analyst's correction may set the score, so the threshold applies after corrections."""
+    floor = DEFAULTS.min_confidence if min_score is None else min_score
     query = (
         select(model, Article, Outlet.name)
         .join(Article, model.article_id == Article.id)
@@ -370,6 +370,12 @@ def stages(events: Iterable[EventPoint]) -> list[Stage]:
     return sorted(result, key=lambda s: (s.start, s.kind))
 
 
-def build_timeline(session: Session, as_of: dt.date | None = None, scales: Scales | None = None) -> Timeline:
-    events = event_points(session, as_of)
-    return Timeline(positions=position_points(session, as_of, scales), events=events, stages=stages(events))
+def build_timeline(
+    session: Session,
+    as_of: dt.date | None = None,
+    scales: Scales | None = None,
+    min_score: float | None = None,
+) -> Timeline:
+    events = event_points(session, as_of, min_score)
+    positions = position_points(session, as_of, scales, min_score)
+    return Timeline(positions=positions, events=events, stages=stages(events))

@@ -11,7 +11,6 @@ from fastapi.responses import Response
 from pydantic import BeforeValidator
 from sqlalchemy.orm import Session
 
-from accord import settings
 from accord.errors import AccordError, Errors
 from accord.scenario.model import Scenario
 from accord.serve import review, whatif
@@ -234,9 +233,11 @@ def models() -> list[whatif.ModelInfo]:
 @router.get("/scenario", response_model=Scenario, tags=["forecasts"])
 def scenario(request: Request, as_of: Day = None) -> Response:
     """The scenario (actors × issues: position, salience, capability, evidence) built from the store."""
-    engine = request.app.state.engine
+    engine, params = request.app.state.engine, request.app.state.scenario_params
     return memo_json(
-        request, ("api.scenario", as_of), lambda: whatif.store_scenario(engine, as_of, copy=False)
+        request,
+        ("api.scenario", as_of),
+        lambda: whatif.store_scenario(engine, as_of, copy=False, params=params),
     )
 
 
@@ -244,11 +245,18 @@ def scenario(request: Request, as_of: Day = None) -> Response:
 def forecasts(request: Request, as_of: Day = None) -> Response:
     """Every model's forecast of the store's scenario as of a date; issues without a negotiation (fewer
     than two actors hold a position) have none, and a note saying so."""
-    engine = request.app.state.engine
+    state = request.app.state
+    engine = state.engine
 
     def build() -> whatif.ForecastSet:
         try:
-            result = whatif.store_forecast(engine, as_of)
+            result = whatif.store_forecast(
+                engine,
+                as_of,
+                seed=state.seed,
+                params=state.scenario_params,
+                perturbation=state.perturbation,
+            )
         except (ValueError, ArithmeticError) as exc:
             raise AccordError(Errors.A606, path=request.url.path, what="forecasts", reason=str(exc)) from exc
         return whatif.forecast_set(result)
@@ -275,7 +283,8 @@ async def what_if(request: Request, body: Scenario, draws: Draws = 0) -> Respons
             whatif.compute,
             body,
             draws,
-            int(settings.get("seed")),
+            int(request.app.state.seed),
+            request.app.state.perturbation,
             timeout=seconds,
             receive=request.receive,
         )

@@ -18,10 +18,13 @@ from sqlalchemy.orm import sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import BaseRoute, Match
 
-from accord import __version__, settings
+from accord import __version__
 from accord.errors import AccordError, Errors
+from accord.models.monte_carlo import Perturbation
+from accord.scenario.params import ScenarioParams
 from accord.serve import api, cache, pages, whatif
 from accord.serve.security import SecurityMiddleware, check_token
+from accord.settings import DEFAULTS, Settings
 from accord.store import open_store
 from accord.store.queries.search import ensure_search_index
 
@@ -140,13 +143,17 @@ def create_app(
     max_body: int | None = None,
     whatif_max_work: int = whatif.MAX_WORK,
     whatif_seconds: float = whatif.MAX_SECONDS,
+    settings: Settings = DEFAULTS,
 ) -> FastAPI:
     """The dashboard and API on the store at ``db_url``; with ``token``, every request must carry it.
-    A what-if may ask for ``whatif_max_work`` actors x issues x draws, computed in ``whatif_seconds``."""
+    A what-if may ask for ``whatif_max_work`` actors x issues x draws, computed in ``whatif_seconds``.
+    ``settings`` (read by the entry point; the declared defaults when not given) gives the scenario
+    settings, the seed and spreads of the forecasts' draws, ``serve_cache`` and, unless ``max_body`` is
+    given, ``max_request_bytes``; the app reads no setting itself."""
     token = check_token(token)
     engine = open_store(db_url)
     ensure_search_index(engine)
-    cache.enable(bool(settings.get("serve_cache")))
+    cache.enable(settings.serve_cache)
     app = FastAPI(
         title="Accord API",
         version=__version__,
@@ -159,6 +166,9 @@ def create_app(
     app.state.sessions = sessionmaker(engine, expire_on_commit=False)
     app.state.whatif_max_work = whatif_max_work
     app.state.whatif_seconds = whatif_seconds
+    app.state.scenario_params = ScenarioParams.of(settings)
+    app.state.perturbation = Perturbation.of(settings)
+    app.state.seed = settings.seed
     _install_error_handlers(app)
 
     @app.get("/static/vendor/plotly.min.js", include_in_schema=False)
@@ -170,7 +180,7 @@ def create_app(
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
-    limit = max_body if max_body is not None else int(settings.get("max_request_bytes"))
+    limit = max_body if max_body is not None else settings.max_request_bytes
     app.add_middleware(SecurityMiddleware, token=token, max_body=limit)
     return app
 
@@ -181,11 +191,3 @@ def settle_heap() -> None:
     walks them all, a 100-200 ms pause of every request in flight (measured with bench/serve_load.py)."""
     gc.collect()
     gc.freeze()
-
-
-def app_from_settings() -> FastAPI:
-    """The app for ``accord serve --workers N``: each worker process builds its own from the settings."""
-    token = str(settings.get("token")) or None
-    application = create_app(str(settings.get("db")), token=token)
-    settle_heap()
-    return application

@@ -4,8 +4,9 @@ as the client that asked for it goes away: the child is killed, its work thrown 
 
 Children come from a fork server (``multiprocessing``'s ``forkserver``) that has already imported the
 models, so starting one costs a fork, not an interpreter and its imports; a fork from the server itself,
-with its threads and open connections, would not be safe. The parent's settings are passed along, so a
-child computes with the values the parent sees now, not those of when the fork server started.
+with its threads and open connections, would not be safe. The call's arguments carry every setting it
+uses (the server read them once at start), so a child computes with the parent's values whatever the
+fork server's environment.
 """
 
 from __future__ import annotations
@@ -19,8 +20,6 @@ from typing import Any, TypeVar
 
 import anyio
 from starlette.types import Receive
-
-from accord import settings
 
 T = TypeVar("T")
 # The fork server imports these once. Every child also re-runs the parent's main script: `accord serve` is
@@ -55,8 +54,7 @@ def context() -> Any:
     return _context
 
 
-def _child(conn: Connection, env: dict[str, str], fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
-    os.environ.update(env)
+def _child(conn: Connection, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
     try:
         outcome: tuple[str, Any] = ("ok", fn(*args))
     except Exception as exc:  # every failure goes back to the parent, which decides what it means
@@ -66,12 +64,6 @@ def _child(conn: Connection, env: dict[str, str], fn: Callable[..., Any], args: 
     except Exception as exc:  # an exception that does not pickle
         conn.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
     conn.close()
-
-
-def _settings_env() -> dict[str, str]:
-    env = {f"ACCORD_{name.upper()}": str(value) for name, value in settings.load_settings().items()}
-    env["ACCORD_CONFIG"] = os.devnull  # the values above are the parent's, whatever file the child sees
-    return env
 
 
 async def _client_gone(receive: Receive) -> None:
@@ -89,7 +81,7 @@ async def run_isolated(fn: Callable[..., T], *args: Any, timeout: float, receive
     :class:`ChildFailed` if the child died without an answer."""
     ctx = context()
     parent_end, child_end = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=_child, args=(child_end, _settings_env(), fn, args), daemon=True)
+    process = ctx.Process(target=_child, args=(child_end, fn, args), daemon=True)
     outcome: tuple[str, Any] | None = None
     gone = holding = False
 

@@ -27,6 +27,7 @@ from accord.report.charts import (
 )
 from accord.report.views import events_timeline_data, matrix_from_cells, trajectories_from_cells
 from accord.scenario.builder import Cell
+from accord.scenario.scales import load_scales
 from accord.scenario.timeline import stages
 from accord.serve import review, whatif
 from accord.serve.deps import Name, SearchText, SessionDep, iso_day, memo, not_found
@@ -248,9 +249,11 @@ def actor(request: Request, session: SessionDep, name: str) -> Response:
     said = queries.quotes(session, speaker=name, limit=50)
     happened = queries.events(session, actor=name, limit=100)
     mentioned = queries.list_articles(session, ArticleFilter(actor=name), limit=20)
-    cells = whatif.store_cells(request.app.state.engine)
-    trajectories = trajectories_from_cells(actor_cells(cells, name))
-    colors = actor_colors(matrix_from_cells(cells).actors)  # as in the report: one colour per actor
+    state = request.app.state
+    cells = whatif.store_cells(state.engine, params=state.scenario_params)
+    scales = load_scales(state.scenario_params.issue_scales)
+    trajectories = trajectories_from_cells(actor_cells(cells, name), scales)
+    colors = actor_colors(matrix_from_cells(cells, scales).actors)  # as in the report: one colour per actor
     charts = [figure_json(trajectory_figure(trajectories, issue, colors)) for issue in trajectories.issues]
     return render(
         request,
@@ -268,7 +271,9 @@ def actor(request: Request, session: SessionDep, name: str) -> Response:
 @cached_page
 def matrix(request: Request) -> Response:
     """The report's actor × issue matrix: the scenario's cells with their evidence."""
-    data = matrix_from_cells(whatif.store_cells(request.app.state.engine))
+    state = request.app.state
+    scales = load_scales(state.scenario_params.issue_scales)
+    data = matrix_from_cells(whatif.store_cells(state.engine, params=state.scenario_params), scales)
     return render(request, "matrix.html", m=data)
 
 
@@ -283,7 +288,7 @@ def timeline(
 ) -> Response:
     """The report's events view: events on a time axis with the stages of the process shaded."""
     first, last = day(request, date_from, "date_from"), day(request, date_to, "date_to")
-    data = events_timeline_data(session)
+    data = events_timeline_data(session, min_score=request.app.state.scenario_params.min_confidence)
     chosen = [
         e
         for e in data.events
@@ -354,8 +359,17 @@ def docs(request: Request) -> Response:
 def forecast_page(request: Request, as_of: DayText = None) -> Response:
     """The store's scenario with every model's forecast, and controls to change it (what-if)."""
     when = day(request, as_of, "as_of")
-    chosen = whatif.store_scenario(request.app.state.engine, when)
-    forecast = whatif.forecast_set(whatif.store_forecast(request.app.state.engine, when, whatif.WHATIF_DRAWS))
+    state = request.app.state
+    chosen = whatif.store_scenario(state.engine, when, params=state.scenario_params)
+    baseline = whatif.store_forecast(
+        state.engine,
+        when,
+        whatif.WHATIF_DRAWS,
+        state.seed,
+        params=state.scenario_params,
+        perturbation=state.perturbation,
+    )
+    forecast = whatif.forecast_set(baseline)
     stances_by_issue: dict[str, list[Any]] = defaultdict(list)
     for s in chosen.stances:
         stances_by_issue[s.issue].append(s)

@@ -12,11 +12,13 @@ import math
 from pydantic import BaseModel
 from sqlalchemy import Engine
 
-from accord import settings
 from accord.models import IssueForecast, ScenarioForecast, forecast_all, registered
+from accord.models.monte_carlo import DEFAULT_PERTURBATION, Perturbation
 from accord.scenario.builder import Cell, build_cells, scenario_from_cells
 from accord.scenario.model import Scenario
+from accord.scenario.params import DEFAULT_PARAMS, ScenarioParams
 from accord.serve.cache import cached
+from accord.settings import DEFAULTS
 from accord.store import session_scope
 
 
@@ -59,22 +61,28 @@ class ForecastSet(BaseModel):
     draws: int = 0
 
 
-def store_cells(engine: Engine, as_of: dt.date | None = None) -> list[Cell]:
+def store_cells(
+    engine: Engine, as_of: dt.date | None = None, params: ScenarioParams = DEFAULT_PARAMS
+) -> list[Cell]:
     """The scenario's actor × issue cells up to ``as_of``, rebuilt only when the store changed.
     Shared between requests: read them, copy before changing anything."""
 
     def build() -> list[Cell]:
         with session_scope(engine) as session:
-            return build_cells(session, as_of)
+            return build_cells(session, as_of, params=params)
 
-    return cached(engine, ("whatif.cells", as_of), build)
+    return cached(engine, ("whatif.cells", as_of, params), build)
 
 
-def store_scenario(engine: Engine, as_of: dt.date | None = None, copy: bool = True) -> Scenario:
+def store_scenario(
+    engine: Engine, as_of: dt.date | None = None, copy: bool = True, params: ScenarioParams = DEFAULT_PARAMS
+) -> Scenario:
     """The scenario built from the store up to ``as_of``, rebuilt only when the store changed; a copy
     the caller may change, unless ``copy`` is False (then read it only)."""
     built = cached(
-        engine, ("whatif.scenario", as_of), lambda: scenario_from_cells(store_cells(engine, as_of), as_of)
+        engine,
+        ("whatif.scenario", as_of, params),
+        lambda: scenario_from_cells(store_cells(engine, as_of, params), as_of, params=params),
     )
     return built.model_copy(deep=True) if copy else built
 
@@ -130,23 +138,33 @@ def _finite(result: ScenarioForecast) -> None:
                 raise ValueError(f"{model.name} gives no finite interval on {issue} (numbers out of range)")
 
 
-def compute(scenario: Scenario, draws: int, seed: int) -> ScenarioForecast:
+def compute(
+    scenario: Scenario, draws: int, seed: int, perturbation: Perturbation = DEFAULT_PERTURBATION
+) -> ScenarioForecast:
     """A what-if's numbers: every model's forecast and, with ``draws``, its interval. Run in a child
     process by the API (:mod:`accord.serve.isolate`); raises ValueError or ArithmeticError for a scenario
     the models cannot compute."""
-    result = forecast_all(scenario, draws, seed)
+    result = forecast_all(scenario, draws, seed, perturbation=perturbation)
     _finite(result)
     return result
 
 
-def store_forecast(engine: Engine, as_of: dt.date | None = None, draws: int = 0) -> ScenarioForecast:
-    """Every model's forecast of the store's scenario (with ``draws``, their intervals at the setting
-    `seed`), computed once per state of the store. Shared between requests: read only."""
-    return cached(
-        engine,
-        ("whatif.forecast", as_of, draws),
-        lambda: forecast_all(store_scenario(engine, as_of, copy=False), draws, int(settings.get("seed"))),
-    )
+def store_forecast(
+    engine: Engine,
+    as_of: dt.date | None = None,
+    draws: int = 0,
+    seed: int = DEFAULTS.seed,
+    params: ScenarioParams = DEFAULT_PARAMS,
+    perturbation: Perturbation = DEFAULT_PERTURBATION,
+) -> ScenarioForecast:
+    """Every model's forecast of the store's scenario (with ``draws``, their intervals at ``seed``),
+    computed once per state of the store. Shared between requests: read only."""
+
+    def build() -> ScenarioForecast:
+        scenario = store_scenario(engine, as_of, copy=False, params=params)
+        return forecast_all(scenario, draws, seed, perturbation=perturbation)
+
+    return cached(engine, ("whatif.forecast", as_of, draws, seed, params, perturbation), build)
 
 
 def models() -> list[ModelInfo]:

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
 from spacy.tokens import Doc, Span, Token
+
+# Re-exported: the components compare tokens and lexicon words by it.
+from accord.extract.folding import fold as fold
 
 LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
 
@@ -99,12 +101,6 @@ def guarded(name: str) -> Callable[[Callable[[Any, Doc], Doc]], Callable[[Any, D
 def load_lexicon(name: str) -> Any:
     with (LEXICONS / f"{name}.yaml").open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics, for comparing names."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def mention_index(doc: Doc) -> dict[int, dict[str, Any]]:

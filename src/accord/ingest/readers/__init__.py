@@ -18,7 +18,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from accord import settings
 from accord.errors import AccordError, Errors
 from accord.ingest.models import IngestNotice, RawArticle
 from accord.ingest.readers.decode import decode_bytes
@@ -27,6 +26,7 @@ from accord.ingest.readers.html import read_html
 from accord.ingest.readers.records import read_json, read_jsonl
 from accord.ingest.readers.text import read_text
 from accord.ingest.surrogates import article_surrogate, display_name, printable
+from accord.settings import DEFAULTS
 
 Item = RawArticle | AccordError
 # What a folder walk finds: a file to read, a folder or entry it cannot look into, a passed-over entry.
@@ -43,7 +43,7 @@ NOT_ARTICLES = {"readme", "license", "licence", "changelog", "contributing", "no
 
 
 def _limit(max_bytes: int | None) -> int:
-    return int(settings.get("max_file_bytes")) if max_bytes is None else max_bytes
+    return DEFAULTS.max_file_bytes if max_bytes is None else max_bytes
 
 
 def _inner_suffix(name: str) -> tuple[str, str]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from accord.errors import AccordError, Errors
+from accord.scenario.ids import slug as slug  # re-exported for the importers
 
 
 def read_text(path: Path, kind: str) -> str:
@@ -33,12 +33,6 @@ def number(text: str, path: Path, kind: str, where: str) -> float:
     if value != value:  # NaN
         raise AccordError(Errors.A402, path=path, kind=kind, reason=f"{where}: value is NaN")
     return value
-
-
-def slug(text: str) -> str:
-    """A stable id from a display name."""
-    value = re.sub(r"[^0-9a-z]+", "_", text.strip().lower()).strip("_")
-    return value or "x"
 
 
 def unique_ids(names: list[str]) -> list[str]:

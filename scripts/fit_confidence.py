@@ -30,6 +30,7 @@ import yaml
 from accord.extract.components.common import LEXICONS, register_extensions
 from accord.extract.components.confidence import ITEM_KINDS
 from accord.extract.evaluation import MATCHERS, maximum_matching
+from accord.extract.export import LABELLED_MODALITIES
 from accord.extract.gold import GoldEvent, GoldPosition, GoldQuote, load_gold, load_metadata
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -122,6 +123,8 @@ def labelled_items(
         doc = nlp(doc)
         for kind in ITEM_KINDS:
             predicted = list(getattr(doc._, f"accord_{kind}") or [])
+            if kind == "events":  # as the export and `accord eval` see them: labelled modalities only
+                predicted = [e for e in predicted if e["modality"] in LABELLED_MODALITIES]
             wanted = list(getattr(gold[source], kind))
             gold_totals[kind] += len(wanted)
             pairs = maximum_matching([TO_GOLD[kind](p) for p in predicted], wanted, MATCHERS[kind])

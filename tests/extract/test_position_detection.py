@@ -792,3 +792,12 @@ def test_common_claims_on_land_are_read(nlp: Language) -> None:
     assert ("Ukraine", "territory", "oppose") in stances(
         nlp, "Kyiv rejected the plan, which would require it to cede the Donbas."
     )
+
+
+def test_a_phrase_cue_matches_its_last_noun_in_the_plural(nlp: Language) -> None:
+    assert ("Sergei Lavrov", "other", "support") in stances(
+        nlp, "Lavrov called for long-term constitutional reforms in Ukraine."
+    )
+    assert ("Volodymyr Zelensky", "other", "oppose") in stances(
+        nlp, "Zelensky rejected Russia's peace plans."
+    )

@@ -59,12 +59,13 @@ class PositionDetector:
         self.spread: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
         for issue, cues in issue_cues.items():
             for direction in ("toward", "away", "supplied", "proposed"):
-                # Cues are written in base form; their first word is inflected ("recognized the annexation").
+                # Cues are written in base form; their first word is inflected ("recognized the annexation")
+                # and a phrase's last noun also matches in the plural ("constitutional reforms").
                 variants = {
                     " ".join([form, *cue.split()[1:]])
                     for cue in cues.get(direction) or []
                     for form in forms(cue.split()[0])
-                }
+                } | {_plural_last(cue) for cue in cues.get(direction) or [] if len(cue.split()) >= 2}
                 phrases = [nlp.make_doc(c) for c in sorted(variants)]
                 if phrases:
                     self.matcher.add(f"{issue}|{direction}", phrases)
@@ -1185,6 +1186,16 @@ class PositionDetector:
                     continue  # "dependent on the US lifting sanctions": the cue is what is asked for
                 return None, cue.sent[i:].text, phrase in self.trade_phrases
         return None, None, False
+
+
+def _plural_last(cue: str) -> str:
+    """The cue with its last word in the plural, for a phrase ending in a noun ("constitutional reform" ->
+    "constitutional reforms"); a word already ending in "s" or a function word stays as it is."""
+    *head, last = cue.split()
+    if not last.isalpha() or last.endswith("s") or last in SPREAD_FUNCTION_WORDS:
+        return cue
+    plural = last[:-1] + "ies" if last.endswith("y") and last[-2:-1] not in "aeiou" else last + "s"
+    return " ".join([*head, plural])
 
 
 # A cue ending in one of these ends in a function word, whose own object varies ("withdraw troops from").

@@ -677,10 +677,30 @@ def test_not_yet_accepting_is_no_commitment_either_way(nlp: Language) -> None:
     assert ("Russia", "ceasefire", "oppose") in stances(nlp, "The Kremlin rejected the ceasefire proposal.")
 
 
-def test_not_excluding_a_thing_supports_it(nlp: Language) -> None:
+def test_not_excluding_a_thing_leaves_it_open_as_not_ruling_it_out_does(nlp: Language) -> None:
     found = stances(nlp, "Putin said he does not exclude accepting a ceasefire later.")
-    assert ("Vladimir Putin", "ceasefire", "support") in found
-    assert ("Vladimir Putin", "ceasefire", "oppose") not in found
+    assert found == {("Vladimir Putin", "ceasefire", "conditional")}  # was oppose before "exclude" reversed
+    assert stances(nlp, "The Kremlin did not rule out a ceasefire.") == {
+        ("Russia", "ceasefire", "conditional")
+    }
+
+
+def test_carrying_out_an_exchange_states_no_stance(nlp: Language) -> None:
+    text = (
+        "Russia and Ukraine completed the exchange of 1,000 prisoners each on Sunday, "
+        "the Defence Ministry said."
+    )
+    assert stances(nlp, text) == set()
+    assert ("Russia", "prisoner_exchange", "support") in stances(
+        nlp, "Russia and Ukraine agreed to exchange 1,000 prisoners each."
+    )
+
+
+def test_a_ceasefire_in_another_war_is_no_stance_on_this_one(nlp: Language) -> None:
+    assert stances(nlp, "Putin congratulated Trump on his efforts to mediate a ceasefire in Gaza.") == set()
+    assert ("Russia", "ceasefire", "support") in stances(
+        nlp, "Putin said Russia supports a ceasefire in Ukraine."
+    )
 
 
 def test_a_stance_noun_owned_by_unnamed_parties_is_not_the_announcers(nlp: Language) -> None:
@@ -801,3 +821,8 @@ def test_a_phrase_cue_matches_its_last_noun_in_the_plural(nlp: Language) -> None
     assert ("Volodymyr Zelensky", "other", "oppose") in stances(
         nlp, "Zelensky rejected Russia's peace plans."
     )
+
+
+def test_announcing_an_act_to_come_is_a_stance_carrying_it_out_is_not(nlp: Language) -> None:
+    text = "The separatists announced they would conduct elections on their own terms."
+    assert ("pro-Russian separatists", "elections", "support") in stances(nlp, text)

@@ -155,6 +155,9 @@ class PositionDetector:
         self.restrictive = set(stance_words["restrictive_preps"])
         self.needs = all_forms(stance_words["needs"])
         self.noncommittal = set(stance_words["noncommittal"])
+        self.open_negations = all_forms(stance_words["open_negations"])
+        self.act_verbs = all_forms(stance_words["act_verbs"])
+        self.other_theatres = set(stance_words["other_theatres"])
         self.threatening = all_forms(stance_words["threatening_verbs"])
         self.noncommittal_verbs = all_forms(stance_words["noncommittal_verbs"])
         self.settlement_nouns = set(stance_words["settlement_nouns"])
@@ -190,6 +193,8 @@ class PositionDetector:
                 direction = "toward"
             if not self._stated(cue):
                 continue
+            if self._elsewhere(cue):
+                continue  # "a ceasefire in Gaza": another war's issue
             others = [
                 doc[s:e] for m, s, e in matches if s != start and not doc.vocab.strings[m].endswith("|none")
             ]
@@ -717,6 +722,15 @@ class PositionDetector:
             accused = token.dep_ == "pcomp" and token.head.lower_ in {"of", "for"}
             if accused and token.head.head.lower_ in self.accusations:
                 return True
+            planned = any(
+                c.dep_ == "aux" and (c.lower_ in self.future_aux or c.lower_ == "to") for c in token.children
+            )
+            if token.lower_ in self.act_verbs and is_verb(token) and not planned:
+                # "completed the exchange of prisoners": carrying it out states no stance (but "would
+                # conduct elections" announces one)
+                return True
+            if is_verb(token) and token.lower_ not in self.act_verbs:
+                break  # only the cue's own verb tells whether it is an act done
         return False
 
     def _possessor(self, token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
@@ -746,6 +760,15 @@ class PositionDetector:
             and c.lower_ not in self.country_nouns  # "his country's aspiration": the holder's country
             and c.lower_ not in {"its", "our", "my", "your"}
             for c in token.children
+        )
+
+    def _elsewhere(self, cue: Span) -> bool:
+        """A cue placed in another conflict ("a ceasefire in Gaza", "a truce between Israel and Hamas")."""
+        return any(
+            prep.dep_ == "prep"
+            and prep.lower_ in {"in", "for", "between", "on"}
+            and any(t.lower_ in self.other_theatres for t in prep.subtree)
+            for prep in cue.root.children
         )
 
     def _settlement_clause(self, head: Token) -> bool:
@@ -1043,6 +1066,8 @@ class PositionDetector:
                 if any(c.dep_ == "neg" for c in token.children):
                     return 0  # "did not rule out": open to it, not committed
                 sign = -sign
+            if token.lower_ in self.open_negations and any(c.dep_ == "neg" for c in token.children):
+                return 0  # "does not exclude a ceasefire": as "did not rule out"
             firm = subject_side and self._firm(token)
             for child in token.children:
                 if child.i in inside or child == below:

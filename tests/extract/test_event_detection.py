@@ -414,3 +414,16 @@ def test_receiving_a_leader_and_travelling_for_talks_are_meetings(nlp: Language)
     assert events(nlp, "Ukraine received more weapons from Germany.") == []
     (visit,) = events(nlp, "Witkoff arrived in Moscow on Thursday for talks with Putin.")
     assert set(visit["participants"]) == {"Steve Witkoff", "Vladimir Putin"} and visit["place"] == "Moscow"
+
+
+def test_no_talks_scheduled_are_no_talks(nlp: Language) -> None:
+    # "no" was read by YAML as a boolean, so the events' negators lacked it
+    (talks,) = events(nlp, "Peskov said no talks between Russia and the US are scheduled this week.")
+    assert talks["modality"] == "negated"
+
+
+def test_an_event_demanded_of_a_party_has_not_happened(nlp: Language) -> None:
+    (deal,) = events(nlp, "Zelensky demanded that Russia sign a ceasefire agreement.")
+    assert deal["modality"] == "hypothetical"
+    (asked,) = events(nlp, "European leaders urged Trump to insist that Putin agree to a ceasefire.")
+    assert asked["modality"] == "hypothetical"

@@ -555,6 +555,8 @@ class EventDetector:
             return "negated"
         if any(w in self.hypothetical for w in words):
             return "hypothetical"
+        if chain[-1].dep_ == "ccomp" and chain[-1].head.lower_ in self.hypothetical:
+            return "hypothetical"  # "demanded that Russia sign a ceasefire agreement": asked for, not done
         if any(w in self.scheduled for w in words):
             return "scheduled"
         decided = chain[0].dep_ == "xcomp" and chain[0].head.lower_ in DECISIONS

@@ -826,3 +826,12 @@ def test_a_phrase_cue_matches_its_last_noun_in_the_plural(nlp: Language) -> None
 def test_announcing_an_act_to_come_is_a_stance_carrying_it_out_is_not(nlp: Language) -> None:
     text = "The separatists announced they would conduct elections on their own terms."
     assert ("pro-Russian separatists", "elections", "support") in stances(nlp, text)
+
+
+def test_nato_members_are_the_allies_not_ukraines_membership(nlp: Language) -> None:
+    # the plural of the cue "NATO member" names the allies as they are (found in the demo corpus)
+    text = (
+        "Trump said the US would send weapons to Ukraine under an arrangement "
+        "in which European NATO members pay."
+    )
+    assert not any(issue == "nato_membership" for _, issue, _ in stances(nlp, text))

@@ -50,6 +50,7 @@ class PositionDetector:
         self.name = name
         issue_cues = load_lexicon(issues)
         stance_words = load_lexicon(stances)
+        singular_only = set(stance_words["singular_only"])
         polar = load_lexicon(polarity)
         actor_words = load_lexicon(actors)
         holder_words = load_lexicon(holders)
@@ -65,7 +66,11 @@ class PositionDetector:
                     " ".join([form, *cue.split()[1:]])
                     for cue in cues.get(direction) or []
                     for form in forms(cue.split()[0])
-                } | {_plural_last(cue) for cue in cues.get(direction) or [] if len(cue.split()) >= 2}
+                } | {
+                    _plural_last(cue)
+                    for cue in cues.get(direction) or []
+                    if len(cue.split()) >= 2 and cue.split()[-1] not in singular_only
+                }
                 phrases = [nlp.make_doc(c) for c in sorted(variants)]
                 if phrases:
                     self.matcher.add(f"{issue}|{direction}", phrases)

@@ -835,3 +835,11 @@ def test_nato_members_are_the_allies_not_ukraines_membership(nlp: Language) -> N
         "in which European NATO members pay."
     )
     assert not any(issue == "nato_membership" for _, issue, _ in stances(nlp, text))
+
+
+def test_offering_mediation_supports_it_mediating_is_an_act(nlp: Language) -> None:
+    assert ("Recep Tayyip Erdogan", "other", "support") in stances(
+        nlp, "Erdogan offered to mediate between Russia and Ukraine."
+    )
+    assert ("China", "other", "support") in stances(nlp, "China said it was ready to offer mediation.")
+    assert stances(nlp, "Turkey mediated the talks in Istanbul.") == set()

@@ -596,6 +596,8 @@ class PositionDetector:
         """Are talks or a meeting what a stance word asks for ("ready to resume contacts", "wanted talks",
         "called for direct negotiations")? The word governs the cue, directly or through one preposition."""
         root = cue.root
+        if root.dep_ == "xcomp" and root.head.lower_ in self.proposing:
+            return True  # "offered to mediate between Russia and Ukraine"
         if root.dep_ not in {"dobj", "pobj", "conj", "attr", "appos"}:
             return False  # "a meeting ... will open the door": the meeting's own deeds
         if any(c.dep_ == "prep" and c.lower_ in self.topic_preps for c in root.children):

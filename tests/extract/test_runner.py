@@ -122,16 +122,23 @@ def test_bad_inputs_are_skipped_or_recorded_and_the_batch_goes_on(nlp: Language)
     assert results[3].status == "ok" and results[3].quotes
 
 
-def test_a_failing_component_is_an_error_for_that_article_only() -> None:
+def _explode(doc: Doc) -> Doc:
+    if "EXPLODE" in doc.text:
+        raise ValueError("cannot read this article")
+    return doc
+
+
+def _pipeline_exploding_on_marker(name: str, **where: Any) -> Language:
+    """The shipped pipeline plus a component ``name`` (placed as ``where`` says, as for ``add_pipe``) that
+    fails on any article containing EXPLODE."""
     nlp = load_pipeline()
+    Language.component(name, func=_explode)
+    nlp.add_pipe(name, **where)
+    return nlp
 
-    def explode(doc: Doc) -> Doc:
-        if "EXPLODE" in doc.text:
-            raise ValueError("cannot read this article")
-        return doc
 
-    Language.component("test_exploding_component", func=explode)
-    nlp.add_pipe("test_exploding_component", after="ner")
+def test_a_failing_component_is_an_error_for_that_article_only() -> None:
+    nlp = _pipeline_exploding_on_marker("test_exploding_component", after="ner")
     docs = [ArticleInput(i, f"a{i}", TALKS + (" EXPLODE" if i == 2 else ""), None, "en") for i in range(1, 5)]
     results = list(extract_texts(nlp, docs, batch_size=2))
     assert [r.status for r in results] == ["ok", "error", "ok", "ok"]
@@ -146,15 +153,7 @@ def test_articles_in_a_failing_batch_are_retried_from_their_text() -> None:
     # nlp.pipe runs each component over the whole batch, so when one article makes a component fail the
     # others have already been parsed; retried as they were, the parsed paragraphs made the paragraph
     # component fail on every article of the batch, and the error named that component.
-    nlp = load_pipeline()
-
-    def explode(doc: Doc) -> Doc:
-        if "EXPLODE" in doc.text:
-            raise ValueError("cannot read this article")
-        return doc
-
-    Language.component("test_exploding_late_component", func=explode)
-    nlp.add_pipe("test_exploding_late_component", last=True)
+    nlp = _pipeline_exploding_on_marker("test_exploding_late_component", last=True)
     text = TALKS + "\n\n" + TALKS
     docs = [ArticleInput(i, f"a{i}", text + (" EXPLODE" if i == 2 else ""), None, "en") for i in (1, 2, 3)]
     results = list(extract_texts(nlp, docs, batch_size=3))

@@ -45,6 +45,8 @@ _ITEM_MODELS: dict[str, type[BaseModel]] = {
 # Event modalities the gold schema labels; the rest ("hypothetical", "negated") are kept aside.
 LABELLED_MODALITIES = frozenset({"happened", "scheduled"})
 _PROVENANCE = ("id", "article_id", "start", "end", "sentence", "sentence_start")
+# What an event says, the same on an article's own event and on the merged event of its cluster.
+_EVENT_FIELDS = ("type", "participants", "place", "date", "date_precision", "modality", "trigger")
 _MODELS: dict[str, type[Any]] = {
     "actors": ActorMention,
     "quotes": Quote,
@@ -55,30 +57,11 @@ _MODELS: dict[str, type[Any]] = {
 COLUMNS: dict[str, tuple[str, ...]] = {
     "actors": ("source_id", "name", "surface", "kind", "linked", "wikidata", "acts", *_PROVENANCE),
     "quotes": ("source_id", "speaker", "text", "score", *_PROVENANCE),
-    "events": (
-        "source_id",
-        "type",
-        "participants",
-        "place",
-        "date",
-        "date_precision",
-        "modality",
-        "trigger",
-        "sources",
-        "score",
-        "cluster_event_id",
-        *_PROVENANCE,
-    ),
+    "events": ("source_id", *_EVENT_FIELDS, "sources", "score", "cluster_event_id", *_PROVENANCE),
     "positions": ("source_id", "actor", "issue", "stance", "evidence", "condition", "score", *_PROVENANCE),
     # export_events: each event once, merged across the near-duplicate articles of a cluster.
     "merged_events": (
-        "type",
-        "participants",
-        "place",
-        "date",
-        "date_precision",
-        "modality",
-        "trigger",
+        *_EVENT_FIELDS,
         "cluster_event_id",
         "article_ids",
         "source_ids",
@@ -123,15 +106,14 @@ def _quote(item: Quote) -> dict[str, Any]:
     return {"speaker": item.speaker, "text": item.text, "score": item.score, **_provenance(item)}
 
 
+def _event_fields(event: Event | ClusterEvent) -> dict[str, Any]:
+    fields = {name: getattr(event, name) for name in _EVENT_FIELDS}
+    return {**fields, "participants": list(event.participants or [])}
+
+
 def _event(item: Event) -> dict[str, Any]:
     return {
-        "type": item.type,
-        "participants": list(item.participants or []),
-        "place": item.place,
-        "date": item.date,
-        "date_precision": item.date_precision,
-        "modality": item.modality,
-        "trigger": item.trigger,
+        **_event_fields(item),
         "sources": event_sources(item),
         "score": item.score,
         "cluster_event_id": item.cluster_event_id,
@@ -213,16 +195,12 @@ def export_records(engine: Engine, source_ids: Iterable[str] | None = None) -> I
                 }
 
 
-def _event_record(fields: Any, sources: list[dict[str, Any]], source_ids: dict[int, str]) -> dict[str, Any]:
+def _event_record(
+    event: Event | ClusterEvent, sources: list[dict[str, Any]], source_ids: dict[int, str]
+) -> dict[str, Any]:
     articles = list(dict.fromkeys(int(source["article_id"]) for source in sources))
     return {
-        "type": fields.type,
-        "participants": list(fields.participants or []),
-        "place": fields.place,
-        "date": fields.date,
-        "date_precision": fields.date_precision,
-        "modality": fields.modality,
-        "trigger": fields.trigger,
+        **_event_fields(event),
         "article_ids": articles,
         "source_ids": [source_ids[a] for a in articles if a in source_ids],
         "sources": sources,

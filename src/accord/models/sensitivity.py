@@ -17,6 +17,10 @@ from accord.models.monte_carlo import DEFAULT_PERTURBATION, Perturbation
 from accord.models.registry import forecast
 from accord.scenario.model import Scenario
 
+# Unless told otherwise, `sensitivity` forecasts with this model and hardens a position by this many points.
+DEFAULT_MODEL = "compromise"
+DEFAULT_SHIFT = 20.0
+
 
 class ActorEffect(BaseModel):
     """One actor's effect on one issue's forecast."""
@@ -63,8 +67,8 @@ def _hardened(position: float, baseline: float, shift: float) -> float:
 
 def sensitivity(
     scenario: Scenario,
-    model: str = "compromise",
-    shift: float = 20.0,
+    model: str = DEFAULT_MODEL,
+    shift: float = DEFAULT_SHIFT,
     draws: int | None = None,
     seed: int | None = None,
     perturbation: Perturbation = DEFAULT_PERTURBATION,

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from accord.models import forecast_all, sensitivity
 from accord.models.monte_carlo import DEFAULT_PERTURBATION, Perturbation
+from accord.models.sensitivity import DEFAULT_MODEL, DEFAULT_SHIFT
 from accord.report.data import (
     EventsTimeline,
     EvidenceItem,
@@ -310,8 +311,8 @@ def forecast_table(
 
 def sensitivity_table(
     scenario: Scenario,
-    model: str = "compromise",
-    shift: float = 20.0,
+    model: str = DEFAULT_MODEL,
+    shift: float = DEFAULT_SHIFT,
     draws: int | None = None,
     seed: int | None = None,
     perturbation: Perturbation = DEFAULT_PERTURBATION,

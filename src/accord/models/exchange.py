@@ -171,66 +171,12 @@ class ExchangeModel:
         """The exchanges realised in one round from positions ``x`` (issues × actors), in order."""
         active = mask & (c * s > 0)
         state = _Round(x.astype(np.float64), s, c, active)
-        issues, actors = x.shape
-        nbs = [state.pull[q] / state.den[q] if state.den[q] > 0 else np.nan for q in range(issues)]
-        left = (x < np.array(nbs)[:, None]).tolist()
         sal = np.asarray(s, dtype=np.float64).tolist()
-        on = active.tolist()
-        keys: list[tuple[int, int, int, int]] = []
-        for p, q in itertools.combinations(range(issues), 2):
-            for a, b in itertools.permutations(range(actors), 2):
-                if not (on[p][a] and on[q][a] and on[p][b] and on[q][b]):
-                    continue
-                if left[p][a] == left[p][b] or left[q][a] == left[q][b]:
-                    continue
-                if sal[p][a] / sal[q][a] > sal[p][b] / sal[q][b]:  # a demands p, supplies q
-                    keys.append((a, q, b, p))
+        keys = _candidates(state, x, sal, active)
         if self.variant == "random":
             generator = rng if rng is not None else np.random.default_rng(self.seed)
-            for key in keys:
-                i, q, j, p = key
-                low, high = sal[p][j] / sal[q][j], sal[p][i] / sal[q][i]
-                state.rate[key] = low + float(generator.uniform()) * (high - low)
-        live = {key: v for key in keys if (v := state.evaluate(key)) is not None}
-        # Candidates by the (actor, issue) pairs they supply and demand, to find the ones a realised
-        # exchange touches; a heap with lazy deletion for the highest gain (ties: the first candidate).
-        supplies: dict[tuple[int, int], set[Key]] = {}
-        demands: dict[tuple[int, int], set[Key]] = {}
-        order = {key: n for n, key in enumerate(keys)}
-        for key in live:
-            a, q, b, p = key
-            supplies.setdefault((a, q), set()).add(key)
-            supplies.setdefault((b, p), set()).add(key)
-            demands.setdefault((a, p), set()).add(key)
-            demands.setdefault((b, q), set()).add(key)
-        heap = [(-v[0], order[k], k) for k, v in live.items()]
-        heapq.heapify(heap)
-        realized: list[Realized] = []
-        while heap:
-            neg_gain, _, key = heapq.heappop(heap)
-            if key not in live or live[key][0] != -neg_gain:
-                continue  # stale entry
-            gain, move_i, move_j = live.pop(key)
-            i, q, j, p = key
-            realized.append(Realized(i, q, j, p, gain, state.work[q][i], move_i, state.work[p][j], move_j))
-            state.shift(q, i, move_i)
-            state.shift(p, j, move_j)
-            state.moves[(i, q)] = float(np.sign(move_i))
-            state.moves[(j, p)] = float(np.sign(move_j))
-            touched = (
-                supplies.get((i, q), set())
-                | supplies.get((j, p), set())
-                | demands.get((i, p), set())
-                | demands.get((j, q), set())
-            )
-            for other in sorted(touched & live.keys(), key=order.__getitem__):
-                fresh = state.evaluate(other)
-                if fresh is None:
-                    del live[other]
-                else:
-                    live[other] = fresh
-                    heapq.heappush(heap, (-fresh[0], order[other], other))
-        return realized
+            _draw_rates(state, keys, sal, generator)
+        return _realize(state, keys)
 
     @staticmethod
     def _update(x: Array, s: Array, realized: list[Realized]) -> Array:
@@ -241,3 +187,75 @@ class ExchangeModel:
             y[r.p, r.j] = r.j_from + r.j_move
         share = (1 - s) * SUPPLY_WEIGHT + FIXED_WEIGHT
         return np.asarray(x + share * (y - x), dtype=np.float64)
+
+
+def _candidates(state: _Round, x: Array, sal: list[list[float]], active: BoolArray) -> list[Key]:
+    """Every candidate exchange of the round, in a fixed order: actors on opposite sides of both issues."""
+    issues, actors = x.shape
+    nbs = [state.pull[q] / state.den[q] if state.den[q] > 0 else np.nan for q in range(issues)]
+    left = (x < np.array(nbs)[:, None]).tolist()
+    on = active.tolist()
+    keys: list[Key] = []
+    for p, q in itertools.combinations(range(issues), 2):
+        for a, b in itertools.permutations(range(actors), 2):
+            if not (on[p][a] and on[q][a] and on[p][b] and on[q][b]):
+                continue
+            if left[p][a] == left[p][b] or left[q][a] == left[q][b]:
+                continue
+            if sal[p][a] / sal[q][a] > sal[p][b] / sal[q][b]:  # a demands p, supplies q
+                keys.append((a, q, b, p))
+    return keys
+
+
+def _draw_rates(
+    state: _Round, keys: list[Key], sal: list[list[float]], generator: np.random.Generator
+) -> None:
+    """The random-gain variant's exchange rates, drawn between the two rates where one side gains nothing."""
+    for key in keys:
+        i, q, j, p = key
+        low, high = sal[p][j] / sal[q][j], sal[p][i] / sal[q][i]
+        state.rate[key] = low + float(generator.uniform()) * (high - low)
+
+
+def _realize(state: _Round, keys: list[Key]) -> list[Realized]:
+    """Realise the candidates ``keys`` highest gain first, re-evaluating those each exchange touches."""
+    live = {key: v for key in keys if (v := state.evaluate(key)) is not None}
+    # Candidates by the (actor, issue) pairs they supply and demand, to find the ones a realised
+    # exchange touches; a heap with lazy deletion for the highest gain (ties: the first candidate).
+    supplies: dict[tuple[int, int], set[Key]] = {}
+    demands: dict[tuple[int, int], set[Key]] = {}
+    order = {key: n for n, key in enumerate(keys)}
+    for key in live:
+        a, q, b, p = key
+        supplies.setdefault((a, q), set()).add(key)
+        supplies.setdefault((b, p), set()).add(key)
+        demands.setdefault((a, p), set()).add(key)
+        demands.setdefault((b, q), set()).add(key)
+    heap = [(-v[0], order[k], k) for k, v in live.items()]
+    heapq.heapify(heap)
+    realized: list[Realized] = []
+    while heap:
+        neg_gain, _, key = heapq.heappop(heap)
+        if key not in live or live[key][0] != -neg_gain:
+            continue  # stale entry
+        gain, move_i, move_j = live.pop(key)
+        i, q, j, p = key
+        realized.append(Realized(i, q, j, p, gain, state.work[q][i], move_i, state.work[p][j], move_j))
+        state.shift(q, i, move_i)
+        state.shift(p, j, move_j)
+        state.moves[(i, q)] = float(np.sign(move_i))
+        state.moves[(j, p)] = float(np.sign(move_j))
+        touched = (
+            supplies.get((i, q), set())
+            | supplies.get((j, p), set())
+            | demands.get((i, p), set())
+            | demands.get((j, q), set())
+        )
+        for other in sorted(touched & live.keys(), key=order.__getitem__):
+            fresh = state.evaluate(other)
+            if fresh is None:
+                del live[other]
+            else:
+                live[other] = fresh
+                heapq.heappush(heap, (-fresh[0], order[other], other))
+    return realized

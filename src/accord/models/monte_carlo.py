@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
-from accord.models.base import Array, Batch, aligned_batch, is_linked, negotiated_rows, to_batch
+from accord.models.base import Array, Batch, BoolArray, aligned_batch, is_linked, negotiated_rows, to_batch
 from accord.models.registry import get_model
 from accord.scenario.model import Scenario
 from accord.settings import DEFAULTS, Settings
@@ -107,6 +107,30 @@ def _simulate(
     top: int,
     sds: tuple[float, float, float],
 ) -> dict[str, dict[str, IssueUncertainty]]:
+    inputs = _perturb(scenario, batch, draws, seed, sds)
+    out: dict[str, dict[str, IssueUncertainty]] = {}
+    for name in model_names:
+        values = _run_draws(name, batch, inputs)
+        out[name] = _uncertainties(batch, name, values, inputs.noises, top)
+    return out
+
+
+@dataclass(frozen=True)
+class _Draws:
+    """The perturbed inputs of every draw (draws × issues × actors) and the noises that made them."""
+
+    x: Array
+    s: Array
+    c: Array
+    mask: BoolArray
+    ref: Array
+    noises: tuple[Array, Array, Array]  # position, salience, capability
+
+
+def _perturb(
+    scenario: Scenario, batch: Batch, draws: int, seed: int, sds: tuple[float, float, float]
+) -> _Draws:
+    """``draws`` perturbed copies of the batch's inputs; see the module docstring for the noises."""
     pos_sd, sal_sd, cap_sd = sds
     rng = np.random.default_rng(seed)
     shape = (draws, *batch.x.shape)
@@ -119,47 +143,57 @@ def _simulate(
     for row, actors in enumerate(batch.actors):
         columns[row, : len(actors)] = [actor_index[a] for a in actors]
     cap_noise = per_actor[:, columns]  # (D, I, n)
-    x = np.clip(batch.x + pos_noise, 0.0, 100.0)
-    s = np.clip(batch.s + sal_noise, 0.0, 1.0)
-    c = batch.c * np.exp(cap_noise)
-    mask = np.broadcast_to(batch.mask, shape)
-    ref = np.broadcast_to(batch.ref, shape[:2])
+    return _Draws(
+        x=np.clip(batch.x + pos_noise, 0.0, 100.0),
+        s=np.clip(batch.s + sal_noise, 0.0, 1.0),
+        c=batch.c * np.exp(cap_noise),
+        mask=np.broadcast_to(batch.mask, shape),
+        ref=np.broadcast_to(batch.ref, shape[:2]),
+        noises=(pos_noise, sal_noise, cap_noise),
+    )
+
+
+def _run_draws(name: str, batch: Batch, inputs: _Draws) -> Array:
+    """Model ``name``'s forecasts (draws × issues) on the perturbed inputs, all draws in one call."""
+    draws = inputs.x.shape[0]
     n_issues, width = batch.x.shape
     flat = (draws * n_issues, width)
-    out: dict[str, dict[str, IssueUncertainty]] = {}
-    for name in model_names:
-        model = get_model(name)
-        if is_linked(model):  # each draw is one negotiation of all the scenario's issues
-            bundles = np.repeat(np.arange(draws), n_issues)
-            flat_values = model.run_bundles(  # type: ignore[attr-defined]
-                x.reshape(flat), s.reshape(flat), c.reshape(flat), mask.reshape(flat), bundles
+    x, s, c, mask = (a.reshape(flat) for a in (inputs.x, inputs.s, inputs.c, inputs.mask))
+    model = get_model(name)
+    flat_values: Array
+    if is_linked(model):  # each draw is one negotiation of all the scenario's issues
+        bundles = np.repeat(np.arange(draws), n_issues)
+        flat_values = model.run_bundles(x, s, c, mask, bundles)  # type: ignore[attr-defined]
+    else:
+        flat_values = model.run(x, s, c, mask, inputs.ref.reshape(-1)).value
+    return flat_values.reshape(draws, n_issues)
+
+
+def _uncertainties(
+    batch: Batch, name: str, values: Array, noises: tuple[Array, Array, Array], top: int
+) -> dict[str, IssueUncertainty]:
+    """Each negotiated issue's 80 % interval of ``values`` and the ``top`` actors that move it most."""
+    draws = values.shape[0]
+    corr = [_correlation(noise, values) for noise in noises]
+    explained = sum(r**2 for r in corr) * batch.mask
+    explained = np.where(batch.mask, explained, -1.0)  # absent actors (aligned columns) rank last
+    per_issue: dict[str, IssueUncertainty] = {}
+    for row in negotiated_rows(batch):
+        issue_id = batch.issues[row]
+        total = float(np.maximum(explained[row], 0.0).sum())
+        order = np.argsort(-explained[row])[: min(top, int(batch.mask[row].sum()))]
+        ranked = [
+            Sensitivity(
+                actor=batch.actors[row][k],
+                share=float(explained[row, k] / total) if total > 0 else 0.0,
+                position=float(corr[0][row, k]),
+                salience=float(corr[1][row, k]),
+                capability=float(corr[2][row, k]),
             )
-        else:
-            flat_values = model.run(
-                x.reshape(flat), s.reshape(flat), c.reshape(flat), mask.reshape(flat), ref.reshape(-1)
-            ).value
-        values = flat_values.reshape(draws, n_issues)
-        corr = [_correlation(noise, values) for noise in (pos_noise, sal_noise, cap_noise)]
-        explained = sum(r**2 for r in corr) * batch.mask
-        explained = np.where(batch.mask, explained, -1.0)  # absent actors (aligned columns) rank last
-        per_issue: dict[str, IssueUncertainty] = {}
-        for row in negotiated_rows(batch):
-            issue_id = batch.issues[row]
-            total = float(np.maximum(explained[row], 0.0).sum())
-            order = np.argsort(-explained[row])[: min(top, int(batch.mask[row].sum()))]
-            ranked = [
-                Sensitivity(
-                    actor=batch.actors[row][k],
-                    share=float(explained[row, k] / total) if total > 0 else 0.0,
-                    position=float(corr[0][row, k]),
-                    salience=float(corr[1][row, k]),
-                    capability=float(corr[2][row, k]),
-                )
-                for k in order
-            ]
-            p10, p50, p90 = np.quantile(values[:, row], [0.1, 0.5, 0.9])
-            per_issue[issue_id] = IssueUncertainty(
-                issue_id, name, float(p50), float(p10), float(p90), draws, ranked
-            )
-        out[name] = per_issue
-    return out
+            for k in order
+        ]
+        p10, p50, p90 = np.quantile(values[:, row], [0.1, 0.5, 0.9])
+        per_issue[issue_id] = IssueUncertainty(
+            issue_id, name, float(p50), float(p10), float(p90), draws, ranked
+        )
+    return per_issue

@@ -184,7 +184,6 @@ def run_distributed(
     ``progress(results, client)`` is called after each chunk is stored.
     """
     from accord.extract.pipeline import PIPELINE_VERSION
-    from accord.extract.runner import store_extractions
 
     size = chunk_size or batch_size
     started = time.perf_counter()
@@ -213,25 +212,34 @@ def run_distributed(
                 break
         for future in in_flight:
             chunk = owner.pop(future.key)
-            results, reason = _outcome(future, PIPELINE_VERSION)
-            if reason is not None:
-                error = AccordError(
-                    Errors.A350, first=chunk[0], last=chunk[-1], count=len(chunk), reason=reason
-                )
-                report.problems.append(error.record())
-                report.errors += len(chunk)
-            else:
-                writing = time.perf_counter()
-                store_extractions(engine, results, PIPELINE_VERSION)
-                report.write_seconds += time.perf_counter() - writing
-                for result in results:
-                    report.count(result)
-                if progress is not None:
-                    progress(results, client)
+            results = _store_chunk(engine, report, future, chunk)
+            if results is not None and progress is not None:
+                progress(results, client)
             future.release()
             submit_next()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _store_chunk(
+    engine: Engine, report: DistributedReport, future: Any, chunk: list[int]
+) -> list[ArticleExtraction] | None:
+    """Store a finished chunk's results and count them in ``report``; None when the chunk failed."""
+    from accord.extract.pipeline import PIPELINE_VERSION
+    from accord.extract.runner import store_extractions
+
+    results, reason = _outcome(future, PIPELINE_VERSION)
+    if reason is not None:
+        error = AccordError(Errors.A350, first=chunk[0], last=chunk[-1], count=len(chunk), reason=reason)
+        report.problems.append(error.record())
+        report.errors += len(chunk)
+        return None
+    writing = time.perf_counter()
+    store_extractions(engine, results, PIPELINE_VERSION)
+    report.write_seconds += time.perf_counter() - writing
+    for result in results:
+        report.count(result)
+    return results
 
 
 def _outcome(future: Any, expected_version: str) -> tuple[list[ArticleExtraction], str | None]:

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from sqlalchemy.orm import Session
 
 from accord.models import forecast_all, sensitivity
+from accord.models.forecast import ScenarioForecast
 from accord.models.monte_carlo import DEFAULT_PERTURBATION, Perturbation
 from accord.models.sensitivity import DEFAULT_MODEL, DEFAULT_SHIFT
 from accord.report.data import (
@@ -270,22 +271,8 @@ def forecast_table(
                 )
             )
             continue
-        cells = []
-        for model in result.models:
-            point = model.forecasts.get(issue.id)
-            if point is None:
-                continue
-            band = model.intervals.get(issue.id)
-            n_draws = band.draws if band else n_draws
-            cells.append(
-                ForecastCell(
-                    model=model.name,
-                    value=round(point.value, 2),
-                    low=round(band.p10, 2) if band else None,
-                    high=round(band.p90, 2) if band else None,
-                    draws=band.draws if band else None,
-                )
-            )
+        cells, last_draws = _forecast_cells(result, issue.id)
+        n_draws = last_draws if last_draws is not None else n_draws
         rows.append(
             IssueForecastRow(
                 issue=issue.id,
@@ -307,6 +294,28 @@ def forecast_table(
         rows=rows,
         interval=interval,
     )
+
+
+def _forecast_cells(result: ScenarioForecast, issue_id: str) -> tuple[list[ForecastCell], int | None]:
+    """Each model's forecast of the issue with its interval, and the draws of the last interval (if any)."""
+    cells = []
+    last_draws: int | None = None
+    for model in result.models:
+        point = model.forecasts.get(issue_id)
+        if point is None:
+            continue
+        band = model.intervals.get(issue_id)
+        last_draws = band.draws if band else last_draws
+        cells.append(
+            ForecastCell(
+                model=model.name,
+                value=round(point.value, 2),
+                low=round(band.p10, 2) if band else None,
+                high=round(band.p90, 2) if band else None,
+                draws=band.draws if band else None,
+            )
+        )
+    return cells, last_draws
 
 
 def sensitivity_table(

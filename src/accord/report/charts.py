@@ -15,7 +15,7 @@ from typing import Any
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from accord.report.data import EventsTimeline, ForecastTable, Trajectories
+from accord.report.data import EventsTimeline, ForecastTable, IssueForecastRow, Trajectories
 
 PALETTE = [
     "#1f5fa8", "#c2410c", "#15803d", "#7c3aed", "#b91c1c", "#0e7490", "#a16207", "#be185d", "#4d7c0f",
@@ -200,6 +200,25 @@ def forecast_figure(data: ForecastTable, colors: dict[str, str] | None = None) -
     rows = [row for row in data.rows if row.note is None]
     fig = go.Figure()
     labels = [html.escape(row.label) for row in rows]
+    fig.add_trace(_position_ticks(rows, colors))
+    for index, model in enumerate(data.models):
+        fig.add_trace(_model_forecasts(rows, model, PALETTE[index % len(PALETTE)]))
+    fig.update_layout(
+        **_layout(
+            height=140 + (42 + 11 * (len(data.models) + 1)) * max(len(labels), 1),
+            scattermode="group",
+            scattergap=0.25,
+            legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0),
+            margin=dict(l=260, r=20, t=70, b=40),
+        )
+    )
+    fig.update_xaxes(range=[-3, 103], title="forecast position (0–100)")
+    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels)
+    return fig
+
+
+def _position_ticks(rows: list[IssueForecastRow], colors: dict[str, str]) -> go.Scatter:
+    """The actors' positions on every issue as labelled ticks, one per distinct position."""
     rank = {name: index for index, name in enumerate(colors)}  # the matrix's order: most engaged first
     xs, ys, tick_colors, tick_text, hover = [], [], [], [], []
     for row in rows:
@@ -213,66 +232,53 @@ def forecast_figure(data: ForecastTable, colors: dict[str, str] | None = None) -
             tick_colors.append(colors.get(names[0], "#475569") if len(names) == 1 else "#475569")
             tick_text.append(html.escape(_tick_label(names)))
             hover.append("<br>".join(f"{html.escape(n)}: {position:g}" for n in names))
-    fig.add_trace(
-        go.Scatter(
-            x=xs,
-            y=ys,
-            mode="markers+text",
-            orientation="h",
-            offsetgroup="actors",
-            marker=dict(symbol="line-ns-open", size=14, color=tick_colors, line=dict(width=2.5)),
-            text=tick_text,
-            textposition="top center",
-            textfont=dict(size=10, color=tick_colors),
-            name="actors' positions",
-            hovertext=hover,
-            hovertemplate="%{hovertext}<extra></extra>",
-            cliponaxis=False,
-        )
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        mode="markers+text",
+        orientation="h",
+        offsetgroup="actors",
+        marker=dict(symbol="line-ns-open", size=14, color=tick_colors, line=dict(width=2.5)),
+        text=tick_text,
+        textposition="top center",
+        textfont=dict(size=10, color=tick_colors),
+        name="actors' positions",
+        hovertext=hover,
+        hovertemplate="%{hovertext}<extra></extra>",
+        cliponaxis=False,
     )
-    for index, model in enumerate(data.models):
-        mx: list[float] = []
-        my: list[str] = []
-        plus: list[float] = []
-        minus: list[float] = []
-        texts: list[str] = []
-        for row in rows:
-            cell = next((c for c in row.cells if c.model == model), None)
-            if cell is None:
-                continue
-            mx.append(cell.value)
-            my.append(html.escape(row.label))
-            plus.append((cell.high - cell.value) if cell.high is not None else 0)
-            minus.append((cell.value - cell.low) if cell.low is not None else 0)
-            band = (
-                f" (80 %: {cell.low:.1f}–{cell.high:.1f})"
-                if cell.low is not None and cell.high is not None
-                else ""
-            )
-            texts.append(f"<b>{html.escape(model)}</b>: {cell.value:.1f}{band}")
-        fig.add_trace(
-            go.Scatter(
-                x=mx,
-                y=my,
-                mode="markers",
-                orientation="h",  # with scattermode "group": the models of one issue sit side by side
-                offsetgroup=model,
-                marker=dict(size=9, color=PALETTE[index % len(PALETTE)]),
-                error_x=dict(type="data", array=plus, arrayminus=minus, thickness=1.5, width=3),
-                name=model.replace("_", " "),
-                text=texts,
-                hovertemplate="%{text}<extra></extra>",
-            )
+
+
+def _model_forecasts(rows: list[IssueForecastRow], model: str, color: str) -> go.Scatter:
+    """One model's forecast of every issue it forecasts, with its 80 % interval as error bars."""
+    mx: list[float] = []
+    my: list[str] = []
+    plus: list[float] = []
+    minus: list[float] = []
+    texts: list[str] = []
+    for row in rows:
+        cell = next((c for c in row.cells if c.model == model), None)
+        if cell is None:
+            continue
+        mx.append(cell.value)
+        my.append(html.escape(row.label))
+        plus.append((cell.high - cell.value) if cell.high is not None else 0)
+        minus.append((cell.value - cell.low) if cell.low is not None else 0)
+        band = (
+            f" (80 %: {cell.low:.1f}–{cell.high:.1f})"
+            if cell.low is not None and cell.high is not None
+            else ""
         )
-    fig.update_layout(
-        **_layout(
-            height=140 + (42 + 11 * (len(data.models) + 1)) * max(len(labels), 1),
-            scattermode="group",
-            scattergap=0.25,
-            legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0),
-            margin=dict(l=260, r=20, t=70, b=40),
-        )
+        texts.append(f"<b>{html.escape(model)}</b>: {cell.value:.1f}{band}")
+    return go.Scatter(
+        x=mx,
+        y=my,
+        mode="markers",
+        orientation="h",  # with scattermode "group": the models of one issue sit side by side
+        offsetgroup=model,
+        marker=dict(size=9, color=color),
+        error_x=dict(type="data", array=plus, arrayminus=minus, thickness=1.5, width=3),
+        name=model.replace("_", " "),
+        text=texts,
+        hovertemplate="%{text}<extra></extra>",
     )
-    fig.update_xaxes(range=[-3, 103], title="forecast position (0–100)")
-    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels)
-    return fig

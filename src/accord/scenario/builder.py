@@ -231,13 +231,7 @@ def scenario_from_cells(
 ) -> Scenario:
     scales = scales or load_scales(params.issue_scales)
     actor_names = sorted({c.actor for c in cells})
-    ids: dict[str, str] = {}
-    for name in actor_names:
-        base = candidate = slug(name, empty="actor")
-        n = 2
-        while candidate in ids.values():
-            candidate, n = f"{base}_{n}", n + 1
-        ids[name] = candidate
+    ids = _actor_ids(actor_names)
     # "Latest" means the corpus's latest statement, not today: the same store gives the same scenario.
     dates = [s.point.date for c in cells for s in c.statements if s.point.date is not None]
     figures = capabilities(
@@ -269,14 +263,10 @@ def scenario_from_cells(
         )
         for c in cells
     ]
-    conflicts = [f"{c.actor} on {c.issue}" for c in cells if c.conflict]
     date = as_of.isoformat() if as_of else "latest"
-    description = f"Built by `accord scenario build` from the store's extraction, as of {date}."
-    if conflicts:
-        description += " Conflicting statements (evidence marked conflict): " + "; ".join(conflicts) + "."
     return Scenario(
         name=f"Negotiation positions as of {date}",
-        description=description,
+        description=_description(cells, date),
         scale_note=(
             "Positions are stance points per issue (issue_scales.yaml: support 80, oppose 20, conditional 60 "
             "unless the issue says otherwise); the newest statements weigh most; salience is the smoothed "
@@ -286,6 +276,27 @@ def scenario_from_cells(
         actors=actors,
         stances=stances,
     )
+
+
+def _actor_ids(actor_names: list[str]) -> dict[str, str]:
+    """Each actor's scenario id: the slug of its name, numbered from _2 when an earlier name took it."""
+    ids: dict[str, str] = {}
+    for name in actor_names:
+        base = candidate = slug(name, empty="actor")
+        n = 2
+        while candidate in ids.values():
+            candidate, n = f"{base}_{n}", n + 1
+        ids[name] = candidate
+    return ids
+
+
+def _description(cells: list[Cell], date: str) -> str:
+    """The scenario's description: its source and the actor-issue cells with conflicting statements."""
+    conflicts = [f"{c.actor} on {c.issue}" for c in cells if c.conflict]
+    description = f"Built by `accord scenario build` from the store's extraction, as of {date}."
+    if conflicts:
+        description += " Conflicting statements (evidence marked conflict): " + "; ".join(conflicts) + "."
+    return description
 
 
 def build_scenario(

@@ -320,6 +320,12 @@ def stages(events: Iterable[EventPoint]) -> list[Stage]:
         (e for e in events if e.date is not None and e.modality in LABELLED_MODALITIES),
         key=lambda e: (e.date, e.id),
     )
+    result = _talks_stages(dated) + _ceasefire_stages(dated)
+    return sorted(result, key=lambda s: (s.start, s.kind))
+
+
+def _talks_stages(dated: list[EventPoint]) -> list[Stage]:
+    """The peace-talks stages: negotiation rounds at most ``TALKS_GAP_DAYS`` apart, grouped, oldest first."""
     result: list[Stage] = []
     talks: list[EventPoint] = []
 
@@ -347,7 +353,12 @@ def stages(events: Iterable[EventPoint]) -> list[Stage]:
                 close_talks()
             talks.append(event)
     close_talks()
+    return result
 
+
+def _ceasefire_stages(dated: list[EventPoint]) -> list[Stage]:
+    """The ceasefire and truce stages: each agreement to one until the next such agreement or attack."""
+    result: list[Stage] = []
     truces = [e for e in dated if e.type == "agreement" and _ceasefire_kind(e)]
     attacks = [e for e in dated if e.type == "attack"]
     for index, event in enumerate(truces):
@@ -367,7 +378,7 @@ def stages(events: Iterable[EventPoint]) -> list[Stage]:
                 label=f"{kind.capitalize()} agreed{where}",
             )
         )
-    return sorted(result, key=lambda s: (s.start, s.kind))
+    return result
 
 
 def build_timeline(

@@ -85,16 +85,6 @@ async def run_isolated(fn: Callable[..., T], *args: Any, timeout: float, receive
     outcome: tuple[str, Any] | None = None
     gone = holding = False
 
-    def wait() -> tuple[str, Any] | None:
-        # This thread owns the parent's end: it may outlive a cancelled request by a moment (until the
-        # killed child's end closes), so nothing else closes it under its feet.
-        try:
-            return parent_end.recv()  # type: ignore[no-any-return]
-        except (EOFError, OSError):  # the child died, or was killed
-            return None
-        finally:
-            parent_end.close()
-
     try:
         with anyio.fail_after(timeout):
             async with anyio.create_task_group() as group:
@@ -108,7 +98,7 @@ async def run_isolated(fn: Callable[..., T], *args: Any, timeout: float, receive
                         await anyio.to_thread.run_sync(process.start)  # the first one starts the server
                     finally:
                         child_end.close()  # the child has its own copy now
-                    outcome = await anyio.to_thread.run_sync(wait, abandon_on_cancel=True)
+                    outcome = await anyio.to_thread.run_sync(_wait, parent_end, abandon_on_cancel=True)
                     group.cancel_scope.cancel()
 
                 async def watch() -> None:
@@ -122,18 +112,7 @@ async def run_isolated(fn: Callable[..., T], *args: Any, timeout: float, receive
                 if receive is not None:
                     group.start_soon(watch)
     finally:
-        exitcode = None
-        if process.pid is not None:
-            if process.is_alive():
-                process.kill()
-            # Reap the child off the event loop (it is dead or dying: this takes milliseconds).
-            with anyio.CancelScope(shield=True):
-                await anyio.to_thread.run_sync(process.join)
-            exitcode = process.exitcode
-        else:
-            child_end.close()
-            parent_end.close()
-        process.close()
+        exitcode = await _reap(process, child_end, parent_end)
         if holding:
             SLOTS.release()
     if gone:
@@ -144,3 +123,32 @@ async def run_isolated(fn: Callable[..., T], *args: Any, timeout: float, receive
     if kind == "error":
         raise value
     return value  # type: ignore[no-any-return]
+
+
+def _wait(parent_end: Connection) -> tuple[str, Any] | None:
+    """The child's outcome, None when it died without one; closes the parent's end."""
+    # This thread owns the parent's end: it may outlive a cancelled request by a moment (until the
+    # killed child's end closes), so nothing else closes it under its feet.
+    try:
+        return parent_end.recv()  # type: ignore[no-any-return]
+    except (EOFError, OSError):  # the child died, or was killed
+        return None
+    finally:
+        parent_end.close()
+
+
+async def _reap(process: Any, child_end: Connection, parent_end: Connection) -> int | None:
+    """Kill the child if it still runs and reap it; its exit code (None if it never started)."""
+    exitcode: int | None = None
+    if process.pid is not None:
+        if process.is_alive():
+            process.kill()
+        # Reap the child off the event loop (it is dead or dying: this takes milliseconds).
+        with anyio.CancelScope(shield=True):
+            await anyio.to_thread.run_sync(process.join)
+        exitcode = process.exitcode
+    else:
+        child_end.close()
+        parent_end.close()
+    process.close()
+    return exitcode

@@ -141,46 +141,45 @@ class SecurityMiddleware:
         morsel = cookie.get(COOKIE)
         return morsel is not None and _same(morsel.value.encode("latin-1"), self.token_bytes)
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        path = scope.get("path", "/")
-        if self.token is not None and not self._authorized(scope):
-            query = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
-            offered = [v for k, v in query if k == "token"]
-            if offered and _same(offered[0], self.token_bytes):
-                # Trade the token in the URL for a cookie, and drop it from the address bar.
-                rest = urlencode([(k, v) for k, v in query if k != "token"])
-                location = local_location(_raw_path(scope) + (f"?{rest}" if rest else ""))
-                cookie = f"{COOKIE}={self.token}; Path=/; HttpOnly; SameSite=Strict".encode()
-                await send(
-                    {
-                        "type": "http.response.start",
-                        "status": 303,
-                        "headers": [
-                            (b"location", location.encode("ascii")),
-                            (b"set-cookie", cookie),
-                            (b"content-length", b"0"),
-                            *HEADERS,
-                        ],
-                    }
-                )
-                await send({"type": "http.response.body", "body": b""})
-                return
-            await _send_json(
-                send,
-                401,
-                error_body(AccordError(Errors.A602, path=path)),
-                ((b"www-authenticate", b"Bearer"),),
+    async def _refuse(self, scope: Scope, send: Send, path: str) -> None:
+        """Answer a request without a valid token or cookie: a redirect setting the cookie when the URL
+        carries the token (``?token=``), else 401."""
+        query = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+        offered = [v for k, v in query if k == "token"]
+        if offered and _same(offered[0], self.token_bytes):
+            # Trade the token in the URL for a cookie, and drop it from the address bar.
+            rest = urlencode([(k, v) for k, v in query if k != "token"])
+            location = local_location(_raw_path(scope) + (f"?{rest}" if rest else ""))
+            cookie = f"{COOKIE}={self.token}; Path=/; HttpOnly; SameSite=Strict".encode()
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 303,
+                    "headers": [
+                        (b"location", location.encode("ascii")),
+                        (b"set-cookie", cookie),
+                        (b"content-length", b"0"),
+                        *HEADERS,
+                    ],
+                }
             )
+            await send({"type": "http.response.body", "body": b""})
             return
+        await _send_json(
+            send,
+            401,
+            error_body(AccordError(Errors.A602, path=path)),
+            ((b"www-authenticate", b"Bearer"),),
+        )
 
+    async def _read_body(self, scope: Scope, receive: Receive, send: Send, path: str) -> bytes | None:
+        """The request body, read up front within ``max_body``; None once a 413 was sent or the client
+        went away."""
         limit_error = error_body(AccordError(Errors.A603, path=path, limit=self.max_body))
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.max_body):
             await _send_json(send, 413, limit_error)
-            return
+            return None
         # Read the body up front (bounded), so a chunked upload cannot exceed the limit either.
         chunks: list[bytes] = []
         size = 0
@@ -188,15 +187,27 @@ class SecurityMiddleware:
         while more:
             message = await receive()
             if message["type"] == "http.disconnect":
-                return
+                return None
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.max_body:
                 await _send_json(send, 413, limit_error)
-                return
+                return None
             chunks.append(chunk)
             more = message.get("more_body", False)
-        body = b"".join(chunks)
+        return b"".join(chunks)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = scope.get("path", "/")
+        if self.token is not None and not self._authorized(scope):
+            await self._refuse(scope, send, path)
+            return
+        body = await self._read_body(scope, receive, send, path)
+        if body is None:
+            return
         delivered = False
         # HEAD is GET without the body (RFC 9110): every GET route answers it, headers and all.
         head = scope["method"] == "HEAD"

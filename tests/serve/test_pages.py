@@ -151,3 +151,13 @@ def test_the_overview_chart_colours_stances_as_the_stylesheet_does(client: TestC
     colors = {trace["name"]: trace["marker"]["color"] for trace in spec["data"]}
     for stance, color in colors.items():
         assert f"--{stance}: {color}" in css
+
+
+def test_article_page_and_api_give_every_items_confidence(
+    client: TestClient, served_db: dict[str, Any]
+) -> None:
+    article = client.get(f"/api/v1/articles/{served_db['article1']}").json()
+    items = [*article["quotes"], *article["events"], *article["positions"]]
+    assert items and all(0.0 <= item["score"] <= 1.0 for item in items)
+    html = client.get(f"/articles/{served_db['article1']}").text
+    assert html.count('class="confidence"') == len(items)

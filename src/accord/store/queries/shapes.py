@@ -93,6 +93,7 @@ class ActorMentionOut(Item):
 class QuoteOut(Item):
     speaker: str
     text: str
+    score: float  # the extractor's confidence (accord.extract.components.confidence)
 
 
 class EventOut(Item):
@@ -103,6 +104,7 @@ class EventOut(Item):
     date_precision: str | None
     modality: str
     trigger: str | None
+    score: float
 
 
 class PositionOut(Item):

@@ -26,7 +26,8 @@ def _open(url: str, barrier: Any, results: Any) -> None:
         results.put(traceback.format_exc(limit=3))
 
 
-@pytest.mark.parametrize("attempt", range(3))
+# Several attempts: the race on switching a new file to WAL showed about once in four (fixed by a retry).
+@pytest.mark.parametrize("attempt", range(8))
 def test_concurrent_first_opens_all_succeed(store_url: str, attempt: int) -> None:
     context = multiprocessing.get_context("fork")
     barrier = context.Barrier(PROCESSES)

@@ -843,3 +843,14 @@ def test_offering_mediation_supports_it_mediating_is_an_act(nlp: Language) -> No
     )
     assert ("China", "other", "support") in stances(nlp, "China said it was ready to offer mediation.")
     assert stances(nlp, "Turkey mediated the talks in Istanbul.") == set()
+
+
+def test_assessing_how_hard_or_likely_a_thing_is_states_no_stance(nlp: Language) -> None:
+    assert stances(nlp, "Rubio said a ceasefire would be hard to achieve.") == set()  # was support
+    assert stances(nlp, "Zelensky said a ceasefire is likely within weeks.") == set()
+    assert ("Russia", "ceasefire", "oppose") in stances(nlp, "Russia said a ceasefire was unacceptable.")
+
+
+def test_only_with_a_restriction_on_the_cue_is_conditional(nlp: Language) -> None:
+    found = stances(nlp, "Ukraine says it will only accept a ceasefire with security guarantees.")
+    assert ("Ukraine", "ceasefire", "conditional") in found

@@ -160,6 +160,7 @@ class PositionDetector:
         self.restrictive = set(stance_words["restrictive_preps"])
         self.needs = all_forms(stance_words["needs"])
         self.noncommittal = set(stance_words["noncommittal"])
+        self.assessments = set(stance_words["assessments"])
         self.open_negations = all_forms(stance_words["open_negations"])
         self.act_verbs = all_forms(stance_words["act_verbs"])
         self.other_theatres = set(stance_words["other_theatres"])
@@ -290,6 +291,12 @@ class PositionDetector:
                 # "Switzerland, which has imposed sanctions": the clause describes its noun; whoever
                 # speaks above it takes no stance on what the clause says
                 return []
+            if (
+                position > 0
+                and path[position - 1].dep_ in {"nsubj", "nsubjpass"}
+                and any(c.dep_ in {"acomp", "attr"} and c.lower_ in self.assessments for c in token.children)
+            ):
+                return []  # "a ceasefire would be hard to achieve": an assessment, no stance
             if first is not None and path[position - 1].dep_ not in REPORTING:
                 break  # "Putin proposed talks a day after Macron demanded ...": not Putin's stance
             if first is not None and self._side_clause(path[position - 1]):
@@ -1175,9 +1182,12 @@ class PositionDetector:
                     return (position + 1 if self._settlement_clause(token.head) else -1), None, False
                 return position + 1, None, False
             if any(c.dep_ == "advmod" and c.lower_ == "only" for c in token.children) and any(
-                c.dep_ in {"prep", "advcl"} and c.lower_ in self.restrictive for c in token.children
+                c.dep_ in {"prep", "advcl"} and c.lower_ in self.restrictive
+                for c in [*token.children, *cue.root.children]
             ):
-                return None, token.sent.text, False  # "could only be enacted with Moscow's cooperation"
+                # "could only be enacted with Moscow's cooperation", "will only accept a ceasefire with
+                # security guarantees" (the parser hangs the restriction on the cue)
+                return None, token.sent.text, False
             price = token.head.head
             if (
                 token.dep_ in {"pobj", "pcomp"}  # "the key condition for ending the conflict"

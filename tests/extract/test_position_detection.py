@@ -854,3 +854,22 @@ def test_assessing_how_hard_or_likely_a_thing_is_states_no_stance(nlp: Language)
 def test_only_with_a_restriction_on_the_cue_is_conditional(nlp: Language) -> None:
     found = stances(nlp, "Ukraine says it will only accept a ceasefire with security guarantees.")
     assert ("Ukraine", "ceasefire", "conditional") in found
+
+
+def test_russia_ceding_land_counts_the_other_way(nlp: Language) -> None:
+    # the land cues are written for Ukraine ceding: Russia never giving up Crimea keeps it Russian
+    assert ("Russia", "crimea", "support") in stances(
+        nlp, "Moscow said it would never give up Crimea."
+    )  # was oppose
+    assert ("Russia", "territory", "support") in stances(
+        nlp, "Russia will not give up the annexed regions, Lavrov said."
+    )
+    assert ("Ukraine", "crimea", "oppose") in stances(
+        nlp, "Zelensky said Ukraine would never give up Crimea."
+    )
+
+
+def test_no_alternative_to_a_thing_supports_it(nlp: Language) -> None:
+    assert ("Sergei Lavrov", "other", "support") in stances(
+        nlp, "Lavrov said there was no alternative to the Minsk agreements."
+    )  # was oppose

@@ -160,6 +160,8 @@ class PositionDetector:
         self.restrictive = set(stance_words["restrictive_preps"])
         self.needs = all_forms(stance_words["needs"])
         self.noncommittal = set(stance_words["noncommittal"])
+        self.ceding = all_forms(stance_words["ceding_verbs"])
+        self.ceded_issues = set(stance_words["ceded_issues"])
         self.assessments = set(stance_words["assessments"])
         self.open_negations = all_forms(stance_words["open_negations"])
         self.act_verbs = all_forms(stance_words["act_verbs"])
@@ -201,6 +203,13 @@ class PositionDetector:
                 continue
             if self._elsewhere(cue):
                 continue  # "a ceasefire in Gaza": another war's issue
+            if (
+                issue in self.ceded_issues
+                and direction in {"toward", "away"}
+                and self._ceded_by_russia(cue, index)
+            ):
+                # "Moscow would never give up Crimea": what Russia cedes is Ukraine's gain, the other way
+                direction = "away" if direction == "toward" else "toward"
             others = [
                 doc[s:e] for m, s, e in matches if s != start and not doc.vocab.strings[m].endswith("|none")
             ]
@@ -775,6 +784,16 @@ class PositionDetector:
             and c.lower_ not in {"its", "our", "my", "your"}
             for c in token.children
         )
+
+    def _ceded_by_russia(self, cue: Span, index: dict[int, dict[str, Any]]) -> bool:
+        """A ceding verb of a land cue whose subject is Russia's side ("Moscow would never give up Crimea",
+        "Russia will not return the regions"): the cues are written for Ukraine ceding land."""
+        verb = cue.root
+        if verb.lower_ not in self.ceding or not is_verb(verb):
+            return False
+        subject = _subject_of(verb)
+        party = self._holder(subject, index) if subject is not None else None
+        return party is not None and "Russia" in _served(party)
 
     def _elsewhere(self, cue: Span) -> bool:
         """A cue placed in another conflict ("a ceasefire in Gaza", "a truce between Israel and Hamas")."""

@@ -873,3 +873,8 @@ def test_no_alternative_to_a_thing_supports_it(nlp: Language) -> None:
     assert ("Sergei Lavrov", "other", "support") in stances(
         nlp, "Lavrov said there was no alternative to the Minsk agreements."
     )  # was oppose
+
+
+def test_calling_a_thing_an_escalation_opposes_it(nlp: Language) -> None:
+    text = "Russia warned that supplying long-range missiles would be a major escalation."
+    assert ("Russia", "military_aid", "oppose") in stances(nlp, text)  # was support

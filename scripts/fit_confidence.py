@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import math
 import sys
 from collections import defaultdict
 from collections.abc import Sequence
@@ -28,7 +27,7 @@ import numpy as np
 import yaml
 
 from accord.extract.components.common import LEXICONS, register_extensions
-from accord.extract.components.confidence import ITEM_KINDS
+from accord.extract.components.confidence import ITEM_KINDS, logistic
 from accord.extract.evaluation import MATCHERS, maximum_matching
 from accord.extract.export import LABELLED_MODALITIES
 from accord.extract.gold import GoldEvent, GoldPosition, GoldQuote, load_gold, load_metadata
@@ -67,11 +66,6 @@ def fit_logistic(rows: Sequence[tuple[set[str], bool]], l2: float = 1.0, steps: 
     }
 
 
-def probability(model: dict[str, Any], features: set[str]) -> float:
-    z = model["intercept"] + sum(model["weights"].get(f, 0.0) for f in features)
-    return 1.0 / (1.0 + math.exp(-z))
-
-
 def threshold_table(
     rows: Sequence[tuple[float, bool]], gold_total: int, thresholds: Sequence[float]
 ) -> list[dict[str, float]]:
@@ -91,8 +85,9 @@ def threshold_table(
 
 def labelled_items(
     db: str, gold_files: Sequence[Path], ids: set[str]
-) -> tuple[dict[str, list[Sample]], dict[str, int]]:
-    """Each extracted item of the chosen articles with its features and whether it matches the gold."""
+) -> tuple[dict[str, list[Sample]], dict[str, dict[str, int]]]:
+    """Each extracted item of the chosen articles with its features and whether it matches the gold, and
+    each article's number of gold items per kind (the recall's denominator)."""
     from sqlalchemy import select
 
     from accord.extract.pipeline import load_pipeline
@@ -115,7 +110,7 @@ def labelled_items(
     register_extensions()
     nlp = load_pipeline()
     samples: dict[str, list[Sample]] = defaultdict(list)
-    gold_totals: dict[str, int] = defaultdict(int)
+    gold_counts: dict[str, dict[str, int]] = {}
     for source in sorted(gold):
         text, published = texts[source]
         doc = nlp.make_doc(text)
@@ -126,12 +121,12 @@ def labelled_items(
             if kind == "events":  # as the export and `accord eval` see them: labelled modalities only
                 predicted = [e for e in predicted if e["modality"] in LABELLED_MODALITIES]
             wanted = list(getattr(gold[source], kind))
-            gold_totals[kind] += len(wanted)
+            gold_counts.setdefault(source, {})[kind] = len(wanted)
             pairs = maximum_matching([TO_GOLD[kind](p) for p in predicted], wanted, MATCHERS[kind])
             right = {p for p, _ in pairs}
             for number, item in enumerate(predicted):
                 samples[kind].append((source, set(item["features"]), number in right))
-    return samples, gold_totals
+    return samples, gold_counts
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -154,8 +149,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         for article in load_gold(path):
             split_of.setdefault(article.id, "seeds")
     chosen = {i for i, s in split_of.items() if s in {*args.fit, *args.check}}
-    samples, _ = labelled_items(args.db, args.gold, chosen)
-    _, check_totals = labelled_items(args.db, args.gold, {i for i in chosen if split_of[i] in args.check})
+    samples, gold_counts = labelled_items(args.db, args.gold, chosen)
+    check_totals = {
+        kind: sum(counts[kind] for a, counts in gold_counts.items() if split_of[a] in args.check)
+        for kind in ITEM_KINDS
+    }
     models: dict[str, Any] = {}
     for kind in ITEM_KINDS:
         fit_rows = [(f, r) for a, f, r in samples[kind] if split_of[a] in args.fit]
@@ -165,13 +163,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         for name, weight in models[kind]["weights"].items():
             marked = [r for f, r in fit_rows if name in f]
             print(f"  {name:26} n={len(marked):4}  precision {np.mean(marked):.3f}  weight {weight:+.3f}")
-        scored = [(probability(models[kind], f), r) for f, r in check_rows]
+        scored = [(logistic(models[kind], f), r) for f, r in check_rows]
         print(f"  check: {len(check_rows)} items, {check_totals[kind]} gold")
         for row in threshold_table(scored, check_totals[kind], [0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]):
             print(
-                "    score >= {threshold:.1f}: kept {kept:4}  P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}".format(
-                    **row
-                )
+                f"    score >= {row['threshold']:.1f}: kept {row['kept']:4}  P {row['precision']:.3f}"
+                f"  R {row['recall']:.3f}  F1 {row['f1']:.3f}"
             )
     if args.write:
         command = "python scripts/fit_confidence.py " + " ".join(argv if argv is not None else sys.argv[1:])

@@ -6,6 +6,7 @@ from types import ModuleType
 
 import pytest
 
+from accord.extract.components.confidence import logistic
 from scripts_loader import load_script
 
 
@@ -19,8 +20,8 @@ def test_the_fit_gives_a_feature_that_goes_with_errors_a_negative_weight(fitter:
     model = fitter.fit_logistic(rows, l2=0.1)
     assert model["weights"]["risky"] < -1.0 and model["intercept"] > 1.0
     # the fitted probabilities are near the observed rates: 25 % right with the feature, 90 % without
-    assert fitter.probability(model, {"risky"}) == pytest.approx(0.25, abs=0.06)
-    assert fitter.probability(model, set()) == pytest.approx(0.90, abs=0.04)
+    assert logistic(model, {"risky"}) == pytest.approx(0.25, abs=0.06)
+    assert logistic(model, set()) == pytest.approx(0.90, abs=0.04)
 
 
 def test_threshold_table_counts_what_a_threshold_keeps(fitter: ModuleType) -> None:

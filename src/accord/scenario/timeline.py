@@ -161,6 +161,19 @@ def _source(article: Article, outlet: str | None) -> Source:
     )
 
 
+def _provenance(item: Position | Quote | Event, article: Article, outlet: str | None) -> dict[str, Any]:
+    """What every point keeps of its item: id, offsets, sentence, article and the extractor's confidence."""
+    return {
+        "id": item.id,
+        "sentence": item.sentence,
+        "sentence_start": item.sentence_start,
+        "start": item.start,
+        "end": item.end,
+        "source": _source(article, outlet),
+        "score": item.score,
+    }
+
+
 P = TypeVar("P", PositionPoint, QuotePoint, EventPoint)
 
 
@@ -200,19 +213,13 @@ def position_points(
     rows = _reviewed_rows(session, Position, as_of, min_score)
     points = [
         PositionPoint(
-            id=pos.id,
             actor=pos.actor,
             issue=pos.issue,
             stance=pos.stance,
             value=scales.point(pos.issue, pos.stance),
             condition=pos.condition,
             date=article.published,
-            sentence=pos.sentence,
-            sentence_start=pos.sentence_start,
-            start=pos.start,
-            end=pos.end,
-            source=_source(article, outlet),
-            score=pos.score,
+            **_provenance(pos, article, outlet),
         )
         for pos, article, outlet in rows
     ]
@@ -224,18 +231,7 @@ def quote_points(
 ) -> list[QuotePoint]:
     rows = _reviewed_rows(session, Quote, as_of, min_score)
     points = [
-        QuotePoint(
-            id=q.id,
-            speaker=q.speaker,
-            text=q.text,
-            date=article.published,
-            sentence=q.sentence,
-            sentence_start=q.sentence_start,
-            start=q.start,
-            end=q.end,
-            source=_source(article, outlet),
-            score=q.score,
-        )
+        QuotePoint(speaker=q.speaker, text=q.text, date=article.published, **_provenance(q, article, outlet))
         for q, article, outlet in rows
     ]
     return _oldest_first(points)
@@ -255,7 +251,6 @@ def event_points(
             date = article.published  # a misread future date on a past event: fall back to the article
         points.append(
             EventPoint(
-                id=ev.id,
                 type=ev.type,
                 date=date,
                 date_text=ev.date,
@@ -264,12 +259,7 @@ def event_points(
                 place=ev.place,
                 modality=ev.modality,
                 trigger=ev.trigger,
-                sentence=ev.sentence,
-                sentence_start=ev.sentence_start,
-                start=ev.start,
-                end=ev.end,
-                source=_source(article, outlet),
-                score=ev.score,
+                **_provenance(ev, article, outlet),
             )
         )
     return _oldest_first(points)

@@ -147,6 +147,7 @@ class PositionDetector:
         self.envoys = set(holder_words["envoys"])
         self.country_nouns = set(holder_words["country_nouns"])
         self.possessives = set(holder_words["possessives"])
+        self.possessive_pronouns = set(holder_words["possessive_pronouns"])
         self.group_heads = set(holder_words["group_heads"])
         self.leader_titles = list(holder_words["leader_titles"])
         self.unnamed_persons = set(holder_words["unnamed_persons"])
@@ -779,9 +780,8 @@ class PositionDetector:
         return any(
             c.dep_ == "poss"
             and c.i not in index
-            and c.lower_ not in self.possessives
+            and c.lower_ not in self.possessive_pronouns
             and c.lower_ not in self.country_nouns  # "his country's aspiration": the holder's country
-            and c.lower_ not in {"its", "our", "my", "your"}
             for c in token.children
         )
 

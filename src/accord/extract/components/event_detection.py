@@ -486,12 +486,9 @@ class EventDetector:
                 span = _place_span(child) or _unlinked_name(child)
                 if span is not None:
                     candidates.append(span)
-        if not _is_verb(root):
-            # "a White House meeting", "at a Kremlin dinner": a venue naming the event noun
-            for child in root.children:
-                venue = _venue_at(child) if child.dep_ == "compound" else None
-                if venue is not None:
-                    candidates.append(venue)
+        venue = None if _is_verb(root) else _compound_venue(root)
+        if venue is not None:
+            candidates.append(venue)  # "a White House meeting": a venue naming the event noun
         scopes: tuple[Token, ...] = (root, clause)
         if kind == "attack" and not _is_verb(root) and root.head != clause and root.dep_ != "dobj":
             scopes = (root,)  # "talks on the Russian invasion took place in Brest": the talks' place
@@ -982,8 +979,12 @@ def _place_span(token: Token) -> Span | None:
     venue = _venue_at(token)
     if venue is not None:
         return venue
+    return _compound_venue(token)  # "at an Elysee Palace dinner": the venue naming what it happened at
+
+
+def _compound_venue(token: Token) -> Span | None:
+    """A venue compounded with ``token``: "White House" in "a White House meeting"."""
     for child in token.children:
-        # "at an Elysee Palace dinner": the venue naming what the event happened at
         venue = _venue_at(child) if child.dep_ == "compound" else None
         if venue is not None:
             return venue

@@ -878,3 +878,25 @@ def test_no_alternative_to_a_thing_supports_it(nlp: Language) -> None:
 def test_calling_a_thing_an_escalation_opposes_it(nlp: Language) -> None:
     text = "Russia warned that supplying long-range missiles would be a major escalation."
     assert ("Russia", "military_aid", "oppose") in stances(nlp, text)  # was support
+
+
+def test_a_proposal_taken_up_in_the_passive_is_held_by_proposer_and_taker(nlp: Language) -> None:
+    found = stances(nlp, "The US proposal for a ceasefire was accepted by Ukraine.")
+    assert found == {("United States", "ceasefire", "support"), ("Ukraine", "ceasefire", "support")}
+    found = stances(nlp, "The Russian offer of a ceasefire was rejected by Kyiv.")
+    assert found == {("Russia", "ceasefire", "support"), ("Ukraine", "ceasefire", "oppose")}
+
+
+def test_dismissing_as_unrealistic_is_one_no(nlp: Language) -> None:
+    found = stances(nlp, "Kyiv's plan for a ceasefire was dismissed by Moscow as unrealistic.")
+    assert ("Russia", "ceasefire", "oppose") in found
+    assert ("Russia", "ceasefire", "support") not in found
+
+
+def test_a_participle_naming_who_backs_the_noun(nlp: Language) -> None:
+    text = "A ceasefire deal accepted by Putin was presented to the Europeans."
+    assert stances(nlp, text) == {("Vladimir Putin", "ceasefire", "support")}
+    text = "The plan, backed by France and Germany, calls for a ceasefire."
+    assert ("France", "ceasefire", "support") in stances(nlp, text)
+    # a participle turning the noun down is left unread: a missed stance is cheaper than a flipped one
+    assert stances(nlp, "A ceasefire plan rejected by Moscow was presented to the Europeans.") == set()

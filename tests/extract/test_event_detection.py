@@ -427,3 +427,15 @@ def test_an_event_demanded_of_a_party_has_not_happened(nlp: Language) -> None:
     assert deal["modality"] == "hypothetical"
     (asked,) = events(nlp, "European leaders urged Trump to insist that Putin agree to a ceasefire.")
     assert asked["modality"] == "hypothetical"
+
+
+def test_talks_told_with_their_outcome_were_held_by_its_parties(nlp: Language) -> None:
+    text = (
+        "After a meeting in Geneva over the crisis, Russia, Ukraine and the United States have reached an"
+        " initial agreement aimed at de-escalating tensions."
+    )
+    talks, deal = sorted(events(nlp, text), key=lambda e: e["type"] != "negotiation_round")
+    parties = {"Russia", "Ukraine", "United States"}
+    assert talks["type"] == "negotiation_round" and set(talks["participants"]) == parties
+    assert talks["place"] == "Geneva"
+    assert deal["type"] == "agreement" and deal["place"] == "Geneva"

@@ -127,10 +127,12 @@ class EventDetector:
         published = published_date(doc)
         seen: set[tuple[str, frozenset[str], str | None, str | None]] = set()
         last_group: dict[str, Any] | None = None
-        for kind, trigger in self._triggers(doc, index):
-            event = self._event(doc, kind, trigger, index, published)
-            if event is None:
-                continue
+        told = [
+            self._event(doc, kind, trigger, index, published) for kind, trigger in self._triggers(doc, index)
+        ]
+        events = [e for e in told if e is not None]
+        _share_outcome_parties(events)
+        for event in events:
             if event["type"] in GROUP_EVENTS and _narrows_earlier(out, event):
                 continue
             if event["type"] in GROUP_EVENTS:
@@ -653,7 +655,7 @@ def _narrows_earlier(events: list[dict[str, Any]], event: dict[str, Any]) -> boo
     """Talks "in Turkey" named again as "in the Turkish city of Antalya": the earlier event gets the more
     specific place, and the later mention adds nothing else."""
     within = event.get("within")
-    if not within or event["place"] is None:
+    if not within:
         return False
     for earlier in reversed(events):
         if earlier["type"] not in GROUP_EVENTS or earlier["place"] != within:
@@ -714,6 +716,28 @@ def dateline_place(text: str) -> str | None:
     ):
         return None
     return place.title() if shouting else place
+
+
+def _share_outcome_parties(events: list[dict[str, Any]]) -> None:
+    """Talks told without their parties in the sentence that gives their outcome ("After a meeting in
+    Geneva, Russia, Ukraine, the US and the EU reached an agreement") were held by the parties who reached
+    it."""
+    for event in events:
+        if event["type"] not in GROUP_EVENTS or event["participants"]:
+            continue
+        outcome = next(
+            (
+                e
+                for e in events
+                if e["type"] == "agreement"
+                and e["sentence_start"] == event["sentence_start"]
+                and len(e["participants"]) >= 2
+                and e["modality"] == event["modality"]
+            ),
+            None,
+        )
+        if outcome is not None:
+            event["participants"] = list(outcome["participants"])
 
 
 def _lend_venues(doc: Doc, events: list[dict[str, Any]]) -> None:

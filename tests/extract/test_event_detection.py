@@ -439,3 +439,14 @@ def test_talks_told_with_their_outcome_were_held_by_its_parties(nlp: Language) -
     assert talks["type"] == "negotiation_round" and set(talks["participants"]) == parties
     assert talks["place"] == "Geneva"
     assert deal["type"] == "agreement" and deal["place"] == "Geneva"
+
+
+def test_an_interview_in_questions_and_answers_is_the_interviewees_statement(nlp: Language) -> None:
+    text = (
+        "Question: Is the war over?\n"
+        "Sergei Lavrov: It is a ceasefire, and we want it to hold.\n"
+        "Question: Will there be more talks?\n"
+        "Sergei Lavrov: We are ready to meet in any format.\n"
+    )
+    statements = [e for e in events(nlp, text) if e["type"] == "statement"]
+    assert [(e["participants"], e["trigger"]) for e in statements] == [(["Sergei Lavrov"], "interview")]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from typing import Any
 
 from spacy.language import Language
@@ -31,7 +32,7 @@ from accord.extract.components.common import (
     published_date,
 )
 from accord.extract.components.date_resolution import resolve_date
-from accord.extract.components.quote_attribution import VERB_DEPS, resolve_pronoun
+from accord.extract.components.quote_attribution import VERB_DEPS, find_interview, resolve_pronoun
 from accord.extract.components.wordforms import all_forms
 
 _LEXICON = load_lexicon("events")
@@ -159,6 +160,9 @@ class EventDetector:
                 continue
             seen.add(key)
             out.append(event)
+        interview = _interview_statement(doc, index)
+        if interview is not None:
+            out.append(interview)
         out[:] = [e for e in out if not _background_attack(e)]
         _merge_retellings(out)
         _lend_venues(doc, out)
@@ -716,6 +720,38 @@ def dateline_place(text: str) -> str | None:
     ):
         return None
     return place.title() if shouting else place
+
+
+def _interview_statement(doc: Doc, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+    """An interview laid out as questions and answers is a statement of its interviewee (the guide counts
+    an interview as a statement), though no sentence names it: the speaker most of its answers are
+    attributed to."""
+    interview = find_interview(doc.text)
+    starts = {answer.start for answer in interview.answers}
+    answers = [
+        q
+        for q in items(doc, "accord_quotes")
+        if q["start"] in starts and not str(q["speaker"]).startswith("unnamed:")
+    ]
+    if not answers:
+        return None
+    speaker = Counter(str(q["speaker"]) for q in answers).most_common(1)[0][0]
+    mention = next((m for m in index.values() if m["name"] == speaker), None)
+    if mention is None or mention["kind"] != "person":
+        return None
+    mark_acting(mention)
+    first = next(q for q in answers if q["speaker"] == speaker)
+    return {
+        **provenance(doc, first["start"], first["end"]),
+        "type": "statement",
+        "participants": [speaker],
+        "place": None,
+        "within": None,
+        "date": None,
+        "date_precision": None,
+        "modality": "happened",
+        "trigger": "interview",
+    }
 
 
 def _share_outcome_parties(events: list[dict[str, Any]]) -> None:

@@ -450,3 +450,34 @@ def test_an_interview_in_questions_and_answers_is_the_interviewees_statement(nlp
     )
     statements = [e for e in events(nlp, text) if e["type"] == "statement"]
     assert [(e["participants"], e["trigger"]) for e in statements] == [(["Sergei Lavrov"], "interview")]
+
+
+def test_a_gathering_of_one_body_of_many_members_is_a_meeting(nlp: Language) -> None:
+    (summit,) = events(nlp, "Western leaders welcomed the decision at a NATO summit in Wales.")
+    assert (summit["type"], summit["participants"], summit["place"]) == ("meeting", ["NATO"], "Wales")
+    (paris,) = events(nlp, "On December 9, a summit of the Normandy Four leaders was held in Paris.")
+    assert paris["participants"] == ["Normandy Four"] and paris["place"] == "Paris"
+    # one country is no gathering
+    assert events(nlp, "Ukraine held a meeting in Kyiv.") == []
+
+
+def test_a_journey_made_to_meet_tells_the_meeting_and_its_place(nlp: Language) -> None:
+    (met,) = events(nlp, "Witkoff flew to Moscow to meet Putin on Thursday.")
+    assert (met["modality"], met["place"]) == ("happened", "Moscow")
+    (due,) = events(nlp, "Zelensky will travel to Washington next week to meet Trump.")
+    assert (due["modality"], due["place"]) == ("scheduled", "Washington")
+    (hoped,) = events(nlp, "Zelensky hopes to meet Putin.")
+    assert hoped["modality"] == "hypothetical"
+
+
+def test_denying_what_a_meeting_was_does_not_deny_the_meeting(nlp: Language) -> None:
+    text = "Blinken said his meeting with Sergei Lavrov in Geneva was not a negotiation."
+    (meeting,) = events(nlp, text)
+    assert meeting["modality"] == "happened"
+    (off,) = events(nlp, "The meeting between Putin and Zelensky did not take place.")
+    assert off["modality"] == "negated"
+
+
+def test_who_speaks_after_talks_with_a_partner_took_part(nlp: Language) -> None:
+    (talks,) = events(nlp, "Zelensky spoke to reporters after talks with Erdogan in Ankara.")
+    assert set(talks["participants"]) == {"Recep Tayyip Erdogan", "Volodymyr Zelensky"}

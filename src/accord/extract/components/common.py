@@ -89,7 +89,7 @@ def guarded(name: str) -> Callable[[Callable[[Any, Doc], Doc]], Callable[[Any, D
     def wrap(method: Callable[[Any, Doc], Doc]) -> Callable[[Any, Doc], Doc]:
         @functools.wraps(method)
         def call(self: Any, doc: Doc) -> Doc:
-            if not getattr(self, "initialized", True):
+            if not self.initialized:
                 raise AccordError(Errors.A307, component=name)
             try:
                 return method(self, doc)

@@ -68,36 +68,7 @@ class PositionDetector:
         actor_words = load_lexicon(actors)
         holder_words = load_lexicon(holders)
         self.spread_function_words = frozenset(stance_words["spread_function_words"])
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        # Cues of several words also match with the object's own modifiers in between ("give up any
-        # territory", "swap 1,000 prisoners", "lift all the sanctions"): first word -> (key, middle, last).
-        self.spread: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
-        for issue, cues in issue_cues.items():
-            for direction in ("toward", "away", "supplied", "proposed"):
-                # Cues are written in base form; their first word is inflected ("recognized the annexation")
-                # and a phrase's last noun also matches in the plural ("constitutional reforms").
-                variants = {
-                    " ".join([form, *cue.split()[1:]])
-                    for cue in cues.get(direction) or []
-                    for form in forms(cue.split()[0])
-                } | {
-                    _plural_last(cue, self.spread_function_words)
-                    for cue in cues.get(direction) or []
-                    if len(cue.split()) >= 2 and cue.split()[-1] not in singular_only
-                }
-                phrases = [nlp.make_doc(c) for c in sorted(variants)]
-                if phrases:
-                    self.matcher.add(f"{issue}|{direction}", phrases)
-                for cue in cues.get(direction) or []:
-                    words = cue.split()
-                    if len(words) >= 2 and words[-1] not in self.spread_function_words:
-                        key = nlp.vocab.strings.add(f"{issue}|{direction}")
-                        for form in forms(words[0]):
-                            self.spread.setdefault(form, []).append((key, tuple(words[1:-1]), words[-1]))
-        for issue, phrases in (polar.get("not_cues") or {}).items():
-            # Longer phrases holding a cue but naming something else ("nuclear weapons"): they cover the
-            # cue inside them and produce nothing.
-            self.matcher.add(f"{issue}|none", [nlp.make_doc(c) for c in phrases])
+        self._compile_cues(nlp, issue_cues, singular_only, polar.get("not_cues") or {})
         self.speech = all_forms(actor_words["speech_verbs"])
         self.stance = all_forms(stance_words["stance_verbs"])
         reversers = polar["reversers"]
@@ -191,6 +162,45 @@ class PositionDetector:
         self.theatre_preps = frozenset(stance_words["theatre_preps"])
         self.quote_words = quote_words(quotes, actors, holders)
         self.initialized = True
+
+    def _compile_cues(
+        self,
+        nlp: Language,
+        issue_cues: dict[str, Any],
+        singular_only: set[str],
+        not_cues: dict[str, Any],
+    ) -> None:
+        """The issue cues as phrase patterns (``self.matcher``) and as spread cues (``self.spread``)."""
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # Cues of several words also match with the object's own modifiers in between ("give up any
+        # territory", "swap 1,000 prisoners", "lift all the sanctions"): first word -> (key, middle, last).
+        self.spread: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+        for issue, cues in issue_cues.items():
+            for direction in ("toward", "away", "supplied", "proposed"):
+                # Cues are written in base form; their first word is inflected ("recognized the annexation")
+                # and a phrase's last noun also matches in the plural ("constitutional reforms").
+                variants = {
+                    " ".join([form, *cue.split()[1:]])
+                    for cue in cues.get(direction) or []
+                    for form in forms(cue.split()[0])
+                } | {
+                    _plural_last(cue, self.spread_function_words)
+                    for cue in cues.get(direction) or []
+                    if len(cue.split()) >= 2 and cue.split()[-1] not in singular_only
+                }
+                phrases = [nlp.make_doc(c) for c in sorted(variants)]
+                if phrases:
+                    self.matcher.add(f"{issue}|{direction}", phrases)
+                for cue in cues.get(direction) or []:
+                    words = cue.split()
+                    if len(words) >= 2 and words[-1] not in self.spread_function_words:
+                        key = nlp.vocab.strings.add(f"{issue}|{direction}")
+                        for form in forms(words[0]):
+                            self.spread.setdefault(form, []).append((key, tuple(words[1:-1]), words[-1]))
+        for issue, phrases in not_cues.items():
+            # Longer phrases holding a cue but naming something else ("nuclear weapons"): they cover the
+            # cue inside them and produce nothing.
+            self.matcher.add(f"{issue}|none", [nlp.make_doc(c) for c in phrases])
 
     @guarded("accord_positions")
     def __call__(self, doc: Doc) -> Doc:

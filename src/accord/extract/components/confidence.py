@@ -5,18 +5,20 @@ not written from turned out to depend on (is the holder named in the sentence, i
 through a negation, does the event have a named party, ...). The score is a logistic model over them,
 ``1 / (1 + exp(-(intercept + sum of the weights of the features present))``, whose weights are data
 (``lexicons/confidence.yaml``), fitted by ``scripts/fit_confidence.py`` on labelled articles and
-checked on others; the file says which. Scores rank items and let the scenario keep only the surer
+checked on others; the file says which. The words a feature looks for are in
+``lexicons/confidence_features.yaml``. Scores rank items and let the scenario keep only the surer
 ones (the ``min_confidence`` setting); they are not a promise about any one item.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.training import Example
 
 from accord.extract.components.common import guarded, items, load_lexicon
 
@@ -43,8 +45,8 @@ def _named_in(doc: Doc, sent: Span | None, name: str, outside: tuple[int, int] |
     return False
 
 
-def _negated(sent: Span | None) -> bool:
-    return sent is not None and any(t.dep_ == "neg" or t.lower_ in {"no", "never", "without"} for t in sent)
+def _negated(sent: Span | None, negators: frozenset[str]) -> bool:
+    return sent is not None and any(t.dep_ == "neg" or t.lower_ in negators for t in sent)
 
 
 def quote_features(doc: Doc, quote: Mapping[str, Any]) -> set[str]:
@@ -71,7 +73,7 @@ def event_features(doc: Doc, event: Mapping[str, Any]) -> set[str]:
     return features
 
 
-def position_features(doc: Doc, position: Mapping[str, Any]) -> set[str]:
+def position_features(doc: Doc, position: Mapping[str, Any], negators: frozenset[str]) -> set[str]:
     features: set[str] = set()
     sent = _sentence(doc, position)
     actor = str(position["actor"])
@@ -83,7 +85,7 @@ def position_features(doc: Doc, position: Mapping[str, Any]) -> set[str]:
         features.add("in_own_quote")
     elif not _named_in(doc, sent, actor):
         features.add("holder_not_in_sentence")
-    if _negated(sent):
+    if _negated(sent, negators):
         features.add("negation_in_sentence")
     if position["stance"] == "conditional":
         features.add("conditional")
@@ -96,13 +98,6 @@ def position_features(doc: Doc, position: Mapping[str, Any]) -> set[str]:
     return features
 
 
-FEATURES: dict[str, Callable[[Doc, Mapping[str, Any]], set[str]]] = {
-    "quotes": quote_features,
-    "events": event_features,
-    "positions": position_features,
-}
-
-
 def logistic(model: Mapping[str, Any], features: set[str]) -> float:
     """The model's probability for an item with ``features`` (unknown features weigh nothing)."""
     weights: Mapping[str, float] = model.get("weights") or {}
@@ -111,15 +106,34 @@ def logistic(model: Mapping[str, Any], features: set[str]) -> float:
 
 
 class ConfidenceScorer:
-    def __init__(self, nlp: Language, name: str, lexicon: str = "confidence") -> None:
+    def __init__(
+        self, nlp: Language, name: str, lexicon: str = "confidence", features: str = "confidence_features"
+    ) -> None:
         self.name = name
-        self.models: dict[str, Any] = load_lexicon(lexicon)["models"]
+        self.lexicon = lexicon
+        self.features_lexicon = features
+        self.initialized = False
+
+    def initialize(
+        self, get_examples: Callable[[], Iterable[Example]] | None = None, *, nlp: Language | None = None
+    ) -> None:
+        """Read the fitted models and the features' words (the lexicons named in the config)."""
+        self.models: dict[str, Any] = load_lexicon(self.lexicon)["models"]
+        self.negators = frozenset(str(w) for w in load_lexicon(self.features_lexicon)["negators"])
+        self.initialized = True
+
+    def features(self, kind: str, doc: Doc, item: Mapping[str, Any]) -> set[str]:
+        if kind == "quotes":
+            return quote_features(doc, item)
+        if kind == "events":
+            return event_features(doc, item)
+        return position_features(doc, item, self.negators)
 
     @guarded("accord_confidence")
     def __call__(self, doc: Doc) -> Doc:
         for kind in ITEM_KINDS:
             for item in items(doc, f"accord_{kind}"):
-                features = FEATURES[kind](doc, item)
+                features = self.features(kind, doc, item)
                 item["features"] = sorted(features)  # kept on the doc for fitting, not stored
                 item["score"] = logistic(self.models[kind], features)
         return doc
@@ -127,7 +141,8 @@ class ConfidenceScorer:
 
 @Language.factory(
     "accord_confidence",
-    default_config={"lexicon": "confidence"},
+    # The fitted models and the words the features look for (lexicons/<name>.yaml).
+    default_config={"lexicon": "confidence", "features": "confidence_features"},
     # It rewrites the items' "score" field in place; a failure record as every component (see `guarded`).
     assigns=["doc._.accord_quotes", "doc._.accord_events", "doc._.accord_positions", "doc._.accord_errors"],
     requires=[
@@ -137,5 +152,5 @@ class ConfidenceScorer:
         "doc._.accord_positions",
     ],
 )
-def make_confidence_scorer(nlp: Language, name: str, lexicon: str) -> ConfidenceScorer:
-    return ConfidenceScorer(nlp, name, lexicon)
+def make_confidence_scorer(nlp: Language, name: str, lexicon: str, features: str) -> ConfidenceScorer:
+    return ConfidenceScorer(nlp, name, lexicon, features)

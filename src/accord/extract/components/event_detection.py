@@ -11,13 +11,17 @@ hypothetical, not -> negated).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+from spacy.training import Example
 
 from accord.dates import MONTH_ALTERNATION, MONTHS
 from accord.extract.components.common import (
@@ -32,41 +36,98 @@ from accord.extract.components.common import (
     published_date,
 )
 from accord.extract.components.date_resolution import resolve_date
-from accord.extract.components.quote_attribution import VERB_DEPS, find_interview, resolve_pronoun
+from accord.extract.components.quote_attribution import (
+    VERB_DEPS,
+    QuoteWords,
+    find_interview,
+    quote_words,
+    resolve_pronoun,
+)
 from accord.extract.components.wordforms import all_forms
 
-_LEXICON = load_lexicon("events")
-_WORDS: dict[str, list[str]] = _LEXICON["words"]
-
-
-def _words(name: str) -> set[str]:
-    return {str(w).lower() for w in _WORDS.get(name) or []}
-
-
-# Word lists from lexicons/events.yaml (`words`); see the comments there.
-LIGHT_VERBS = frozenset(all_forms(sorted(_words("light_verbs"))))
-PLACE_PREPS = {"in", "at", "on", "into", "near", "outside", "inside"}
+# Sets of entity labels, event types and actor kinds are the parser's and the schema's vocabulary, not words
+# of the text: they stay in code. WARRING names the registry's two warring parties.
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-REPORTING = frozenset(all_forms(sorted(_words("reporting"))))
 GROUP_EVENTS = {"meeting", "negotiation_round", "phone_call"}
-TALKERS = _words("talkers")
-LEADER_TITLES = _words("leader_titles")
 WARRING = {"Russia", "Ukraine"}
-TARGET_PREPS = {"of", "on", "against", "into", "in"}
-NOT_ATTACKS = _words("not_attacks")
 ACTOR_KINDS = {"person", "country", "organization", "group"}
-VENUES = {str(v).lower() for v in _LEXICON.get("venues") or []}
-VENUE_HEADS = {str(v).lower() for v in _LEXICON.get("venue_heads") or []}
-POSSESSIVES = {"his", "her", "its", "their"}
-PLACE_NOUNS = _words("place_nouns")
-COLLECTIVE_OF = _words("collective_of")
-STAGING_PARTICIPLES = frozenset(all_forms(sorted(_words("staging_participles"))))
-DENIALS = {str(w).lower() for w in _LEXICON.get("denials") or []}
-PROXIES = _words("proxies")
-VISITS = frozenset(all_forms(["visit"]))
-TRIES = frozenset(all_forms(sorted(_words("tries"))))
-DECISIONS = frozenset(all_forms(sorted(_words("decisions"))))
-JOURNEYS = frozenset(all_forms(sorted(_words("journeys"))))
+
+
+@dataclass(frozen=True)
+class EventWords:
+    """The word lists of lexicons/events.yaml (its ``words``, ``venues`` and ``venue_heads``, ``denials``)
+    that the detector reads in an event's clause; see the comments there. Verbs come with their forms."""
+
+    light_verbs: frozenset[str]
+    reporting: frozenset[str]
+    talkers: frozenset[str]
+    leader_titles: frozenset[str]
+    not_attacks: frozenset[str]
+    venues: frozenset[str]
+    venue_heads: frozenset[str]
+    place_nouns: frozenset[str]
+    collective_of: frozenset[str]
+    staging_participles: frozenset[str]
+    denials: frozenset[str]
+    proxies: frozenset[str]
+    visits: frozenset[str]
+    tries: frozenset[str]
+    decisions: frozenset[str]
+    journeys: frozenset[str]
+    background_attacks: frozenset[str]  # attack words that name the war as background unless dated
+    written: frozenset[str]
+    talk_words: frozenset[str]
+    place_preps: frozenset[str]
+    target_preps: frozenset[str]
+    possessives: frozenset[str]
+    event_link_preps: frozenset[str]
+    period_bounds: frozenset[str]
+    period_words: frozenset[str]
+    not_datelines: frozenset[str]
+
+
+@functools.cache
+def event_words(name: str = "events") -> EventWords:
+    """The :class:`EventWords` of lexicons/<name>.yaml (read once per process)."""
+    lexicon = load_lexicon(name)
+    listed: dict[str, list[str]] = lexicon["words"]
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in listed.get(key) or [])
+
+    def verbs(key: str) -> frozenset[str]:
+        return frozenset(all_forms(sorted(words(key))))
+
+    return EventWords(
+        light_verbs=verbs("light_verbs"),
+        reporting=verbs("reporting"),
+        talkers=words("talkers"),
+        leader_titles=words("leader_titles"),
+        not_attacks=words("not_attacks"),
+        venues=frozenset(str(v).lower() for v in lexicon.get("venues") or []),
+        venue_heads=frozenset(str(v).lower() for v in lexicon.get("venue_heads") or []),
+        place_nouns=words("place_nouns"),
+        collective_of=words("collective_of"),
+        staging_participles=verbs("staging_participles"),
+        denials=frozenset(str(w).lower() for w in lexicon.get("denials") or []),
+        proxies=words("proxies"),
+        visits=verbs("visit_verbs"),
+        tries=verbs("tries"),
+        decisions=verbs("decisions"),
+        journeys=verbs("journeys"),
+        background_attacks=verbs("background_attack_verbs") | words("background_attacks"),
+        written=verbs("written_verbs") | words("written"),
+        talk_words=words("talk_words"),
+        place_preps=words("place_preps"),
+        target_preps=words("target_preps"),
+        possessives=words("possessives"),
+        event_link_preps=words("event_link_preps"),
+        period_bounds=words("period_bounds"),
+        period_words=words("period_words"),
+        not_datelines=words("not_datelines"),
+    )
+
+
 EVENT_TYPES = (
     "meeting",
     "negotiation_round",
@@ -80,9 +141,28 @@ EVENT_TYPES = (
 
 
 class EventDetector:
-    def __init__(self, nlp: Language, name: str, lexicon_name: str = "events") -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        lexicon_name: str = "events",
+        actors: str = "actors",
+        quotes: str = "quotes",
+        holders: str = "holders",
+    ) -> None:
         self.name = name
+        self.nlp = nlp
+        self.lexicons = (lexicon_name, actors, quotes, holders)
+        self.initialized = False
+
+    def initialize(
+        self, get_examples: Callable[[], Iterable[Example]] | None = None, *, nlp: Language | None = None
+    ) -> None:
+        """Read the lexicons named in the config and compile the trigger nouns."""
+        nlp = nlp or self.nlp
+        lexicon_name, actors, quotes, holders = self.lexicons
         lexicon = load_lexicon(lexicon_name)
+        self.words = event_words(lexicon_name)
         self.types = [t for t in EVENT_TYPES if isinstance(lexicon.get(t), dict)]
         self.verbs: dict[str, str] = {}
         self.needs: dict[str, set[str]] = {}
@@ -105,7 +185,8 @@ class EventDetector:
                 for form in all_forms([verb]):
                     self.verbs.setdefault(form, kind)
                     self.verb_objects[form] = {str(w) for w in words}
-        self.speech = set(all_forms(load_lexicon("actors")["speech_verbs"]))
+        self.speech = set(all_forms(load_lexicon(actors)["speech_verbs"]))
+        self.quote_words = quote_words(quotes, actors, holders)
         self.scheduled = {str(w) for w in lexicon["scheduled"]}
         self.hypothetical = {str(w) for w in lexicon["hypothetical"]}
         self.negated = {str(w) for w in lexicon["negated"]}
@@ -121,6 +202,7 @@ class EventDetector:
         self.agree_forms = frozenset(all_forms(["agree"]))
         self.agree_objects = {str(w).lower() for w in agreement.get("agree_objects") or []}
         self.agree_verbs = frozenset(all_forms([str(w) for w in agreement.get("agree_verbs") or []]))
+        self.initialized = True
 
     @guarded("accord_events")
     def __call__(self, doc: Doc) -> Doc:
@@ -161,15 +243,15 @@ class EventDetector:
                 continue
             seen.add(key)
             out.append(event)
-        interview = _interview_statement(doc, index)
+        interview = _interview_statement(doc, index, self.quote_words)
         if interview is not None:
             out.append(interview)
-        out[:] = [e for e in out if not _background_attack(e)]
+        out[:] = [e for e in out if not _background_attack(e, self.words)]
         _merge_retellings(out)
-        _lend_venues(doc, out)
-        _lend_dateline(doc, out, published)
+        _lend_venues(doc, out, self.words)
+        _lend_dateline(doc, out, published, self.words)
         _merge_retellings(out)
-        _talks_or_meeting(doc, out)
+        _talks_or_meeting(doc, out, self.words)
         return doc
 
     def _triggers(self, doc: Doc, index: dict[int, dict[str, Any]]) -> list[tuple[str, Span]]:
@@ -222,7 +304,7 @@ class EventDetector:
             ):
                 continue  # "called Zelensky a dictator" names, it does not phone
             if kind == "attack" and any(
-                c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in NOT_ATTACKS for c in token.children
+                c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in self.words.not_attacks for c in token.children
             ):
                 continue
             found.append((kind, doc[token.i : token.i + 1]))
@@ -287,7 +369,9 @@ class EventDetector:
         if kind == "statement" and not any(t.lower_ == "joint" for t in [*trigger, *root.children]):
             people = [m for m in participants if m["kind"] == "person"]
             participants = (people or participants)[:1]  # the speaker, not the speaker's country
-        if kind == "meeting" and any(t.lower_ in TALKERS for t in [*root.subtree, *clause.children]):
+        if kind == "meeting" and any(
+            t.lower_ in self.words.talkers for t in [*root.subtree, *clause.children]
+        ):
             kind = "negotiation_round"
         for mention in participants:
             mark_acting(mention)
@@ -295,7 +379,7 @@ class EventDetector:
         modality = self._modality(root, clause)
         scope = doc[clause.left_edge.i : clause.right_edge.i + 1] if clause != root else trigger.sent
         date, precision = None, None
-        for text in _date_texts(scope, root):
+        for text in _date_texts(scope, root, self.words):
             date, precision = resolve_date(text, published, future=modality == "scheduled")
             if date is not None or precision is not None:
                 break
@@ -324,7 +408,7 @@ class EventDetector:
         # Modifiers of a noun trigger: "Russian airstrikes", "the Trump-Putin meeting", "Trump's call".
         modifiers: list[Token] = []
         for child in root.children:
-            if child.dep_ == "compound" and _venue_at(child) is not None:
+            if child.dep_ == "compound" and _venue_at(child, self.words) is not None:
                 continue  # "a White House meeting": where it was held, not who took part
             if child.dep_ in {"amod", "compound", "poss", "nmod"}:
                 modifiers.extend(_with_conjuncts(child))
@@ -334,12 +418,12 @@ class EventDetector:
             if child.dep_ == "prep" and child.lower_ in object_preps:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        tokens.extend(_with_modifiers(pobj))
+                        tokens.extend(_with_modifiers(pobj, self.words))
                         for one in _with_conjuncts(pobj):
-                            tokens.extend(_of_phrase(one, index))
+                            tokens.extend(_of_phrase(one, index, self.words))
         for child in root.children:
             # "a deal brokered by Turkey", "an agreement signed by Russia and Ukraine"
-            if child.dep_ == "acl" and child.lower_ in STAGING_PARTICIPLES and not _is_verb(root):
+            if child.dep_ == "acl" and child.lower_ in self.words.staging_participles and not _is_verb(root):
                 for agent in child.children:
                     if agent.dep_ == "agent" or (
                         agent.dep_ == "prep" and agent.lower_ in {"between", "with"}
@@ -374,7 +458,7 @@ class EventDetector:
             heads.append(head)
         if root.dep_ == "xcomp":
             heads.append(root.head)  # "the ministers are expected to meet"
-        elif clause != root and clause.dep_ == "xcomp" and clause.lower_ in LIGHT_VERBS:
+        elif clause != root and clause.dep_ == "xcomp" and clause.lower_ in self.words.light_verbs:
             heads.append(clause.head)  # "officials are scheduled to hold talks"
         own = clause  # the verb the trigger hangs from, before borrowing a subject
         while clause.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in clause.children):
@@ -396,7 +480,7 @@ class EventDetector:
             )
             and (via == own or (via.dep_ in {"dobj", "attr", "nsubj", "nsubjpass"} and via.head == own))
         )
-        staged = own.lower_ in LIGHT_VERBS and direct
+        staged = own.lower_ in self.words.light_verbs and direct
         # "announced the truce at a meeting with Gerasimov", "said during talks with Lukashenko": the
         # subject of a clause set at a gathering with a named partner is the partner's counterpart.
         hosted = (
@@ -415,7 +499,7 @@ class EventDetector:
             if (
                 head in {clause, own}
                 and not _is_verb(root)
-                and head.lower_ in REPORTING
+                and head.lower_ in self.words.reporting
                 and kind != "statement"
                 and not hosted
             ):
@@ -427,17 +511,17 @@ class EventDetector:
                         [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "agent" else [child]
                     )
                     for subject in subjects:
-                        if kind == "statement" and subject.lower_ in PROXIES:
+                        if kind == "statement" and subject.lower_ in self.words.proxies:
                             tokens.extend(_with_conjuncts(subject))  # "the Ukrainian representative tweeted"
                         else:
-                            tokens.extend(_with_modifiers(subject))
-                        tokens.extend(_of_phrase(subject, index))
+                            tokens.extend(_with_modifiers(subject, self.words))
+                        tokens.extend(_of_phrase(subject, index, self.words))
                 if (
                     head == root
                     and child.dep_ == "dobj"
                     and _is_verb(root)
                     and kind != "attack"
-                    and not (root.lower_ in VISITS and _visited_place(child, index))
+                    and not (root.lower_ in self.words.visits and _visited_place(child, index))
                 ):
                     tokens.extend(_with_conjuncts(child))
                 partners = {"with", "between", "to"} if kind == "aid" else {"with", "between"}
@@ -446,14 +530,22 @@ class EventDetector:
                         if pobj.dep_ == "pobj":
                             for one in _with_conjuncts(pobj):
                                 tokens.append(one)
-                                tokens.extend(_of_phrase(one, index))
+                                tokens.extend(_of_phrase(one, index, self.words))
         found: list[dict[str, Any]] = []
         for token in tokens:
-            if _names_a_place(token):
+            if _names_a_place(token, self.words):
                 continue  # "the Belarusian capital", "the Turkish city of Antalya": a place, not a party
             mention = index.get(token.i)
-            if mention is None and token.lower_ in {"he", "she", "they", "it", "who", "which", *POSSESSIVES}:
-                mention = resolve_pronoun(token, index)
+            if mention is None and token.lower_ in {
+                "he",
+                "she",
+                "they",
+                "it",
+                "who",
+                "which",
+                *self.words.possessives,
+            }:
+                mention = resolve_pronoun(token, index, self.quote_words)
             if mention is None or mention["kind"] not in ACTOR_KINDS:
                 continue
             if not mention["linked"] and mention["kind"] != "person":
@@ -475,9 +567,9 @@ class EventDetector:
             said = [t for t in audience.subtree if t.i <= audience.i and t.dep_ != "det"]
             return root.doc[said[0].i : audience.i + 1].text if said else None
         candidates: list[Span] = []
-        preps = PLACE_PREPS | (TARGET_PREPS if kind == "attack" else set())
-        visit = clause.head if clause.dep_ == "conj" and clause.head.lower_ in VISITS else root
-        if kind in GROUP_EVENTS and visit.lower_ in VISITS and _is_verb(visit):
+        preps = self.words.place_preps | (self.words.target_preps if kind == "attack" else set())
+        visit = clause.head if clause.dep_ == "conj" and clause.head.lower_ in self.words.visits else root
+        if kind in GROUP_EVENTS and visit.lower_ in self.words.visits and _is_verb(visit):
             for child in visit.children:
                 # "visited Kyiv": the place visited
                 if child.dep_ == "dobj" and _visited_place(child, mention_index(root.doc)):
@@ -490,17 +582,17 @@ class EventDetector:
             ):
                 targets.append(root.head)
             for child in targets:
-                span = _place_span(child) or _unlinked_name(child)
+                span = _place_span(child, self.words) or _unlinked_name(child)
                 if span is not None:
                     candidates.append(span)
-        venue = None if _is_verb(root) else _compound_venue(root)
+        venue = None if _is_verb(root) else _compound_venue(root, self.words)
         if venue is not None:
             candidates.append(venue)  # "a White House meeting": a venue naming the event noun
-        journey = _journey(root)
+        journey = _journey(root, self.words)
         if journey is not None and kind in GROUP_EVENTS:
             for prep in journey.children:  # "travelled to Brussels to meet ...": where the journey went
-                if prep.dep_ == "prep" and prep.lower_ in {"to", "in"}:
-                    found = [_place_span(p) for p in prep.children if p.dep_ == "pobj"]
+                if prep.dep_ == "prep" and (prep.lower_ == "to" or prep.lower_ in self.words.place_preps):
+                    found = [_place_span(p, self.words) for p in prep.children if p.dep_ == "pobj"]
                     candidates.extend(span for span in found if span is not None)
         scopes: tuple[Token, ...] = (root, clause)
         if kind == "attack" and not _is_verb(root) and root.head != clause and root.dep_ != "dobj":
@@ -509,15 +601,15 @@ class EventDetector:
             for token in head.subtree:
                 if token.dep_ != "pobj" or token.head.lower_ not in preps:
                     continue
-                if not _governed_by(token.head.head, scopes, attack=kind == "attack"):
+                if not _governed_by(token.head.head, scopes, self.words, attack=kind == "attack"):
                     continue  # "talks on ending the war in Ukraine": that place is the war's
-                span = _place_span(token)
+                span = _place_span(token, self.words)
                 if span is not None:
                     candidates.append(span)
         # "Belarus, where the first rounds of talks took place"
         for head in (root, clause):
             if head.dep_ == "relcl" and any(c.lower_ == "where" for c in head.children):
-                span = _place_span(head.head)
+                span = _place_span(head.head, self.words)
                 if span is not None:
                     candidates.append(span)
         best: Span | None = None
@@ -528,7 +620,7 @@ class EventDetector:
                 best = span
         if best is None:
             return None
-        self._within = _country_of_place(best)
+        self._within = _country_of_place(best, self.words)
         words = best.text.split()
         return " ".join(words[1:] if words[0].lower() == "the" and len(words) > 1 else words)
 
@@ -559,8 +651,8 @@ class EventDetector:
                 if c.dep_ in {"aux", "neg", "amod", "mark", "advmod", "det"}
                 and not (judged and c.dep_ == "neg")
             )
-        verb = root if _is_verb(root) else (clause if clause.lower_ in LIGHT_VERBS else None)
-        if verb is not None and any(a.lower_ in DENIALS for a in list(verb.ancestors)[:4]):
+        verb = root if _is_verb(root) else (clause if clause.lower_ in self.words.light_verbs else None)
+        if verb is not None and any(a.lower_ in self.words.denials for a in list(verb.ancestors)[:4]):
             return "negated"  # "denied providing soldiers", "denies claims that it sent troops"
         ruled_out = any(
             t.lower_ in {"rule", "rules", "ruled", "ruling"} and any(c.lower_ == "out" for c in t.children)
@@ -568,7 +660,7 @@ class EventDetector:
         )
         if any(c.dep_ == "det" and c.lower_ in self.nonspecific for c in root.children):
             return "hypothetical"  # "any negotiations with Moscow"
-        if any(t.dep_ == "xcomp" and t.head.lower_ in TRIES for t in chain):
+        if any(t.dep_ == "xcomp" and t.head.lower_ in self.words.tries for t in chain):
             return "hypothetical"  # "will attempt to reach a ceasefire agreement"
         if ruled_out or any(w in self.negated for w in words):
             return "negated"
@@ -578,10 +670,10 @@ class EventDetector:
             return "hypothetical"  # "demanded that Russia sign a ceasefire agreement": asked for, not done
         if any(w in self.scheduled for w in words):
             return "scheduled"
-        journey = _journey(root)
+        journey = _journey(root, self.words)
         if journey is not None:
             return self._modality(journey, journey)  # "travelled to Brussels to meet ...": as the journey
-        decided = chain[0].dep_ == "xcomp" and chain[0].head.lower_ in DECISIONS
+        decided = chain[0].dep_ == "xcomp" and chain[0].head.lower_ in self.words.decisions
         if not decided and any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[0].children):
             return "hypothetical"  # "to strike a deal": a purpose, not an occurrence
         return "happened"
@@ -590,22 +682,21 @@ class EventDetector:
 # Links through which a place phrase still belongs to the event: "held a round of talks in Vienna", "met
 # Scholz, Biden and Sunak in Rome" (the parser hangs "in Rome" on the last person met).
 EVENT_LINKS = {"dobj", "conj", "appos", "pobj", "compound", "attr", "nsubjpass"}
-EVENT_LINK_PREPS = {"of", "with", "between", "for", "at", "during"}
 
 
-def _governed_by(token: Token, heads: tuple[Token, ...], *, attack: bool = False) -> bool:
+def _governed_by(token: Token, heads: tuple[Token, ...], words: EventWords, *, attack: bool = False) -> bool:
     """Whether ``token`` is one of ``heads`` or reached from one only through the event's own phrase:
     its objects, their conjuncts, "of"/"with"/"between" phrases and the gathering it happened at ("an
     address at the summit in Bali"), or an attack's target ("a strike on a plant in Bryansk"), never
     another clause or topic."""
-    links = EVENT_LINK_PREPS | (TARGET_PREPS if attack else set())
+    links = words.event_link_preps | (words.target_preps if attack else set())
     for _ in range(8):
         if token in heads:
             return True
         if token.dep_ == "prep":
             if token.lower_ not in links:
                 return False
-        elif token.dep_ == "acl" and token.lower_ in STAGING_PARTICIPLES:
+        elif token.dep_ == "acl" and token.lower_ in words.staging_participles:
             pass  # "a deal brokered in Istanbul", "the protocol signed in Minsk"
         elif token.dep_ not in EVENT_LINKS or token.head == token:
             return False
@@ -647,15 +738,15 @@ def _first_since(root: Token, clause: Token) -> bool:
     return any(t.lower_ == "since" for t in scope)
 
 
-def _names_a_place(token: Token) -> bool:
+def _names_a_place(token: Token, words: EventWords) -> bool:
     """A country word that only locates a place noun ("the Belarusian capital", "Russia's port city")."""
     head = token
     while head.dep_ == "conj" and head.head != head:
         head = head.head
-    return head.dep_ in {"amod", "compound", "poss", "nmod"} and head.head.lower_ in PLACE_NOUNS
+    return head.dep_ in {"amod", "compound", "poss", "nmod"} and head.head.lower_ in words.place_nouns
 
 
-def _country_of_place(span: Span) -> str | None:
+def _country_of_place(span: Span, words: EventWords) -> str | None:
     """The country a place is said to be in: "the Turkish city of Antalya", "Turkey's Antalya" -> Turkey."""
     mentions = span.doc._.accord_mentions or []
     for child in span.root.children:
@@ -664,7 +755,7 @@ def _country_of_place(span: Span) -> str | None:
                 if mention["tok_start"] <= child.i < mention["tok_end"] and mention["kind"] == "country":
                     return str(mention["name"])
     head = span.root.head.head if span.root.head.lower_ == "of" else None
-    if head is None or head.lower_ not in PLACE_NOUNS:
+    if head is None or head.lower_ not in words.place_nouns:
         return None
     for child in head.children:
         if child.dep_ in {"amod", "compound", "poss"}:
@@ -693,10 +784,6 @@ def _narrows_earlier(events: list[dict[str, Any]], event: dict[str, Any]) -> boo
     return False
 
 
-# Attack words that name the war as background unless the text dates them ("the Russian invasion").
-BACKGROUND_ATTACKS = set(all_forms(sorted(_words("background_attack_verbs")))) | _words("background_attacks")
-WRITTEN = set(all_forms(sorted(_words("written_verbs")))) | _words("written")
-TALK_WORDS = _words("talk_words")
 _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][^\W\d_]+(?:[ -][A-ZÀ-Þ][^\W\d_]+){0,2})"
     r"(?:\s*\[[^\]\n]{1,30}\]|,\s*[A-Z][a-z]+(?=:))?"
@@ -706,18 +793,18 @@ _DATELINE = re.compile(
 )
 
 
-def _background_attack(event: dict[str, Any]) -> bool:
+def _background_attack(event: dict[str, Any], words: EventWords) -> bool:
     """ "the Russian invasion", "the shelling": the war as background, with neither a date nor a target
     to make it a specific action."""
     return (
         event["type"] == "attack"
         and event["date"] is None
         and event["place"] is None
-        and str(event["trigger"]).lower() in BACKGROUND_ATTACKS
+        and str(event["trigger"]).lower() in words.background_attacks
     )
 
 
-def dateline_place(text: str) -> str | None:
+def dateline_place(text: str, words: EventWords) -> str | None:
     """The place of a dateline opening the article: "MOSCOW (AP) —", "Geneva, November 24 (Xinhua) —",
     "ISTANBUL, June 2. /TASS/.", "Antalya [Turkey], March 10 (ANI):", "Bürgenstock, Switzerland:"."""
     match = _DATELINE.match(text)
@@ -732,20 +819,18 @@ def dateline_place(text: str) -> str | None:
         agency or (dated and mark) or (mark == ":" and (shouting or text[match.end() :].startswith("\n")))
     ):
         return None
-    if (
-        len(place.split()) > 3
-        or place.lower().split()[0] in {"the", "a", "an", "in", "on", "at", "after", "question"}
-        or place.lower() in MONTHS
-    ):
+    if len(place.split()) > 3 or place.lower().split()[0] in words.not_datelines or place.lower() in MONTHS:
         return None
     return place.title() if shouting else place
 
 
-def _interview_statement(doc: Doc, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+def _interview_statement(
+    doc: Doc, index: dict[int, dict[str, Any]], words: QuoteWords
+) -> dict[str, Any] | None:
     """An interview laid out as questions and answers is a statement of its interviewee (the guide counts
     an interview as a statement), though no sentence names it: the speaker most of its answers are
     attributed to."""
-    interview = find_interview(doc.text)
+    interview = find_interview(doc.text, words)
     starts = {answer.start for answer in interview.answers}
     answers = [
         q
@@ -773,9 +858,9 @@ def _interview_statement(doc: Doc, index: dict[int, dict[str, Any]]) -> dict[str
     }
 
 
-def _journey(root: Token) -> Token | None:
+def _journey(root: Token, words: EventWords) -> Token | None:
     """The journey an event is the purpose of: "travelled to Brussels to meet von der Leyen"."""
-    if root.dep_ not in {"advcl", "xcomp"} or root.head.lower_ not in JOURNEYS:
+    if root.dep_ not in {"advcl", "xcomp"} or root.head.lower_ not in words.journeys:
         return None
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
         return None
@@ -813,7 +898,7 @@ def _share_outcome_parties(events: list[dict[str, Any]]) -> None:
             event["participants"] = list(outcome["participants"])
 
 
-def _lend_venues(doc: Doc, events: list[dict[str, Any]]) -> None:
+def _lend_venues(doc: Doc, events: list[dict[str, Any]], words: EventWords) -> None:
     """Outcomes of talks take the talks' place: a deal reached without a stated place takes the place of
     the talks that share a party with it (or, when it names none, of the talks before it), and a press
     conference "after the talks" the place of those talks."""
@@ -824,10 +909,10 @@ def _lend_venues(doc: Doc, events: list[dict[str, Any]]) -> None:
         if event["place"] is not None or event["type"] not in {"agreement", "statement"}:
             continue
         if event["type"] == "statement":
-            if str(event["trigger"]).lower() in WRITTEN:
+            if str(event["trigger"]).lower() in words.written:
                 continue
-            words = {w.strip(".,;:").lower() for w in event["sentence"].split()}
-            if not words & TALK_WORDS:
+            said = {w.strip(".,;:").lower() for w in event["sentence"].split()}
+            if not said & words.talk_words:
                 continue  # "said at a press conference" with no talks in view: not placed
         alongside = [
             t
@@ -849,16 +934,18 @@ def _lend_venues(doc: Doc, events: list[dict[str, Any]]) -> None:
             break
 
 
-def _lend_dateline(doc: Doc, events: list[dict[str, Any]], published: dt.date | None) -> None:
+def _lend_dateline(
+    doc: Doc, events: list[dict[str, Any]], published: dt.date | None, words: EventWords
+) -> None:
     """A statement made in person for the story (a press conference, briefing, speech) without a stated
     place was made at the dateline's place; an older one, or a post or letter, was not."""
-    place = dateline_place(doc.text)
+    place = dateline_place(doc.text, words)
     if place is None:
         return
     for event in events:
         if event["type"] != "statement" or event["place"] is not None:
             continue
-        if str(event["trigger"]).lower() in WRITTEN:
+        if str(event["trigger"]).lower() in words.written:
             continue
         if (
             event["date"]
@@ -869,20 +956,20 @@ def _lend_dateline(doc: Doc, events: list[dict[str, Any]], published: dt.date | 
         event["place"] = place
 
 
-def _talks_or_meeting(doc: Doc, events: list[dict[str, Any]]) -> None:
+def _talks_or_meeting(doc: Doc, events: list[dict[str, Any]], words: EventWords) -> None:
     """The guide's line between a meeting and a negotiation round: leaders' summits and envoys received by
     a leader are meetings; talks between delegations, negotiators or officials, or between the warring
     parties' ministers, are negotiation rounds (a report of "negotiations" or a "round" stays one)."""
     leaders = {
         str(m["name"])
         for m in doc._.accord_mentions or []
-        if any(str(r).split("|")[0] in LEADER_TITLES for r in m.get("roles") or [])
+        if any(str(r).split("|")[0] in words.leader_titles for r in m.get("roles") or [])
     }
     for event in events:
         if event["type"] not in {"meeting", "negotiation_round"}:
             continue
         told = [source["sentence"] for source in event.get("sources") or [event]]
-        words = {w.strip(".,;:“”\"'()").lower() for w in " ".join(told).split()}
+        told_words = {w.strip(".,;:“”\"'()").lower() for w in " ".join(told).split()}
         trigger = str(event["trigger"]).lower()
         named_round = "negotiat" in trigger or "round" in trigger
         parties = set(event["participants"])
@@ -893,7 +980,7 @@ def _talks_or_meeting(doc: Doc, events: list[dict[str, Any]]) -> None:
             event["type"] = "negotiation_round"  # the warring sides' ministers, with a host or mediator
         elif parties & leaders:
             event["type"] = "meeting"
-        elif words & TALKERS or parties >= WARRING:
+        elif told_words & words.talkers or parties >= WARRING:
             event["type"] = "negotiation_round"
 
 
@@ -981,13 +1068,13 @@ def _clause_head(token: Token) -> Token:
     return head if head.dep_ in VERB_DEPS else token
 
 
-def _with_modifiers(token: Token) -> list[Token]:
+def _with_modifiers(token: Token, words: EventWords) -> list[Token]:
     """ "American negotiators and Russian ones" -> the nouns and their nationality words."""
     found: list[Token] = []
     for one in _with_conjuncts(token):
         found.append(one)
         for child in one.children:
-            if child.dep_ == "poss" and (one.ent_type_ == "PERSON" or one.lower_ in PROXIES):
+            if child.dep_ == "poss" and (one.ent_type_ == "PERSON" or one.lower_ in words.proxies):
                 continue  # "Trump's envoy Witkoff", "Trump's son-in-law": the envoy, not the one he serves
             if child.dep_ in {"amod", "compound", "poss", "nmod"}:
                 found.extend(_with_conjuncts(child))
@@ -1011,10 +1098,10 @@ def _with_conjuncts(token: Token, depth: int = 0) -> list[Token]:
     return found
 
 
-def _of_phrase(token: Token, index: dict[int, dict[str, Any]]) -> list[Token]:
+def _of_phrase(token: Token, index: dict[int, dict[str, Any]], words: EventWords) -> list[Token]:
     """ "the foreign ministers of Russia and Ukraine" -> Russia, Ukraine and, when the article names
     them, the people who hold that office for each."""
-    if token.lower_ not in COLLECTIVE_OF:
+    if token.lower_ not in words.collective_of:
         return []
     found: list[Token] = []
     for child in token.children:
@@ -1039,7 +1126,7 @@ def _of_phrase(token: Token, index: dict[int, dict[str, Any]]) -> list[Token]:
     return found + holders
 
 
-def _place_span(token: Token) -> Span | None:
+def _place_span(token: Token, words: EventWords) -> Span | None:
     """The named place at ``token``: "Anchorage", or "Antalya" in "the Turkish city of Antalya"."""
     doc = token.doc
     if token.ent_type_ in PLACE_LABELS:
@@ -1050,11 +1137,11 @@ def _place_span(token: Token) -> Span | None:
                 if pobj.dep_ != "pobj":
                     continue
                 if pobj.ent_type_ in PLACE_LABELS:
-                    return _place_span(pobj)
-                if token.lower_ in PLACE_NOUNS and pobj.ent_type_:
+                    return _place_span(pobj, words)
+                if token.lower_ in words.place_nouns and pobj.ent_type_:
                     # "the peninsula of Crimea": the tagger's label aside, a named part of a place noun
                     return entity_at(doc, pobj.i)
-    if token.lower_ in PLACE_NOUNS:
+    if token.lower_ in words.place_nouns:
         # "the Belarusian capital, Minsk", "the Belarusian capital Minsk"
         for child in token.children:
             if child.dep_ in {"appos", "compound", "npadvmod"} and child.ent_type_ in PLACE_LABELS:
@@ -1073,16 +1160,16 @@ def _place_span(token: Token) -> Span | None:
         ):
             # "Hungary's capital, Budapest", where the parse lost the apposition
             return entity_at(doc, token.i + 2)
-    venue = _venue_at(token)
+    venue = _venue_at(token, words)
     if venue is not None:
         return venue
-    return _compound_venue(token)  # "at an Elysee Palace dinner": the venue naming what it happened at
+    return _compound_venue(token, words)  # "at an Elysee Palace dinner": the venue naming what it happened at
 
 
-def _compound_venue(token: Token) -> Span | None:
+def _compound_venue(token: Token, words: EventWords) -> Span | None:
     """A venue compounded with ``token``: "White House" in "a White House meeting"."""
     for child in token.children:
-        venue = _venue_at(child) if child.dep_ == "compound" else None
+        venue = _venue_at(child, words) if child.dep_ == "compound" else None
         if venue is not None:
             return venue
     return None
@@ -1098,19 +1185,21 @@ def _unlinked_name(token: Token) -> Span | None:
     return None
 
 
-def _venue_at(token: Token) -> Span | None:
+def _venue_at(token: Token, words: EventWords) -> Span | None:
     """A building where leaders meet, named as a place ("in the Kremlin", "at the White House", "in the
     Oval Office"): a registry metonym or an organisation-like name whose head word is a building."""
     doc = token.doc
     if token.ent_type_ not in {"ORG", "FAC", ""}:
         return None
     span = entity_at(doc, token.i) if token.ent_type_ else None
-    words = (span.text if span is not None else token.text).lower().removeprefix("the ").split()
-    if not words:
+    named = (span.text if span is not None else token.text).lower().removeprefix("the ").split()
+    if not named:
         return None
     # "the Office of the President": the head word stands before "of"
-    head_word = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
-    if " ".join(words) in VENUES or (span is not None and head_word in VENUE_HEADS and len(words) > 1):
+    head_word = named[named.index("of") - 1] if "of" in named[1:] else named[-1]
+    if " ".join(named) in words.venues or (
+        span is not None and head_word in words.venue_heads and len(named) > 1
+    ):
         if span is None:
             return doc[token.i : token.i + 1]
         start = span.start + (1 if span[0].lower_ == "the" else 0)
@@ -1123,15 +1212,15 @@ def _is_country(span: Span) -> bool:
     return any(m["start"] == span.start_char and m["kind"] == "country" for m in mentions)
 
 
-def _date_texts(scope: Span, trigger: Token) -> list[str]:
+def _date_texts(scope: Span, trigger: Token, words: EventWords) -> list[str]:
     """The clause's date expressions, nearest the trigger first, leaving out the ones that bound a period
     rather than date the event ("since 2022", "until March")."""
     found = []
     for ent in entities_in(scope, {"DATE", "TIME"}):
         before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        if before in {"since", "until", "till", "before", "after", "by", "from", "through"}:
+        if before in words.period_bounds:
             continue
-        if any(t.lower_ in {"since", "until", "ago"} for t in ent):
+        if any(t.lower_ in words.period_words for t in ent):
             continue
         found.append((abs(ent.start - trigger.i), ent.text))
     return [text for _, text in sorted(found)]
@@ -1139,11 +1228,14 @@ def _date_texts(scope: Span, trigger: Token) -> list[str]:
 
 @Language.factory(
     "accord_events",
-    # The trigger lexicon (lexicons/<name>.yaml) is configuration, so a pipeline can be built with another.
-    default_config={"lexicon": "events"},
+    # The trigger lexicon (lexicons/<name>.yaml) is configuration, so a pipeline can be built with another;
+    # the speech verbs of <actors>; <quotes> and <holders> to resolve pronouns as the quotes component does.
+    default_config={"lexicon": "events", "actors": "actors", "quotes": "quotes", "holders": "holders"},
     # Events, the "acts" flag of their participants' mentions, a failure record (see `guarded`).
     assigns=["doc._.accord_events", "doc._.accord_mentions", "doc._.accord_errors"],
     requires=["doc._.accord_mentions", "token.dep", "doc.ents"],
 )
-def make_event_detector(nlp: Language, name: str, lexicon: str) -> EventDetector:
-    return EventDetector(nlp, name, lexicon)
+def make_event_detector(
+    nlp: Language, name: str, lexicon: str, actors: str, quotes: str, holders: str
+) -> EventDetector:
+    return EventDetector(nlp, name, lexicon, actors, quotes, holders)

@@ -16,11 +16,13 @@ reports another party's stance does not hold it. Questions and hypotheticals sta
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+from spacy.training import Example
 
 from accord.extract.components.common import (
     fold,
@@ -32,7 +34,7 @@ from accord.extract.components.common import (
     provenance,
     speaking_for,
 )
-from accord.extract.components.quote_attribution import is_verb, resolve_pronoun
+from accord.extract.components.quote_attribution import is_verb, quote_words, resolve_pronoun
 from accord.extract.components.wordforms import all_forms, forms
 
 
@@ -46,44 +48,27 @@ class PositionDetector:
         polarity: str = "polarity",
         actors: str = "actors",
         holders: str = "holders",
+        quotes: str = "quotes",
     ) -> None:
         self.name = name
+        self.nlp = nlp
+        self.lexicons = (issues, stances, polarity, actors, holders, quotes)
+        self.initialized = False
+
+    def initialize(
+        self, get_examples: Callable[[], Iterable[Example]] | None = None, *, nlp: Language | None = None
+    ) -> None:
+        """Read the lexicons named in the config and compile the issue cues."""
+        nlp = nlp or self.nlp
+        issues, stances, polarity, actors, holders, quotes = self.lexicons
         issue_cues = load_lexicon(issues)
         stance_words = load_lexicon(stances)
         singular_only = set(stance_words["singular_only"])
         polar = load_lexicon(polarity)
         actor_words = load_lexicon(actors)
         holder_words = load_lexicon(holders)
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        # Cues of several words also match with the object's own modifiers in between ("give up any
-        # territory", "swap 1,000 prisoners", "lift all the sanctions"): first word -> (key, middle, last).
-        self.spread: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
-        for issue, cues in issue_cues.items():
-            for direction in ("toward", "away", "supplied", "proposed"):
-                # Cues are written in base form; their first word is inflected ("recognized the annexation")
-                # and a phrase's last noun also matches in the plural ("constitutional reforms").
-                variants = {
-                    " ".join([form, *cue.split()[1:]])
-                    for cue in cues.get(direction) or []
-                    for form in forms(cue.split()[0])
-                } | {
-                    _plural_last(cue)
-                    for cue in cues.get(direction) or []
-                    if len(cue.split()) >= 2 and cue.split()[-1] not in singular_only
-                }
-                phrases = [nlp.make_doc(c) for c in sorted(variants)]
-                if phrases:
-                    self.matcher.add(f"{issue}|{direction}", phrases)
-                for cue in cues.get(direction) or []:
-                    words = cue.split()
-                    if len(words) >= 2 and words[-1] not in SPREAD_FUNCTION_WORDS:
-                        key = nlp.vocab.strings.add(f"{issue}|{direction}")
-                        for form in forms(words[0]):
-                            self.spread.setdefault(form, []).append((key, tuple(words[1:-1]), words[-1]))
-        for issue, phrases in (polar.get("not_cues") or {}).items():
-            # Longer phrases holding a cue but naming something else ("nuclear weapons"): they cover the
-            # cue inside them and produce nothing.
-            self.matcher.add(f"{issue}|none", [nlp.make_doc(c) for c in phrases])
+        self.spread_function_words = frozenset(stance_words["spread_function_words"])
+        self._compile_cues(nlp, issue_cues, singular_only, polar.get("not_cues") or {})
         self.speech = all_forms(actor_words["speech_verbs"])
         self.stance = all_forms(stance_words["stance_verbs"])
         reversers = polar["reversers"]
@@ -170,6 +155,52 @@ class PositionDetector:
         self.threatening = all_forms(stance_words["threatening_verbs"])
         self.noncommittal_verbs = all_forms(stance_words["noncommittal_verbs"])
         self.settlement_nouns = set(stance_words["settlement_nouns"])
+        self.spokesbodies = frozenset(holder_words["spokesbodies"])
+        self.pronouns = frozenset(holder_words["pronouns"])
+        self.relative_pronouns = frozenset(holder_words["relative_pronouns"])
+        self.articles = frozenset(stance_words["articles"])
+        self.theatre_preps = frozenset(stance_words["theatre_preps"])
+        self.quote_words = quote_words(quotes, actors, holders)
+        self.initialized = True
+
+    def _compile_cues(
+        self,
+        nlp: Language,
+        issue_cues: dict[str, Any],
+        singular_only: set[str],
+        not_cues: dict[str, Any],
+    ) -> None:
+        """The issue cues as phrase patterns (``self.matcher``) and as spread cues (``self.spread``)."""
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # Cues of several words also match with the object's own modifiers in between ("give up any
+        # territory", "swap 1,000 prisoners", "lift all the sanctions"): first word -> (key, middle, last).
+        self.spread: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+        for issue, cues in issue_cues.items():
+            for direction in ("toward", "away", "supplied", "proposed"):
+                # Cues are written in base form; their first word is inflected ("recognized the annexation")
+                # and a phrase's last noun also matches in the plural ("constitutional reforms").
+                variants = {
+                    " ".join([form, *cue.split()[1:]])
+                    for cue in cues.get(direction) or []
+                    for form in forms(cue.split()[0])
+                } | {
+                    _plural_last(cue, self.spread_function_words)
+                    for cue in cues.get(direction) or []
+                    if len(cue.split()) >= 2 and cue.split()[-1] not in singular_only
+                }
+                phrases = [nlp.make_doc(c) for c in sorted(variants)]
+                if phrases:
+                    self.matcher.add(f"{issue}|{direction}", phrases)
+                for cue in cues.get(direction) or []:
+                    words = cue.split()
+                    if len(words) >= 2 and words[-1] not in self.spread_function_words:
+                        key = nlp.vocab.strings.add(f"{issue}|{direction}")
+                        for form in forms(words[0]):
+                            self.spread.setdefault(form, []).append((key, tuple(words[1:-1]), words[-1]))
+        for issue, phrases in not_cues.items():
+            # Longer phrases holding a cue but naming something else ("nuclear weapons"): they cover the
+            # cue inside them and produce nothing.
+            self.matcher.add(f"{issue}|none", [nlp.make_doc(c) for c in phrases])
 
     @guarded("accord_positions")
     def __call__(self, doc: Doc) -> Doc:
@@ -178,7 +209,8 @@ class PositionDetector:
         quotes = items(doc, "accord_quotes")
         found: dict[tuple[str, str, str], dict[str, Any]] = {}
         matches = sorted(
-            self.matcher(doc) + _spread_cues(doc, self.spread), key=lambda m: (m[1], -(m[2] - m[1]))
+            self.matcher(doc) + _spread_cues(doc, self.spread, self.articles),
+            key=lambda m: (m[1], -(m[2] - m[1])),
         )
         matches = sorted(
             matches + _anaphoric_cues(doc, matches, self.anaphors), key=lambda m: (m[1], -(m[2] - m[1]))
@@ -478,7 +510,7 @@ class PositionDetector:
             for verb in token.head.ancestors:
                 if verb.lower_ in self.speech or verb.lower_ in self.stance:
                     speaker = _subject_of(verb)
-                    if speaker is not None and not _is_pronoun(speaker):
+                    if speaker is not None and not _is_pronoun(speaker, self.pronouns):
                         return self._mention(speaker, index)
                     break
         return self._mention(token, index)
@@ -545,7 +577,11 @@ class PositionDetector:
         if any(t.lower_ in self.stance_nouns and not is_verb(t) for t in path[path.index(verb) + 1 :]):
             return None  # "dismissed US suggestions that Kyiv give up land": the clause is the suggestion's
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subject is None or _is_pronoun(subject) or self._addressee(subject, path, path.index(verb)):
+        if (
+            subject is None
+            or _is_pronoun(subject, self.pronouns)
+            or self._addressee(subject, path, path.index(verb))
+        ):
             return None
         party = self._holder(subject, index)
         if party is None or any(party["name"] == h[0] for h in holders) or party["kind"] == "person":
@@ -806,7 +842,7 @@ class PositionDetector:
         """A cue placed in another conflict ("a ceasefire in Gaza", "a truce between Israel and Hamas")."""
         return any(
             prep.dep_ == "prep"
-            and prep.lower_ in {"in", "for", "between", "on"}
+            and prep.lower_ in self.theatre_preps
             and any(t.lower_ in self.other_theatres for t in prep.subtree)
             for prep in cue.root.children
         )
@@ -830,7 +866,7 @@ class PositionDetector:
             and owner.lower_ not in self.documents
             # "suggestions that Kyiv give up territory": a content clause the parser took for a relative one
             and noun.lower_ not in self.stance_nouns
-            and any(c.lower_ in RELATIVE_PRONOUNS for c in clause.children)
+            and any(c.lower_ in self.relative_pronouns for c in clause.children)
         )
 
     def _noncommittal(self, verb: Token) -> bool:
@@ -955,7 +991,7 @@ class PositionDetector:
     def _party_named(self, token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
         """The party a noun phrase names, even when it does not resolve to a holder ("the Russian
         leader" names Russia); None for pronouns."""
-        if _is_pronoun(token):
+        if _is_pronoun(token, self.pronouns):
             return None
         if token.i in index:
             return index[token.i]
@@ -1071,12 +1107,12 @@ class PositionDetector:
             if near:
                 mention = index[near[0]]
             elif token.lower_ not in self.unnamed_persons:
-                mention = speaking_for(token, index)
+                mention = speaking_for(token, index, self.spokesbodies)
             # else "the Ukrainian representative said": an unnamed person, who holds nothing (guide v2)
         if mention is None and token.lower_ in self.first_person:
             return None  # "we", "I" outside a quotation: the article's or an interviewee's own voice
         if mention is None and token.lower_ in self.resolvable:
-            mention = resolve_pronoun(token, index)
+            mention = resolve_pronoun(token, index, self.quote_words)
         if mention is None or mention["kind"] in {"media", "place"} or not mention["party"]:
             return None  # positions belong to the parties the registry knows, not to commentators
         return mention
@@ -1281,29 +1317,25 @@ class PositionDetector:
         return None, None, False
 
 
-def _plural_last(cue: str) -> str:
+def _plural_last(cue: str, function_words: frozenset[str]) -> str:
     """The cue with its last word in the plural, for a phrase ending in a noun ("constitutional reform" ->
     "constitutional reforms"); a word already ending in "s" or a function word stays as it is."""
     *head, last = cue.split()
-    if not last.isalpha() or last.endswith("s") or last in SPREAD_FUNCTION_WORDS:
+    if not last.isalpha() or last.endswith("s") or last in function_words:
         return cue
     plural = last[:-1] + "ies" if last.endswith("y") and last[-2:-1] not in "aeiou" else last + "s"
     return " ".join([*head, plural])
 
 
-# A cue ending in one of these ends in a function word, whose own object varies ("withdraw troops from").
-SPREAD_FUNCTION_WORDS = frozenset({"from", "of", "to", "out", "in", "into", "on", "for", "with", "a", "the"})
-RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
-# Articles alone do not spread a cue: "open the door for talks" is an idiom, not NATO's open door.
-ARTICLES = frozenset({"a", "an", "the"})
-# What may stand between a cue's words when they are the object's own modifiers.
+# What may stand between a cue's words when they are the object's own modifiers. Sets of dependency labels
+# (here and below) are the parser's grammar, not words: they stay in code.
 OBJECT_MODIFIERS = frozenset(
     {"det", "amod", "nummod", "compound", "poss", "quantmod", "advmod", "predet", "case"}
 )
 
 
 def _spread_cues(
-    doc: Doc, spread: dict[str, list[tuple[int, tuple[str, ...], str]]]
+    doc: Doc, spread: dict[str, list[tuple[int, tuple[str, ...], str]]], articles: frozenset[str]
 ) -> list[tuple[int, int, int]]:
     """Cues whose words are apart only by the modifiers of the cue's last word: the last word is the
     object of the first ("swap 1,000 prisoners", "an exchange of all prisoners"), directly or through
@@ -1322,7 +1354,7 @@ def _spread_cues(
                 if not chain_ok or [t.lower_ for t in links] != list(middle):
                     continue
                 between = [t for t in doc[head.i + 1 : noun.i] if t not in links]
-                if any(t.lower_ not in ARTICLES for t in between) and all(
+                if any(t.lower_ not in articles for t in between) and all(
                     t.dep_ in OBJECT_MODIFIERS and (t.head == noun or t.head in between) for t in between
                 ):
                     found.append((key, head.i, noun.i + 1))
@@ -1380,11 +1412,10 @@ REPORTING = {
     "relcl",
     "acl",
 }
-PRONOUNS = frozenset(load_lexicon("holders")["pronouns"])
 
 
-def _is_pronoun(token: Token) -> bool:
-    return token.lower_ in PRONOUNS
+def _is_pronoun(token: Token, pronouns: frozenset[str]) -> bool:
+    return token.lower_ in pronouns
 
 
 def _calls_for(token: Token) -> bool:
@@ -1450,15 +1481,16 @@ def _clause_text(token: Token) -> str:
         "polarity": "polarity",
         "actors": "actors",
         "holders": "holders",
+        "quotes": "quotes",
     },
     # Positions, the "acts" flag of the mentions that hold them, and a failure record (see `guarded`).
     assigns=["doc._.accord_positions", "doc._.accord_mentions", "doc._.accord_errors"],
     requires=["doc._.accord_mentions", "doc._.accord_quotes", "doc._.accord_events", "token.dep"],
 )
 def make_position_detector(
-    nlp: Language, name: str, issues: str, stances: str, polarity: str, actors: str, holders: str
+    nlp: Language, name: str, issues: str, stances: str, polarity: str, actors: str, holders: str, quotes: str
 ) -> PositionDetector:
-    return PositionDetector(nlp, name, issues, stances, polarity, actors, holders)
+    return PositionDetector(nlp, name, issues, stances, polarity, actors, holders, quotes)
 
 
 __all__ = ["PositionDetector", "fold"]

@@ -12,12 +12,15 @@ Short quoted words (scare quotes, names, terms) count only when a speech verb go
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from spacy.training import Example
 
 from accord.extract.components.common import (
     fold,
@@ -41,13 +44,9 @@ WRAPPED_LINE = re.compile(r"(?<=[^\s.!?:;\"”’')])\n(?=[a-z])")
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|my|My|our|Our)\b")
 SHORT_WORDS = 3
 TAG_WINDOW = 40  # tokens
-QUOTE_WORDS = load_lexicon("quotes")
-PERSON_PRONOUNS = frozenset(QUOTE_WORDS["person_pronouns"])
-GROUP_PRONOUNS = frozenset(QUOTE_WORDS["group_pronouns"])
 # Dependency labels a verb can carry (the pipeline runs without a tagger, so "call" the noun and "call"
 # the verb are told apart by their place in the parse).
 VERB_DEPS = {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "parataxis", "acl", "pcomp", "dep"}
-SPEECH_FORMS = frozenset(all_forms(load_lexicon("actors")["speech_verbs"]))
 
 
 def is_verb(token: Token) -> bool:
@@ -60,13 +59,42 @@ def is_verb(token: Token) -> bool:
 
 
 INVERTED_BEFORE = {",", "”", '"', "’", "-", "–", "—"}
-INTERVIEWER_LABELS = frozenset(QUOTE_WORDS["interviewer_labels"])
-INTERVIEW_CUES = tuple(QUOTE_WORDS["interview_cues"])
-# Word lists in lexicons/quotes.yaml: term markers, determiners, naming verbs.
-TERM_MARKERS = frozenset(QUOTE_WORDS["term_markers"])
-DETERMINERS = frozenset(QUOTE_WORDS["determiners"])
-# Verbs that give a short quotation as the subject's own word for something ("called it a 'disaster'").
-NAMING_FORMS = frozenset(set(all_forms(QUOTE_WORDS["naming_verbs"])) | set(QUOTE_WORDS["naming_words"]))
+
+
+@dataclass(frozen=True)
+class QuoteWords:
+    """The words quote attribution reads: lexicons/quotes.yaml, the speech verbs of actors.yaml and the
+    spokes-bodies of holders.yaml. Events and positions resolve pronouns with them too."""
+
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    interviewer_labels: frozenset[str]
+    interview_cues: tuple[str, ...]
+    term_markers: frozenset[str]
+    determiners: frozenset[str]
+    # Verbs that give a short quotation as the subject's own word for something ("called it a 'disaster'").
+    naming_forms: frozenset[str]
+    qualifying_preps: frozenset[str]
+    speech_forms: frozenset[str]
+    spokesbodies: frozenset[str]
+
+
+@functools.cache
+def quote_words(quotes: str = "quotes", actors: str = "actors", holders: str = "holders") -> QuoteWords:
+    """The :class:`QuoteWords` of the lexicons named (read once per process)."""
+    words = load_lexicon(quotes)
+    return QuoteWords(
+        person_pronouns=frozenset(words["person_pronouns"]),
+        group_pronouns=frozenset(words["group_pronouns"]),
+        interviewer_labels=frozenset(words["interviewer_labels"]),
+        interview_cues=tuple(words["interview_cues"]),
+        term_markers=frozenset(words["term_markers"]),
+        determiners=frozenset(words["determiners"]),
+        naming_forms=frozenset(set(all_forms(words["naming_verbs"])) | set(words["naming_words"])),
+        qualifying_preps=frozenset(words["qualifying_prepositions"]),
+        speech_forms=frozenset(all_forms(load_lexicon(actors)["speech_verbs"])),
+        spokesbodies=frozenset(load_lexicon(holders)["spokesbodies"]),
+    )
 
 
 @dataclass
@@ -103,7 +131,7 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def find_interview(text: str) -> Interview:
+def find_interview(text: str, words: QuoteWords) -> Interview:
     """Interview turns without quotation marks. Labelled turns ("Sergey Lavrov: ...", "Question: ...") count
     when the text has an interviewer's label or the same answerer's label twice; unlabelled ones when the
     introduction presents an interview and at least two question paragraphs are each followed by an answer
@@ -115,7 +143,7 @@ def find_interview(text: str) -> Interview:
         match = NAME_LINE.match(par)
         labels.append((offset, par, match))
     names = [m.group("name") for _, _, m in labels if m is not None]
-    asker = {n for n in names if fold(n) in INTERVIEWER_LABELS}
+    asker = {n for n in names if fold(n) in words.interviewer_labels}
     answerers = {n for n in names if n not in asker and (names.count(n) >= 2 or asker)}
     if answerers:
         for offset, par, match in labels:
@@ -141,7 +169,7 @@ def find_interview(text: str) -> Interview:
     if len(answers) < 2 or not questions or questions[0] == 0:
         return interview
     intro = " ".join(par for _, par in paragraphs[: questions[0]]).lower()
-    if not any(re.search(rf"\b{re.escape(cue)}\b", intro) for cue in INTERVIEW_CUES):
+    if not any(re.search(rf"\b{re.escape(cue)}\b", intro) for cue in words.interview_cues):
         return interview
     interview.intro_end = paragraphs[questions[0]][0]
     for i in questions:
@@ -235,12 +263,29 @@ def _single_quotations(par: str, base: int, doubles: list[Quotation]) -> list[Qu
 
 
 class QuoteAttributor:
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        quotes: str = "quotes",
+        actors: str = "actors",
+        holders: str = "holders",
+    ) -> None:
         self.name = name
         self.text = ""
-        lexicon = load_lexicon("actors")
+        self.lexicons = (quotes, actors, holders)
+        self.initialized = False
+
+    def initialize(
+        self, get_examples: Callable[[], Iterable[Example]] | None = None, *, nlp: Language | None = None
+    ) -> None:
+        """Read the lexicons named in the config."""
+        quotes, actors, holders = self.lexicons
+        self.words = quote_words(quotes, actors, holders)
+        lexicon = load_lexicon(actors)
         self.speech = all_forms(lexicon["speech_verbs"])
         self.media: set[str] = {fold(m) for m in lexicon["media"]}
+        self.initialized = True
 
     @guarded("accord_quotes")
     def __call__(self, doc: Doc) -> Doc:
@@ -248,7 +293,7 @@ class QuoteAttributor:
         # Doc.text joins every token on each access: read it once per document.
         self.text = doc.text
         quotations = [q for q in find_quotations(self.text) if self.text[q.start : q.end].strip()]
-        interview = find_interview(self.text)
+        interview = find_interview(self.text, self.words)
         if interview.answers:
             # An answer is one quote; quotations inside it are nested in it.
             turns = [(a.start, a.end) for a in interview.answers]
@@ -538,7 +583,7 @@ class QuoteAttributor:
         index: dict[int, dict[str, Any]],
         unnamed: dict[str, str],
     ) -> tuple[str, dict[str, Any] | None] | None:
-        mention = _mention_near(token, index)
+        mention = _mention_near(token, index, self.words.spokesbodies)
         if mention is not None:
             if mention["kind"] == "media":
                 return None
@@ -546,17 +591,18 @@ class QuoteAttributor:
         lower = token.lower_
         if lower in {"who", "which", "that"} and token.head.dep_ == "relcl":
             return self._name_for(doc, token.head.head, quote, index, unnamed)
-        if lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
-            found = _governing_subject(token, index, person=lower in PERSON_PRONOUNS)
+        pronouns = self.words.person_pronouns
+        if lower in pronouns | self.words.group_pronouns:
+            found = _governing_subject(token, index, person=lower in pronouns)
             if found is None:
-                found = _last_actor(doc, quote.mark_start, person=lower in PERSON_PRONOUNS)
+                found = _last_actor(doc, quote.mark_start, self.words.speech_forms, person=lower in pronouns)
             if found is not None:
                 token._.accord_referent = found  # for positions and events (see resolve_pronoun)
                 return str(found["name"]), found
             return None
         if token.ent_type_ in {"PERSON"}:
             return token.text, None
-        description = _description(token)
+        description = _description(token, self.words.qualifying_preps)
         if not description or (" " not in description and description[:1].isupper()):
             return None  # a bare name the linker did not know is not a description
         key = fold(token.text)
@@ -570,18 +616,18 @@ class QuoteAttributor:
         """'the "Steinmeier formula"', 'an "all for all" basis': a short quotation after a determiner names a
         thing, unless a naming verb gives it as someone's words ('what she called a "package" deal')."""
         start = _token_at_or_after(doc, quote.mark_start)
-        if start < 1 or doc[start - 1].lower_ not in DETERMINERS:
+        if start < 1 or doc[start - 1].lower_ not in self.words.determiners:
             return False
         words = self.text[quote.start : quote.end].split()
         if not any(w[:1].isupper() for w in words):
             return False  # 'a "fair deal"' is someone's wording; 'the "Steinmeier formula"' is a name
         before = doc[start - 2].lower_ if start >= 2 else ""
-        return before not in NAMING_FORMS
+        return before not in self.words.naming_forms
 
     def _term_marker_before(self, doc: Doc, quote: Quotation) -> bool:
         start = _token_at_or_after(doc, quote.mark_start)
         prev = [doc[i].lower_ for i in range(max(0, start - 2), start)]
-        return any(p in TERM_MARKERS for p in prev)
+        return any(p in self.words.term_markers for p in prev)
 
     def _continues(
         self, doc: Doc, previous: Quotation, quote: Quotation, index: dict[int, dict[str, Any]]
@@ -610,7 +656,8 @@ class QuoteAttributor:
         # The tag names the same speaker: a pronoun, the speaker's name, or a description ("the official").
         speaker = previous.speaker or ""
         names = {fold(w) for w in speaker.replace("unnamed:", "").split()}
-        if any(w.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS or fold(w) in names for w in words):
+        pronouns = self.words.person_pronouns | self.words.group_pronouns
+        if any(w.lower() in pronouns or fold(w) in names for w in words):
             return True
         span = doc.char_span(last.mark_end, quote.mark_start, alignment_mode="contract")
         return span is not None and any(index.get(t.i, {}).get("name") == speaker for t in span)
@@ -677,7 +724,9 @@ def _inside_mask(doc: Doc, quotations: list[Quotation]) -> list[bool]:
     return mask
 
 
-def _mention_near(token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+def _mention_near(
+    token: Token, index: dict[int, dict[str, Any]], spokesbodies: frozenset[str]
+) -> dict[str, Any] | None:
     if token.i in index:
         return index[token.i]
     for child in token.children:
@@ -691,7 +740,7 @@ def _mention_near(token: Token, index: dict[int, dict[str, Any]]) -> dict[str, A
     for child in token.subtree:
         if child.i in index and index[child.i]["kind"] == "person" and child.dep_ in {"appos", "compound"}:
             return index[child.i]
-    return speaking_for(token, index)
+    return speaking_for(token, index, spokesbodies)
 
 
 def _compatible(mention: dict[str, Any], person: bool) -> bool:
@@ -712,7 +761,9 @@ def _governing_subject(
     return None
 
 
-def resolve_pronoun(token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+def resolve_pronoun(
+    token: Token, index: dict[int, dict[str, Any]], words: QuoteWords
+) -> dict[str, Any] | None:
     """The actor a pronoun (or relative pronoun) subject stands for: the speaker the quotes component
     resolved it to (``token._.accord_referent``), else the governing or last compatible actor."""
     if token.has_extension("accord_referent") and token._.accord_referent is not None:
@@ -720,14 +771,16 @@ def resolve_pronoun(token: Token, index: dict[int, dict[str, Any]]) -> dict[str,
     lower = token.lower_
     if lower in {"who", "which", "that"} and token.head.dep_ == "relcl":
         return index.get(token.head.head.i)
-    person = lower in PERSON_PRONOUNS
+    person = lower in words.person_pronouns
     found = _governing_subject(token, index, person=person)
     if found is None:
-        found = _last_actor(token.doc, token.idx, person=person)
+        found = _last_actor(token.doc, token.idx, words.speech_forms, person=person)
     return found
 
 
-def _last_actor(doc: Doc, before_char: int, *, person: bool) -> dict[str, Any] | None:
+def _last_actor(
+    doc: Doc, before_char: int, speech_forms: frozenset[str], *, person: bool
+) -> dict[str, Any] | None:
     """The last compatible actor before ``before_char``, preferring the main subject of a recent sentence,
     then any subject, then any mention."""
     best: dict[str, Any] | None = None
@@ -743,10 +796,10 @@ def _last_actor(doc: Doc, before_char: int, *, person: bool) -> dict[str, Any] |
             best_acting = mention
         root = doc[mention["tok_start"] : mention["tok_end"]].root
         verb = root.head
-        speaking = root.dep_ == "nsubj" and verb.lower_ in SPEECH_FORMS
+        speaking = root.dep_ == "nsubj" and verb.lower_ in speech_forms
         # An inverted tag ("..., said Hegseth."), whatever label the parser gave the name.
         inverted = (
-            verb.lower_ in SPEECH_FORMS
+            verb.lower_ in speech_forms
             and mention["tok_start"] == verb.i + 1
             and verb.i > 0
             and doc[verb.i - 1].text in {",", "”", '"', "’"}
@@ -759,7 +812,7 @@ def _last_actor(doc: Doc, before_char: int, *, person: bool) -> dict[str, Any] |
     return best_acting or best
 
 
-def _description(token: Token) -> str:
+def _description(token: Token, qualifying_preps: frozenset[str]) -> str:
     """ "a senior Western official, speaking ..." -> "senior Western official"."""
     words = [
         t
@@ -767,21 +820,18 @@ def _description(token: Token) -> str:
         if t.i <= token.i and t.dep_ not in {"det", "punct", "poss", "case"} and t.i >= token.left_edge.i
     ]
     kept = [t.text for t in words if t.dep_ in {"amod", "compound", "nmod", "npadvmod"} or t == token]
-    kept.extend(_qualifier(token))
+    kept.extend(_qualifier(token, qualifying_preps))
     text = " ".join(kept).strip()
     if not text or not token.text[:1].isalpha():
         return ""
     return text
 
 
-QUALIFYING_PREPS = frozenset(QUOTE_WORDS["qualifying_prepositions"])
-
-
-def _qualifier(token: Token) -> list[str]:
+def _qualifier(token: Token, qualifying_preps: frozenset[str]) -> list[str]:
     """What narrows an unnamed speaker down: "a source close to the talks", "a source in the Ukrainian
     delegation", "an official familiar with the matter" (not a participle clause or a relative clause)."""
     for child in token.rights:
-        if child.lower_ not in QUALIFYING_PREPS or child.dep_ not in {"prep", "amod", "advmod"}:
+        if child.lower_ not in qualifying_preps or child.dep_ not in {"prep", "amod", "advmod"}:
             continue
         words = [t for t in child.subtree if not t.is_punct]
         verbs = [t for t in words if t.dep_ in {"relcl", "acl", "ccomp", "advcl"}]
@@ -793,6 +843,9 @@ def _qualifier(token: Token) -> list[str]:
 
 @Language.factory(
     "accord_quotes",
+    # Its words (lexicons/<name>.yaml): <quotes>, the speech verbs and media of <actors>, the spokes-bodies
+    # of <holders>.
+    default_config={"quotes": "quotes", "actors": "actors", "holders": "holders"},
     # Quotes, the "acts" flag of their speakers' mentions, a failure record (see `guarded`).
     assigns=[
         "doc._.accord_quotes",
@@ -802,5 +855,7 @@ def _qualifier(token: Token) -> list[str]:
     ],
     requires=["doc._.accord_mentions", "token.dep"],
 )
-def make_quote_attributor(nlp: Language, name: str) -> QuoteAttributor:
-    return QuoteAttributor(nlp, name)
+def make_quote_attributor(
+    nlp: Language, name: str, quotes: str, actors: str, holders: str
+) -> QuoteAttributor:
+    return QuoteAttributor(nlp, name, quotes, actors, holders)

@@ -3,20 +3,22 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from accord.extract.components.common import load_lexicon
 
-# Irregular forms of the lexicons' verbs (lexicons/wordforms.yaml).
-IRREGULAR: dict[str, tuple[str, ...]] = {
-    verb: tuple(found) for verb, found in load_lexicon("wordforms")["irregular"].items()
-}
+
+@functools.cache
+def irregular() -> dict[str, tuple[str, ...]]:
+    """Irregular forms of the lexicons' verbs (lexicons/wordforms.yaml), read on first use."""
+    return {verb: tuple(found) for verb, found in load_lexicon("wordforms")["irregular"].items()}
 
 
 def forms(verb: str) -> set[str]:
     """``verb`` in its base, third-person, past and -ing forms (regular rules plus a few irregulars)."""
     out = {verb}
-    out.update(IRREGULAR.get(verb, ()))
+    out.update(irregular().get(verb, ()))
     if verb.endswith("e"):
         out.update({verb + "s", verb + "d", verb[:-1] + "ing"})
     elif verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":

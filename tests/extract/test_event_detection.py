@@ -481,3 +481,13 @@ def test_denying_what_a_meeting_was_does_not_deny_the_meeting(nlp: Language) -> 
 def test_who_speaks_after_talks_with_a_partner_took_part(nlp: Language) -> None:
     (talks,) = events(nlp, "Zelensky spoke to reporters after talks with Erdogan in Ankara.")
     assert set(talks["participants"]) == {"Recep Tayyip Erdogan", "Volodymyr Zelensky"}
+
+
+def test_a_summit_or_peace_conference_needs_only_one_party_named(nlp: Language) -> None:
+    (summit,) = events(nlp, "Zelensky attended the summit in Vilnius.")
+    assert (summit["participants"], summit["place"]) == (["Volodymyr Zelensky"], "Vilnius")
+    text = "Switzerland will hold the peace conference at the resort of Buergenstock on June 15-16."
+    (conference,) = events(nlp, text)
+    assert conference["participants"] == ["Switzerland"] and conference["modality"] == "scheduled"
+    # a meeting is two parties' at least
+    assert events(nlp, "Zelensky held a meeting in Kyiv.") == []

@@ -61,6 +61,7 @@ class EventWords:
     light_verbs: frozenset[str]
     reporting: frozenset[str]
     talkers: frozenset[str]
+    multilateral: frozenset[str]
     leader_titles: frozenset[str]
     not_attacks: frozenset[str]
     venues: frozenset[str]
@@ -102,6 +103,7 @@ def event_words(name: str = "events") -> EventWords:
         light_verbs=verbs("light_verbs"),
         reporting=verbs("reporting"),
         talkers=words("talkers"),
+        multilateral=words("multilateral"),
         leader_titles=words("leader_titles"),
         not_attacks=words("not_attacks"),
         venues=frozenset(str(v).lower() for v in lexicon.get("venues") or []),
@@ -232,7 +234,7 @@ class EventDetector:
                         last_group["type"],
                     }:
                         event["type"] = "negotiation_round"
-                elif len(event["participants"]) < 2 and not _body_gathering(event, index):
+                elif len(event["participants"]) < 2 and not _body_gathering(event, events, index, self.words):
                     continue
                 else:
                     last_group = event
@@ -867,11 +869,23 @@ def _journey(root: Token, words: EventWords) -> Token | None:
     return root.head
 
 
-def _body_gathering(event: dict[str, Any], index: dict[int, dict[str, Any]]) -> bool:
-    """A meeting or talks of one body of many members ("a NATO summit", "the Normandy Four leaders met",
-    "a Contact Group meeting"): its members met, though one name is given."""
+def _body_gathering(
+    event: dict[str, Any], events: list[dict[str, Any]], index: dict[int, dict[str, Any]], words: EventWords
+) -> bool:
+    """A gathering that one name is enough for: a meeting or talks of one body of many members ("a NATO
+    summit", "the Normandy Four leaders met", "a Contact Group meeting"), or a summit or conference, many
+    parties' by its name, of which one party is named ("Switzerland will hold the peace conference")."""
     if event["type"] not in {"meeting", "negotiation_round"} or len(event["participants"]) != 1:
         return False
+    if str(event["trigger"]).lower() in words.multilateral:
+        # "met at a summit hosted by Macron": the summit is the setting of the meeting told beside it
+        return not any(
+            e is not event
+            and e["type"] in GROUP_EVENTS
+            and e["sentence_start"] == event["sentence_start"]
+            and len(e["participants"]) >= 2
+            for e in events
+        )
     (name,) = event["participants"]
     return any(m["name"] == name and m["kind"] == "organization" for m in index.values())
 

@@ -900,3 +900,23 @@ def test_a_participle_naming_who_backs_the_noun(nlp: Language) -> None:
     assert ("France", "ceasefire", "support") in stances(nlp, text)
     # a participle turning the noun down is left unread: a missed stance is cheaper than a flipped one
     assert stances(nlp, "A ceasefire plan rejected by Moscow was presented to the Europeans.") == set()
+
+
+def test_being_ready_or_refusing_to_negotiate_is_a_stance_on_talks(nlp: Language) -> None:
+    assert ("Russia", "other", "support") in stances(nlp, "Putin said Russia is ready to negotiate.")
+    assert stances(nlp, "Zelensky refused to negotiate with Putin.") == {
+        ("Volodymyr Zelensky", "other", "oppose")
+    }
+    assert ("Russia", "other", "support") in stances(
+        nlp, "Lavrov said Moscow was ready to return to the negotiating table."
+    )
+    # negotiating is no stance on negotiating
+    assert stances(nlp, "The two sides will negotiate in Istanbul next week.") == set()
+
+
+def test_a_partys_refusal_or_rejection_is_its_opposition(nlp: Language) -> None:
+    assert stances(nlp, "Kyiv's refusal to hold talks angered Moscow.") == {("Ukraine", "other", "oppose")}
+    found = stances(nlp, "Zelensky condemned Russia's rejection of the ceasefire.")
+    assert found == {("Russia", "ceasefire", "oppose")}
+    found = stances(nlp, "Macron welcomed Russia's readiness for talks.")
+    assert found == {("Russia", "other", "support"), ("Emmanuel Macron", "other", "support")}

@@ -670,7 +670,7 @@ class PositionDetector:
         if head.lower_ in self.proposing:
             return True
         # "ready to resume contacts": a verb of starting under a stance word
-        return head.dep_ in {"xcomp", "ccomp"} and head.head.lower_ in self.proposing
+        return head.dep_ in {"xcomp", "ccomp", "acl"} and head.head.lower_ in self.proposing
 
     def _sought(self, cue: Span) -> bool:
         """Are the guarantees sought by the holder ("would seek reliable security guarantees") with no

@@ -920,3 +920,25 @@ def test_a_partys_refusal_or_rejection_is_its_opposition(nlp: Language) -> None:
     assert found == {("Russia", "ceasefire", "oppose")}
     found = stances(nlp, "Macron welcomed Russia's readiness for talks.")
     assert found == {("Russia", "other", "support"), ("Emmanuel Macron", "other", "support")}
+
+
+def test_weighing_a_thing_is_bargaining_over_it_but_judging_it_is_not(nlp: Language) -> None:
+    found = stances(nlp, "The US is considering lifting some sanctions on Russia.")
+    assert found == {("United States", "sanctions", "conditional")}
+    found = stances(nlp, "Zelensky said he considers a ceasefire impossible.")
+    assert found == {("Volodymyr Zelensky", "ceasefire", "oppose")}
+
+
+def test_what_is_set_as_a_precondition_is_demanded_outright(nlp: Language) -> None:
+    found = stances(nlp, "Moscow demands the lifting of sanctions as a precondition for a ceasefire.")
+    assert found == {("Russia", "sanctions", "oppose"), ("Russia", "ceasefire", "conditional")}
+
+
+def test_a_cue_that_would_only_help_the_other_side_is_opposed(nlp: Language) -> None:
+    found = stances(nlp, "Russia's foreign ministry said a ceasefire would only allow Ukraine to rearm.")
+    assert found == {("Russia", "ceasefire", "oppose")}
+    found = stances(nlp, "Zelensky said a ceasefire would only give Russia time to regroup.")
+    assert found == {("Volodymyr Zelensky", "ceasefire", "oppose")}
+    # helping one's own side, or helping without "only", is no objection
+    found = stances(nlp, "Zelensky said a ceasefire would allow Ukraine to rebuild.")
+    assert found == {("Volodymyr Zelensky", "ceasefire", "support")}

@@ -74,6 +74,8 @@ class PositionDetector:
         reversers = polar["reversers"]
         harm = polar["evaluations"]["negative"]["verbs"]
         self.harm = all_forms(harm)
+        self.benefit = all_forms(polar["evaluations"]["negative"]["benefit_verbs"])
+        self.benefit_restrictions = set(polar["evaluations"]["negative"]["benefit_restrictions"])
         complements = polar["evaluations"]["negative"]["complements"]
         # Words that turn a cue the other way when they govern or modify its way to the verb: grammatical
         # negators and reversers. Evaluations ("a threat") count only as what the cue's clause says of it:
@@ -1043,30 +1045,34 @@ class PositionDetector:
         sign = 1
         for position, token in enumerate(path[1:], start=1):
             below = path[position - 1]
-            if token.lower_ not in self.harm or below.dep_ not in {"nsubj", "nsubjpass", "csubj"}:
+            if below.dep_ not in {"nsubj", "nsubjpass", "csubj"}:
                 continue
-            harmed = [
-                t for c in token.children if c.dep_ in {"dobj", "xcomp", "ccomp", "attr"} for t in c.subtree
-            ]
-            doc = cue.doc
-            named = [
-                m
-                for t in harmed
-                for m in [
-                    next(
-                        (x for x in items(doc, "accord_mentions") if x["tok_start"] <= t.i < x["tok_end"]),
-                        None,
-                    )
-                ]
-                if m is not None and m["party"]
-            ]
-            if (
-                not named
-                or holder is None
-                or any(_same_side(m, [(str(holder["name"]), holder)]) for m in named)
-            ):
+            benefit = token.lower_ in self.benefit and any(
+                c.dep_ == "advmod" and c.lower_ in self.benefit_restrictions for c in token.children
+            )
+            if token.lower_ not in self.harm and not benefit:
+                continue
+            named = self._affected(token)
+            if benefit:
+                # "would only allow Ukraine to rearm": against it when it helps the other side
+                if named and holder is not None and not any(_same_side(m, [("", holder)]) for m in named):
+                    sign = -sign
+            elif not named or holder is None or any(_same_side(m, [("", holder)]) for m in named):
                 sign = -sign
         return sign
+
+    @staticmethod
+    def _affected(verb: Token) -> list[dict[str, Any]]:
+        """The parties named in what a verb of harm or benefit acts on."""
+        acted_on = [
+            t
+            for c in verb.children
+            if c.dep_ in {"dobj", "dative", "xcomp", "ccomp", "attr"}
+            for t in c.subtree
+        ]
+        mentions = items(verb.doc, "accord_mentions")
+        named = [next((m for m in mentions if m["tok_start"] <= t.i < m["tok_end"]), None) for t in acted_on]
+        return [m for m in named if m is not None and m["party"]]
 
     def _sentence_speaker(
         self, cue: Span, index: dict[int, dict[str, Any]]
@@ -1291,8 +1297,10 @@ class PositionDetector:
             ):
                 # "accept a truce or face new sanctions": the sanctions are threatened on a condition
                 return None, token.sent.text, False
-        for token in path:
-            if token.lower_ in self.hedges and token not in cue:
+        for below, token in zip([None, *path], path, strict=False):
+            # "considers a ceasefire impossible": a judgement of what its complement says, no bargaining
+            judged = below is not None and below.dep_ in {"ccomp", "oprd"}
+            if token.lower_ in self.hedges and token not in cue and not judged:
                 return None, token.sent.text, False  # "open to revisiting", "compromise on": bargaining
             qualifier = self._qualifier(token)
             if qualifier is not None and token not in cue and cue.root not in qualifier.subtree:
@@ -1313,6 +1321,8 @@ class PositionDetector:
                     continue  # "a truce without preconditions": no condition at all
                 if cue.start >= cue.sent.start + i + n:
                     continue  # "dependent on the US lifting sanctions": the cue is what is asked for
+                if "as" in sentence[max(0, i - 2) : i]:
+                    continue  # "the lifting of sanctions as a precondition for ...": the cue is the demand
                 return None, cue.sent[i:].text, phrase in self.trade_phrases
         return None, None, False
 

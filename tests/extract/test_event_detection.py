@@ -491,3 +491,21 @@ def test_a_summit_or_peace_conference_needs_only_one_party_named(nlp: Language) 
     assert conference["participants"] == ["Switzerland"] and conference["modality"] == "scheduled"
     # a meeting is two parties' at least
     assert events(nlp, "Zelensky held a meeting in Kyiv.") == []
+
+
+def test_an_aid_package_named_by_its_compound_has_giver_and_recipient(nlp: Language) -> None:
+    (aid,) = events(nlp, "Germany announced a new military aid package for Ukraine worth 500 million euros.")
+    assert aid["type"] == "aid" and set(aid["participants"]) == {"Germany", "Ukraine"}
+
+
+def test_who_talks_in_a_phone_call_took_part_in_it(nlp: Language) -> None:
+    (call,) = events(nlp, "Putin and Erdogan discussed the grain deal in a phone call.")
+    assert call["type"] == "phone_call"
+    assert set(call["participants"]) == {"Vladimir Putin", "Recep Tayyip Erdogan"}
+
+
+def test_a_round_of_talks_has_the_partners_of_its_talks(nlp: Language) -> None:
+    text = "Erdogan will host the next round of talks between Russia and Ukraine in Istanbul on Monday."
+    (talks,) = events(nlp, text)
+    assert talks["type"] == "negotiation_round" and talks["place"] == "Istanbul"
+    assert {"Russia", "Ukraine"} <= set(talks["participants"])

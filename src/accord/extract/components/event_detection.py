@@ -363,6 +363,8 @@ class EventDetector:
         published: dt.date | None,
     ) -> dict[str, Any] | None:
         root = trigger.root
+        if root.dep_ == "compound" and root.head.i > root.i and not _is_verb(root.head):
+            root = root.head  # "a military aid package for Ukraine": the phrase's head carries its arguments
         self._within = None
         clause = root if _is_verb(root) else _clause_head(root)
         if kind in GROUP_EVENTS and _first_since(root, clause):
@@ -406,6 +408,8 @@ class EventDetector:
         object_preps = {"with", "between", "among", "by"}
         if kind != "attack":
             object_preps |= {"of", "from", "to"}  # "seized Crimea from Ukraine": the victim is no party
+        if kind == "aid":
+            object_preps.add("for")  # "an aid package for Ukraine": the recipient
 
         # Modifiers of a noun trigger: "Russian airstrikes", "the Trump-Putin meeting", "Trump's call".
         modifiers: list[Token] = []
@@ -416,8 +420,18 @@ class EventDetector:
                 modifiers.extend(_with_conjuncts(child))
                 modifiers.extend(c for c in child.children if c.dep_ in {"compound", "amod"})
         tokens.extend(modifiers)
-        for child in root.children:
-            if child.dep_ == "prep" and child.lower_ in object_preps:
+        # "the next round of talks between Russia and Ukraine": the partners of the talks are the round's
+        partnered = [root]
+        if kind in GROUP_EVENTS:
+            partnered += [
+                p for c in root.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
+            ]
+        for noun in partnered:
+            for child in noun.children:
+                if child.dep_ != "prep" or child.lower_ not in object_preps:
+                    continue
+                if noun is not root and child.lower_ not in {"with", "between"}:
+                    continue
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         tokens.extend(_with_modifiers(pobj, self.words))
@@ -490,7 +504,11 @@ class EventDetector:
             and root.head.dep_ == "prep"
             and root.head.lower_ in {"at", "during", "in", "after"}
             and root.head.head == own
-            and any(c.dep_ == "prep" and c.lower_ == "with" for c in root.children)
+            and (
+                any(c.dep_ == "prep" and c.lower_ == "with" for c in root.children)
+                # "Putin and Xi discussed Ukraine in a phone call": a call is its speakers'
+                or (kind == "phone_call" and root.head.lower_ != "after")
+            )
         )
         staged = staged or hosted
         if not _is_verb(root) and kind != "statement" and not staged:

@@ -942,3 +942,15 @@ def test_a_cue_that_would_only_help_the_other_side_is_opposed(nlp: Language) -> 
     # helping one's own side, or helping without "only", is no objection
     found = stances(nlp, "Zelensky said a ceasefire would allow Ukraine to rebuild.")
     assert found == {("Volodymyr Zelensky", "ceasefire", "support")}
+
+
+def test_refusing_a_thing_without_another_is_accepting_it_with_that(nlp: Language) -> None:
+    text = "Zelensky said Ukraine would not accept a ceasefire without security guarantees."
+    found = stances(nlp, text)
+    assert ("Volodymyr Zelensky", "ceasefire", "conditional") in found
+    assert ("Volodymyr Zelensky", "security_guarantees", "support") in found
+    text = "Russia will not agree to a ceasefire before Ukraine withdraws from Donetsk."
+    assert ("Russia", "ceasefire", "conditional") in stances(nlp, text)
+    assert ("Volodymyr Zelensky", "ceasefire", "oppose") in stances(
+        nlp, "Zelensky said Ukraine would not accept a ceasefire."
+    )

@@ -146,6 +146,7 @@ class PositionDetector:
         self.future_aux = set(polar["future_aux"])
         self.seeking = all_forms(stance_words["seeking"])
         self.restrictive = set(stance_words["restrictive_preps"])
+        self.exclusive_preps = set(stance_words["exclusive_preps"])
         self.needs = all_forms(stance_words["needs"])
         self.noncommittal = set(stance_words["noncommittal"])
         self.ceding = all_forms(stance_words["ceding_verbs"])
@@ -916,6 +917,14 @@ class PositionDetector:
                     found.append(mention)
         return found
 
+    def _exclusive(self, token: Token) -> bool:
+        """A phrase or clause of "without ..." or "before ...": under a negated verb, its condition."""
+        if token.dep_ == "prep":
+            return token.lower_ in self.exclusive_preps
+        return token.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in self.exclusive_preps for m in token.children
+        )
+
     def _side_clause(self, token: Token) -> bool:
         """An adverbial clause of contrast or time ("while ...", "although ...") beside the main one."""
         return token.dep_ == "advcl" and any(
@@ -1280,6 +1289,11 @@ class PositionDetector:
             ):
                 # "could only be enacted with Moscow's cooperation", "will only accept a ceasefire with
                 # security guarantees" (the parser hangs the restriction on the cue)
+                return None, token.sent.text, False
+            if any(c.dep_ == "neg" for c in token.children) and any(
+                self._exclusive(c) for c in [*token.children, *cue.root.children]
+            ):
+                # "would not accept a ceasefire without security guarantees": only with them
                 return None, token.sent.text, False
             price = token.head.head
             if (

@@ -509,3 +509,14 @@ def test_a_round_of_talks_has_the_partners_of_its_talks(nlp: Language) -> None:
     (talks,) = events(nlp, text)
     assert talks["type"] == "negotiation_round" and talks["place"] == "Istanbul"
     assert {"Russia", "Ukraine"} <= set(talks["participants"])
+
+
+def test_an_attack_on_a_countrys_cities_is_placed_in_that_country(nlp: Language) -> None:
+    text = "Russian forces launched a barrage of 367 drones and missiles at Ukrainian cities overnight."
+    (attack,) = events(nlp, text)
+    assert attack["place"] == "Ukraine" and attack["participants"] == ["Russia"]
+    (strike,) = events(nlp, "Russia struck Ukrainian energy infrastructure overnight.")
+    assert strike["place"] == "Ukraine"
+    # a named place stays the most specific one
+    (shelling,) = events(nlp, "Russian troops shelled the Ukrainian town of Kupiansk.")
+    assert shelling["place"] == "Kupiansk"

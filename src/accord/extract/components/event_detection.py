@@ -639,7 +639,8 @@ class EventDetector:
             if best is None or (_is_country(best) and not _is_country(span)):
                 best = span
         if best is None:
-            return None
+            # "launched drones at Ukrainian cities": no place named, but the country the target lies in
+            return _target_country(root, self.words) if kind == "attack" else None
         self._within = _country_of_place(best, self.words)
         words = best.text.split()
         return " ".join(words[1:] if words[0].lower() == "the" and len(words) > 1 else words)
@@ -764,6 +765,25 @@ def _names_a_place(token: Token, words: EventWords) -> bool:
     while head.dep_ == "conj" and head.head != head:
         head = head.head
     return head.dep_ in {"amod", "compound", "poss", "nmod"} and head.head.lower_ in words.place_nouns
+
+
+def _target_country(root: Token, words: EventWords) -> str | None:
+    """The country named by a demonym on an attack's target place noun ("at Ukrainian cities")."""
+    mentions = root.doc._.accord_mentions or []
+    preps = words.target_preps | words.place_preps
+    for token in root.subtree:
+        targeted = (token.dep_ == "pobj" and token.head.lower_ in preps) or (
+            token.dep_ == "dobj" and token.head == root  # "struck Ukrainian energy infrastructure"
+        )
+        if not targeted or token.lower_ not in words.place_nouns:
+            continue
+        for child in token.children:
+            if child.dep_ not in {"amod", "compound", "poss"}:
+                continue
+            for mention in mentions:
+                if mention["tok_start"] <= child.i < mention["tok_end"] and mention["kind"] == "country":
+                    return str(mention["name"])
+    return None
 
 
 def _country_of_place(span: Span, words: EventWords) -> str | None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import logging
 import shutil
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,11 +15,13 @@ import yaml
 from sqlalchemy import Engine, select
 
 from accord.analyze import analyze, code_fingerprint
+from accord.models import registered
 from accord.scenario.io import load_scenario
 from accord.settings import Settings
 from accord.store import open_store, session_scope
 from accord.store.corrections import keys_for, record_correction
 from accord.store.schema import Position
+from monte_carlo_log import LOGGER, monte_carlo_runs
 
 CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 # A few briefs spanning the years, so every stage has work; the whole corpus runs in `make demo`. The
@@ -61,11 +65,15 @@ def _statuses(result: Any) -> dict[str, str]:
 
 
 def test_runs_every_stage_then_skips_what_is_done(
-    corpus: Path, engine: Engine, tmp_path: Path, nlp: Any
+    corpus: Path, engine: Engine, tmp_path: Path, nlp: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
     out = tmp_path / "out"
-    first = analyze([corpus], engine, out, draws=100, nlp=nlp)
+    with caplog.at_level(logging.DEBUG, logger=LOGGER):
+        first = analyze([corpus], engine, out, draws=100, nlp=nlp)
     assert first.ok, first.errors
+    assert monte_carlo_runs(caplog) == Counter(
+        list(registered())
+    )  # each model's Monte Carlo once, the sensitivity's too
     assert set(_statuses(first).values()) == {"done"}
     for name in (
         "scenario.yaml",

@@ -40,7 +40,7 @@ from accord.models.monte_carlo import Perturbation
 from accord.report.assemble import report_data
 from accord.report.data import ForecastTable, NoteCode, ReportNote, Sensitivity
 from accord.report.render import write_report
-from accord.report.views import forecast_table, sensitivity_table
+from accord.report.views import forecast_views
 from accord.scenario.builder import build_scenario
 from accord.scenario.exports import export_items, export_scenario
 from accord.scenario.io import load_scenario, save_scenario
@@ -395,12 +395,8 @@ def _skip_forecast(job: _Job, key: str | None) -> str | None:
 
 def _run_forecast(job: _Job) -> Outcome:
     scenario = job.the_scenario()
-    with job.bars.stage("forecast", 2) as advance:
-        forecast = forecast_table(scenario, draws=job.draws, seed=job.seed, perturbation=job.perturbation)
-        advance(1)
-        sensitivity = sensitivity_table(
-            scenario, draws=job.draws, seed=job.seed, perturbation=job.perturbation
-        )
+    with job.bars.stage("forecast", 1) as advance:
+        forecast, sensitivity = forecast_views(scenario, job.draws, job.seed, job.perturbation)
         advance(1)
     payload = {
         "forecast": forecast.model_dump(mode="json"),

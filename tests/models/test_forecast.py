@@ -125,3 +125,14 @@ def test_sensitivity_without_draws_has_no_shares() -> None:
     analysis = sensitivity(_scenario(), "compromise", draws=0)
     assert analysis.draws == 0 and analysis.effects
     assert all(e.share is None for e in analysis.effects)
+
+
+def test_sensitivity_takes_its_shares_from_a_forecast_already_drawn() -> None:
+    scenario = _scenario()
+    drawn = forecast_all(scenario, draws=200, seed=1)
+    reused = sensitivity(scenario, "compromise", drawn=drawn)
+    assert reused == sensitivity(scenario, "compromise", draws=200, seed=1)  # to the last bit
+    assert reused.draws == 200 and any(e.share is not None for e in reused.effects)
+    other = scenario.model_copy(update={"name": "another"})
+    with pytest.raises(ValueError, match="another"):
+        sensitivity(other, "compromise", drawn=drawn)

@@ -118,6 +118,19 @@ def test_search_and_open_an_article(page: Any, base_url: str) -> None:
     assert page.problems == []  # type: ignore[attr-defined]
 
 
+def test_an_articles_acting_actors_and_the_others_show_apart(page: Any, base_url: str) -> None:
+    page.goto(base_url + "/articles?q=Antalya")  # seed 000: the talks in Antalya, a real article
+    page.click("ul.articles li >> nth=0 >> a.title")
+    acting = page.locator("ul[aria-labelledby=acting-actors] li")
+    mentioned = page.locator("ul[aria-labelledby=mentioned-actors] li")
+    mentioned.first.wait_for()
+    assert {"Sergei Lavrov", "Dmytro Kuleba"} <= set(acting.all_inner_texts())
+    assert "Antalya" in mentioned.all_inner_texts() and "Antalya" not in acting.all_inner_texts()
+    assert page.locator("#mentioned-actors").is_visible()
+    _shot(page, "article-actors")
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
 def test_what_if_recomputes_every_model(page: Any, base_url: str) -> None:
     page.goto(base_url + "/forecast")
     cells = page.locator("#forecast-table td[data-model]")

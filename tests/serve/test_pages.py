@@ -10,6 +10,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 from markupsafe import escape
 
+from accord.extract.export import export_records
 from accord.report.charts import (
     actor_colors,
     events_figure,
@@ -73,6 +74,35 @@ def test_article_page_highlights_items_at_their_offsets(
         assert f'id="position-{position["id"]}"' in html
     assert re.search(r'<span class="[^"]*hl-position[^"]*"[^>]*>supports a ceasefire</span>', html)
     assert re.search(r'<span class="hl-actor"[^>]*>Ukraine</span>', html)
+
+
+def _chips(page: str, heading: str) -> list[str]:
+    """The actor names listed under the article page's heading ``heading`` (its id), in order."""
+    found = re.search(rf'<ul class="chips[^"]*" aria-labelledby="{heading}">(.*?)</ul>', page, re.S)
+    return [html.unescape(name) for name in re.findall(r">([^<]*)</a>", found.group(1))] if found else []
+
+
+def test_article_page_lists_the_acting_actors_and_the_others_apart(
+    client: TestClient, served_db: dict[str, Any]
+) -> None:
+    # A real article (seed 000: Kuleba and Lavrov to meet in Antalya) through the real extraction: the
+    # city hosting the talks and the medium quoted are named in it, they do not act in it.
+    seed = "000_ebcfd7e01bfa0f33"
+    listed = client.get("/api/v1/articles", params={"q": "Antalya"}).json()["items"]
+    (article_id,) = [a["id"] for a in listed if a["source_id"] == seed]
+    article = client.get(f"/api/v1/articles/{article_id}").json()
+    engine = open_store(served_db["url"])
+    (record,) = export_records(engine, [seed])
+    engine.dispose()
+    assert article["acting"] == record["actors"]  # the gold-schema export's actors, by the same flag
+    assert {"Sergei Lavrov", "Dmytro Kuleba", "Russia", "Ukraine"} <= set(article["acting"])
+    assert {"Antalya", "Vice News"} <= set(article["also_mentioned"])
+    assert not set(article["acting"]) & set(article["also_mentioned"])
+    assert {*article["acting"], *article["also_mentioned"]} == {m["name"] for m in article["actors"]}
+    page = client.get(f"/articles/{article_id}").text
+    assert _chips(page, "acting-actors") == article["acting"]
+    assert _chips(page, "mentioned-actors") == article["also_mentioned"]
+    assert f"Actors <small>({len(article['acting'])})</small>" in page
 
 
 def test_actor_page_has_positions_chart_and_quotes(client: TestClient) -> None:

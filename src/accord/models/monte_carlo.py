@@ -9,10 +9,15 @@ Each draw perturbs every stance at once, vectorised over draws and issues:
 
 Sensitivity of an issue's forecast to an actor is the share of the forecast's variance its three noises
 explain (squared correlations summed over position, salience and capability, then normalised over actors).
+
+Each model's draws are logged (debug level, logger ``accord.models.monte_carlo``, the record's ``model`` and
+``draws``): the draws are the costly part of a forecast, and the log shows (and tests check) that a
+report draws each model once.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -22,6 +27,8 @@ from accord.models.base import Array, Batch, BoolArray, aligned_batch, is_linked
 from accord.models.registry import get_model
 from accord.scenario.model import Scenario
 from accord.settings import DEFAULTS, Settings
+
+LOG = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -110,6 +117,7 @@ def _simulate(
     inputs = _perturb(scenario, batch, draws, seed, sds)
     out: dict[str, dict[str, IssueUncertainty]] = {}
     for name in model_names:
+        LOG.debug("Monte Carlo: %d draws of %s", draws, name, extra={"model": name, "draws": draws})
         values = _run_draws(name, batch, inputs)
         out[name] = _uncertainties(batch, name, values, inputs.noises, top)
     return out

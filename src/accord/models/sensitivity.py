@@ -4,7 +4,9 @@ The hardened position moves the actor ``shift`` points away from the forecast (a
 toward the end of the scale it is on), i.e. toward a harder line. Each issue is forecast on its own (its
 stances and their actors only), so an actor's change shows on that issue alone. With draws, each row also
 gets the share of the forecast's Monte Carlo variance the actor's inputs explain
-(:mod:`accord.models.monte_carlo`; its top five actors per issue).
+(:mod:`accord.models.monte_carlo`; its top five actors per issue). A caller that has already drawn every
+model's forecast (:func:`accord.models.forecast_all`) passes it, and the shares come from those draws
+instead of drawing the model's Monte Carlo a second time.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from accord.models.base import no_negotiation
-from accord.models.forecast import forecast_all
+from accord.models.forecast import ScenarioForecast, forecast_all
 from accord.models.monte_carlo import DEFAULT_PERTURBATION, Perturbation
 from accord.models.registry import forecast
 from accord.scenario.model import Scenario
@@ -72,10 +74,15 @@ def sensitivity(
     draws: int | None = None,
     seed: int | None = None,
     perturbation: Perturbation = DEFAULT_PERTURBATION,
+    drawn: ScenarioForecast | None = None,
 ) -> SensitivityAnalysis:
-    """Every actor's effect on every negotiated issue's forecast under ``model`` (see the module)."""
+    """Every actor's effect on every negotiated issue's forecast under ``model`` (see the module).
+    ``drawn``: this scenario's forecast already made with ``model`` among its models; its draws give the
+    shares (``draws``, ``seed`` and ``perturbation`` are then those it was made with, and not used)."""
     notes = no_negotiation(scenario)
-    result = forecast_all(scenario, draws, seed, models=[model], perturbation=perturbation)
+    result = drawn if drawn is not None else forecast_all(scenario, draws, seed, [model], perturbation)
+    if result.scenario != scenario.name:
+        raise ValueError(f"the forecast given is of scenario '{result.scenario}', not '{scenario.name}'")
     simulated = result.model(model)
     shares = {
         (issue, item.actor): item.share

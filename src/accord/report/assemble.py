@@ -14,6 +14,7 @@ from accord.report.render import write_report
 from accord.report.views import (
     events_timeline_data,
     forecast_table,
+    forecast_views,
     matrix_from_cells,
     quotes_by_speaker,
     sensitivity_table,
@@ -57,6 +58,12 @@ def report_data(
             "capability (edit the scenario or set capability_overrides)."
         )
         notes.append(ReportNote(code=NoteCode.DEFAULT_CAPABILITY, text=text))
+    if forecast is None and sensitivity is None:
+        forecast, sensitivity = forecast_views(built, draws, seed, perturbation)
+    elif forecast is None:
+        forecast = forecast_table(built, draws=draws, seed=seed, perturbation=perturbation)
+    elif sensitivity is None:
+        sensitivity = sensitivity_table(built, draws=draws, seed=seed, perturbation=perturbation)
     if scenario is not None:
         text = f"Forecast and sensitivity use the scenario '{scenario.name}', not the store's positions."
         notes.append(ReportNote(code=NoteCode.GIVEN_SCENARIO, text=text))
@@ -68,9 +75,8 @@ def report_data(
         trajectories=trajectories_from_cells(cells, scales),
         timeline=timeline,
         quotes=quotes,
-        forecast=forecast or forecast_table(built, draws=draws, seed=seed, perturbation=perturbation),
-        sensitivity=sensitivity
-        or sensitivity_table(built, draws=draws, seed=seed, perturbation=perturbation),
+        forecast=forecast,
+        sensitivity=sensitivity,
         scenario_name=built.name,
         notes=notes,
     )

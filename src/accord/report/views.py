@@ -247,7 +247,11 @@ def forecast_table(
     perturbation: Perturbation = DEFAULT_PERTURBATION,
 ) -> ForecastTable:
     """Every model's forecast per issue, side by side, with its Monte Carlo 80 % interval (p10–p90)."""
-    result = forecast_all(scenario, draws, seed, models, perturbation)
+    return forecast_table_of(scenario, forecast_all(scenario, draws, seed, models, perturbation))
+
+
+def forecast_table_of(scenario: Scenario, result: ScenarioForecast) -> ForecastTable:
+    """:func:`forecast_table` of the scenario's forecast already made (:func:`accord.models.forecast_all`)."""
     rows: list[IssueForecastRow] = []
     capability = {a.id: a.capability for a in scenario.actors}
     n_draws = 0
@@ -325,12 +329,14 @@ def sensitivity_table(
     draws: int | None = None,
     seed: int | None = None,
     perturbation: Perturbation = DEFAULT_PERTURBATION,
+    drawn: ScenarioForecast | None = None,
 ) -> Sensitivity:
     """How much each actor moves each issue's forecast: left out, position shifted toward a harder line,
     capability doubled (:func:`accord.models.sensitivity`), sorted by the largest change; ``share`` is the
     part of the forecast's Monte Carlo variance the actor's inputs explain (its top five actors per issue).
-    Issues without a negotiation are left out (``notes``)."""
-    analysis = sensitivity(scenario, model, shift, draws, seed, perturbation)
+    Issues without a negotiation are left out (``notes``). ``drawn``: the scenario's forecast already made
+    with ``model``, whose draws give the shares (see :func:`accord.models.sensitivity`)."""
+    analysis = sensitivity(scenario, model, shift, draws, seed, perturbation, drawn)
     rows = [
         SensitivityRow(
             issue=e.issue,
@@ -351,3 +357,16 @@ def sensitivity_table(
     return Sensitivity(
         model=model, shift=shift, rows=rows, issue_labels=labels, issue_ends=ends, notes=analysis.notes
     )
+
+
+def forecast_views(
+    scenario: Scenario,
+    draws: int | None = None,
+    seed: int | None = None,
+    perturbation: Perturbation = DEFAULT_PERTURBATION,
+) -> tuple[ForecastTable, Sensitivity]:
+    """The forecast and sensitivity tables a report shows, from one run of every model's Monte Carlo: the
+    sensitivity's shares come from the forecast's own draws of its model, the same numbers as drawing
+    them again (a model's draws depend on the seed alone, not on which other models run)."""
+    result = forecast_all(scenario, draws, seed, perturbation=perturbation)
+    return forecast_table_of(scenario, result), sensitivity_table(scenario, drawn=result)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -201,40 +201,56 @@ def _oldest_first(points: list[P]) -> list[P]:
     return sorted(points, key=lambda p: (p.date is None, p.date or dt.date.min, p.id))
 
 
+def _statement_points(
+    session: Session,
+    model: type[Position] | type[Quote],
+    point: type[P],
+    own_fields: Callable[[Any], dict[str, Any]],
+    as_of: dt.date | None,
+    min_score: float | None,
+) -> list[P]:
+    """A ``point`` per statement up to ``as_of`` scoring at least ``min_score`` (see ``_reviewed_rows``),
+    dated by its article, oldest first (undated last): its provenance plus ``own_fields(item)``."""
+    rows = _reviewed_rows(session, model, as_of, min_score)
+    points = [
+        point(**own_fields(item), date=article.published, **_provenance(item, article, outlet))
+        for item, article, outlet in rows
+    ]
+    return _oldest_first(points)
+
+
 def position_points(
     session: Session,
     as_of: dt.date | None = None,
     scales: Scales | None = None,
     min_score: float | None = None,
 ) -> list[PositionPoint]:
-    """Every position statement up to ``as_of`` scoring at least ``min_score`` (see ``_reviewed_rows``),
-    oldest first (undated last), with its scale point."""
-    scales = scales or load_scales()
-    rows = _reviewed_rows(session, Position, as_of, min_score)
-    points = [
-        PositionPoint(
-            actor=pos.actor,
-            issue=pos.issue,
-            stance=pos.stance,
-            value=scales.point(pos.issue, pos.stance),
-            condition=pos.condition,
-            date=article.published,
-            **_provenance(pos, article, outlet),
-        )
-        for pos, article, outlet in rows
-    ]
-    return _oldest_first(points)
+    """Every position statement up to ``as_of`` scoring at least ``min_score``, oldest first (undated
+    last), with its stance's point on the issue's scale."""
+    scale = scales or load_scales()
+
+    def own_fields(pos: Position) -> dict[str, Any]:
+        value = scale.point(pos.issue, pos.stance)
+        return {
+            "actor": pos.actor,
+            "issue": pos.issue,
+            "stance": pos.stance,
+            "value": value,
+            "condition": pos.condition,
+        }
+
+    return _statement_points(session, Position, PositionPoint, own_fields, as_of, min_score)
 
 
 def quote_points(
     session: Session, as_of: dt.date | None = None, min_score: float | None = None
 ) -> list[QuotePoint]:
-    rows = _reviewed_rows(session, Quote, as_of, min_score)
-    points = [
-        QuotePoint(speaker=q.speaker, text=q.text, date=article.published, **_provenance(q, article, outlet))
-        for q, article, outlet in rows
-    ]
-    return _oldest_first(points)
+    """Every quote up to ``as_of`` scoring at least ``min_score``, oldest first (undated last)."""
+
+    def own_fields(quote: Quote) -> dict[str, Any]:
+        return {"speaker": quote.speaker, "text": quote.text}
+
+    return _statement_points(session, Quote, QuotePoint, own_fields, as_of, min_score)
 
 
 def event_points(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, computed_field
 
 from accord.store.schema import Article
 
@@ -146,11 +146,28 @@ class ArticleDetail(ArticleSummary):
     text: str
     origin: str | None
     extraction_status: str | None
-    actors: list[ActorMentionOut]
+    actors: list[ActorMentionOut]  # every actor mention, acting or not
     quotes: list[QuoteOut]
     events: list[EventOut]
     positions: list[PositionOut]
     duplicates: list[ArticleSummary]
+
+    @computed_field(  # type: ignore[prop-decorator]
+        description="The actors that act or speak in the article, each once, in order of first mention: "
+        "the names of the mentions the extraction marked `acts` (the gold-schema export's `actors`)."
+    )
+    @property
+    def acting(self) -> list[str]:
+        return list(dict.fromkeys(m.name for m in self.actors if m.acts))
+
+    @computed_field(  # type: ignore[prop-decorator]
+        description="The other actors the article only names (a place in a name such as 'the Minsk "
+        "agreements', a medium, a city), each once, in order of first mention."
+    )
+    @property
+    def also_mentioned(self) -> list[str]:
+        acting = set(self.acting)
+        return [name for name in dict.fromkeys(m.name for m in self.actors) if name not in acting]
 
 
 class ActorSummary(BaseModel):

@@ -138,12 +138,11 @@ def test_what_if_recomputes_every_model(page: Any, base_url: str) -> None:
     before = cells.all_inner_texts()
     field = page.locator("input.js-stance[data-field=position]").first
     field.fill("100")
-    started = time.monotonic()
+    # How fast the page answers is measured by bench/serve_load.py, not asserted here: a wall-clock bound
+    # failed on a loaded machine with the code unchanged.
     page.wait_for_selector("#whatif[data-computed]")
-    elapsed = time.monotonic() - started
     after = cells.all_inner_texts()
     assert after != before and page.locator("#forecast-table td.changed").count() >= 1
-    assert elapsed < 1.0 + 0.25  # debounce included
     page.fill("#new-actor-name", "Mediator")
     page.fill("#new-actor-capability", "5")
     page.fill("#new-actor-position", "0")

@@ -138,3 +138,17 @@ def test_the_leaders_of_countries_do_not_make_the_countries_act(nlp: Language) -
     # the linker's own judgement (events may still name the countries as parties)
     with nlp.select_pipes(disable=["accord_quotes", "accord_events", "accord_positions"]):
         assert not acting_names(nlp, text) & {"France", "Germany", "Russia", "Ukraine"}
+
+
+def test_a_datelines_place_does_not_act(nlp: Language) -> None:
+    text = (
+        "MINSK, 12 February 2015 — The leaders of Russia, Ukraine, Germany and France agreed on a ceasefire."
+    )
+    assert "Belarus" not in acting_names(nlp, text)
+
+
+def test_a_mediator_named_in_an_of_phrase_acts(nlp: Language) -> None:
+    text = "Russia and Ukraine exchanged 200 prisoners of war under the mediation of Turkey."
+    assert "Turkey" in acting_names(nlp, text)
+    text = "Ukraine rejected any talks held without the participation of Kyiv's European partners."
+    assert "Ukraine" in acting_names(nlp, text)  # its own subject, not through "participation"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from spacy.language import Language
@@ -16,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
 
 from accord.extract.components.common import (
+    dateline_word,
     entity_at,
     fold,
     guarded,
@@ -55,9 +57,20 @@ class Registry(Protocol):
     def by_role(self, title: str, of: str, on: dt.date | None = None) -> Any | None: ...
 
 
-def _acts(token: Token, leader_nouns: frozenset[str], partitives: frozenset[str]) -> bool:
-    """Is the mention headed by ``token`` the subject (or a co-subject) of its clause? (``leader_nouns`` and
-    ``partitives`` as in lexicons/actors.yaml.)"""
+@dataclass(frozen=True)
+class ActingWords:
+    """The words of lexicons/actors.yaml that decide whether a mention acts (see the comments there)."""
+
+    leader_nouns: frozenset[str]
+    partitives: frozenset[str]
+    agency_nouns: frozenset[str]
+
+
+def _acts(token: Token, words: ActingWords) -> bool:
+    """Is the mention headed by ``token`` the subject (or a co-subject) of its clause, or named as taking
+    part ("under the mediation of Türkiye")?"""
+    if dateline_word(token):
+        return False  # "MINSK, 12 February 2015 — The leaders ... agreed": where it was filed, not who acted
     seen = 0
     while seen < 6:
         seen += 1
@@ -70,12 +83,16 @@ def _acts(token: Token, leader_nouns: frozenset[str], partitives: frozenset[str]
             continue
         # "the foreign ministers of Russia and Ukraine are expected to meet": the countries act through
         # their representatives.
-        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ in ACTING_DEPS:
+        of_phrase = token.dep_ == "pobj" and token.head.lower_ == "of"
+        if of_phrase and token.head.head.lower_ in words.agency_nouns:
+            return True  # "under the mediation of Türkiye"
+        if of_phrase and token.head.head.dep_ in ACTING_DEPS:
             holder = token.head.head
             # "the leaders of France and Germany met": the leaders act; their countries do not.
-            if holder.lower_ in leader_nouns or any(c.lower_ in leader_nouns for c in holder.children):
+            leaders = words.leader_nouns
+            if holder.lower_ in leaders or any(c.lower_ in leaders for c in holder.children):
                 return False
-            return holder.lower_ not in partitives
+            return holder.lower_ not in words.partitives
         return False
     return False
 
@@ -120,6 +137,9 @@ class ActorLinker:
         self.leader_nouns = frozenset(lexicon["leader_nouns"])
         self.gathering_nouns = frozenset(lexicon["gathering_nouns"])
         self.partitives = frozenset(lexicon["partitives"])
+        self.acting = ActingWords(
+            self.leader_nouns, self.partitives, frozenset(str(w) for w in lexicon["agency_nouns"])
+        )
         self.initialized = True
 
     def set_registry(self, registry: Registry) -> None:
@@ -316,7 +336,7 @@ class ActorLinker:
                     surface_name,
                     "person",
                     None,
-                    acts=_acts(span.root, self.leader_nouns, self.partitives),
+                    acts=_acts(span.root, self.acting),
                 )
         elif entry is None and label in {"ORG", "GPE", "LOC", "NORP"} and fold(surface) in full_names:
             # The tagger sometimes calls a surname a place or an organisation; a full name used
@@ -330,7 +350,7 @@ class ActorLinker:
                     full,
                     "person",
                     None,
-                    acts=_acts(span.root, self.leader_nouns, self.partitives),
+                    acts=_acts(span.root, self.acting),
                 )
         if entry is None:
             entry = self._link(surface, label)
@@ -350,7 +370,7 @@ class ActorLinker:
             entry.name,
             entry.kind,
             entry,
-            acts=_acts(span.root, self.leader_nouns, self.partitives),
+            acts=_acts(span.root, self.acting),
         )
 
     def _record(
@@ -412,7 +432,7 @@ class ActorLinker:
                     holder.name,
                     holder.kind,
                     holder,
-                    acts=_acts(span.root, self.leader_nouns, self.partitives),
+                    acts=_acts(span.root, self.acting),
                 )
                 break
 
@@ -476,7 +496,7 @@ class ActorLinker:
             "tok_start": span.start,
             "tok_end": span.end,
             "surface": span.text,
-            "acts": _acts(head, self.leader_nouns, self.partitives),
+            "acts": _acts(head, self.acting),
             "coref": True,
             "antecedent": antecedent["start"],
         }

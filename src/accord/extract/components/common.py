@@ -175,3 +175,16 @@ def entities_in(span: Span, labels: set[str]) -> list[Span]:
             if entity is not None:
                 found.append(entity)
     return found
+
+
+def dateline_word(token: Token) -> bool:
+    """A dateline's place: an upper-case word opening its sentence and followed by a comma ("MINSK, 12
+    February 2015 —"). It says where the story was filed; it takes part in nothing."""
+    sent = token.sent
+    return (
+        token.i == sent.start
+        and token.is_upper
+        and len(token.text) > 1
+        and token.i + 1 < len(token.doc)
+        and token.doc[token.i + 1].text == ","
+    )

@@ -25,6 +25,7 @@ from spacy.training import Example
 
 from accord.dates import MONTH_ALTERNATION, MONTHS
 from accord.extract.components.common import (
+    dateline_word,
     entities_in,
     entity_at,
     guarded,
@@ -553,8 +554,8 @@ class EventDetector:
                                 tokens.extend(_of_phrase(one, index, self.words))
         found: list[dict[str, Any]] = []
         for token in tokens:
-            if _names_a_place(token, self.words):
-                continue  # "the Belarusian capital", "the Turkish city of Antalya": a place, not a party
+            if _names_a_place(token, self.words) or dateline_word(token):
+                continue  # "the Belarusian capital", "MINSK, 12 February —": a place, not a party
             mention = index.get(token.i)
             if mention is None and token.lower_ in {
                 "he",

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
 
 from accord.extract.components.common import (
+    dateline_word,
     fold,
     guarded,
     items,
@@ -499,7 +500,7 @@ class PositionDetector:
         """The party a subject stands for: a mention or a document's owner; never a dateline's place."""
         if token.lower_ in self.documents:
             return self._document_owner(token, index)
-        if _dateline(token):
+        if dateline_word(token):
             return None  # "MINSK, 12 February 2015 — ...": where the story was filed, not who acts
         if _expletive(token):
             return None  # "it is impossible to ...": no one, whatever "it" last stood for
@@ -1473,18 +1474,6 @@ def _expletive(token: Token) -> bool:
     complement = any(c.dep_ in {"acomp", "attr"} for c in head.children)
     clause = any(c.dep_ in {"xcomp", "ccomp", "csubj"} and c.i > head.i for c in head.children)
     return complement and clause
-
-
-def _dateline(token: Token) -> bool:
-    """A dateline's place: an upper-case word opening its sentence and followed by a comma."""
-    sent = token.sent
-    return (
-        token.i == sent.start
-        and token.is_upper
-        and len(token.text) > 1
-        and token.i + 1 < len(token.doc)
-        and token.doc[token.i + 1].text == ","
-    )
 
 
 def _contains(words: list[str], phrase: list[str]) -> bool:

@@ -119,10 +119,10 @@ def code_fingerprint(package: Path = PACKAGE) -> str:
 
 
 def _pending_extractions(engine: Engine) -> int:
-    from accord.extract.pipeline import PIPELINE_VERSION
+    from accord.extract.pipeline import extraction_version
 
     with session_scope(engine) as session:
-        query = select(func.count(Article.id)).where(needs_extraction(PIPELINE_VERSION))
+        query = select(func.count(Article.id)).where(needs_extraction(extraction_version()))
         return int(session.scalar(query) or 0)
 
 

@@ -73,7 +73,7 @@ def extract_chunk(
     from accord.extract.runner import extract_texts
 
     nlp = worker_pipeline(model, actors)
-    return pipeline.PIPELINE_VERSION, list(extract_texts(nlp, docs, batch_size=batch_size))
+    return pipeline.extraction_version(), list(extract_texts(nlp, docs, batch_size=batch_size))
 
 
 def worker_load_count() -> int:
@@ -183,11 +183,11 @@ def run_distributed(
     ``batch_size``) in ``nlp.pipe`` batches of ``batch_size`` (the setting).
     ``progress(results, client)`` is called after each chunk is stored.
     """
-    from accord.extract.pipeline import PIPELINE_VERSION
+    from accord.extract.pipeline import extraction_version
 
     size = chunk_size or batch_size
     started = time.perf_counter()
-    ids = pending_article_ids(engine, since=since, force=force, pipeline_version=PIPELINE_VERSION)
+    ids = pending_article_ids(engine, since=since, force=force, pipeline_version=extraction_version())
     with dask_client(scheduler, workers, connect_timeout) as client:
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
         report = DistributedReport(scheduler=scheduler or "local", workers=n_workers)
@@ -225,17 +225,18 @@ def _store_chunk(
     engine: Engine, report: DistributedReport, future: Any, chunk: list[int]
 ) -> list[ArticleExtraction] | None:
     """Store a finished chunk's results and count them in ``report``; None when the chunk failed."""
-    from accord.extract.pipeline import PIPELINE_VERSION
+    from accord.extract.pipeline import extraction_version
     from accord.extract.runner import store_extractions
 
-    results, reason = _outcome(future, PIPELINE_VERSION)
+    version = extraction_version()
+    results, reason = _outcome(future, version)
     if reason is not None:
         error = AccordError(Errors.A350, first=chunk[0], last=chunk[-1], count=len(chunk), reason=reason)
         report.problems.append(error.record())
         report.errors += len(chunk)
         return None
     writing = time.perf_counter()
-    store_extractions(engine, results, PIPELINE_VERSION)
+    store_extractions(engine, results, version)
     report.write_seconds += time.perf_counter() - writing
     for result in results:
         report.count(result)

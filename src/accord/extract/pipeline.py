@@ -6,6 +6,7 @@ so extraction parses less than a bare ``spacy.load`` would.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.metadata
 from pathlib import Path
@@ -32,8 +33,10 @@ COMPONENTS = ("accord_actors", "accord_quotes", "accord_events", "accord_positio
 
 
 HERE = Path(__file__).resolve().parent
-# The files that decide what is extracted: the components, their lexicons, the actor registry and its data.
+# The files that decide what is extracted: the components, their lexicons, the actor registry and its data,
+# and this file (the tokenizer's tweak, which components are added).
 FINGERPRINTED = (
+    "pipeline.py",
     "components/*.py",
     "lexicons/*.yaml",
     "actor_registry.py",
@@ -51,6 +54,18 @@ def pipeline_fingerprint() -> str:
         for path in sorted(HERE.glob(pattern)):
             digest.update(path.relative_to(HERE.parent).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+@functools.cache
+def _fingerprint() -> str:
+    return pipeline_fingerprint()
+
+
+def extraction_version() -> str:
+    """What stored extractions are stamped with: ``PIPELINE_VERSION`` and the fingerprint of the files that
+    decide what is extracted. A change to any of them, released or not, has the store redo its extractions
+    (a store kept extractions made by older code under an unchanged version)."""
+    return f"{PIPELINE_VERSION}+{_fingerprint()[:12]}"
 
 
 def load_model(model: str | None = None, *, exclude: tuple[str, ...] = UNUSED) -> Language:
@@ -85,6 +100,7 @@ def load_pipeline(model: str | None = None, registry: Any | None = None, actors:
     nlp.meta.setdefault("accord", {})
     nlp.meta["accord"] = {
         "pipeline_version": PIPELINE_VERSION,
+        "extraction_version": extraction_version(),
         "model": f"{MODEL_PACKAGE}=={MODEL_VERSION}",
         "model_sha256": MODEL_SHA256,
     }

@@ -32,7 +32,7 @@ from accord.extract.items import (
     PositionItem,
     QuoteItem,
 )
-from accord.extract.pipeline import PIPELINE_VERSION, load_pipeline
+from accord.extract.pipeline import extraction_version, load_pipeline
 from accord.settings import DEFAULTS
 from accord.store.database import session_scope
 from accord.store.queries import needs_extraction
@@ -87,7 +87,7 @@ class ExtractReport(BaseModel):
     events: int = 0
     positions: int = 0
     seconds: float = 0.0
-    pipeline_version: str = PIPELINE_VERSION
+    pipeline_version: str = Field(default_factory=extraction_version)
     # Why articles were skipped or failed, in the order met; ``failures`` tells the two apart by code.
     problems: list[ErrorRecord] = Field(default_factory=list)
 
@@ -400,7 +400,7 @@ def pending_articles(
                 .limit(page)
             )
             if not force:
-                query = query.where(needs_extraction(PIPELINE_VERSION))
+                query = query.where(needs_extraction(extraction_version()))
             if since is not None:
                 query = query.where(Article.published >= since)
             rows = session.execute(query).all()
@@ -442,6 +442,6 @@ def run_extraction(
                 progress(1)
             yield result
 
-    store_extractions(engine, counted(), PIPELINE_VERSION)
+    store_extractions(engine, counted(), extraction_version())
     report.seconds = time.perf_counter() - started
     return report

@@ -70,6 +70,16 @@ def test_an_actor_keeps_one_colour_and_the_forecast_ticks_are_labelled(sqlite_ur
     assert single and all(color == colors[html.unescape(text)] for text, color in single)
 
 
+def test_close_actor_ticks_turn_their_labels_apart() -> None:
+    from accord.report.charts import _label_places
+
+    assert _label_places([20.0, 80.0]) == ["top center", "top center"]
+    assert _label_places([40.0, 60.0]) == ["top left", "top right"]
+    # the labels at 60 and 80 overprinted; turned right, the one at 80 ran off the plot
+    assert _label_places([60.0, 80.0]) == ["top left", "top center"]
+    assert _label_places([10.0, 30.0, 45.0]) == ["top center", "top center", "top right"]
+
+
 def test_report_shows_the_no_negotiation_note_and_the_direction(sqlite_url: str, tmp_path: Path) -> None:
     engine = open_store(sqlite_url)
     fill(engine)

@@ -192,6 +192,12 @@ def _tick_label(names: list[str], limit: int = 3) -> str:
     return shown + (f" +{len(names) - limit}" if len(names) > limit else "")
 
 
+# Ticks closer than this on the 0-100 axis turn their labels apart (a three-name label spans about 25).
+LABEL_GAP = 30.0
+# A label turned outwards needs this much axis beyond its tick, or the plot's edge cuts it.
+EDGE_ROOM = 30.0
+
+
 def forecast_figure(data: ForecastTable, colors: dict[str, str] | None = None) -> go.Figure:
     """Each issue's forecast by every model with its 80 % interval; actors' positions as ticks, each in the
     actor's colour (:func:`actor_colors`) and labelled with its name (actors at one position share a tick
@@ -220,13 +226,15 @@ def forecast_figure(data: ForecastTable, colors: dict[str, str] | None = None) -
 def _position_ticks(rows: list[IssueForecastRow], colors: dict[str, str]) -> go.Scatter:
     """The actors' positions on every issue as labelled ticks, one per distinct position."""
     rank = {name: index for index, name in enumerate(colors)}  # the matrix's order: most engaged first
-    xs, ys, tick_colors, tick_text, hover = [], [], [], [], []
+    xs, ys, tick_colors, tick_text, hover, places = [], [], [], [], [], []
     for row in rows:
         at: dict[float, list[str]] = {}
         for name, position, _ in row.positions:
             at.setdefault(position, []).append(name)
-        for position, group in at.items():
-            names = sorted(group, key=lambda n: rank.get(n, len(rank)))
+        positions = sorted(at)
+        places.extend(_label_places(positions))
+        for position in positions:
+            names = sorted(at[position], key=lambda n: rank.get(n, len(rank)))
             xs.append(position)
             ys.append(html.escape(row.label))
             tick_colors.append(colors.get(names[0], "#475569") if len(names) == 1 else "#475569")
@@ -240,13 +248,31 @@ def _position_ticks(rows: list[IssueForecastRow], colors: dict[str, str]) -> go.
         offsetgroup="actors",
         marker=dict(symbol="line-ns-open", size=14, color=tick_colors, line=dict(width=2.5)),
         text=tick_text,
-        textposition="top center",
+        textposition=places,
         textfont=dict(size=10, color=tick_colors),
         name="actors' positions",
         hovertext=hover,
         hovertemplate="%{hovertext}<extra></extra>",
         cliponaxis=False,
     )
+
+
+def _label_places(positions: list[float], near: float = LABEL_GAP) -> list[str]:
+    """Where each tick's label sits, for one issue's positions in increasing order: centred above its tick,
+    but ticks closer than ``near`` on the 0-100 axis turn their labels away from each other, so that
+    "France, European Union, Germany +1" at 60 and "Ukraine, United States" at 80 do not overprint."""
+    places = ["top center"] * len(positions)
+    start = 0  # the first tick of the current run of close ticks
+    for index in range(1, len(positions) + 1):
+        if index < len(positions) and positions[index] - positions[index - 1] < near:
+            continue
+        if index - 1 > start:  # a run of two or more: its ends turn outwards where the axis has room
+            if positions[start] >= EDGE_ROOM:
+                places[start] = "top left"
+            if positions[index - 1] <= 100 - EDGE_ROOM:
+                places[index - 1] = "top right"
+        start = index
+    return places
 
 
 def _model_forecasts(rows: list[IssueForecastRow], model: str, color: str) -> go.Scatter:

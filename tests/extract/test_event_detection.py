@@ -520,3 +520,16 @@ def test_an_attack_on_a_countrys_cities_is_placed_in_that_country(nlp: Language)
     # a named place stays the most specific one
     (shelling,) = events(nlp, "Russian troops shelled the Ukrainian town of Kupiansk.")
     assert shelling["place"] == "Kupiansk"
+
+
+def test_a_placed_deal_is_an_agreement_whoever_its_parties_are(nlp: Language) -> None:
+    (deal,) = events(nlp, "The two sides signed a memorandum of understanding in Istanbul.")
+    assert (deal["type"], deal["participants"], deal["place"]) == ("agreement", [], "Istanbul")
+    # with neither parties nor place it says too little to keep
+    assert events(nlp, "The memorandum was signed.") == []
+
+
+def test_agreeing_at_talks_on_an_item_named_by_a_compound(nlp: Language) -> None:
+    text = "The US and Ukraine agreed on a 30-day ceasefire proposal at talks in Jeddah."
+    found = {(e["type"], e["place"], e["modality"]) for e in events(nlp, text)}
+    assert found == {("agreement", "Jeddah", "happened"), ("negotiation_round", "Jeddah", "happened")}

@@ -239,8 +239,8 @@ class EventDetector:
                     continue
                 else:
                     last_group = event
-            elif not event["participants"]:
-                continue
+            elif not event["participants"] and (event["type"] != "agreement" or event["place"] is None):
+                continue  # but "The two sides signed a memorandum in Istanbul": a deal placed, whoever signed
             key = (event["type"], frozenset(event["participants"]), event["place"], event["date"])
             if key in seen:
                 continue
@@ -347,7 +347,9 @@ class EventDetector:
         items = [o for one in objects for o in _with_conjuncts(one)]
         if any(o.i in taken for o in items):
             return False
-        return any(o.lower_ in self.agree_objects for o in items)
+        # "agreed on a 30-day ceasefire proposal": the item may be the object's compound
+        named = [*items, *(c for o in items for c in o.children if c.dep_ == "compound")]
+        return any(o.lower_ in self.agree_objects for o in named)
 
     def _has_need(self, span: Span, kind: str) -> bool:
         need = self.needs[kind]
@@ -655,6 +657,8 @@ class EventDetector:
         for ancestor in root.ancestors:
             if chain[-1].dep_ in stops:
                 break  # another clause's words do not govern this one
+            if ancestor.dep_ == "prep" and ancestor.lower_ in {"at", "during"} and ancestor == root.head:
+                break  # "agreed on a proposal at talks in Jeddah": where something was done, not what
             chain.append(ancestor)
             if len(chain) > 4:
                 break

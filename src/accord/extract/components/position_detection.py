@@ -17,6 +17,8 @@ reports another party's stance does not hold it. Questions and hypotheticals sta
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from enum import Enum, auto
 from typing import Any
 
 from spacy.language import Language
@@ -37,6 +39,61 @@ from accord.extract.components.common import (
 )
 from accord.extract.components.quote_attribution import is_verb, quote_words, resolve_pronoun
 from accord.extract.components.wordforms import all_forms, forms
+
+# A position as the walk finds it: (actor, stance, condition, the mention holding it).
+Held = tuple[str, str, str | None, dict[str, Any] | None]
+
+
+class _Step(Enum):
+    """What one stage of the walk up a cue's path decides about the token it looks at."""
+
+    ON = auto()  # the token's next stage looks at it
+    NEXT = auto()  # done with this token: on to the next one up the path
+    END = auto()  # the holders are found: the walk ends here
+    NO_STANCE = auto()  # the sentence states no stance on the cue
+
+
+@dataclass
+class _Search:
+    """The walk up a cue's path to the verbs that state it, and the holders it has found so far."""
+
+    cue: Span
+    path: list[Token]
+    index: dict[int, dict[str, Any]]
+    quote: dict[str, Any] | None  # the quotation holding the cue
+    stop: int  # where the holders' stance ends on the path
+    holders: list[tuple[str, dict[str, Any] | None]] = field(default_factory=list)
+    own: dict[str, int] = field(
+        default_factory=dict
+    )  # holders whose stance ends lower on the path than the others'
+    topic: bool = False  # the cue is what a word on the way talks about
+    stance_held: bool = False  # a holder's verb takes a stance, not only speaks of the cue
+    first: int | None = None  # where the innermost holder was found
+    # Parties named as subjects of inner stance verbs: a speaker reporting another party's stance
+    # ("Zelensky said the Russian leader was preparing to reject the ceasefire") does not hold it.
+    reported: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Clause:
+    """The clause that states the stance: where it ends on the path, its condition, and its sign."""
+
+    stop: int
+    boundary: int | None  # where the condition holding the cue ends on its path (see _condition)
+    condition: str | None
+    trade: bool  # the condition is a trade ("in exchange for ...")
+    base_sign: int  # the cue's own direction: 1 toward, -1 away
+    polarity: int  # the direction after the negators and reversers on the way to the stating verb
+
+
+def _utterance(doc: Doc, cue: Span, quotes: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The quotation holding the cue, unless the cue is all it holds."""
+    quote = next((q for q in quotes if q["start"] <= cue.start_char < q["end"]), None)
+    if quote is not None and fold(doc.text[quote["start"] : quote["end"]]).strip(" \"'“”‘’") == fold(
+        cue.text
+    ):
+        return None  # 'after "referendums" rejected by Ukraine': the cue in quotation marks, no utterance
+    return quote
 
 
 class PositionDetector:
@@ -289,36 +346,68 @@ class PositionDetector:
         index: dict[int, dict[str, Any]],
         quotes: list[dict[str, Any]],
         others: list[Span],
-    ) -> list[tuple[str, str, str | None, dict[str, Any] | None]]:
+    ) -> list[Held]:
+        """Who states the cue and with which stance: the holders found on the way up the cue's path,
+        then the stance each holds under the clause's condition and polarity."""
         path = self._path(cue)
         if self._open_question(cue, path):
             return []  # "asked whether Ukraine would receive more weapons": a question states no stance
         if self._reported_act(path):
             return []  # "accused Kyiv of violating the truce", "before the truce came into force"
-        holders: list[tuple[str, dict[str, Any] | None]] = []
-        stop = len(path)
-        quote = next((q for q in quotes if q["start"] <= cue.start_char < q["end"]), None)
-        if quote is not None and fold(doc.text[quote["start"] : quote["end"]]).strip(" \"'“”‘’") == fold(
-            cue.text
-        ):
-            quote = (
-                None  # 'after "referendums" rejected by Ukraine': the cue in quotation marks, no utterance
-            )
-        if quote is not None:
-            speaker = next((m for m in index.values() if m["name"] == quote["speaker"] and m["party"]), None)
-            if speaker is None or self._unnamed_speaker(quote, cue.sent, index):
-                return []
-            namer = next(
-                (t for t in path if t.lower_ in self.directives and t.lower_.startswith("call")), None
-            )
-            if namer is not None and not _calls_for(namer) and not quote["start"] <= namer.idx < quote["end"]:
-                return []  # 'called Zelensky "a dictator without elections"': a label, not a stance
-            holders.append((quote["speaker"], speaker))
-        topic = False
-        stance_held = False
-        own: dict[str, int] = {}  # holders whose stance ends lower on the path than the others'
+        search = _Search(cue, path, index, _utterance(doc, cue, quotes), stop=len(path))
+        if search.quote is not None and not self._quote_speaker(search.quote, search):
+            return []
+        if not self._walk(search):
+            return []
+        if search.topic and not search.stance_held:
+            return []  # 'said: "no progress towards agreeing on a ceasefire"': a topic, no stance taken
+        self._unstated_holders(search)
+        if not search.holders:
+            return []
+        clause = self._stating_clause(search, direction, others)
+        if clause is None:
+            return []
+        return [self._stance(search, clause, name, held) for name, held in search.holders]
+
+    def _quote_speaker(self, quote: dict[str, Any], search: _Search) -> bool:
+        """The speaker of the quotation holding the cue becomes its first holder; False when the
+        quotation states no stance (an unnamed speaker, a label)."""
+        speaker = next(
+            (m for m in search.index.values() if m["name"] == quote["speaker"] and m["party"]), None
+        )
+        if speaker is None or self._unnamed_speaker(quote, search.cue.sent, search.index):
+            return False
+        namer = next(
+            (t for t in search.path if t.lower_ in self.directives and t.lower_.startswith("call")), None
+        )
+        if namer is not None and not _calls_for(namer) and not quote["start"] <= namer.idx < quote["end"]:
+            return False  # 'called Zelensky "a dictator without elections"': a label, not a stance
+        search.holders.append((quote["speaker"], speaker))
+        return True
+
+    def _walk(self, search: _Search) -> bool:
+        """Walk up the path from the cue, each token through the stages in turn, gathering who holds the
+        cue into ``search``; False when the sentence states no stance on it."""
+        zone = self._condition_zone(search.path)
+        stages = (self._path_limit, self._context, self._noun_holders, self._stating_verb)
+        for position, token in enumerate(search.path):
+            if position <= zone:
+                continue
+            step = _Step.ON
+            for stage in stages:
+                step = stage(search, position, token)
+                if step is not _Step.ON:
+                    break
+            if step is _Step.NO_STANCE:
+                return False
+            if step is _Step.END:
+                break
+        return True
+
+    def _condition_zone(self, path: list[Token]) -> int:
+        """The position of the outermost condition clause on the path (-1 when there is none)."""
         # Verbs inside a condition ("if Kyiv recognizes ...") state what is asked, not who asks it.
-        zone = max(
+        return max(
             (
                 i
                 for i, t in enumerate(path)
@@ -326,150 +415,203 @@ class PositionDetector:
             ),
             default=-1,
         )
-        first: int | None = None  # where the innermost holder was found
-        # Parties named as subjects of inner stance verbs: a speaker reporting another party's stance
-        # ("Zelensky said the Russian leader was preparing to reject the ceasefire") does not hold it.
-        reported: list[dict[str, Any]] = []
-        for position, token in enumerate(path):
-            if position <= zone:
-                continue
-            if position > 0 and first is None and not holders and self._describes(path[position - 1]):
-                # "Switzerland, which has imposed sanctions": the clause describes its noun; whoever
-                # speaks above it takes no stance on what the clause says
-                return []
-            if (
-                position > 0
-                and path[position - 1].dep_ in {"nsubj", "nsubjpass"}
-                and any(c.dep_ in {"acomp", "attr"} and c.lower_ in self.assessments for c in token.children)
-            ):
-                return []  # "a ceasefire would be hard to achieve": an assessment, no stance
-            if first is not None and path[position - 1].dep_ not in REPORTING:
-                break  # "Putin proposed talks a day after Macron demanded ...": not Putin's stance
-            if first is not None and self._side_clause(path[position - 1]):
-                break  # "X said ..., while Y called for ...": Y's clause is not what X says
-            base = token.lower_
-            topic = topic or self._topic(token)
-            if position > 0 and token not in cue:
-                if base in self.doubts:
-                    return []  # "expressed doubts about the truce": no position
-                if base in self.hearsay and is_verb(token) and first is None:
-                    return []  # "we often hear that ...": the view heard is not the hearer's
-                forecast = reported or first is not None or self._expects_party(token, path[:position], index)
-                if base in self.predictions and forecast:
-                    return []  # "expects Putin to stop fighting": a forecast of another's act, no stance
-                if base in self.object_directives and self._unstated_asker(token, index):
-                    return []  # "persuading Russia to accept the truce ...": who asks is not said
-                if first is None and self._unnamed_owner(token, index):
-                    return []  # "announced the parties' readiness for talks": the readiness is theirs
-                owner = self._possessor(token, index) if first is None and not self._asked(token) else None
-                if owner is not None and not any(_same_side(owner, [h]) for h in holders):
-                    if base not in self.stance_nouns:
-                        return []  # "Russia's decision to leave the deal", judged by someone else
-                    if token.dep_ in {"dobj", "pobj", "nsubjpass"} and any(
-                        a.lower_ in self.stance and is_verb(a) for a in path[position + 1 : position + 3]
-                    ):
-                        # "Ukraine agreed to the US proposal for a truce": the proposer holds it on its own
-                        # way, and whoever takes up the proposal holds it too
-                        own[str(owner["name"])] = position + 1
-                        holders.append((str(owner["name"]), owner))
-                        continue
-                    # "Kyiv's idea of driving Russia out ... was an illusion": Kyiv's, whoever judges it
-                    holders = [(str(owner["name"]), owner)]
-                    stop = position + 1
-                    break
-            if position == 0:
-                # "the US-proposed ceasefire": the party that proposed or backed it
-                for proposer in self._proposers(token, index):
-                    own[str(proposer["name"])] = 1
-                    holders.append((str(proposer["name"]), proposer))
-            if first is None and not is_verb(token):
-                # "a ceasefire deal accepted by Putin": the party a participle says backs the noun
-                for backer in self._backers(token, index):
-                    if all(str(backer["name"]) != h[0] for h in holders):
-                        own[str(backer["name"])] = position + 1
-                        holders.append((str(backer["name"]), backer))
-            if (
-                base in self.speech
-                and base not in self.stance
-                and position > 0
-                and path[position - 1].dep_ == "prep"
-                and path[position - 1].lower_ in self.topic_preps
-            ):
-                topic = True  # "the Kremlin said on Monday ... on a proposed peace plan": speaking about it
-            if topic and base not in self.stance:
-                continue  # "said the terms of a truce could ...": talk about an issue is not a stance on it
-            misparsed = base in self.directives and any(
-                c.dep_ == "compound" and c.lower_ in self.documents for c in token.children
+
+    def _path_limit(self, search: _Search, position: int, token: Token) -> _Step:
+        """Does the walk stop below ``token``: at a clause describing a noun or assessing the cue (no
+        stance), or above the innermost holder at a link that neither reports nor continues its verb?"""
+        path = search.path
+        if (
+            position > 0
+            and search.first is None
+            and not search.holders
+            and self._describes(path[position - 1])
+        ):
+            # "Switzerland, which has imposed sanctions": the clause describes its noun; whoever
+            # speaks above it takes no stance on what the clause says
+            return _Step.NO_STANCE
+        if (
+            position > 0
+            and path[position - 1].dep_ in {"nsubj", "nsubjpass"}
+            and any(c.dep_ in {"acomp", "attr"} and c.lower_ in self.assessments for c in token.children)
+        ):
+            return _Step.NO_STANCE  # "a ceasefire would be hard to achieve": an assessment, no stance
+        if search.first is not None and path[position - 1].dep_ not in REPORTING:
+            return _Step.END  # "Putin proposed talks a day after Macron demanded ...": not Putin's stance
+        if search.first is not None and self._side_clause(path[position - 1]):
+            return _Step.END  # "X said ..., while Y called for ...": Y's clause is not what X says
+        return _Step.ON
+
+    def _context(self, search: _Search, position: int, token: Token) -> _Step:
+        """What a word on the way up says of the cue: a topic, a doubt, hearsay, a forecast, a request
+        whose asker is not said, or an owner of the stance."""
+        search.topic = search.topic or self._topic(token)
+        if position == 0 or token in search.cue:
+            return _Step.ON
+        base = token.lower_
+        if base in self.doubts:
+            return _Step.NO_STANCE  # "expressed doubts about the truce": no position
+        if base in self.hearsay and is_verb(token) and search.first is None:
+            return _Step.NO_STANCE  # "we often hear that ...": the view heard is not the hearer's
+        forecast = (
+            search.reported
+            or search.first is not None
+            or self._expects_party(token, search.path[:position], search.index)
+        )
+        if base in self.predictions and forecast:
+            return _Step.NO_STANCE  # "expects Putin to stop fighting": a forecast of another's act, no stance
+        if base in self.object_directives and self._unstated_asker(token, search.index):
+            return _Step.NO_STANCE  # "persuading Russia to accept the truce ...": who asks is not said
+        if search.first is None and self._unnamed_owner(token, search.index):
+            return _Step.NO_STANCE  # "announced the parties' readiness for talks": the readiness is theirs
+        return self._possessed(search, position, token)
+
+    def _possessed(self, search: _Search, position: int, token: Token) -> _Step:
+        """A stance noun owned by a party other than the holders ("Russia's decision") is the owner's."""
+        owner = (
+            self._possessor(token, search.index) if search.first is None and not self._asked(token) else None
+        )
+        if owner is None or any(_same_side(owner, [h]) for h in search.holders):
+            return _Step.ON
+        if token.lower_ not in self.stance_nouns:
+            return _Step.NO_STANCE  # "Russia's decision to leave the deal", judged by someone else
+        path = search.path
+        if token.dep_ in {"dobj", "pobj", "nsubjpass"} and any(
+            a.lower_ in self.stance and is_verb(a) for a in path[position + 1 : position + 3]
+        ):
+            # "Ukraine agreed to the US proposal for a truce": the proposer holds it on its own
+            # way, and whoever takes up the proposal holds it too
+            search.own[str(owner["name"])] = position + 1
+            search.holders.append((str(owner["name"]), owner))
+            return _Step.NEXT
+        # "Kyiv's idea of driving Russia out ... was an illusion": Kyiv's, whoever judges it
+        search.holders = [(str(owner["name"]), owner)]
+        search.stop = position + 1
+        return _Step.END
+
+    def _noun_holders(self, search: _Search, position: int, token: Token) -> _Step:
+        """The parties a noun on the way names as proposing or backing the cue."""
+        if position == 0:
+            # "the US-proposed ceasefire": the party that proposed or backed it
+            for proposer in self._proposers(token, search.index):
+                search.own[str(proposer["name"])] = 1
+                search.holders.append((str(proposer["name"]), proposer))
+        if search.first is None and not is_verb(token):
+            # "a ceasefire deal accepted by Putin": the party a participle says backs the noun
+            for backer in self._backers(token, search.index):
+                if all(str(backer["name"]) != h[0] for h in search.holders):
+                    search.own[str(backer["name"])] = position + 1
+                    search.holders.append((str(backer["name"]), backer))
+        return _Step.ON
+
+    def _stating_verb(self, search: _Search, position: int, token: Token) -> _Step:
+        """A verb of speech or stance (or of issuing a plan) on the way up: its subject holds the cue."""
+        path, cue, quote = search.path, search.cue, search.quote
+        base = token.lower_
+        if (
+            base in self.speech
+            and base not in self.stance
+            and position > 0
+            and path[position - 1].dep_ == "prep"
+            and path[position - 1].lower_ in self.topic_preps
+        ):
+            search.topic = (
+                True  # "the Kremlin said on Monday ... on a proposed peace plan": speaking about it
             )
-            verb_like = is_verb(token) or token.dep_ == "acomp" or misparsed
-            # "laid out a peace plan, which includes ...": issuing a plan states what it includes
-            issues_plan = base in self.issuing and any(
-                c.dep_ == "dobj" and c.lower_ in self.documents for c in token.children
-            )
-            if (
-                (base not in self.speech and base not in self.stance and not issues_plan)
-                or not verb_like
-                or token in cue
-            ):
-                continue
-            if base in self.directives and base.startswith("call") and not _calls_for(token):
-                continue  # "called Zelensky a dictator": naming, not calling for something
-            if self._noncommittal(token):
-                return []  # "has not yet accepted the meeting": no commitment either way
-            subject = self._subject(token)
-            if subject is None or (quote is not None and quote["start"] <= subject.idx < quote["end"]):
-                continue  # inside a quotation, "we" and "they" are the speaker's; the speaker holds it
-            if self._addressee(subject, path, position):
-                continue  # "demanded that Ukraine refuse ...": the party asked to act holds nothing
-            # "Putin and Zelensky agreed ...": each party holds the stance; "both sides" are the
-            # parties of the talks the article has just described.
-            subjects = [subject, *subject.conjuncts]
-            if subject.lower_ in self.envoys and subject.i not in index:
-                # "the US and Ukrainian delegations agreed": the parties named before the delegations
-                named_by = [
-                    c
-                    for c in subject.children
-                    if c.dep_ in {"compound", "amod", "poss", "nmod"} and c.i in index
-                ]
-                subjects = [t for c in named_by for t in [c, *c.conjuncts]] or subjects
-            # "he and the leaders of France and Germany agreed": each conjunct, a group of leaders too
-            found = [m for s in subjects for m in (self._leaders(s, index) or [self._holder(s, index)])]
-            if subject.lower_ in self.sides and all(m is None for m in found):
-                found = self._sides(subject, index)
-            named = [m for m in found if m is not None]
-            if reported and named and not any(_same_side(m, [("", r)]) for m in named for r in reported):
-                break
-            for mention in named:
-                if base in self.needs and mention["kind"] != "person":
-                    continue  # "Ukraine needs air defence": a need described, no stance the country states
-                name = str(mention["name"])
-                stance_held = stance_held or base in self.stance or issues_plan
-                if all(name != h[0] for h in holders):
-                    holders.append((name, mention))
-                # "Kyiv is not ready for ...": the copula of an adjective holds its negation
-                stop = position + (2 if token.dep_ == "acomp" else 1)
-                if first is None:
-                    first = position
-            party = self._party_named(subject, index)
-            if party is not None:
-                reported.append(party)
-        if topic and not stance_held:
-            return []  # 'said: "no progress towards agreeing on a ceasefire"': a topic, no stance taken
-        if not holders:
-            holders.extend(self._sentence_speaker(cue, index))
-        voiced = self._voiced_country(path, holders, index)
+        if search.topic and base not in self.stance:
+            return (
+                _Step.NEXT
+            )  # "said the terms of a truce could ...": talk about an issue is not a stance on it
+        misparsed = base in self.directives and any(
+            c.dep_ == "compound" and c.lower_ in self.documents for c in token.children
+        )
+        verb_like = is_verb(token) or token.dep_ == "acomp" or misparsed
+        # "laid out a peace plan, which includes ...": issuing a plan states what it includes
+        issues_plan = base in self.issuing and any(
+            c.dep_ == "dobj" and c.lower_ in self.documents for c in token.children
+        )
+        if (
+            (base not in self.speech and base not in self.stance and not issues_plan)
+            or not verb_like
+            or token in cue
+        ):
+            return _Step.NEXT
+        if base in self.directives and base.startswith("call") and not _calls_for(token):
+            return _Step.NEXT  # "called Zelensky a dictator": naming, not calling for something
+        if self._noncommittal(token):
+            return _Step.NO_STANCE  # "has not yet accepted the meeting": no commitment either way
+        subject = self._subject(token)
+        if subject is None or (quote is not None and quote["start"] <= subject.idx < quote["end"]):
+            return _Step.NEXT  # inside a quotation, "we" and "they" are the speaker's; the speaker holds it
+        if self._addressee(subject, path, position):
+            return _Step.NEXT  # "demanded that Ukraine refuse ...": the party asked to act holds nothing
+        return self._subject_holders(search, position, token, subject, issues_plan)
+
+    def _subject_holders(
+        self, search: _Search, position: int, verb: Token, subject: Token, issues_plan: bool
+    ) -> _Step:
+        """The parties the stating verb's subject names hold the cue, unless they report another's stance."""
+        named = self._subject_parties(subject, search.index)
+        if (
+            search.reported
+            and named
+            and not any(_same_side(m, [("", r)]) for m in named for r in search.reported)
+        ):
+            return _Step.END
+        base = verb.lower_
+        for mention in named:
+            if base in self.needs and mention["kind"] != "person":
+                continue  # "Ukraine needs air defence": a need described, no stance the country states
+            name = str(mention["name"])
+            search.stance_held = search.stance_held or base in self.stance or issues_plan
+            if all(name != h[0] for h in search.holders):
+                search.holders.append((name, mention))
+            # "Kyiv is not ready for ...": the copula of an adjective holds its negation
+            search.stop = position + (2 if verb.dep_ == "acomp" else 1)
+            if search.first is None:
+                search.first = position
+        party = self._party_named(subject, search.index)
+        if party is not None:
+            search.reported.append(party)
+        return _Step.ON
+
+    def _subject_parties(self, subject: Token, index: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
+        """The parties a stating verb's subject names."""
+        # "Putin and Zelensky agreed ...": each party holds the stance; "both sides" are the
+        # parties of the talks the article has just described.
+        subjects = [subject, *subject.conjuncts]
+        if subject.lower_ in self.envoys and subject.i not in index:
+            # "the US and Ukrainian delegations agreed": the parties named before the delegations
+            named_by = [
+                c for c in subject.children if c.dep_ in {"compound", "amod", "poss", "nmod"} and c.i in index
+            ]
+            subjects = [t for c in named_by for t in [c, *c.conjuncts]] or subjects
+        # "he and the leaders of France and Germany agreed": each conjunct, a group of leaders too
+        found = [m for s in subjects for m in (self._leaders(s, index) or [self._holder(s, index)])]
+        if subject.lower_ in self.sides and all(m is None for m in found):
+            found = self._sides(subject, index)
+        return [m for m in found if m is not None]
+
+    def _unstated_holders(self, search: _Search) -> None:
+        """Holders the walk cannot find: the sentence's speaker when no one else holds the cue, and the
+        country a holder voices."""
+        if not search.holders:
+            search.holders.extend(self._sentence_speaker(search.cue, search.index))
+        voiced = self._voiced_country(search.path, search.holders, search.index)
         if voiced is not None:
-            holders.append((str(voiced["name"]), voiced))
-        if not holders:
-            return []
+            search.holders.append((str(voiced["name"]), voiced))
+
+    def _stating_clause(self, search: _Search, direction: str, others: list[Span]) -> _Clause | None:
+        """The condition and polarity stage: where the stance's clause ends, its condition, and the sign
+        the cue takes in it; None when the clause states no stance."""
+        cue, path, stop = search.cue, search.path, search.stop
         boundary, condition, trade = self._condition(cue, path[:stop], others)
         # "an agreement is possible only if ...": "possible" qualifies the settlement, not the demand
         settled = boundary is not None and 0 < boundary < stop and self._settlement_clause(path[boundary])
         if self._hypothetical(cue, path[:boundary] if settled and boundary is not None else path[:stop]):
-            return []  # "hypothetically, a ceasefire could ...": nobody takes that stance
+            return None  # "hypothetically, a ceasefire could ...": nobody takes that stance
         if boundary is not None:
             if boundary < 0:
-                return []  # a condition whose main clause states no stance on an issue
+                return None  # a condition whose main clause states no stance on an issue
             stop = boundary
         base_sign = 1 if direction == "toward" else -1
         polarity = base_sign * self._negation(cue, path[:stop])
@@ -477,24 +619,25 @@ class PositionDetector:
             # "threatened sanctions if Russia rejects the ceasefire": a threat's condition is what the
             # threatener wants avoided, so the cue counts the other way
             polarity = -polarity
-        out: list[tuple[str, str, str | None, dict[str, Any] | None]] = []
-        for name, held in holders:
-            sign = polarity * self._harm(cue, path[:stop], held)
-            if name in own:
-                # the proposer's stance is its own proposal's, not the taker's condition on it
-                sign = base_sign * self._negation(cue, path[: own[name]])
-                out.append((name, "support" if sign > 0 else "oppose", None, held))
-                continue
-            if trade and sign < 0 and self._refused(path[:stop]):
-                # "refused to cede territory in exchange for a truce": the trade is refused (but "offer to
-                # put off membership in exchange for a deal" is a conditional offer)
-                stance = "oppose"
-            elif sign == 0 or (condition is not None and boundary is None):
-                stance = "conditional"
-            else:
-                stance = "support" if sign > 0 else "oppose"
-            out.append((name, stance, condition, held))
-        return out
+        return _Clause(stop, boundary, condition, trade, base_sign, polarity)
+
+    def _stance(self, search: _Search, clause: _Clause, name: str, held: dict[str, Any] | None) -> Held:
+        """The stance one holder takes on the cue."""
+        cue, path = search.cue, search.path
+        sign = clause.polarity * self._harm(cue, path[: clause.stop], held)
+        if name in search.own:
+            # the proposer's stance is its own proposal's, not the taker's condition on it
+            sign = clause.base_sign * self._negation(cue, path[: search.own[name]])
+            return (name, "support" if sign > 0 else "oppose", None, held)
+        if clause.trade and sign < 0 and self._refused(path[: clause.stop]):
+            # "refused to cede territory in exchange for a truce": the trade is refused (but "offer to
+            # put off membership in exchange for a deal" is a conditional offer)
+            stance = "oppose"
+        elif sign == 0 or (clause.condition is not None and clause.boundary is None):
+            stance = "conditional"
+        else:
+            stance = "support" if sign > 0 else "oppose"
+        return (name, stance, clause.condition, held)
 
     def _holder(self, token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
         """The party a subject stands for: a mention or a document's owner; never a dateline's place."""

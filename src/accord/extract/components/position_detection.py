@@ -128,7 +128,15 @@ class PositionDetector:
         self.spread_function_words = frozenset(stance_words["spread_function_words"])
         self._compile_cues(nlp, issue_cues, singular_only, polar.get("not_cues") or {})
         self.speech = all_forms(actor_words["speech_verbs"])
-        self.stance = all_forms(stance_words["stance_verbs"])
+        self._read_reversals(polar, stance_words)
+        self._read_polarity(polar)
+        self._read_stance_words(stance_words)
+        self._read_holder_words(holder_words)
+        self.quote_words = quote_words(quotes, actors, holders)
+        self.initialized = True
+
+    def _read_reversals(self, polar: dict[str, Any], stance_words: dict[str, Any]) -> None:
+        """The words that turn a cue the other way: negators, reversers, evaluations, phrasal verbs."""
         reversers = polar["reversers"]
         harm = polar["evaluations"]["negative"]["verbs"]
         self.harm = all_forms(harm)
@@ -151,6 +159,9 @@ class PositionDetector:
         for verb, particle in polar["phrasals"].items():
             for form in all_forms([verb]):
                 self.phrasals[form] = particle
+
+    def _read_polarity(self, polar: dict[str, Any]) -> None:
+        """The rest of the polarity lexicon: questions, hypotheticals, directives, documents, time, supply."""
         self.question_verbs = all_forms(polar["questions"]["verbs"])
         self.question_words = set(polar["questions"]["words"])
         self.hypotheticals = set(polar["hypotheticals"])
@@ -159,6 +170,20 @@ class PositionDetector:
         self.deontic = set(polar["deontic"])
         self.documents = set(polar["documents"])
         self.issuing = all_forms(polar["issuing"])
+        self.adjunct_preps = set(polar["adjunct_preps"])
+        self.temporal_marks = set(polar["temporal_marks"])
+        self.accusations = all_forms(polar["accusations"])
+        self.hearsay = all_forms(polar["hearsay"])
+        self.supply_verbs = all_forms(polar["supply"]["verbs"])
+        self.supply_nouns = set(polar["supply"]["nouns"])
+        self.recipients = set(polar["supply"]["recipients"])
+        self.object_directives = all_forms(polar["object_directives"])
+        self.side_marks = set(polar["side_marks"])
+        self.future_aux = set(polar["future_aux"])
+
+    def _read_stance_words(self, stance_words: dict[str, Any]) -> None:
+        """The stance lexicon: stance verbs and nouns, conditions, trades, refusals, hedges, forecasts."""
+        self.stance = all_forms(stance_words["stance_verbs"])
         self.marks = set(stance_words["condition_marks"])
         self.condition_phrases = [c.split() for c in stance_words["condition_phrases"]]
         self.trade_phrases = [c.split() for c in stance_words["trade_phrases"]]
@@ -171,37 +196,13 @@ class PositionDetector:
         self.means_nouns = set(stance_words["means_nouns"])
         self.unconditional = set(stance_words["unconditional"])
         self.pledges = all_forms(stance_words["pledges"])
-        self.adjunct_preps = set(polar["adjunct_preps"])
         self.topic_preps = set(stance_words["topic_preps"])
         self.stance_nouns = set(stance_words["stance_nouns"])
         self.predictions = all_forms(stance_words["predictions"])
-        self.temporal_marks = set(polar["temporal_marks"])
-        self.accusations = all_forms(polar["accusations"])
-        self.hearsay = all_forms(polar["hearsay"])
-        self.supply_verbs = all_forms(polar["supply"]["verbs"])
-        self.supply_nouns = set(polar["supply"]["nouns"])
-        self.recipients = set(polar["supply"]["recipients"])
-        self.object_directives = all_forms(polar["object_directives"])
-        self.sides = set(holder_words["sides"])
-        self.two_sides = set(holder_words["two_sides"])
-        self.subject_pronouns = set(holder_words["subject_pronouns"])
-        self.anaphors = set(holder_words["anaphors"])
-        self.resolvable = set(holder_words["resolvable"])
-        self.first_person = set(holder_words["first_person"])
-        self.named_things = set(holder_words["named_things"])
-        self.envoys = set(holder_words["envoys"])
-        self.country_nouns = set(holder_words["country_nouns"])
-        self.possessives = set(holder_words["possessives"])
-        self.possessive_pronouns = set(holder_words["possessive_pronouns"])
-        self.group_heads = set(holder_words["group_heads"])
-        self.leader_titles = list(holder_words["leader_titles"])
-        self.unnamed_persons = set(holder_words["unnamed_persons"])
         self.proposing = all_forms(stance_words["proposing"])
         self.adjectival = set(stance_words["adjectival"])
         self.asking_nouns = set(stance_words["asking_nouns"])
-        self.side_marks = set(polar["side_marks"])
         self.doubts = set(stance_words["doubts"])
-        self.future_aux = set(polar["future_aux"])
         self.seeking = all_forms(stance_words["seeking"])
         self.restrictive = set(stance_words["restrictive_preps"])
         self.exclusive_preps = set(stance_words["exclusive_preps"])
@@ -216,13 +217,28 @@ class PositionDetector:
         self.threatening = all_forms(stance_words["threatening_verbs"])
         self.noncommittal_verbs = all_forms(stance_words["noncommittal_verbs"])
         self.settlement_nouns = set(stance_words["settlement_nouns"])
+        self.articles = frozenset(stance_words["articles"])
+        self.theatre_preps = frozenset(stance_words["theatre_preps"])
+
+    def _read_holder_words(self, holder_words: dict[str, Any]) -> None:
+        """The holder lexicon: the words that name (or stand for) who holds a stance."""
+        self.sides = set(holder_words["sides"])
+        self.two_sides = set(holder_words["two_sides"])
+        self.subject_pronouns = set(holder_words["subject_pronouns"])
+        self.anaphors = set(holder_words["anaphors"])
+        self.resolvable = set(holder_words["resolvable"])
+        self.first_person = set(holder_words["first_person"])
+        self.named_things = set(holder_words["named_things"])
+        self.envoys = set(holder_words["envoys"])
+        self.country_nouns = set(holder_words["country_nouns"])
+        self.possessives = set(holder_words["possessives"])
+        self.possessive_pronouns = set(holder_words["possessive_pronouns"])
+        self.group_heads = set(holder_words["group_heads"])
+        self.leader_titles = list(holder_words["leader_titles"])
+        self.unnamed_persons = set(holder_words["unnamed_persons"])
         self.spokesbodies = frozenset(holder_words["spokesbodies"])
         self.pronouns = frozenset(holder_words["pronouns"])
         self.relative_pronouns = frozenset(holder_words["relative_pronouns"])
-        self.articles = frozenset(stance_words["articles"])
-        self.theatre_preps = frozenset(stance_words["theatre_preps"])
-        self.quote_words = quote_words(quotes, actors, holders)
-        self.initialized = True
 
     def _compile_cues(
         self,

@@ -285,74 +285,84 @@ class PositionDetector:
         index = mention_index(doc)
         quotes = items(doc, "accord_quotes")
         found: dict[tuple[str, str, str], dict[str, Any]] = {}
-        matches = sorted(
-            self.matcher(doc) + _spread_cues(doc, self.spread, self.articles),
-            key=lambda m: (m[1], -(m[2] - m[1])),
-        )
-        matches = sorted(
-            matches + _anaphoric_cues(doc, matches, self.anaphors), key=lambda m: (m[1], -(m[2] - m[1]))
-        )
+        matches = self._cue_matches(doc)
         covered: set[int] = set()
         for match_id, start, end in matches:
             if any(i in covered for i in range(start, end)):
                 continue
             covered.update(range(start, end))
             issue, direction = doc.vocab.strings[match_id].split("|")
-            if direction == "none":
-                continue  # "nuclear weapons": covers the cue inside it, names no issue
             cue = doc[start:end]
-            if direction == "supplied":
-                if not self._supplied(cue):
-                    continue  # "the pullout of heavy weapons": weapons, but no aid to anyone
-                direction = "toward"
-            if direction == "proposed":
-                if not self._proposed(cue):
-                    continue  # "the talks ended": talks held, no stance on holding them
-                direction = "toward"
-            if not self._stated(cue):
+            stated = self._stated_direction(cue, issue, direction, index)
+            if stated is None:
                 continue
-            if self._elsewhere(cue):
-                continue  # "a ceasefire in Gaza": another war's issue
-            if (
-                issue in self.ceded_issues
-                and direction in {"toward", "away"}
-                and self._ceded_by_russia(cue, index)
-            ):
-                # "Moscow would never give up Crimea": what Russia cedes is Ukraine's gain, the other way
-                direction = "away" if direction == "toward" else "toward"
             others = [
                 doc[s:e] for m, s, e in matches if s != start and not doc.vocab.strings[m].endswith("|none")
             ]
-            sought = issue == "security_guarantees" and self._sought(cue)
-            for actor, stance, condition, mention in self._positions(
-                doc, cue, direction, index, quotes, others
-            ):
-                if sought and (mention is None or "Ukraine" not in _served(mention)):
-                    continue  # "Moscow seeks security guarantees": guarantees for itself, not for Ukraine
-                if mention is not None:
-                    mark_acting(mention)
-                issues = [issue]
-                if issue == "territory" and "crimea" in cue.sent.text.lower():
-                    issues.append("crimea")
-                for one in issues:
-                    key = (actor, one, stance)
-                    if key not in found:
-                        found[key] = {
-                            **provenance(doc, cue.start_char, cue.end_char),
-                            "actor": actor,
-                            "issue": one,
-                            "stance": stance,
-                            "condition": condition,
-                            "score": 1.0,
-                        }
-        # One entry per (actor, issue, stance); a conditional stance replaces the unconditional ones.
-        conditional = {(a, i) for (a, i, s) in found if s == "conditional"}
-        for (actor, issue, stance), item in found.items():
-            if stance != "conditional" and (actor, issue) in conditional:
-                continue
-            out.append(item)
+            for held in self._held_positions(doc, cue, issue, stated, index, quotes, others):
+                _record(found, cue, issue, held)
+        out.extend(_one_per_stance(found))
         out.sort(key=lambda p: p["start"])
         return doc
+
+    def _cue_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The issue cues of the document by start, the longest first: phrases, spread cues, and the
+        anaphors pointing back at them."""
+        matches = sorted(
+            self.matcher(doc) + _spread_cues(doc, self.spread, self.articles),
+            key=lambda m: (m[1], -(m[2] - m[1])),
+        )
+        return sorted(
+            matches + _anaphoric_cues(doc, matches, self.anaphors), key=lambda m: (m[1], -(m[2] - m[1]))
+        )
+
+    def _stated_direction(
+        self, cue: Span, issue: str, direction: str, index: dict[int, dict[str, Any]]
+    ) -> str | None:
+        """The way a cue points on its issue ("toward" or "away"); None when it states no issue here."""
+        if direction == "none":
+            return None  # "nuclear weapons": covers the cue inside it, names no issue
+        if direction == "supplied":
+            if not self._supplied(cue):
+                return None  # "the pullout of heavy weapons": weapons, but no aid to anyone
+            direction = "toward"
+        if direction == "proposed":
+            if not self._proposed(cue):
+                return None  # "the talks ended": talks held, no stance on holding them
+            direction = "toward"
+        if not self._stated(cue):
+            return None
+        if self._elsewhere(cue):
+            return None  # "a ceasefire in Gaza": another war's issue
+        if (
+            issue in self.ceded_issues
+            and direction in {"toward", "away"}
+            and self._ceded_by_russia(cue, index)
+        ):
+            # "Moscow would never give up Crimea": what Russia cedes is Ukraine's gain, the other way
+            direction = "away" if direction == "toward" else "toward"
+        return direction
+
+    def _held_positions(
+        self,
+        doc: Doc,
+        cue: Span,
+        issue: str,
+        direction: str,
+        index: dict[int, dict[str, Any]],
+        quotes: list[dict[str, Any]],
+        others: list[Span],
+    ) -> list[Held]:
+        """The positions held on the cue, but for guarantees a holder seeks for itself."""
+        sought = issue == "security_guarantees" and self._sought(cue)
+        return [
+            (actor, stance, condition, mention)
+            for actor, stance, condition, mention in self._positions(
+                doc, cue, direction, index, quotes, others
+            )
+            # "Moscow seeks security guarantees": guarantees for itself, not for Ukraine
+            if not (sought and (mention is None or "Ukraine" not in _served(mention)))
+        ]
 
     def _positions(
         self,
@@ -1499,6 +1509,38 @@ class PositionDetector:
                     continue  # "the lifting of sanctions as a precondition for ...": the cue is the demand
                 return None, cue.sent[i:].text, phrase in self.trade_phrases
         return None, None, False
+
+
+def _record(found: dict[tuple[str, str, str], dict[str, Any]], cue: Span, issue: str, held: Held) -> None:
+    """A held position under its issue (and under Crimea for territory in a sentence naming Crimea), its
+    mention marked as acting; the first position found for an (actor, issue, stance) stays."""
+    actor, stance, condition, mention = held
+    if mention is not None:
+        mark_acting(mention)
+    issues = [issue]
+    if issue == "territory" and "crimea" in cue.sent.text.lower():
+        issues.append("crimea")
+    for one in issues:
+        key = (actor, one, stance)
+        if key not in found:
+            found[key] = {
+                **provenance(cue.doc, cue.start_char, cue.end_char),
+                "actor": actor,
+                "issue": one,
+                "stance": stance,
+                "condition": condition,
+                "score": 1.0,
+            }
+
+
+def _one_per_stance(found: dict[tuple[str, str, str], dict[str, Any]]) -> list[dict[str, Any]]:
+    """One entry per (actor, issue, stance); a conditional stance replaces the unconditional ones."""
+    conditional = {(a, i) for (a, i, s) in found if s == "conditional"}
+    return [
+        item
+        for (actor, issue, stance), item in found.items()
+        if not (stance != "conditional" and (actor, issue) in conditional)
+    ]
 
 
 def _plural_last(cue: str, function_words: frozenset[str]) -> str:

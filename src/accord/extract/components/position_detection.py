@@ -1316,75 +1316,93 @@ class PositionDetector:
         return list(collective if len(collective) >= 2 else parties)
 
     def _negation(self, cue: Span, path: list[Token]) -> int:
+        """The sign the way up ``path`` from the cue gives it: each negator, reverser or negative evaluation
+        on the way flips it; 0 when the way leaves the cue open ("did not rule out")."""
         sign = 1
         inside = set(range(cue.start, cue.end))
         for position, token in enumerate(path):
             below = path[position - 1] if position > 0 else None
             if below is not None and below.dep_ == "conj" and is_verb(below):
                 break  # "refuses to give up land and insists on a ceasefire": one verb's "no" only
-            subject_side = below is not None and below.dep_ in {"nsubj", "nsubjpass", "csubj"}
             if below is not None and below.dep_ == "conj" and not is_verb(below):
                 continue  # "the withdrawal of troops and the release of prisoners": a list, not a reversal
-            # A verb of harm with the cue as its subject depends on who is harmed: see _harm.
-            harm = subject_side and token.lower_ in self.harm
-            # A reverser verb reached through an adjunct ("end the war without providing X") is not undoing X.
-            adjunct = (
-                below is not None
-                and ((below.dep_ == "prep" and below.lower_ in self.adjunct_preps) or below.dep_ == "advcl")
-                and token.lower_ in self.reverser_verbs
-            )
-            if token.i not in inside and token.lower_ in self.negators and not harm and not adjunct:
-                sign = -sign
-            if self._shared_head(token) is not None:
-                sign = -sign
-            if token.dep_ in {"conj", "pobj"} and self._set_aside(token):
-                sign = -sign  # "a peace agreement rather than a mere ceasefire": the one set aside
-            particle = self.phrasals.get(token.lower_)
-            if (
-                particle
-                and not subject_side
-                and any(c.dep_ == "prt" and c.lower_ == particle for c in token.children)
-            ):
-                if any(c.dep_ == "neg" for c in token.children):
-                    return 0  # "did not rule out": open to it, not committed
-                sign = -sign
-            if token.lower_ in self.open_negations and any(c.dep_ == "neg" for c in token.children):
-                return 0  # "does not exclude a ceasefire": as "did not rule out"
-            firm = subject_side and self._firm(token)
-            for child in token.children:
-                if child.i in inside or child == below:
-                    continue  # the word the path came up through was counted as a token of the path
-                if child.dep_ == "neg":
-                    if not firm:  # "integrity is not up for negotiation" upholds integrity
-                        sign = -sign
-                elif child.dep_ in {"det", "amod", "acomp"} and child.lower_ in self.negators:
+            word = self._word_sign(token, below, inside)
+            if word == 0:
+                return 0
+            sign *= word * self._modifier_sign(token, below, inside)
+        return sign
+
+    def _word_sign(self, token: Token, below: Token | None, inside: set[int]) -> int:
+        """The sign a word on the path gives the cue: -1 for a negator or reverser (or the phrase set aside),
+        0 for a negated phrasal or open negation that leaves the cue open."""
+        sign = 1
+        subject_side = _subject_link(below)
+        # A verb of harm with the cue as its subject depends on who is harmed: see _harm.
+        harm = subject_side and token.lower_ in self.harm
+        # A reverser verb reached through an adjunct ("end the war without providing X") is not undoing X.
+        adjunct = (
+            below is not None
+            and ((below.dep_ == "prep" and below.lower_ in self.adjunct_preps) or below.dep_ == "advcl")
+            and token.lower_ in self.reverser_verbs
+        )
+        if token.i not in inside and token.lower_ in self.negators and not harm and not adjunct:
+            sign = -sign
+        if self._shared_head(token) is not None:
+            sign = -sign
+        if token.dep_ in {"conj", "pobj"} and self._set_aside(token):
+            sign = -sign  # "a peace agreement rather than a mere ceasefire": the one set aside
+        particle = self.phrasals.get(token.lower_)
+        if (
+            particle
+            and not subject_side
+            and any(c.dep_ == "prt" and c.lower_ == particle for c in token.children)
+        ):
+            if any(c.dep_ == "neg" for c in token.children):
+                return 0  # "did not rule out": open to it, not committed
+            sign = -sign
+        if token.lower_ in self.open_negations and any(c.dep_ == "neg" for c in token.children):
+            return 0  # "does not exclude a ceasefire": as "did not rule out"
+        return sign
+
+    def _modifier_sign(self, token: Token, below: Token | None, inside: set[int]) -> int:
+        """The sign the words hanging from a path word give the cue: a "not", a negating modifier, "no
+        longer", a negative evaluation of what the cue's clause says."""
+        sign = 1
+        subject_side = _subject_link(below)
+        firm = subject_side and self._firm(token)
+        for child in token.children:
+            if child.i in inside or child == below:
+                continue  # the word the path came up through was counted as a token of the path
+            if child.dep_ == "neg":
+                if not firm:  # "integrity is not up for negotiation" upholds integrity
                     sign = -sign
-                elif (
-                    child.dep_ == "advmod"
-                    and child.lower_ == "longer"
-                    and any(g.lower_ == "no" for g in child.children)
-                ):
-                    sign = -sign  # "is no longer seeking membership"
-                elif child.dep_ == "attr" and any(
-                    g.dep_ == "amod" and g.lower_ in self.negators for g in child.children
-                ):
-                    sign = -sign  # "... was an unrealistic objective"
-                elif (
-                    below is not None
-                    and below.dep_ == "dobj"
-                    and token.lower_ not in self.negators  # "rejected the swap as inconceivable": one "no"
-                    and (child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ == "as"))
-                    and self._condemns(child)
-                ):
-                    sign = -sign  # "would regard any Western troops as legitimate targets"
-                elif (
-                    subject_side
-                    and token.lower_
-                    not in self.negators  # "was dismissed by Moscow as unrealistic": one "no"
-                    and child.dep_ in {"attr", "acomp", "oprd", "prep"}
-                    and self._condemns(child)
-                ):
-                    sign = -sign  # "foreign troops would be legitimate targets"
+            elif child.dep_ in {"det", "amod", "acomp"} and child.lower_ in self.negators:
+                sign = -sign
+            elif (
+                child.dep_ == "advmod"
+                and child.lower_ == "longer"
+                and any(g.lower_ == "no" for g in child.children)
+            ):
+                sign = -sign  # "is no longer seeking membership"
+            elif child.dep_ == "attr" and any(
+                g.dep_ == "amod" and g.lower_ in self.negators for g in child.children
+            ):
+                sign = -sign  # "... was an unrealistic objective"
+            elif (
+                below is not None
+                and below.dep_ == "dobj"
+                and token.lower_ not in self.negators  # "rejected the swap as inconceivable": one "no"
+                and (child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ == "as"))
+                and self._condemns(child)
+            ):
+                sign = -sign  # "would regard any Western troops as legitimate targets"
+            elif (
+                subject_side
+                and token.lower_ not in self.negators  # "was dismissed by Moscow as unrealistic": one "no"
+                and child.dep_ in {"attr", "acomp", "oprd", "prep"}
+                and self._condemns(child)
+            ):
+                sign = -sign  # "foreign troops would be legitimate targets"
         return sign
 
     def _refused(self, path: list[Token]) -> bool:
@@ -1541,6 +1559,11 @@ def _one_per_stance(found: dict[tuple[str, str, str], dict[str, Any]]) -> list[d
         for (actor, issue, stance), item in found.items()
         if not (stance != "conditional" and (actor, issue) in conditional)
     ]
+
+
+def _subject_link(below: Token | None) -> bool:
+    """Did the path come up to its word from the word's subject?"""
+    return below is not None and below.dep_ in {"nsubj", "nsubjpass", "csubj"}
 
 
 def _plural_last(cue: str, function_words: frozenset[str]) -> str:

@@ -1450,69 +1450,95 @@ class PositionDetector:
         -1 when the main clause has no issue of its own), the text of a condition on the cue, and whether
         that condition is a trade ("in exchange for ...")."""
         for position, token in enumerate(path):
-            inside = token.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ in self.marks for c in token.children
-            )
-            if (
-                token.dep_ == "pobj"
-                and token.head.lower_ == "for"
-                and token.head.head.lower_ in {"exchange", "return"}
-            ):
-                inside = True
-            if token.dep_ == "pobj" and (
-                token.head.lower_ in self.marks
-                or (token.head.dep_ in {"pcomp", "prep"} and token.head.head.lower_ in self.marks)
-            ):
-                inside = True  # "no talks on territory until after a ceasefire": the ceasefire is asked for
-            if inside:
-                clause = set(range(token.left_edge.i, token.right_edge.i + 1))
-                if not any(o.start not in clause and o.sent == cue.sent for o in others):
-                    # "an agreement is possible only if Russian forces withdraw": the condition of a
-                    # settlement is what the speaker asks for; any other main clause states nothing
-                    return (position + 1 if self._settlement_clause(token.head) else -1), None, False
-                return position + 1, None, False
-            if any(c.dep_ == "advmod" and c.lower_ == "only" for c in token.children) and any(
-                c.dep_ in {"prep", "advcl"} and c.lower_ in self.restrictive
-                for c in [*token.children, *cue.root.children]
-            ):
-                # "could only be enacted with Moscow's cooperation", "will only accept a ceasefire with
-                # security guarantees" (the parser hangs the restriction on the cue)
-                return None, token.sent.text, False
-            if any(c.dep_ == "neg" for c in token.children) and any(
-                self._exclusive(c) for c in [*token.children, *cue.root.children]
-            ):
-                # "would not accept a ceasefire without security guarantees": only with them
-                return None, token.sent.text, False
-            price = token.head.head
-            if (
-                token.dep_ in {"pobj", "pcomp"}  # "the key condition for ending the conflict"
-                and token.head.lower_ == "for"
-                and price.lower_ in self.exchange_heads
-                # "Russia's demand for neutrality": the noun names what is wanted, no price of anything
-                and not (price.lower_ in self.asking_nouns and not is_verb(price))
-            ):
-                return None, token.sent.text, False
-            if (
-                token.lower_ in self.threats
-                and token.dep_ == "conj"
-                and any(c.dep_ == "cc" and c.lower_ == "or" for c in token.head.children)
-            ):
-                # "accept a truce or face new sanctions": the sanctions are threatened on a condition
+            if self._holds_condition(token):
+                return self._condition_end(cue, token, position, others), None, False
+            if self._restricts(cue, token):
                 return None, token.sent.text, False
         for below, token in zip([None, *path], path, strict=False):
-            # "considers a ceasefire impossible": a judgement of what its complement says, no bargaining
-            judged = below is not None and below.dep_ in {"ccomp", "oprd"}
-            if token.lower_ in self.hedges and token not in cue and not judged:
-                return None, token.sent.text, False  # "open to revisiting", "compromise on": bargaining
-            qualifier = self._qualifier(token)
-            if qualifier is not None and token not in cue and cue.root not in qualifier.subtree:
-                return None, _clause_text(qualifier), False
-            for child in token.children:
-                if child.dep_ == "advcl" and any(
-                    m.dep_ == "mark" and m.lower_ in self.marks for m in child.children
-                ):
-                    return None, _clause_text(child), False
+            condition = self._condition_on(cue, below, token)
+            if condition is not None:
+                return None, condition, False
+        return self._condition_phrase(cue)
 
+    def _holds_condition(self, token: Token) -> bool:
+        """Is the path word the head of a condition ("if ...", "in exchange for ...", "until after ...")?"""
+        inside = token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in self.marks for c in token.children
+        )
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "for"
+            and token.head.head.lower_ in {"exchange", "return"}
+        ):
+            inside = True
+        if token.dep_ == "pobj" and (
+            token.head.lower_ in self.marks
+            or (token.head.dep_ in {"pcomp", "prep"} and token.head.head.lower_ in self.marks)
+        ):
+            inside = True  # "no talks on territory until after a ceasefire": the ceasefire is asked for
+        return inside
+
+    def _condition_end(self, cue: Span, token: Token, position: int, others: list[Span]) -> int:
+        """Where the condition headed by the path word ``token`` ends on the path; -1 when the main clause
+        has no issue of its own and states nothing."""
+        clause = set(range(token.left_edge.i, token.right_edge.i + 1))
+        if not any(o.start not in clause and o.sent == cue.sent for o in others):
+            # "an agreement is possible only if Russian forces withdraw": the condition of a
+            # settlement is what the speaker asks for; any other main clause states nothing
+            return position + 1 if self._settlement_clause(token.head) else -1
+        return position + 1
+
+    def _restricts(self, cue: Span, token: Token) -> bool:
+        """Does the path word make the cue conditional: "only with", "not without", a price "for" it, a
+        threat offered as the alternative?"""
+        if any(c.dep_ == "advmod" and c.lower_ == "only" for c in token.children) and any(
+            c.dep_ in {"prep", "advcl"} and c.lower_ in self.restrictive
+            for c in [*token.children, *cue.root.children]
+        ):
+            # "could only be enacted with Moscow's cooperation", "will only accept a ceasefire with
+            # security guarantees" (the parser hangs the restriction on the cue)
+            return True
+        if any(c.dep_ == "neg" for c in token.children) and any(
+            self._exclusive(c) for c in [*token.children, *cue.root.children]
+        ):
+            # "would not accept a ceasefire without security guarantees": only with them
+            return True
+        price = token.head.head
+        if (
+            token.dep_ in {"pobj", "pcomp"}  # "the key condition for ending the conflict"
+            and token.head.lower_ == "for"
+            and price.lower_ in self.exchange_heads
+            # "Russia's demand for neutrality": the noun names what is wanted, no price of anything
+            and not (price.lower_ in self.asking_nouns and not is_verb(price))
+        ):
+            return True
+        # "accept a truce or face new sanctions": the sanctions are threatened on a condition
+        return (
+            token.lower_ in self.threats
+            and token.dep_ == "conj"
+            and any(c.dep_ == "cc" and c.lower_ == "or" for c in token.head.children)
+        )
+
+    def _condition_on(self, cue: Span, below: Token | None, token: Token) -> str | None:
+        """The text of a condition a path word puts on the cue: a hedge, a qualifying clause, a
+        conditional clause hanging from it."""
+        # "considers a ceasefire impossible": a judgement of what its complement says, no bargaining
+        judged = below is not None and below.dep_ in {"ccomp", "oprd"}
+        if token.lower_ in self.hedges and token not in cue and not judged:
+            return token.sent.text  # "open to revisiting", "compromise on": bargaining
+        qualifier = self._qualifier(token)
+        if qualifier is not None and token not in cue and cue.root not in qualifier.subtree:
+            return _clause_text(qualifier)
+        for child in token.children:
+            if child.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in self.marks for m in child.children
+            ):
+                return _clause_text(child)
+        return None
+
+    def _condition_phrase(self, cue: Span) -> tuple[int | None, str | None, bool]:
+        """A condition phrase in the cue's sentence ("on condition that", "in exchange for") after the cue:
+        the sentence from there is the condition."""
         sentence = [t.lower_ for t in cue.sent]
         for phrase in self.condition_phrases:
             n = len(phrase)

@@ -617,6 +617,8 @@ class EventDetector:
 
     # -- place -----------------------------------------------------------------------------------
     def _place(self, kind: str, root: Token, clause: Token, participants: list[dict[str, Any]]) -> str | None:
+        """The most specific place the clause gives the event (the country it lies in goes to
+        ``self._within``); a participant's name is no place."""
         names = {str(m["name"]) for m in participants}
         audience = (
             self._audience(root) if kind == "statement" and root.lower_ in self.audience_verbs else None
@@ -627,25 +629,24 @@ class EventDetector:
                 return None
             said = [t for t in audience.subtree if t.i <= audience.i and t.dep_ != "det"]
             return root.doc[said[0].i : audience.i + 1].text if said else None
-        candidates: list[Span] = []
-        preps = self.words.place_preps | (self.words.target_preps if kind == "attack" else set())
-        visit = clause.head if clause.dep_ == "conj" and clause.head.lower_ in self.words.visits else root
-        if kind in GROUP_EVENTS and visit.lower_ in self.words.visits and _is_verb(visit):
-            for child in visit.children:
-                # "visited Kyiv": the place visited
-                if child.dep_ == "dobj" and _visited_place(child, mention_index(root.doc)):
-                    candidates.append(entity_at(root.doc, child.i) or root.doc[child.i : child.i + 1])
+        best: Span | None = None
+        for span in self._place_candidates(kind, root, clause):
+            if span.text in names:
+                continue
+            if best is None or (_is_country(best) and not _is_country(span)):
+                best = span
+        if best is None:
+            # "launched drones at Ukrainian cities": no place named, but the country the target lies in
+            return _target_country(root, self.words) if kind == "attack" else None
+        self._within = _country_of_place(best, self.words)
+        words = best.text.split()
+        return " ".join(words[1:] if words[0].lower() == "the" and len(words) > 1 else words)
+
+    def _place_candidates(self, kind: str, root: Token, clause: Token) -> list[Span]:
+        """The places the clause names for the event, in the order they are preferred among equals."""
+        candidates = self._visited(kind, root, clause)
         if kind == "attack":
-            # The target: "struck Kharkiv", "Kharkiv was shelled", "Crimea, which Russia annexed"
-            targets = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass"}]
-            if root.dep_ == "relcl" and not any(
-                c.dep_ == "dobj" and c.lower_ not in {"which", "that"} for c in root.children
-            ):
-                targets.append(root.head)
-            for child in targets:
-                span = _place_span(child, self.words) or _unlinked_name(child)
-                if span is not None:
-                    candidates.append(span)
+            candidates.extend(self._targets(root))
         venue = None if _is_verb(root) else _compound_venue(root, self.words)
         if venue is not None:
             candidates.append(venue)  # "a White House meeting": a venue naming the event noun
@@ -655,6 +656,45 @@ class EventDetector:
                 if prep.dep_ == "prep" and (prep.lower_ == "to" or prep.lower_ in self.words.place_preps):
                     found = [_place_span(p, self.words) for p in prep.children if p.dep_ == "pobj"]
                     candidates.extend(span for span in found if span is not None)
+        candidates.extend(self._prep_places(kind, root, clause))
+        # "Belarus, where the first rounds of talks took place"
+        for head in (root, clause):
+            if head.dep_ == "relcl" and any(c.lower_ == "where" for c in head.children):
+                span = _place_span(head.head, self.words)
+                if span is not None:
+                    candidates.append(span)
+        return candidates
+
+    def _visited(self, kind: str, root: Token, clause: Token) -> list[Span]:
+        """The place a gathering's verb of visiting names."""
+        candidates: list[Span] = []
+        visit = clause.head if clause.dep_ == "conj" and clause.head.lower_ in self.words.visits else root
+        if kind in GROUP_EVENTS and visit.lower_ in self.words.visits and _is_verb(visit):
+            for child in visit.children:
+                # "visited Kyiv": the place visited
+                if child.dep_ == "dobj" and _visited_place(child, mention_index(root.doc)):
+                    candidates.append(entity_at(root.doc, child.i) or root.doc[child.i : child.i + 1])
+        return candidates
+
+    def _targets(self, root: Token) -> list[Span]:
+        """The places an attack targets."""
+        candidates: list[Span] = []
+        # The target: "struck Kharkiv", "Kharkiv was shelled", "Crimea, which Russia annexed"
+        targets = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if root.dep_ == "relcl" and not any(
+            c.dep_ == "dobj" and c.lower_ not in {"which", "that"} for c in root.children
+        ):
+            targets.append(root.head)
+        for child in targets:
+            span = _place_span(child, self.words) or _unlinked_name(child)
+            if span is not None:
+                candidates.append(span)
+        return candidates
+
+    def _prep_places(self, kind: str, root: Token, clause: Token) -> list[Span]:
+        """The places in the prepositional phrases of the trigger's (and its clause's) own words."""
+        candidates: list[Span] = []
+        preps = self.words.place_preps | (self.words.target_preps if kind == "attack" else set())
         scopes: tuple[Token, ...] = (root, clause)
         if kind == "attack" and not _is_verb(root) and root.head != clause and root.dep_ != "dobj":
             scopes = (root,)  # "talks on the Russian invasion took place in Brest": the talks' place
@@ -667,24 +707,7 @@ class EventDetector:
                 span = _place_span(token, self.words)
                 if span is not None:
                     candidates.append(span)
-        # "Belarus, where the first rounds of talks took place"
-        for head in (root, clause):
-            if head.dep_ == "relcl" and any(c.lower_ == "where" for c in head.children):
-                span = _place_span(head.head, self.words)
-                if span is not None:
-                    candidates.append(span)
-        best: Span | None = None
-        for span in candidates:
-            if span.text in names:
-                continue
-            if best is None or (_is_country(best) and not _is_country(span)):
-                best = span
-        if best is None:
-            # "launched drones at Ukrainian cities": no place named, but the country the target lies in
-            return _target_country(root, self.words) if kind == "attack" else None
-        self._within = _country_of_place(best, self.words)
-        words = best.text.split()
-        return " ".join(words[1:] if words[0].lower() == "the" and len(words) > 1 else words)
+        return candidates
 
     # -- modality --------------------------------------------------------------------------------
     def _modality(self, root: Token, clause: Token) -> str:

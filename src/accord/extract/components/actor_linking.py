@@ -313,44 +313,25 @@ class ActorLinker:
         label: str,
         full_names: dict[str, tuple[str, Any | None]],
     ) -> dict[str, Any] | None:
+        """The mention a named span makes: a medium, a person, an actor the registry links, or an unlinked
+        organisation or place; None for a span that names no one."""
         surface = span.text
         if fold(surface) in self.media or fold(surface.removeprefix("the ")) in self.media:
             return self._record(doc, span, surface, surface, "media", None, acts=False)
         if entry is None and label == "PERSON":
-            core = self._person_core(span)
-            if not core:
+            person = self._person_entry(span, full_names)
+            if person is None:
                 return None
-            if len(core) == 1 and fold(core[0]) in full_names:
-                full, entry = full_names[fold(core[0])]
-                surface_name = full
-            else:
-                surface_name = " ".join(core)
-                entry = self._link(surface_name, "PERSON")
+            surface_name, entry = person
             if entry is None:
-                if not any(c.isupper() for c in surface_name[:1]):
-                    return None
-                return self._record(
-                    doc,
-                    span,
-                    surface,
-                    surface_name,
-                    "person",
-                    None,
-                    acts=_acts(span.root, self.acting),
-                )
+                return self._unlinked_person(doc, span, surface_name)
         elif entry is None and label in {"ORG", "GPE", "LOC", "NORP"} and fold(surface) in full_names:
             # The tagger sometimes calls a surname a place or an organisation; a full name used
             # elsewhere in the article settles it.
             full, entry = full_names[fold(surface)]
             if entry is None:
                 return self._record(
-                    doc,
-                    span,
-                    surface,
-                    full,
-                    "person",
-                    None,
-                    acts=_acts(span.root, self.acting),
+                    doc, span, surface, full, "person", None, acts=_acts(span.root, self.acting)
                 )
         if entry is None:
             entry = self._link(surface, label)
@@ -358,19 +339,37 @@ class ActorLinker:
                 # An unlinked organisation or place is kept as a mention but not counted as an actor.
                 kind = {"ORG": "organization", "NORP": "group"}.get(label, "place")
                 return self._record(doc, span, surface, surface, kind, None, acts=False)
+        return self._linked(doc, span, label, entry)
+
+    def _person_entry(
+        self, span: Span, full_names: dict[str, tuple[str, Any | None]]
+    ) -> tuple[str, Any | None] | None:
+        """A person's name (a surname completed by the full name used elsewhere in the article) and its
+        registry entry; None when the span holds no name."""
+        core = self._person_core(span)
+        if not core:
+            return None
+        if len(core) == 1 and fold(core[0]) in full_names:
+            return full_names[fold(core[0])]
+        surface_name = " ".join(core)
+        return surface_name, self._link(surface_name, "PERSON")
+
+    def _unlinked_person(self, doc: Doc, span: Span, name: str) -> dict[str, Any] | None:
+        """A person the registry does not know, by a capitalised name."""
+        if not any(c.isupper() for c in name[:1]):
+            return None
+        return self._record(doc, span, span.text, name, "person", None, acts=_acts(span.root, self.acting))
+
+    def _linked(self, doc: Doc, span: Span, label: str, entry: Any) -> dict[str, Any]:
+        """The mention of an actor the registry links."""
+        surface = span.text
         if getattr(entry, "media", False):
             return self._record(doc, span, surface, entry.name, "media", entry, acts=False)
         if label == "NORP" and entry is not None and entry.kind == "country":
             # "Russian" as an adjective is not the country acting.
             return self._record(doc, span, surface, entry.name, entry.kind, entry, acts=False)
         return self._record(
-            doc,
-            span,
-            surface,
-            entry.name,
-            entry.kind,
-            entry,
-            acts=_acts(span.root, self.acting),
+            doc, span, surface, entry.name, entry.kind, entry, acts=_acts(span.root, self.acting)
         )
 
     def _record(

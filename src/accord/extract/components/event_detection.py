@@ -406,15 +406,26 @@ class EventDetector:
     def _participants(
         self, kind: str, root: Token, clause: Token, index: dict[int, dict[str, Any]]
     ) -> list[dict[str, Any]]:
-        tokens: list[Token] = []
-        # An attack's object is its target, a place, not a participant.
-        object_preps = {"with", "between", "among", "by"}
-        if kind != "attack":
-            object_preps |= {"of", "from", "to"}  # "seized Crimea from Ukraine": the victim is no party
-        if kind == "aid":
-            object_preps.add("for")  # "an aid package for Ukraine": the recipient
+        """The actors taking part in the event: those the trigger noun names, then the subjects (and
+        partners) of the verbs that stage it."""
+        modifiers = self._modifier_tokens(root)
+        tokens = [*modifiers, *self._partner_tokens(kind, root, index), *self._stager_tokens(root)]
+        named_by_modifiers = any(t.i in index and index[t.i]["kind"] in ACTOR_KINDS for t in modifiers)
+        verbs = self._subject_verbs(kind, root, clause, named_by_modifiers)
+        for head in verbs.heads:
+            if (
+                head in {verbs.clause, verbs.own}
+                and not _is_verb(root)
+                and head.lower_ in self.words.reporting
+                and kind != "statement"
+                and not verbs.hosted
+            ):
+                continue  # "..., a U.S. official said": the speaker of a report is not in the event
+            tokens.extend(self._argument_tokens(kind, root, head, index))
+        return self._actors(tokens, index)
 
-        # Modifiers of a noun trigger: "Russian airstrikes", "the Trump-Putin meeting", "Trump's call".
+    def _modifier_tokens(self, root: Token) -> list[Token]:
+        """Modifiers of a noun trigger: "Russian airstrikes", "the Trump-Putin meeting", "Trump's call"."""
         modifiers: list[Token] = []
         for child in root.children:
             if child.dep_ == "compound" and _venue_at(child, self.words) is not None:
@@ -422,7 +433,12 @@ class EventDetector:
             if child.dep_ in {"amod", "compound", "poss", "nmod"}:
                 modifiers.extend(_with_conjuncts(child))
                 modifiers.extend(c for c in child.children if c.dep_ in {"compound", "amod"})
-        tokens.extend(modifiers)
+        return modifiers
+
+    def _partner_tokens(self, kind: str, root: Token, index: dict[int, dict[str, Any]]) -> list[Token]:
+        """The objects of the trigger's prepositions ("talks with Russia", "a package for Ukraine")."""
+        tokens: list[Token] = []
+        object_preps = _object_preps(kind)
         # "the next round of talks between Russia and Ukraine": the partners of the talks are the round's
         partnered = [root]
         if kind in GROUP_EVENTS:
@@ -440,6 +456,11 @@ class EventDetector:
                         tokens.extend(_with_modifiers(pobj, self.words))
                         for one in _with_conjuncts(pobj):
                             tokens.extend(_of_phrase(one, index, self.words))
+        return tokens
+
+    def _stager_tokens(self, root: Token) -> list[Token]:
+        """The agents of a participle staging a noun trigger."""
+        tokens: list[Token] = []
         for child in root.children:
             # "a deal brokered by Turkey", "an agreement signed by Russia and Ukraine"
             if child.dep_ == "acl" and child.lower_ in self.words.staging_participles and not _is_verb(root):
@@ -450,13 +471,39 @@ class EventDetector:
                         for pobj in agent.children:
                             if pobj.dep_ == "pobj":
                                 tokens.extend(_with_conjuncts(pobj))
-        named_by_modifiers = any(t.i in index and index[t.i]["kind"] in ACTOR_KINDS for t in modifiers)
+        return tokens
+
+    def _subject_verbs(
+        self, kind: str, root: Token, clause: Token, named_by_modifiers: bool
+    ) -> _SubjectVerbs:
+        """The trigger and the verbs whose subjects take part in the event."""
         # The clause's subject: "X met Y", "X held talks", "X said in a statement"; a clause without one
         # takes the subject of the clause it hangs from.
         if named_by_modifiers and not _is_verb(root) and kind != "statement":
             heads: list[Token] = [root]  # "Russia's invasion": the noun names its own participants
         else:
             heads = [root] if root == clause else [root, clause]
+        head = self._subject_clause(kind, root, clause)
+        if head != clause:
+            heads.append(head)
+        if root.dep_ == "xcomp":
+            heads.append(root.head)  # "the ministers are expected to meet"
+        elif clause != root and clause.dep_ == "xcomp" and clause.lower_ in self.words.light_verbs:
+            heads.append(clause.head)  # "officials are scheduled to hold talks"
+        own = clause  # the verb the trigger hangs from, before borrowing a subject
+        while clause.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in clause.children):
+            clause = clause.head  # "X met Y and signed ...": the first verb's subject
+            heads.append(clause)
+        hosted = self._hosted(kind, root, own)
+        staged = self._staged(root, own) or hosted
+        if not _is_verb(root) and kind != "statement" and not staged:
+            # "Trump criticised the attack": only a verb that stages the event ("held talks", "launched
+            # strikes", "attended the summit") makes its subject a participant.
+            heads = [h for h in heads if h == root or (h.dep_ == "xcomp" and h not in {clause, own})]
+        return _SubjectVerbs(heads, clause, own, hosted)
+
+    def _subject_clause(self, kind: str, root: Token, clause: Token) -> Token:
+        """The clause that lends a subjectless statement or meeting its subject."""
         head = clause
         # A statement, or a meeting told in a clause of its own ("after meeting Putin in Alaska, Trump ..."),
         # without a subject takes the subject of the clause it hangs from.
@@ -473,16 +520,10 @@ class EventDetector:
             ):
                 break
             head = head.head
-        if head != clause:
-            heads.append(head)
-        if root.dep_ == "xcomp":
-            heads.append(root.head)  # "the ministers are expected to meet"
-        elif clause != root and clause.dep_ == "xcomp" and clause.lower_ in self.words.light_verbs:
-            heads.append(clause.head)  # "officials are scheduled to hold talks"
-        own = clause  # the verb the trigger hangs from, before borrowing a subject
-        while clause.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in clause.children):
-            clause = clause.head  # "X met Y and signed ...": the first verb's subject
-            heads.append(clause)
+        return head
+
+    def _staged(self, root: Token, own: Token) -> bool:
+        """Does a light verb stage the noun trigger through its own object ("held talks")?"""
         # A noun buried in a phrase ("on the anniversary of the invasion") is no argument of the verb.
         # "pledged $500 million in aid", "held a round of talks": through the verb's own object it still is.
         anchor = root
@@ -499,10 +540,13 @@ class EventDetector:
             )
             and (via == own or (via.dep_ in {"dobj", "attr", "nsubj", "nsubjpass"} and via.head == own))
         )
-        staged = own.lower_ in self.words.light_verbs and direct
+        return own.lower_ in self.words.light_verbs and direct
+
+    def _hosted(self, kind: str, root: Token, own: Token) -> bool:
+        """Is the clause set at a gathering whose subject takes part in it?"""
         # "announced the truce at a meeting with Gerasimov", "said during talks with Lukashenko": the
         # subject of a clause set at a gathering with a named partner is the partner's counterpart.
-        hosted = (
+        return (
             kind in GROUP_EVENTS
             and root.head.dep_ == "prep"
             and root.head.lower_ in {"at", "during", "in", "after"}
@@ -513,47 +557,43 @@ class EventDetector:
                 or (kind == "phone_call" and root.head.lower_ != "after")
             )
         )
-        staged = staged or hosted
-        if not _is_verb(root) and kind != "statement" and not staged:
-            # "Trump criticised the attack": only a verb that stages the event ("held talks", "launched
-            # strikes", "attended the summit") makes its subject a participant.
-            heads = [h for h in heads if h == root or (h.dep_ == "xcomp" and h not in {clause, own})]
-        for head in heads:
+
+    def _argument_tokens(
+        self, kind: str, root: Token, head: Token, index: dict[int, dict[str, Any]]
+    ) -> list[Token]:
+        """The subjects, agents, objects and partners of one verb staging the event."""
+        tokens: list[Token] = []
+        for child in head.children:
+            if child.dep_ in {"nsubj", "agent"} or (child.dep_ == "nsubjpass" and head != root):
+                # "was approved by envoys of ...": the agent is the noun after "by"
+                subjects = (
+                    [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "agent" else [child]
+                )
+                for subject in subjects:
+                    if kind == "statement" and subject.lower_ in self.words.proxies:
+                        tokens.extend(_with_conjuncts(subject))  # "the Ukrainian representative tweeted"
+                    else:
+                        tokens.extend(_with_modifiers(subject, self.words))
+                    tokens.extend(_of_phrase(subject, index, self.words))
             if (
-                head in {clause, own}
-                and not _is_verb(root)
-                and head.lower_ in self.words.reporting
-                and kind != "statement"
-                and not hosted
+                head == root
+                and child.dep_ == "dobj"
+                and _is_verb(root)
+                and kind != "attack"
+                and not (root.lower_ in self.words.visits and _visited_place(child, index))
             ):
-                continue  # "..., a U.S. official said": the speaker of a report is not in the event
-            for child in head.children:
-                if child.dep_ in {"nsubj", "agent"} or (child.dep_ == "nsubjpass" and head != root):
-                    # "was approved by envoys of ...": the agent is the noun after "by"
-                    subjects = (
-                        [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "agent" else [child]
-                    )
-                    for subject in subjects:
-                        if kind == "statement" and subject.lower_ in self.words.proxies:
-                            tokens.extend(_with_conjuncts(subject))  # "the Ukrainian representative tweeted"
-                        else:
-                            tokens.extend(_with_modifiers(subject, self.words))
-                        tokens.extend(_of_phrase(subject, index, self.words))
-                if (
-                    head == root
-                    and child.dep_ == "dobj"
-                    and _is_verb(root)
-                    and kind != "attack"
-                    and not (root.lower_ in self.words.visits and _visited_place(child, index))
-                ):
-                    tokens.extend(_with_conjuncts(child))
-                partners = {"with", "between", "to"} if kind == "aid" else {"with", "between"}
-                if child.dep_ == "prep" and child.lower_ in partners:
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            for one in _with_conjuncts(pobj):
-                                tokens.append(one)
-                                tokens.extend(_of_phrase(one, index, self.words))
+                tokens.extend(_with_conjuncts(child))
+            partners = {"with", "between", "to"} if kind == "aid" else {"with", "between"}
+            if child.dep_ == "prep" and child.lower_ in partners:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        for one in _with_conjuncts(pobj):
+                            tokens.append(one)
+                            tokens.extend(_of_phrase(one, index, self.words))
+        return tokens
+
+    def _actors(self, tokens: list[Token], index: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
+        """The actors the tokens name, each once, in order; places and unlinked names are none."""
         found: list[dict[str, Any]] = []
         for token in tokens:
             if _names_a_place(token, self.words) or dateline_word(token):
@@ -579,6 +619,8 @@ class EventDetector:
 
     # -- place -----------------------------------------------------------------------------------
     def _place(self, kind: str, root: Token, clause: Token, participants: list[dict[str, Any]]) -> str | None:
+        """The most specific place the clause gives the event (the country it lies in goes to
+        ``self._within``); a participant's name is no place."""
         names = {str(m["name"]) for m in participants}
         audience = (
             self._audience(root) if kind == "statement" and root.lower_ in self.audience_verbs else None
@@ -589,25 +631,24 @@ class EventDetector:
                 return None
             said = [t for t in audience.subtree if t.i <= audience.i and t.dep_ != "det"]
             return root.doc[said[0].i : audience.i + 1].text if said else None
-        candidates: list[Span] = []
-        preps = self.words.place_preps | (self.words.target_preps if kind == "attack" else set())
-        visit = clause.head if clause.dep_ == "conj" and clause.head.lower_ in self.words.visits else root
-        if kind in GROUP_EVENTS and visit.lower_ in self.words.visits and _is_verb(visit):
-            for child in visit.children:
-                # "visited Kyiv": the place visited
-                if child.dep_ == "dobj" and _visited_place(child, mention_index(root.doc)):
-                    candidates.append(entity_at(root.doc, child.i) or root.doc[child.i : child.i + 1])
+        best: Span | None = None
+        for span in self._place_candidates(kind, root, clause):
+            if span.text in names:
+                continue
+            if best is None or (_is_country(best) and not _is_country(span)):
+                best = span
+        if best is None:
+            # "launched drones at Ukrainian cities": no place named, but the country the target lies in
+            return _target_country(root, self.words) if kind == "attack" else None
+        self._within = _country_of_place(best, self.words)
+        words = best.text.split()
+        return " ".join(words[1:] if words[0].lower() == "the" and len(words) > 1 else words)
+
+    def _place_candidates(self, kind: str, root: Token, clause: Token) -> list[Span]:
+        """The places the clause names for the event, in the order they are preferred among equals."""
+        candidates = self._visited(kind, root, clause)
         if kind == "attack":
-            # The target: "struck Kharkiv", "Kharkiv was shelled", "Crimea, which Russia annexed"
-            targets = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass"}]
-            if root.dep_ == "relcl" and not any(
-                c.dep_ == "dobj" and c.lower_ not in {"which", "that"} for c in root.children
-            ):
-                targets.append(root.head)
-            for child in targets:
-                span = _place_span(child, self.words) or _unlinked_name(child)
-                if span is not None:
-                    candidates.append(span)
+            candidates.extend(self._targets(root))
         venue = None if _is_verb(root) else _compound_venue(root, self.words)
         if venue is not None:
             candidates.append(venue)  # "a White House meeting": a venue naming the event noun
@@ -617,6 +658,45 @@ class EventDetector:
                 if prep.dep_ == "prep" and (prep.lower_ == "to" or prep.lower_ in self.words.place_preps):
                     found = [_place_span(p, self.words) for p in prep.children if p.dep_ == "pobj"]
                     candidates.extend(span for span in found if span is not None)
+        candidates.extend(self._prep_places(kind, root, clause))
+        # "Belarus, where the first rounds of talks took place"
+        for head in (root, clause):
+            if head.dep_ == "relcl" and any(c.lower_ == "where" for c in head.children):
+                span = _place_span(head.head, self.words)
+                if span is not None:
+                    candidates.append(span)
+        return candidates
+
+    def _visited(self, kind: str, root: Token, clause: Token) -> list[Span]:
+        """The place a gathering's verb of visiting names."""
+        candidates: list[Span] = []
+        visit = clause.head if clause.dep_ == "conj" and clause.head.lower_ in self.words.visits else root
+        if kind in GROUP_EVENTS and visit.lower_ in self.words.visits and _is_verb(visit):
+            for child in visit.children:
+                # "visited Kyiv": the place visited
+                if child.dep_ == "dobj" and _visited_place(child, mention_index(root.doc)):
+                    candidates.append(entity_at(root.doc, child.i) or root.doc[child.i : child.i + 1])
+        return candidates
+
+    def _targets(self, root: Token) -> list[Span]:
+        """The places an attack targets."""
+        candidates: list[Span] = []
+        # The target: "struck Kharkiv", "Kharkiv was shelled", "Crimea, which Russia annexed"
+        targets = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if root.dep_ == "relcl" and not any(
+            c.dep_ == "dobj" and c.lower_ not in {"which", "that"} for c in root.children
+        ):
+            targets.append(root.head)
+        for child in targets:
+            span = _place_span(child, self.words) or _unlinked_name(child)
+            if span is not None:
+                candidates.append(span)
+        return candidates
+
+    def _prep_places(self, kind: str, root: Token, clause: Token) -> list[Span]:
+        """The places in the prepositional phrases of the trigger's (and its clause's) own words."""
+        candidates: list[Span] = []
+        preps = self.words.place_preps | (self.words.target_preps if kind == "attack" else set())
         scopes: tuple[Token, ...] = (root, clause)
         if kind == "attack" and not _is_verb(root) and root.head != clause and root.dep_ != "dobj":
             scopes = (root,)  # "talks on the Russian invasion took place in Brest": the talks' place
@@ -629,24 +709,7 @@ class EventDetector:
                 span = _place_span(token, self.words)
                 if span is not None:
                     candidates.append(span)
-        # "Belarus, where the first rounds of talks took place"
-        for head in (root, clause):
-            if head.dep_ == "relcl" and any(c.lower_ == "where" for c in head.children):
-                span = _place_span(head.head, self.words)
-                if span is not None:
-                    candidates.append(span)
-        best: Span | None = None
-        for span in candidates:
-            if span.text in names:
-                continue
-            if best is None or (_is_country(best) and not _is_country(span)):
-                best = span
-        if best is None:
-            # "launched drones at Ukrainian cities": no place named, but the country the target lies in
-            return _target_country(root, self.words) if kind == "attack" else None
-        self._within = _country_of_place(best, self.words)
-        words = best.text.split()
-        return " ".join(words[1:] if words[0].lower() == "the" and len(words) > 1 else words)
+        return candidates
 
     # -- modality --------------------------------------------------------------------------------
     def _modality(self, root: Token, clause: Token) -> str:
@@ -1181,6 +1244,27 @@ def _of_phrase(token: Token, index: dict[int, dict[str, Any]], words: EventWords
                 holders.append(token.doc[mention["tok_start"]])
                 break
     return found + holders
+
+
+@dataclass
+class _SubjectVerbs:
+    """The trigger and the verbs whose subjects take part in its event."""
+
+    heads: list[Token]
+    clause: Token  # the verb whose subject the trigger takes, a conjunct's when it has none of its own
+    own: Token  # the verb the trigger hangs from, before borrowing a subject
+    hosted: bool  # the clause is set at a gathering its subject takes part in
+
+
+def _object_preps(kind: str) -> set[str]:
+    """The prepositions whose objects take part in an event of ``kind`` ("talks with Russia")."""
+    # An attack's object is its target, a place, not a participant.
+    object_preps = {"with", "between", "among", "by"}
+    if kind != "attack":
+        object_preps |= {"of", "from", "to"}  # "seized Crimea from Ukraine": the victim is no party
+    if kind == "aid":
+        object_preps.add("for")  # "an aid package for Ukraine": the recipient
+    return object_preps
 
 
 def _place_span(token: Token, words: EventWords) -> Span | None:

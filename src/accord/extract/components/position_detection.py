@@ -17,6 +17,8 @@ reports another party's stance does not hold it. Questions and hypotheticals sta
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from enum import Enum, auto
 from typing import Any
 
 from spacy.language import Language
@@ -37,6 +39,61 @@ from accord.extract.components.common import (
 )
 from accord.extract.components.quote_attribution import is_verb, quote_words, resolve_pronoun
 from accord.extract.components.wordforms import all_forms, forms
+
+# A position as the walk finds it: (actor, stance, condition, the mention holding it).
+Held = tuple[str, str, str | None, dict[str, Any] | None]
+
+
+class _Step(Enum):
+    """What one stage of the walk up a cue's path decides about the token it looks at."""
+
+    ON = auto()  # the token's next stage looks at it
+    NEXT = auto()  # done with this token: on to the next one up the path
+    END = auto()  # the holders are found: the walk ends here
+    NO_STANCE = auto()  # the sentence states no stance on the cue
+
+
+@dataclass
+class _Search:
+    """The walk up a cue's path to the verbs that state it, and the holders it has found so far."""
+
+    cue: Span
+    path: list[Token]
+    index: dict[int, dict[str, Any]]
+    quote: dict[str, Any] | None  # the quotation holding the cue
+    stop: int  # where the holders' stance ends on the path
+    holders: list[tuple[str, dict[str, Any] | None]] = field(default_factory=list)
+    own: dict[str, int] = field(
+        default_factory=dict
+    )  # holders whose stance ends lower on the path than the others'
+    topic: bool = False  # the cue is what a word on the way talks about
+    stance_held: bool = False  # a holder's verb takes a stance, not only speaks of the cue
+    first: int | None = None  # where the innermost holder was found
+    # Parties named as subjects of inner stance verbs: a speaker reporting another party's stance
+    # ("Zelensky said the Russian leader was preparing to reject the ceasefire") does not hold it.
+    reported: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Clause:
+    """The clause that states the stance: where it ends on the path, its condition, and its sign."""
+
+    stop: int
+    boundary: int | None  # where the condition holding the cue ends on its path (see _condition)
+    condition: str | None
+    trade: bool  # the condition is a trade ("in exchange for ...")
+    base_sign: int  # the cue's own direction: 1 toward, -1 away
+    polarity: int  # the direction after the negators and reversers on the way to the stating verb
+
+
+def _utterance(doc: Doc, cue: Span, quotes: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The quotation holding the cue, unless the cue is all it holds."""
+    quote = next((q for q in quotes if q["start"] <= cue.start_char < q["end"]), None)
+    if quote is not None and fold(doc.text[quote["start"] : quote["end"]]).strip(" \"'“”‘’") == fold(
+        cue.text
+    ):
+        return None  # 'after "referendums" rejected by Ukraine': the cue in quotation marks, no utterance
+    return quote
 
 
 class PositionDetector:
@@ -71,7 +128,15 @@ class PositionDetector:
         self.spread_function_words = frozenset(stance_words["spread_function_words"])
         self._compile_cues(nlp, issue_cues, singular_only, polar.get("not_cues") or {})
         self.speech = all_forms(actor_words["speech_verbs"])
-        self.stance = all_forms(stance_words["stance_verbs"])
+        self._read_reversals(polar, stance_words)
+        self._read_polarity(polar)
+        self._read_stance_words(stance_words)
+        self._read_holder_words(holder_words)
+        self.quote_words = quote_words(quotes, actors, holders)
+        self.initialized = True
+
+    def _read_reversals(self, polar: dict[str, Any], stance_words: dict[str, Any]) -> None:
+        """The words that turn a cue the other way: negators, reversers, evaluations, phrasal verbs."""
         reversers = polar["reversers"]
         harm = polar["evaluations"]["negative"]["verbs"]
         self.harm = all_forms(harm)
@@ -94,6 +159,9 @@ class PositionDetector:
         for verb, particle in polar["phrasals"].items():
             for form in all_forms([verb]):
                 self.phrasals[form] = particle
+
+    def _read_polarity(self, polar: dict[str, Any]) -> None:
+        """The rest of the polarity lexicon: questions, hypotheticals, directives, documents, time, supply."""
         self.question_verbs = all_forms(polar["questions"]["verbs"])
         self.question_words = set(polar["questions"]["words"])
         self.hypotheticals = set(polar["hypotheticals"])
@@ -102,6 +170,20 @@ class PositionDetector:
         self.deontic = set(polar["deontic"])
         self.documents = set(polar["documents"])
         self.issuing = all_forms(polar["issuing"])
+        self.adjunct_preps = set(polar["adjunct_preps"])
+        self.temporal_marks = set(polar["temporal_marks"])
+        self.accusations = all_forms(polar["accusations"])
+        self.hearsay = all_forms(polar["hearsay"])
+        self.supply_verbs = all_forms(polar["supply"]["verbs"])
+        self.supply_nouns = set(polar["supply"]["nouns"])
+        self.recipients = set(polar["supply"]["recipients"])
+        self.object_directives = all_forms(polar["object_directives"])
+        self.side_marks = set(polar["side_marks"])
+        self.future_aux = set(polar["future_aux"])
+
+    def _read_stance_words(self, stance_words: dict[str, Any]) -> None:
+        """The stance lexicon: stance verbs and nouns, conditions, trades, refusals, hedges, forecasts."""
+        self.stance = all_forms(stance_words["stance_verbs"])
         self.marks = set(stance_words["condition_marks"])
         self.condition_phrases = [c.split() for c in stance_words["condition_phrases"]]
         self.trade_phrases = [c.split() for c in stance_words["trade_phrases"]]
@@ -114,37 +196,13 @@ class PositionDetector:
         self.means_nouns = set(stance_words["means_nouns"])
         self.unconditional = set(stance_words["unconditional"])
         self.pledges = all_forms(stance_words["pledges"])
-        self.adjunct_preps = set(polar["adjunct_preps"])
         self.topic_preps = set(stance_words["topic_preps"])
         self.stance_nouns = set(stance_words["stance_nouns"])
         self.predictions = all_forms(stance_words["predictions"])
-        self.temporal_marks = set(polar["temporal_marks"])
-        self.accusations = all_forms(polar["accusations"])
-        self.hearsay = all_forms(polar["hearsay"])
-        self.supply_verbs = all_forms(polar["supply"]["verbs"])
-        self.supply_nouns = set(polar["supply"]["nouns"])
-        self.recipients = set(polar["supply"]["recipients"])
-        self.object_directives = all_forms(polar["object_directives"])
-        self.sides = set(holder_words["sides"])
-        self.two_sides = set(holder_words["two_sides"])
-        self.subject_pronouns = set(holder_words["subject_pronouns"])
-        self.anaphors = set(holder_words["anaphors"])
-        self.resolvable = set(holder_words["resolvable"])
-        self.first_person = set(holder_words["first_person"])
-        self.named_things = set(holder_words["named_things"])
-        self.envoys = set(holder_words["envoys"])
-        self.country_nouns = set(holder_words["country_nouns"])
-        self.possessives = set(holder_words["possessives"])
-        self.possessive_pronouns = set(holder_words["possessive_pronouns"])
-        self.group_heads = set(holder_words["group_heads"])
-        self.leader_titles = list(holder_words["leader_titles"])
-        self.unnamed_persons = set(holder_words["unnamed_persons"])
         self.proposing = all_forms(stance_words["proposing"])
         self.adjectival = set(stance_words["adjectival"])
         self.asking_nouns = set(stance_words["asking_nouns"])
-        self.side_marks = set(polar["side_marks"])
         self.doubts = set(stance_words["doubts"])
-        self.future_aux = set(polar["future_aux"])
         self.seeking = all_forms(stance_words["seeking"])
         self.restrictive = set(stance_words["restrictive_preps"])
         self.exclusive_preps = set(stance_words["exclusive_preps"])
@@ -159,13 +217,28 @@ class PositionDetector:
         self.threatening = all_forms(stance_words["threatening_verbs"])
         self.noncommittal_verbs = all_forms(stance_words["noncommittal_verbs"])
         self.settlement_nouns = set(stance_words["settlement_nouns"])
+        self.articles = frozenset(stance_words["articles"])
+        self.theatre_preps = frozenset(stance_words["theatre_preps"])
+
+    def _read_holder_words(self, holder_words: dict[str, Any]) -> None:
+        """The holder lexicon: the words that name (or stand for) who holds a stance."""
+        self.sides = set(holder_words["sides"])
+        self.two_sides = set(holder_words["two_sides"])
+        self.subject_pronouns = set(holder_words["subject_pronouns"])
+        self.anaphors = set(holder_words["anaphors"])
+        self.resolvable = set(holder_words["resolvable"])
+        self.first_person = set(holder_words["first_person"])
+        self.named_things = set(holder_words["named_things"])
+        self.envoys = set(holder_words["envoys"])
+        self.country_nouns = set(holder_words["country_nouns"])
+        self.possessives = set(holder_words["possessives"])
+        self.possessive_pronouns = set(holder_words["possessive_pronouns"])
+        self.group_heads = set(holder_words["group_heads"])
+        self.leader_titles = list(holder_words["leader_titles"])
+        self.unnamed_persons = set(holder_words["unnamed_persons"])
         self.spokesbodies = frozenset(holder_words["spokesbodies"])
         self.pronouns = frozenset(holder_words["pronouns"])
         self.relative_pronouns = frozenset(holder_words["relative_pronouns"])
-        self.articles = frozenset(stance_words["articles"])
-        self.theatre_preps = frozenset(stance_words["theatre_preps"])
-        self.quote_words = quote_words(quotes, actors, holders)
-        self.initialized = True
 
     def _compile_cues(
         self,
@@ -212,74 +285,84 @@ class PositionDetector:
         index = mention_index(doc)
         quotes = items(doc, "accord_quotes")
         found: dict[tuple[str, str, str], dict[str, Any]] = {}
-        matches = sorted(
-            self.matcher(doc) + _spread_cues(doc, self.spread, self.articles),
-            key=lambda m: (m[1], -(m[2] - m[1])),
-        )
-        matches = sorted(
-            matches + _anaphoric_cues(doc, matches, self.anaphors), key=lambda m: (m[1], -(m[2] - m[1]))
-        )
+        matches = self._cue_matches(doc)
         covered: set[int] = set()
         for match_id, start, end in matches:
             if any(i in covered for i in range(start, end)):
                 continue
             covered.update(range(start, end))
             issue, direction = doc.vocab.strings[match_id].split("|")
-            if direction == "none":
-                continue  # "nuclear weapons": covers the cue inside it, names no issue
             cue = doc[start:end]
-            if direction == "supplied":
-                if not self._supplied(cue):
-                    continue  # "the pullout of heavy weapons": weapons, but no aid to anyone
-                direction = "toward"
-            if direction == "proposed":
-                if not self._proposed(cue):
-                    continue  # "the talks ended": talks held, no stance on holding them
-                direction = "toward"
-            if not self._stated(cue):
+            stated = self._stated_direction(cue, issue, direction, index)
+            if stated is None:
                 continue
-            if self._elsewhere(cue):
-                continue  # "a ceasefire in Gaza": another war's issue
-            if (
-                issue in self.ceded_issues
-                and direction in {"toward", "away"}
-                and self._ceded_by_russia(cue, index)
-            ):
-                # "Moscow would never give up Crimea": what Russia cedes is Ukraine's gain, the other way
-                direction = "away" if direction == "toward" else "toward"
             others = [
                 doc[s:e] for m, s, e in matches if s != start and not doc.vocab.strings[m].endswith("|none")
             ]
-            sought = issue == "security_guarantees" and self._sought(cue)
-            for actor, stance, condition, mention in self._positions(
-                doc, cue, direction, index, quotes, others
-            ):
-                if sought and (mention is None or "Ukraine" not in _served(mention)):
-                    continue  # "Moscow seeks security guarantees": guarantees for itself, not for Ukraine
-                if mention is not None:
-                    mark_acting(mention)
-                issues = [issue]
-                if issue == "territory" and "crimea" in cue.sent.text.lower():
-                    issues.append("crimea")
-                for one in issues:
-                    key = (actor, one, stance)
-                    if key not in found:
-                        found[key] = {
-                            **provenance(doc, cue.start_char, cue.end_char),
-                            "actor": actor,
-                            "issue": one,
-                            "stance": stance,
-                            "condition": condition,
-                            "score": 1.0,
-                        }
-        # One entry per (actor, issue, stance); a conditional stance replaces the unconditional ones.
-        conditional = {(a, i) for (a, i, s) in found if s == "conditional"}
-        for (actor, issue, stance), item in found.items():
-            if stance != "conditional" and (actor, issue) in conditional:
-                continue
-            out.append(item)
+            for held in self._held_positions(doc, cue, issue, stated, index, quotes, others):
+                _record(found, cue, issue, held)
+        out.extend(_one_per_stance(found))
         out.sort(key=lambda p: p["start"])
         return doc
+
+    def _cue_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The issue cues of the document by start, the longest first: phrases, spread cues, and the
+        anaphors pointing back at them."""
+        matches = sorted(
+            self.matcher(doc) + _spread_cues(doc, self.spread, self.articles),
+            key=lambda m: (m[1], -(m[2] - m[1])),
+        )
+        return sorted(
+            matches + _anaphoric_cues(doc, matches, self.anaphors), key=lambda m: (m[1], -(m[2] - m[1]))
+        )
+
+    def _stated_direction(
+        self, cue: Span, issue: str, direction: str, index: dict[int, dict[str, Any]]
+    ) -> str | None:
+        """The way a cue points on its issue ("toward" or "away"); None when it states no issue here."""
+        if direction == "none":
+            return None  # "nuclear weapons": covers the cue inside it, names no issue
+        if direction == "supplied":
+            if not self._supplied(cue):
+                return None  # "the pullout of heavy weapons": weapons, but no aid to anyone
+            direction = "toward"
+        if direction == "proposed":
+            if not self._proposed(cue):
+                return None  # "the talks ended": talks held, no stance on holding them
+            direction = "toward"
+        if not self._stated(cue):
+            return None
+        if self._elsewhere(cue):
+            return None  # "a ceasefire in Gaza": another war's issue
+        if (
+            issue in self.ceded_issues
+            and direction in {"toward", "away"}
+            and self._ceded_by_russia(cue, index)
+        ):
+            # "Moscow would never give up Crimea": what Russia cedes is Ukraine's gain, the other way
+            direction = "away" if direction == "toward" else "toward"
+        return direction
+
+    def _held_positions(
+        self,
+        doc: Doc,
+        cue: Span,
+        issue: str,
+        direction: str,
+        index: dict[int, dict[str, Any]],
+        quotes: list[dict[str, Any]],
+        others: list[Span],
+    ) -> list[Held]:
+        """The positions held on the cue, but for guarantees a holder seeks for itself."""
+        sought = issue == "security_guarantees" and self._sought(cue)
+        return [
+            (actor, stance, condition, mention)
+            for actor, stance, condition, mention in self._positions(
+                doc, cue, direction, index, quotes, others
+            )
+            # "Moscow seeks security guarantees": guarantees for itself, not for Ukraine
+            if not (sought and (mention is None or "Ukraine" not in _served(mention)))
+        ]
 
     def _positions(
         self,
@@ -289,36 +372,68 @@ class PositionDetector:
         index: dict[int, dict[str, Any]],
         quotes: list[dict[str, Any]],
         others: list[Span],
-    ) -> list[tuple[str, str, str | None, dict[str, Any] | None]]:
+    ) -> list[Held]:
+        """Who states the cue and with which stance: the holders found on the way up the cue's path,
+        then the stance each holds under the clause's condition and polarity."""
         path = self._path(cue)
         if self._open_question(cue, path):
             return []  # "asked whether Ukraine would receive more weapons": a question states no stance
         if self._reported_act(path):
             return []  # "accused Kyiv of violating the truce", "before the truce came into force"
-        holders: list[tuple[str, dict[str, Any] | None]] = []
-        stop = len(path)
-        quote = next((q for q in quotes if q["start"] <= cue.start_char < q["end"]), None)
-        if quote is not None and fold(doc.text[quote["start"] : quote["end"]]).strip(" \"'“”‘’") == fold(
-            cue.text
-        ):
-            quote = (
-                None  # 'after "referendums" rejected by Ukraine': the cue in quotation marks, no utterance
-            )
-        if quote is not None:
-            speaker = next((m for m in index.values() if m["name"] == quote["speaker"] and m["party"]), None)
-            if speaker is None or self._unnamed_speaker(quote, cue.sent, index):
-                return []
-            namer = next(
-                (t for t in path if t.lower_ in self.directives and t.lower_.startswith("call")), None
-            )
-            if namer is not None and not _calls_for(namer) and not quote["start"] <= namer.idx < quote["end"]:
-                return []  # 'called Zelensky "a dictator without elections"': a label, not a stance
-            holders.append((quote["speaker"], speaker))
-        topic = False
-        stance_held = False
-        own: dict[str, int] = {}  # holders whose stance ends lower on the path than the others'
+        search = _Search(cue, path, index, _utterance(doc, cue, quotes), stop=len(path))
+        if search.quote is not None and not self._quote_speaker(search.quote, search):
+            return []
+        if not self._walk(search):
+            return []
+        if search.topic and not search.stance_held:
+            return []  # 'said: "no progress towards agreeing on a ceasefire"': a topic, no stance taken
+        self._unstated_holders(search)
+        if not search.holders:
+            return []
+        clause = self._stating_clause(search, direction, others)
+        if clause is None:
+            return []
+        return [self._stance(search, clause, name, held) for name, held in search.holders]
+
+    def _quote_speaker(self, quote: dict[str, Any], search: _Search) -> bool:
+        """The speaker of the quotation holding the cue becomes its first holder; False when the
+        quotation states no stance (an unnamed speaker, a label)."""
+        speaker = next(
+            (m for m in search.index.values() if m["name"] == quote["speaker"] and m["party"]), None
+        )
+        if speaker is None or self._unnamed_speaker(quote, search.cue.sent, search.index):
+            return False
+        namer = next(
+            (t for t in search.path if t.lower_ in self.directives and t.lower_.startswith("call")), None
+        )
+        if namer is not None and not _calls_for(namer) and not quote["start"] <= namer.idx < quote["end"]:
+            return False  # 'called Zelensky "a dictator without elections"': a label, not a stance
+        search.holders.append((quote["speaker"], speaker))
+        return True
+
+    def _walk(self, search: _Search) -> bool:
+        """Walk up the path from the cue, each token through the stages in turn, gathering who holds the
+        cue into ``search``; False when the sentence states no stance on it."""
+        zone = self._condition_zone(search.path)
+        stages = (self._path_limit, self._context, self._noun_holders, self._stating_verb)
+        for position, token in enumerate(search.path):
+            if position <= zone:
+                continue
+            step = _Step.ON
+            for stage in stages:
+                step = stage(search, position, token)
+                if step is not _Step.ON:
+                    break
+            if step is _Step.NO_STANCE:
+                return False
+            if step is _Step.END:
+                break
+        return True
+
+    def _condition_zone(self, path: list[Token]) -> int:
+        """The position of the outermost condition clause on the path (-1 when there is none)."""
         # Verbs inside a condition ("if Kyiv recognizes ...") state what is asked, not who asks it.
-        zone = max(
+        return max(
             (
                 i
                 for i, t in enumerate(path)
@@ -326,150 +441,203 @@ class PositionDetector:
             ),
             default=-1,
         )
-        first: int | None = None  # where the innermost holder was found
-        # Parties named as subjects of inner stance verbs: a speaker reporting another party's stance
-        # ("Zelensky said the Russian leader was preparing to reject the ceasefire") does not hold it.
-        reported: list[dict[str, Any]] = []
-        for position, token in enumerate(path):
-            if position <= zone:
-                continue
-            if position > 0 and first is None and not holders and self._describes(path[position - 1]):
-                # "Switzerland, which has imposed sanctions": the clause describes its noun; whoever
-                # speaks above it takes no stance on what the clause says
-                return []
-            if (
-                position > 0
-                and path[position - 1].dep_ in {"nsubj", "nsubjpass"}
-                and any(c.dep_ in {"acomp", "attr"} and c.lower_ in self.assessments for c in token.children)
-            ):
-                return []  # "a ceasefire would be hard to achieve": an assessment, no stance
-            if first is not None and path[position - 1].dep_ not in REPORTING:
-                break  # "Putin proposed talks a day after Macron demanded ...": not Putin's stance
-            if first is not None and self._side_clause(path[position - 1]):
-                break  # "X said ..., while Y called for ...": Y's clause is not what X says
-            base = token.lower_
-            topic = topic or self._topic(token)
-            if position > 0 and token not in cue:
-                if base in self.doubts:
-                    return []  # "expressed doubts about the truce": no position
-                if base in self.hearsay and is_verb(token) and first is None:
-                    return []  # "we often hear that ...": the view heard is not the hearer's
-                forecast = reported or first is not None or self._expects_party(token, path[:position], index)
-                if base in self.predictions and forecast:
-                    return []  # "expects Putin to stop fighting": a forecast of another's act, no stance
-                if base in self.object_directives and self._unstated_asker(token, index):
-                    return []  # "persuading Russia to accept the truce ...": who asks is not said
-                if first is None and self._unnamed_owner(token, index):
-                    return []  # "announced the parties' readiness for talks": the readiness is theirs
-                owner = self._possessor(token, index) if first is None and not self._asked(token) else None
-                if owner is not None and not any(_same_side(owner, [h]) for h in holders):
-                    if base not in self.stance_nouns:
-                        return []  # "Russia's decision to leave the deal", judged by someone else
-                    if token.dep_ in {"dobj", "pobj", "nsubjpass"} and any(
-                        a.lower_ in self.stance and is_verb(a) for a in path[position + 1 : position + 3]
-                    ):
-                        # "Ukraine agreed to the US proposal for a truce": the proposer holds it on its own
-                        # way, and whoever takes up the proposal holds it too
-                        own[str(owner["name"])] = position + 1
-                        holders.append((str(owner["name"]), owner))
-                        continue
-                    # "Kyiv's idea of driving Russia out ... was an illusion": Kyiv's, whoever judges it
-                    holders = [(str(owner["name"]), owner)]
-                    stop = position + 1
-                    break
-            if position == 0:
-                # "the US-proposed ceasefire": the party that proposed or backed it
-                for proposer in self._proposers(token, index):
-                    own[str(proposer["name"])] = 1
-                    holders.append((str(proposer["name"]), proposer))
-            if first is None and not is_verb(token):
-                # "a ceasefire deal accepted by Putin": the party a participle says backs the noun
-                for backer in self._backers(token, index):
-                    if all(str(backer["name"]) != h[0] for h in holders):
-                        own[str(backer["name"])] = position + 1
-                        holders.append((str(backer["name"]), backer))
-            if (
-                base in self.speech
-                and base not in self.stance
-                and position > 0
-                and path[position - 1].dep_ == "prep"
-                and path[position - 1].lower_ in self.topic_preps
-            ):
-                topic = True  # "the Kremlin said on Monday ... on a proposed peace plan": speaking about it
-            if topic and base not in self.stance:
-                continue  # "said the terms of a truce could ...": talk about an issue is not a stance on it
-            misparsed = base in self.directives and any(
-                c.dep_ == "compound" and c.lower_ in self.documents for c in token.children
+
+    def _path_limit(self, search: _Search, position: int, token: Token) -> _Step:
+        """Does the walk stop below ``token``: at a clause describing a noun or assessing the cue (no
+        stance), or above the innermost holder at a link that neither reports nor continues its verb?"""
+        path = search.path
+        if (
+            position > 0
+            and search.first is None
+            and not search.holders
+            and self._describes(path[position - 1])
+        ):
+            # "Switzerland, which has imposed sanctions": the clause describes its noun; whoever
+            # speaks above it takes no stance on what the clause says
+            return _Step.NO_STANCE
+        if (
+            position > 0
+            and path[position - 1].dep_ in {"nsubj", "nsubjpass"}
+            and any(c.dep_ in {"acomp", "attr"} and c.lower_ in self.assessments for c in token.children)
+        ):
+            return _Step.NO_STANCE  # "a ceasefire would be hard to achieve": an assessment, no stance
+        if search.first is not None and path[position - 1].dep_ not in REPORTING:
+            return _Step.END  # "Putin proposed talks a day after Macron demanded ...": not Putin's stance
+        if search.first is not None and self._side_clause(path[position - 1]):
+            return _Step.END  # "X said ..., while Y called for ...": Y's clause is not what X says
+        return _Step.ON
+
+    def _context(self, search: _Search, position: int, token: Token) -> _Step:
+        """What a word on the way up says of the cue: a topic, a doubt, hearsay, a forecast, a request
+        whose asker is not said, or an owner of the stance."""
+        search.topic = search.topic or self._topic(token)
+        if position == 0 or token in search.cue:
+            return _Step.ON
+        base = token.lower_
+        if base in self.doubts:
+            return _Step.NO_STANCE  # "expressed doubts about the truce": no position
+        if base in self.hearsay and is_verb(token) and search.first is None:
+            return _Step.NO_STANCE  # "we often hear that ...": the view heard is not the hearer's
+        forecast = (
+            search.reported
+            or search.first is not None
+            or self._expects_party(token, search.path[:position], search.index)
+        )
+        if base in self.predictions and forecast:
+            return _Step.NO_STANCE  # "expects Putin to stop fighting": a forecast of another's act, no stance
+        if base in self.object_directives and self._unstated_asker(token, search.index):
+            return _Step.NO_STANCE  # "persuading Russia to accept the truce ...": who asks is not said
+        if search.first is None and self._unnamed_owner(token, search.index):
+            return _Step.NO_STANCE  # "announced the parties' readiness for talks": the readiness is theirs
+        return self._possessed(search, position, token)
+
+    def _possessed(self, search: _Search, position: int, token: Token) -> _Step:
+        """A stance noun owned by a party other than the holders ("Russia's decision") is the owner's."""
+        owner = (
+            self._possessor(token, search.index) if search.first is None and not self._asked(token) else None
+        )
+        if owner is None or any(_same_side(owner, [h]) for h in search.holders):
+            return _Step.ON
+        if token.lower_ not in self.stance_nouns:
+            return _Step.NO_STANCE  # "Russia's decision to leave the deal", judged by someone else
+        path = search.path
+        if token.dep_ in {"dobj", "pobj", "nsubjpass"} and any(
+            a.lower_ in self.stance and is_verb(a) for a in path[position + 1 : position + 3]
+        ):
+            # "Ukraine agreed to the US proposal for a truce": the proposer holds it on its own
+            # way, and whoever takes up the proposal holds it too
+            search.own[str(owner["name"])] = position + 1
+            search.holders.append((str(owner["name"]), owner))
+            return _Step.NEXT
+        # "Kyiv's idea of driving Russia out ... was an illusion": Kyiv's, whoever judges it
+        search.holders = [(str(owner["name"]), owner)]
+        search.stop = position + 1
+        return _Step.END
+
+    def _noun_holders(self, search: _Search, position: int, token: Token) -> _Step:
+        """The parties a noun on the way names as proposing or backing the cue."""
+        if position == 0:
+            # "the US-proposed ceasefire": the party that proposed or backed it
+            for proposer in self._proposers(token, search.index):
+                search.own[str(proposer["name"])] = 1
+                search.holders.append((str(proposer["name"]), proposer))
+        if search.first is None and not is_verb(token):
+            # "a ceasefire deal accepted by Putin": the party a participle says backs the noun
+            for backer in self._backers(token, search.index):
+                if all(str(backer["name"]) != h[0] for h in search.holders):
+                    search.own[str(backer["name"])] = position + 1
+                    search.holders.append((str(backer["name"]), backer))
+        return _Step.ON
+
+    def _stating_verb(self, search: _Search, position: int, token: Token) -> _Step:
+        """A verb of speech or stance (or of issuing a plan) on the way up: its subject holds the cue."""
+        path, cue, quote = search.path, search.cue, search.quote
+        base = token.lower_
+        if (
+            base in self.speech
+            and base not in self.stance
+            and position > 0
+            and path[position - 1].dep_ == "prep"
+            and path[position - 1].lower_ in self.topic_preps
+        ):
+            search.topic = (
+                True  # "the Kremlin said on Monday ... on a proposed peace plan": speaking about it
             )
-            verb_like = is_verb(token) or token.dep_ == "acomp" or misparsed
-            # "laid out a peace plan, which includes ...": issuing a plan states what it includes
-            issues_plan = base in self.issuing and any(
-                c.dep_ == "dobj" and c.lower_ in self.documents for c in token.children
-            )
-            if (
-                (base not in self.speech and base not in self.stance and not issues_plan)
-                or not verb_like
-                or token in cue
-            ):
-                continue
-            if base in self.directives and base.startswith("call") and not _calls_for(token):
-                continue  # "called Zelensky a dictator": naming, not calling for something
-            if self._noncommittal(token):
-                return []  # "has not yet accepted the meeting": no commitment either way
-            subject = self._subject(token)
-            if subject is None or (quote is not None and quote["start"] <= subject.idx < quote["end"]):
-                continue  # inside a quotation, "we" and "they" are the speaker's; the speaker holds it
-            if self._addressee(subject, path, position):
-                continue  # "demanded that Ukraine refuse ...": the party asked to act holds nothing
-            # "Putin and Zelensky agreed ...": each party holds the stance; "both sides" are the
-            # parties of the talks the article has just described.
-            subjects = [subject, *subject.conjuncts]
-            if subject.lower_ in self.envoys and subject.i not in index:
-                # "the US and Ukrainian delegations agreed": the parties named before the delegations
-                named_by = [
-                    c
-                    for c in subject.children
-                    if c.dep_ in {"compound", "amod", "poss", "nmod"} and c.i in index
-                ]
-                subjects = [t for c in named_by for t in [c, *c.conjuncts]] or subjects
-            # "he and the leaders of France and Germany agreed": each conjunct, a group of leaders too
-            found = [m for s in subjects for m in (self._leaders(s, index) or [self._holder(s, index)])]
-            if subject.lower_ in self.sides and all(m is None for m in found):
-                found = self._sides(subject, index)
-            named = [m for m in found if m is not None]
-            if reported and named and not any(_same_side(m, [("", r)]) for m in named for r in reported):
-                break
-            for mention in named:
-                if base in self.needs and mention["kind"] != "person":
-                    continue  # "Ukraine needs air defence": a need described, no stance the country states
-                name = str(mention["name"])
-                stance_held = stance_held or base in self.stance or issues_plan
-                if all(name != h[0] for h in holders):
-                    holders.append((name, mention))
-                # "Kyiv is not ready for ...": the copula of an adjective holds its negation
-                stop = position + (2 if token.dep_ == "acomp" else 1)
-                if first is None:
-                    first = position
-            party = self._party_named(subject, index)
-            if party is not None:
-                reported.append(party)
-        if topic and not stance_held:
-            return []  # 'said: "no progress towards agreeing on a ceasefire"': a topic, no stance taken
-        if not holders:
-            holders.extend(self._sentence_speaker(cue, index))
-        voiced = self._voiced_country(path, holders, index)
+        if search.topic and base not in self.stance:
+            return (
+                _Step.NEXT
+            )  # "said the terms of a truce could ...": talk about an issue is not a stance on it
+        misparsed = base in self.directives and any(
+            c.dep_ == "compound" and c.lower_ in self.documents for c in token.children
+        )
+        verb_like = is_verb(token) or token.dep_ == "acomp" or misparsed
+        # "laid out a peace plan, which includes ...": issuing a plan states what it includes
+        issues_plan = base in self.issuing and any(
+            c.dep_ == "dobj" and c.lower_ in self.documents for c in token.children
+        )
+        if (
+            (base not in self.speech and base not in self.stance and not issues_plan)
+            or not verb_like
+            or token in cue
+        ):
+            return _Step.NEXT
+        if base in self.directives and base.startswith("call") and not _calls_for(token):
+            return _Step.NEXT  # "called Zelensky a dictator": naming, not calling for something
+        if self._noncommittal(token):
+            return _Step.NO_STANCE  # "has not yet accepted the meeting": no commitment either way
+        subject = self._subject(token)
+        if subject is None or (quote is not None and quote["start"] <= subject.idx < quote["end"]):
+            return _Step.NEXT  # inside a quotation, "we" and "they" are the speaker's; the speaker holds it
+        if self._addressee(subject, path, position):
+            return _Step.NEXT  # "demanded that Ukraine refuse ...": the party asked to act holds nothing
+        return self._subject_holders(search, position, token, subject, issues_plan)
+
+    def _subject_holders(
+        self, search: _Search, position: int, verb: Token, subject: Token, issues_plan: bool
+    ) -> _Step:
+        """The parties the stating verb's subject names hold the cue, unless they report another's stance."""
+        named = self._subject_parties(subject, search.index)
+        if (
+            search.reported
+            and named
+            and not any(_same_side(m, [("", r)]) for m in named for r in search.reported)
+        ):
+            return _Step.END
+        base = verb.lower_
+        for mention in named:
+            if base in self.needs and mention["kind"] != "person":
+                continue  # "Ukraine needs air defence": a need described, no stance the country states
+            name = str(mention["name"])
+            search.stance_held = search.stance_held or base in self.stance or issues_plan
+            if all(name != h[0] for h in search.holders):
+                search.holders.append((name, mention))
+            # "Kyiv is not ready for ...": the copula of an adjective holds its negation
+            search.stop = position + (2 if verb.dep_ == "acomp" else 1)
+            if search.first is None:
+                search.first = position
+        party = self._party_named(subject, search.index)
+        if party is not None:
+            search.reported.append(party)
+        return _Step.ON
+
+    def _subject_parties(self, subject: Token, index: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
+        """The parties a stating verb's subject names."""
+        # "Putin and Zelensky agreed ...": each party holds the stance; "both sides" are the
+        # parties of the talks the article has just described.
+        subjects = [subject, *subject.conjuncts]
+        if subject.lower_ in self.envoys and subject.i not in index:
+            # "the US and Ukrainian delegations agreed": the parties named before the delegations
+            named_by = [
+                c for c in subject.children if c.dep_ in {"compound", "amod", "poss", "nmod"} and c.i in index
+            ]
+            subjects = [t for c in named_by for t in [c, *c.conjuncts]] or subjects
+        # "he and the leaders of France and Germany agreed": each conjunct, a group of leaders too
+        found = [m for s in subjects for m in (self._leaders(s, index) or [self._holder(s, index)])]
+        if subject.lower_ in self.sides and all(m is None for m in found):
+            found = self._sides(subject, index)
+        return [m for m in found if m is not None]
+
+    def _unstated_holders(self, search: _Search) -> None:
+        """Holders the walk cannot find: the sentence's speaker when no one else holds the cue, and the
+        country a holder voices."""
+        if not search.holders:
+            search.holders.extend(self._sentence_speaker(search.cue, search.index))
+        voiced = self._voiced_country(search.path, search.holders, search.index)
         if voiced is not None:
-            holders.append((str(voiced["name"]), voiced))
-        if not holders:
-            return []
+            search.holders.append((str(voiced["name"]), voiced))
+
+    def _stating_clause(self, search: _Search, direction: str, others: list[Span]) -> _Clause | None:
+        """The condition and polarity stage: where the stance's clause ends, its condition, and the sign
+        the cue takes in it; None when the clause states no stance."""
+        cue, path, stop = search.cue, search.path, search.stop
         boundary, condition, trade = self._condition(cue, path[:stop], others)
         # "an agreement is possible only if ...": "possible" qualifies the settlement, not the demand
         settled = boundary is not None and 0 < boundary < stop and self._settlement_clause(path[boundary])
         if self._hypothetical(cue, path[:boundary] if settled and boundary is not None else path[:stop]):
-            return []  # "hypothetically, a ceasefire could ...": nobody takes that stance
+            return None  # "hypothetically, a ceasefire could ...": nobody takes that stance
         if boundary is not None:
             if boundary < 0:
-                return []  # a condition whose main clause states no stance on an issue
+                return None  # a condition whose main clause states no stance on an issue
             stop = boundary
         base_sign = 1 if direction == "toward" else -1
         polarity = base_sign * self._negation(cue, path[:stop])
@@ -477,24 +645,25 @@ class PositionDetector:
             # "threatened sanctions if Russia rejects the ceasefire": a threat's condition is what the
             # threatener wants avoided, so the cue counts the other way
             polarity = -polarity
-        out: list[tuple[str, str, str | None, dict[str, Any] | None]] = []
-        for name, held in holders:
-            sign = polarity * self._harm(cue, path[:stop], held)
-            if name in own:
-                # the proposer's stance is its own proposal's, not the taker's condition on it
-                sign = base_sign * self._negation(cue, path[: own[name]])
-                out.append((name, "support" if sign > 0 else "oppose", None, held))
-                continue
-            if trade and sign < 0 and self._refused(path[:stop]):
-                # "refused to cede territory in exchange for a truce": the trade is refused (but "offer to
-                # put off membership in exchange for a deal" is a conditional offer)
-                stance = "oppose"
-            elif sign == 0 or (condition is not None and boundary is None):
-                stance = "conditional"
-            else:
-                stance = "support" if sign > 0 else "oppose"
-            out.append((name, stance, condition, held))
-        return out
+        return _Clause(stop, boundary, condition, trade, base_sign, polarity)
+
+    def _stance(self, search: _Search, clause: _Clause, name: str, held: dict[str, Any] | None) -> Held:
+        """The stance one holder takes on the cue."""
+        cue, path = search.cue, search.path
+        sign = clause.polarity * self._harm(cue, path[: clause.stop], held)
+        if name in search.own:
+            # the proposer's stance is its own proposal's, not the taker's condition on it
+            sign = clause.base_sign * self._negation(cue, path[: search.own[name]])
+            return (name, "support" if sign > 0 else "oppose", None, held)
+        if clause.trade and sign < 0 and self._refused(path[: clause.stop]):
+            # "refused to cede territory in exchange for a truce": the trade is refused (but "offer to
+            # put off membership in exchange for a deal" is a conditional offer)
+            stance = "oppose"
+        elif sign == 0 or (clause.condition is not None and clause.boundary is None):
+            stance = "conditional"
+        else:
+            stance = "support" if sign > 0 else "oppose"
+        return (name, stance, clause.condition, held)
 
     def _holder(self, token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
         """The party a subject stands for: a mention or a document's owner; never a dateline's place."""
@@ -1147,75 +1316,93 @@ class PositionDetector:
         return list(collective if len(collective) >= 2 else parties)
 
     def _negation(self, cue: Span, path: list[Token]) -> int:
+        """The sign the way up ``path`` from the cue gives it: each negator, reverser or negative evaluation
+        on the way flips it; 0 when the way leaves the cue open ("did not rule out")."""
         sign = 1
         inside = set(range(cue.start, cue.end))
         for position, token in enumerate(path):
             below = path[position - 1] if position > 0 else None
             if below is not None and below.dep_ == "conj" and is_verb(below):
                 break  # "refuses to give up land and insists on a ceasefire": one verb's "no" only
-            subject_side = below is not None and below.dep_ in {"nsubj", "nsubjpass", "csubj"}
             if below is not None and below.dep_ == "conj" and not is_verb(below):
                 continue  # "the withdrawal of troops and the release of prisoners": a list, not a reversal
-            # A verb of harm with the cue as its subject depends on who is harmed: see _harm.
-            harm = subject_side and token.lower_ in self.harm
-            # A reverser verb reached through an adjunct ("end the war without providing X") is not undoing X.
-            adjunct = (
-                below is not None
-                and ((below.dep_ == "prep" and below.lower_ in self.adjunct_preps) or below.dep_ == "advcl")
-                and token.lower_ in self.reverser_verbs
-            )
-            if token.i not in inside and token.lower_ in self.negators and not harm and not adjunct:
-                sign = -sign
-            if self._shared_head(token) is not None:
-                sign = -sign
-            if token.dep_ in {"conj", "pobj"} and self._set_aside(token):
-                sign = -sign  # "a peace agreement rather than a mere ceasefire": the one set aside
-            particle = self.phrasals.get(token.lower_)
-            if (
-                particle
-                and not subject_side
-                and any(c.dep_ == "prt" and c.lower_ == particle for c in token.children)
-            ):
-                if any(c.dep_ == "neg" for c in token.children):
-                    return 0  # "did not rule out": open to it, not committed
-                sign = -sign
-            if token.lower_ in self.open_negations and any(c.dep_ == "neg" for c in token.children):
-                return 0  # "does not exclude a ceasefire": as "did not rule out"
-            firm = subject_side and self._firm(token)
-            for child in token.children:
-                if child.i in inside or child == below:
-                    continue  # the word the path came up through was counted as a token of the path
-                if child.dep_ == "neg":
-                    if not firm:  # "integrity is not up for negotiation" upholds integrity
-                        sign = -sign
-                elif child.dep_ in {"det", "amod", "acomp"} and child.lower_ in self.negators:
+            word = self._word_sign(token, below, inside)
+            if word == 0:
+                return 0
+            sign *= word * self._modifier_sign(token, below, inside)
+        return sign
+
+    def _word_sign(self, token: Token, below: Token | None, inside: set[int]) -> int:
+        """The sign a word on the path gives the cue: -1 for a negator or reverser (or the phrase set aside),
+        0 for a negated phrasal or open negation that leaves the cue open."""
+        sign = 1
+        subject_side = _subject_link(below)
+        # A verb of harm with the cue as its subject depends on who is harmed: see _harm.
+        harm = subject_side and token.lower_ in self.harm
+        # A reverser verb reached through an adjunct ("end the war without providing X") is not undoing X.
+        adjunct = (
+            below is not None
+            and ((below.dep_ == "prep" and below.lower_ in self.adjunct_preps) or below.dep_ == "advcl")
+            and token.lower_ in self.reverser_verbs
+        )
+        if token.i not in inside and token.lower_ in self.negators and not harm and not adjunct:
+            sign = -sign
+        if self._shared_head(token) is not None:
+            sign = -sign
+        if token.dep_ in {"conj", "pobj"} and self._set_aside(token):
+            sign = -sign  # "a peace agreement rather than a mere ceasefire": the one set aside
+        particle = self.phrasals.get(token.lower_)
+        if (
+            particle
+            and not subject_side
+            and any(c.dep_ == "prt" and c.lower_ == particle for c in token.children)
+        ):
+            if any(c.dep_ == "neg" for c in token.children):
+                return 0  # "did not rule out": open to it, not committed
+            sign = -sign
+        if token.lower_ in self.open_negations and any(c.dep_ == "neg" for c in token.children):
+            return 0  # "does not exclude a ceasefire": as "did not rule out"
+        return sign
+
+    def _modifier_sign(self, token: Token, below: Token | None, inside: set[int]) -> int:
+        """The sign the words hanging from a path word give the cue: a "not", a negating modifier, "no
+        longer", a negative evaluation of what the cue's clause says."""
+        sign = 1
+        subject_side = _subject_link(below)
+        firm = subject_side and self._firm(token)
+        for child in token.children:
+            if child.i in inside or child == below:
+                continue  # the word the path came up through was counted as a token of the path
+            if child.dep_ == "neg":
+                if not firm:  # "integrity is not up for negotiation" upholds integrity
                     sign = -sign
-                elif (
-                    child.dep_ == "advmod"
-                    and child.lower_ == "longer"
-                    and any(g.lower_ == "no" for g in child.children)
-                ):
-                    sign = -sign  # "is no longer seeking membership"
-                elif child.dep_ == "attr" and any(
-                    g.dep_ == "amod" and g.lower_ in self.negators for g in child.children
-                ):
-                    sign = -sign  # "... was an unrealistic objective"
-                elif (
-                    below is not None
-                    and below.dep_ == "dobj"
-                    and token.lower_ not in self.negators  # "rejected the swap as inconceivable": one "no"
-                    and (child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ == "as"))
-                    and self._condemns(child)
-                ):
-                    sign = -sign  # "would regard any Western troops as legitimate targets"
-                elif (
-                    subject_side
-                    and token.lower_
-                    not in self.negators  # "was dismissed by Moscow as unrealistic": one "no"
-                    and child.dep_ in {"attr", "acomp", "oprd", "prep"}
-                    and self._condemns(child)
-                ):
-                    sign = -sign  # "foreign troops would be legitimate targets"
+            elif child.dep_ in {"det", "amod", "acomp"} and child.lower_ in self.negators:
+                sign = -sign
+            elif (
+                child.dep_ == "advmod"
+                and child.lower_ == "longer"
+                and any(g.lower_ == "no" for g in child.children)
+            ):
+                sign = -sign  # "is no longer seeking membership"
+            elif child.dep_ == "attr" and any(
+                g.dep_ == "amod" and g.lower_ in self.negators for g in child.children
+            ):
+                sign = -sign  # "... was an unrealistic objective"
+            elif (
+                below is not None
+                and below.dep_ == "dobj"
+                and token.lower_ not in self.negators  # "rejected the swap as inconceivable": one "no"
+                and (child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ == "as"))
+                and self._condemns(child)
+            ):
+                sign = -sign  # "would regard any Western troops as legitimate targets"
+            elif (
+                subject_side
+                and token.lower_ not in self.negators  # "was dismissed by Moscow as unrealistic": one "no"
+                and child.dep_ in {"attr", "acomp", "oprd", "prep"}
+                and self._condemns(child)
+            ):
+                sign = -sign  # "foreign troops would be legitimate targets"
         return sign
 
     def _refused(self, path: list[Token]) -> bool:
@@ -1263,69 +1450,95 @@ class PositionDetector:
         -1 when the main clause has no issue of its own), the text of a condition on the cue, and whether
         that condition is a trade ("in exchange for ...")."""
         for position, token in enumerate(path):
-            inside = token.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ in self.marks for c in token.children
-            )
-            if (
-                token.dep_ == "pobj"
-                and token.head.lower_ == "for"
-                and token.head.head.lower_ in {"exchange", "return"}
-            ):
-                inside = True
-            if token.dep_ == "pobj" and (
-                token.head.lower_ in self.marks
-                or (token.head.dep_ in {"pcomp", "prep"} and token.head.head.lower_ in self.marks)
-            ):
-                inside = True  # "no talks on territory until after a ceasefire": the ceasefire is asked for
-            if inside:
-                clause = set(range(token.left_edge.i, token.right_edge.i + 1))
-                if not any(o.start not in clause and o.sent == cue.sent for o in others):
-                    # "an agreement is possible only if Russian forces withdraw": the condition of a
-                    # settlement is what the speaker asks for; any other main clause states nothing
-                    return (position + 1 if self._settlement_clause(token.head) else -1), None, False
-                return position + 1, None, False
-            if any(c.dep_ == "advmod" and c.lower_ == "only" for c in token.children) and any(
-                c.dep_ in {"prep", "advcl"} and c.lower_ in self.restrictive
-                for c in [*token.children, *cue.root.children]
-            ):
-                # "could only be enacted with Moscow's cooperation", "will only accept a ceasefire with
-                # security guarantees" (the parser hangs the restriction on the cue)
-                return None, token.sent.text, False
-            if any(c.dep_ == "neg" for c in token.children) and any(
-                self._exclusive(c) for c in [*token.children, *cue.root.children]
-            ):
-                # "would not accept a ceasefire without security guarantees": only with them
-                return None, token.sent.text, False
-            price = token.head.head
-            if (
-                token.dep_ in {"pobj", "pcomp"}  # "the key condition for ending the conflict"
-                and token.head.lower_ == "for"
-                and price.lower_ in self.exchange_heads
-                # "Russia's demand for neutrality": the noun names what is wanted, no price of anything
-                and not (price.lower_ in self.asking_nouns and not is_verb(price))
-            ):
-                return None, token.sent.text, False
-            if (
-                token.lower_ in self.threats
-                and token.dep_ == "conj"
-                and any(c.dep_ == "cc" and c.lower_ == "or" for c in token.head.children)
-            ):
-                # "accept a truce or face new sanctions": the sanctions are threatened on a condition
+            if self._holds_condition(token):
+                return self._condition_end(cue, token, position, others), None, False
+            if self._restricts(cue, token):
                 return None, token.sent.text, False
         for below, token in zip([None, *path], path, strict=False):
-            # "considers a ceasefire impossible": a judgement of what its complement says, no bargaining
-            judged = below is not None and below.dep_ in {"ccomp", "oprd"}
-            if token.lower_ in self.hedges and token not in cue and not judged:
-                return None, token.sent.text, False  # "open to revisiting", "compromise on": bargaining
-            qualifier = self._qualifier(token)
-            if qualifier is not None and token not in cue and cue.root not in qualifier.subtree:
-                return None, _clause_text(qualifier), False
-            for child in token.children:
-                if child.dep_ == "advcl" and any(
-                    m.dep_ == "mark" and m.lower_ in self.marks for m in child.children
-                ):
-                    return None, _clause_text(child), False
+            condition = self._condition_on(cue, below, token)
+            if condition is not None:
+                return None, condition, False
+        return self._condition_phrase(cue)
 
+    def _holds_condition(self, token: Token) -> bool:
+        """Is the path word the head of a condition ("if ...", "in exchange for ...", "until after ...")?"""
+        inside = token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in self.marks for c in token.children
+        )
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "for"
+            and token.head.head.lower_ in {"exchange", "return"}
+        ):
+            inside = True
+        if token.dep_ == "pobj" and (
+            token.head.lower_ in self.marks
+            or (token.head.dep_ in {"pcomp", "prep"} and token.head.head.lower_ in self.marks)
+        ):
+            inside = True  # "no talks on territory until after a ceasefire": the ceasefire is asked for
+        return inside
+
+    def _condition_end(self, cue: Span, token: Token, position: int, others: list[Span]) -> int:
+        """Where the condition headed by the path word ``token`` ends on the path; -1 when the main clause
+        has no issue of its own and states nothing."""
+        clause = set(range(token.left_edge.i, token.right_edge.i + 1))
+        if not any(o.start not in clause and o.sent == cue.sent for o in others):
+            # "an agreement is possible only if Russian forces withdraw": the condition of a
+            # settlement is what the speaker asks for; any other main clause states nothing
+            return position + 1 if self._settlement_clause(token.head) else -1
+        return position + 1
+
+    def _restricts(self, cue: Span, token: Token) -> bool:
+        """Does the path word make the cue conditional: "only with", "not without", a price "for" it, a
+        threat offered as the alternative?"""
+        if any(c.dep_ == "advmod" and c.lower_ == "only" for c in token.children) and any(
+            c.dep_ in {"prep", "advcl"} and c.lower_ in self.restrictive
+            for c in [*token.children, *cue.root.children]
+        ):
+            # "could only be enacted with Moscow's cooperation", "will only accept a ceasefire with
+            # security guarantees" (the parser hangs the restriction on the cue)
+            return True
+        if any(c.dep_ == "neg" for c in token.children) and any(
+            self._exclusive(c) for c in [*token.children, *cue.root.children]
+        ):
+            # "would not accept a ceasefire without security guarantees": only with them
+            return True
+        price = token.head.head
+        if (
+            token.dep_ in {"pobj", "pcomp"}  # "the key condition for ending the conflict"
+            and token.head.lower_ == "for"
+            and price.lower_ in self.exchange_heads
+            # "Russia's demand for neutrality": the noun names what is wanted, no price of anything
+            and not (price.lower_ in self.asking_nouns and not is_verb(price))
+        ):
+            return True
+        # "accept a truce or face new sanctions": the sanctions are threatened on a condition
+        return (
+            token.lower_ in self.threats
+            and token.dep_ == "conj"
+            and any(c.dep_ == "cc" and c.lower_ == "or" for c in token.head.children)
+        )
+
+    def _condition_on(self, cue: Span, below: Token | None, token: Token) -> str | None:
+        """The text of a condition a path word puts on the cue: a hedge, a qualifying clause, a
+        conditional clause hanging from it."""
+        # "considers a ceasefire impossible": a judgement of what its complement says, no bargaining
+        judged = below is not None and below.dep_ in {"ccomp", "oprd"}
+        if token.lower_ in self.hedges and token not in cue and not judged:
+            return token.sent.text  # "open to revisiting", "compromise on": bargaining
+        qualifier = self._qualifier(token)
+        if qualifier is not None and token not in cue and cue.root not in qualifier.subtree:
+            return _clause_text(qualifier)
+        for child in token.children:
+            if child.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in self.marks for m in child.children
+            ):
+                return _clause_text(child)
+        return None
+
+    def _condition_phrase(self, cue: Span) -> tuple[int | None, str | None, bool]:
+        """A condition phrase in the cue's sentence ("on condition that", "in exchange for") after the cue:
+        the sentence from there is the condition."""
         sentence = [t.lower_ for t in cue.sent]
         for phrase in self.condition_phrases:
             n = len(phrase)
@@ -1340,6 +1553,43 @@ class PositionDetector:
                     continue  # "the lifting of sanctions as a precondition for ...": the cue is the demand
                 return None, cue.sent[i:].text, phrase in self.trade_phrases
         return None, None, False
+
+
+def _record(found: dict[tuple[str, str, str], dict[str, Any]], cue: Span, issue: str, held: Held) -> None:
+    """A held position under its issue (and under Crimea for territory in a sentence naming Crimea), its
+    mention marked as acting; the first position found for an (actor, issue, stance) stays."""
+    actor, stance, condition, mention = held
+    if mention is not None:
+        mark_acting(mention)
+    issues = [issue]
+    if issue == "territory" and "crimea" in cue.sent.text.lower():
+        issues.append("crimea")
+    for one in issues:
+        key = (actor, one, stance)
+        if key not in found:
+            found[key] = {
+                **provenance(cue.doc, cue.start_char, cue.end_char),
+                "actor": actor,
+                "issue": one,
+                "stance": stance,
+                "condition": condition,
+                "score": 1.0,
+            }
+
+
+def _one_per_stance(found: dict[tuple[str, str, str], dict[str, Any]]) -> list[dict[str, Any]]:
+    """One entry per (actor, issue, stance); a conditional stance replaces the unconditional ones."""
+    conditional = {(a, i) for (a, i, s) in found if s == "conditional"}
+    return [
+        item
+        for (actor, issue, stance), item in found.items()
+        if not (stance != "conditional" and (actor, issue) in conditional)
+    ]
+
+
+def _subject_link(below: Token | None) -> bool:
+    """Did the path come up to its word from the word's subject?"""
+    return below is not None and below.dep_ in {"nsubj", "nsubjpass", "csubj"}
 
 
 def _plural_last(cue: str, function_words: frozenset[str]) -> str:

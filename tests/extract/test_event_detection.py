@@ -533,3 +533,11 @@ def test_agreeing_at_talks_on_an_item_named_by_a_compound(nlp: Language) -> None
     text = "The US and Ukraine agreed on a 30-day ceasefire proposal at talks in Jeddah."
     found = {(e["type"], e["place"], e["modality"]) for e in events(nlp, text)}
     assert found == {("agreement", "Jeddah", "happened"), ("negotiation_round", "Jeddah", "happened")}
+
+
+def test_a_city_naming_a_gathering_is_its_place_not_a_party(nlp: Language) -> None:
+    text = "The Minsk II agreement was signed by Russia, Ukraine, the OSCE and the separatists."
+    (deal,) = events(nlp, text)
+    assert deal["place"] == "Minsk" and "Belarus" not in deal["participants"]
+    (talks,) = events(nlp, "The Istanbul talks between Russia and Ukraine ended.")
+    assert talks["place"] == "Istanbul" and set(talks["participants"]) == {"Russia", "Ukraine"}

@@ -232,6 +232,8 @@ class ActorLinker:
         span = doc[mention["tok_start"] : mention["tok_end"]]
         root = span.root
         head = root.head
+        while head.dep_ == "compound" and head.head != head:
+            head = head.head  # "the Minsk II agreement": through the compound to the noun it names
         if root.dep_ not in {"compound", "nmod", "amod"} or head.lower_ not in self.gathering_nouns:
             return False
         if any(t.text in {"-", "–", "/"} for t in doc[max(0, span.start - 1) : min(len(doc), span.end + 1)]):
@@ -243,8 +245,8 @@ class ActorLinker:
         if mention["kind"] == "place" or not mention["linked"]:
             return True
         metonyms = {fold(m) for m in getattr(entry, "metonyms", None) or []}
-        if fold(surface) in metonyms and root.ent_type_ in PLACE_ENTITIES:
-            return True  # a capital standing for its country ("the Minsk talks")
+        if fold(surface) in metonyms and (root.ent_type_ in PLACE_ENTITIES or not root.ent_type_):
+            return True  # a capital standing for its country ("the Minsk talks"), tagged or not
         return mention["kind"] == "organization" and head.lower_ in {"summit", "summits"}
 
     def _background(self, sentence: str) -> bool:

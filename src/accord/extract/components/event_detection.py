@@ -433,7 +433,8 @@ class EventDetector:
             if child.dep_ in {"amod", "compound", "poss", "nmod"}:
                 modifiers.extend(_with_conjuncts(child))
                 modifiers.extend(c for c in child.children if c.dep_ in {"compound", "amod"})
-        return modifiers
+        # "the Minsk II agreement": the city names where it was made, not a party to it
+        return [m for m in modifiers if not _city_named(m)]
 
     def _partner_tokens(self, kind: str, root: Token, index: dict[int, dict[str, Any]]) -> list[Token]:
         """The objects of the trigger's prepositions ("talks with Russia", "a package for Ukraine")."""
@@ -652,6 +653,11 @@ class EventDetector:
         venue = None if _is_verb(root) else _compound_venue(root, self.words)
         if venue is not None:
             candidates.append(venue)  # "a White House meeting": a venue naming the event noun
+        if not _is_verb(root):
+            named = [c for c in root.children if c.dep_ == "compound"]
+            named += [g for c in named for g in c.children if g.dep_ == "compound"]
+            # "the Minsk II agreement", "the Istanbul talks"
+            candidates.extend(root.doc[c.i : c.i + 1] for c in named if _city_named(c))
         journey = _journey(root, self.words)
         if journey is not None and kind in GROUP_EVENTS:
             for prep in journey.children:  # "travelled to Brussels to meet ...": where the journey went
@@ -964,6 +970,17 @@ def _interview_statement(
         "modality": "happened",
         "trigger": "interview",
     }
+
+
+def _city_named(token: Token) -> bool:
+    """A place compounded with an event noun ("the Minsk II agreement", "the Istanbul talks"), which the
+    actor linker marked as naming the gathering: where it was, not who took part."""
+    if token.dep_ != "compound":
+        return False
+    return any(
+        m["tok_start"] <= token.i < m["tok_end"] and m.get("background") and m["kind"] in {"place", "country"}
+        for m in token.doc._.accord_mentions or []
+    )
 
 
 def _journey(root: Token, words: EventWords) -> Token | None:

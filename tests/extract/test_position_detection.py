@@ -954,3 +954,28 @@ def test_refusing_a_thing_without_another_is_accepting_it_with_that(nlp: Languag
     assert ("Volodymyr Zelensky", "ceasefire", "oppose") in stances(
         nlp, "Zelensky said Ukraine would not accept a ceasefire."
     )
+
+
+def test_open_to_a_thing_but_wanting_it_restricted_is_conditional(nlp: Language) -> None:
+    text = (
+        "Peskov said Moscow was open to a ceasefire but wanted guarantees that Kyiv"
+        " would not use it to rearm."
+    )
+    assert ("Russia", "ceasefire", "conditional") in stances(nlp, text)
+    assert ("Russia", "ceasefire", "support") not in stances(nlp, text)
+
+
+def test_refusing_while_or_during_something_is_conditional(nlp: Language) -> None:
+    text = "Ukraine will not hold elections while martial law is in force, Zelensky said."
+    assert ("Volodymyr Zelensky", "elections", "conditional") in stances(nlp, text)
+
+
+def test_a_party_said_not_to_be_interested_holds_the_stance_not_the_speaker(nlp: Language) -> None:
+    assert stances(nlp, "Putin is not interested in a ceasefire, Zelensky said.") == {
+        ("Vladimir Putin", "ceasefire", "oppose")
+    }
+
+
+def test_what_is_not_on_the_table_is_ruled_out(nlp: Language) -> None:
+    text = "Ukraine's membership in NATO is not on the table, the US defence secretary said."
+    assert stances(nlp, text) == {("United States", "nato_membership", "oppose")}

@@ -875,10 +875,32 @@ class PositionDetector:
         return root.head.lower_ in self.means_nouns
 
     def _qualifier(self, verb: Token) -> Token | None:
-        """ "welcomes the mission but says it should not replace membership": a stance verb joined by "but"
-        to a speech verb whose clause restricts the thing ("it" ... not): that clause, a condition on it."""
-        if verb.lower_ not in self.stance or not is_verb(verb):
+        """ "welcomes the mission but says it should not replace membership", "was open to a ceasefire but
+        wanted guarantees that Kyiv would not use it to rearm": a stance joined by "but" to a verb of speech
+        or of seeking whose clause restricts the thing ("it" ... not): that clause, a condition on it."""
+        stance = verb.lower_ in self.stance or any(
+            c.dep_ == "acomp" and c.lower_ in self.stance for c in verb.children
+        )
+        if not stance or not is_verb(verb):
             return None
+        if not any(c.dep_ == "cc" and c.lower_ == "but" for c in verb.children):
+            return None
+        for conj in verb.children:
+            if conj.dep_ != "conj" or (conj.lower_ not in self.speech and conj.lower_ not in self.seeking):
+                continue
+            for clause in conj.subtree:
+                if clause == conj or clause.dep_ not in {"ccomp", "acl", "relcl"}:
+                    continue
+                pronoun = any(
+                    c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.lower_ in {"it", "they", "them"}
+                    for c in clause.children
+                )
+                restricted = any(
+                    c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in self.deontic) for c in clause.children
+                )
+                if pronoun and restricted:
+                    return clause
+        return None
         if not any(c.dep_ == "cc" and c.lower_ == "but" for c in verb.children):
             return None
         for conj in verb.children:

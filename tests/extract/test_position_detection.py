@@ -979,3 +979,10 @@ def test_a_party_said_not_to_be_interested_holds_the_stance_not_the_speaker(nlp:
 def test_what_is_not_on_the_table_is_ruled_out(nlp: Language) -> None:
     text = "Ukraine's membership in NATO is not on the table, the US defence secretary said."
     assert stances(nlp, text) == {("United States", "nato_membership", "oppose")}
+
+
+def test_a_cues_article_gives_way_to_the_holders_possessive(nlp: Language) -> None:
+    found = stances(nlp, "Russia wants the West to recognise its annexation of Crimea.")
+    assert ("Russia", "crimea", "support") in found
+    # another party's possessive names another thing: "end Russia's war" is not the cue "end the war"
+    assert stances(nlp, "Trump said the US would help in any deal to end Russia's war.") == set()

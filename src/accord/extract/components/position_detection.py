@@ -126,6 +126,7 @@ class PositionDetector:
         actor_words = load_lexicon(actors)
         holder_words = load_lexicon(holders)
         self.spread_function_words = frozenset(stance_words["spread_function_words"])
+        self.articles = frozenset(stance_words["articles"])
         self._compile_cues(nlp, issue_cues, singular_only, polar.get("not_cues") or {})
         self.speech = all_forms(actor_words["speech_verbs"])
         self._read_reversals(polar, stance_words)
@@ -217,7 +218,6 @@ class PositionDetector:
         self.threatening = all_forms(stance_words["threatening_verbs"])
         self.noncommittal_verbs = all_forms(stance_words["noncommittal_verbs"])
         self.settlement_nouns = set(stance_words["settlement_nouns"])
-        self.articles = frozenset(stance_words["articles"])
         self.theatre_preps = frozenset(stance_words["theatre_preps"])
 
     def _read_holder_words(self, holder_words: dict[str, Any]) -> None:
@@ -251,7 +251,7 @@ class PositionDetector:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         # Cues of several words also match with the object's own modifiers in between ("give up any
         # territory", "swap 1,000 prisoners", "lift all the sanctions"): first word -> (key, middle, last).
-        self.spread: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+        self.spread: dict[str, list[tuple[int, tuple[str, ...], str, bool]]] = {}
         for issue, cues in issue_cues.items():
             for direction in ("toward", "away", "supplied", "proposed"):
                 # Cues are written in base form; their first word is inflected ("recognized the annexation")
@@ -273,7 +273,11 @@ class PositionDetector:
                     if len(words) >= 2 and words[-1] not in self.spread_function_words:
                         key = nlp.vocab.strings.add(f"{issue}|{direction}")
                         for form in forms(words[0]):
-                            self.spread.setdefault(form, []).append((key, tuple(words[1:-1]), words[-1]))
+                            # an article in the cue ("recognise the annexation") gives way to any
+                            # determiner or possessive ("recognise its annexation")
+                            middle = tuple(w for w in words[1:-1] if w not in self.articles)
+                            article = len(middle) < len(words) - 2
+                            self.spread.setdefault(form, []).append((key, middle, words[-1], article))
         for issue, phrases in not_cues.items():
             # Longer phrases holding a cue but naming something else ("nuclear weapons"): they cover the
             # cue inside them and produce nothing.
@@ -309,7 +313,7 @@ class PositionDetector:
         """The issue cues of the document by start, the longest first: phrases, spread cues, and the
         anaphors pointing back at them."""
         matches = sorted(
-            self.matcher(doc) + _spread_cues(doc, self.spread, self.articles),
+            self.matcher(doc) + _spread_cues(doc, self.spread, self.articles, self.possessive_pronouns),
             key=lambda m: (m[1], -(m[2] - m[1])),
         )
         return sorted(
@@ -1632,7 +1636,10 @@ OBJECT_MODIFIERS = frozenset(
 
 
 def _spread_cues(
-    doc: Doc, spread: dict[str, list[tuple[int, tuple[str, ...], str]]], articles: frozenset[str]
+    doc: Doc,
+    spread: dict[str, list[tuple[int, tuple[str, ...], str, bool]]],
+    articles: frozenset[str],
+    pronouns: set[str],
 ) -> list[tuple[int, int, int]]:
     """Cues whose words are apart only by the modifiers of the cue's last word: the last word is the
     object of the first ("swap 1,000 prisoners", "an exchange of all prisoners"), directly or through
@@ -1640,7 +1647,7 @@ def _spread_cues(
     them is more than an article."""
     found: list[tuple[int, int, int]] = []
     for head in doc:
-        for key, middle, last in spread.get(head.lower_, ()):
+        for key, middle, last, article in spread.get(head.lower_, ()):
             for noun in head.sent[head.i - head.sent.start + 1 :][:8]:
                 if noun.lower_ != last or noun.dep_ not in {"dobj", "pobj"}:
                     continue
@@ -1651,6 +1658,8 @@ def _spread_cues(
                 if not chain_ok or [t.lower_ for t in links] != list(middle):
                     continue
                 between = [t for t in doc[head.i + 1 : noun.i] if t not in links]
+                if article and any(t.dep_ == "poss" and t.lower_ not in pronouns for t in between):
+                    continue  # the cue's article as "its" is the holder's; "end Russia's war" names another
                 if any(t.lower_ not in articles for t in between) and all(
                     t.dep_ in OBJECT_MODIFIERS and (t.head == noun or t.head in between) for t in between
                 ):

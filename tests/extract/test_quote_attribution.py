@@ -277,3 +277,8 @@ def test_an_inverted_tag_with_a_countrys_title_names_the_person(nlp: Language) -
         '"We will respond," said Russian Deputy Foreign Minister Sergei Ryabkov, adding that talks were over.'
     )
     assert [q["speaker"] for q in doc._.accord_quotes] == ["Sergei Ryabkov"]
+
+
+def test_an_inverted_tag_reaches_the_person_past_a_lower_case_title(nlp: Language) -> None:
+    (quote,) = quotes(nlp, '"This is unacceptable," said Kremlin spokesman Dmitry Peskov.')
+    assert quote["speaker"] == "Dmitry Peskov"

@@ -427,8 +427,8 @@ class QuoteAttributor:
                     break
                 if found is not None:
                     j = max(j + 1, int(found["tok_end"]))
-                elif doc[j].text[:1].isupper():
-                    j += 1
+                elif doc[j].text[:1].isupper() or doc[j].dep_ in {"compound", "amod"}:
+                    j += 1  # "said Kremlin spokesman Dmitry Peskov": a lower-case title word too
                 else:
                     break
             found = index.get(j)

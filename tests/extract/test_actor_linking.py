@@ -152,3 +152,8 @@ def test_a_mediator_named_in_an_of_phrase_acts(nlp: Language) -> None:
     assert "Turkey" in acting_names(nlp, text)
     text = "Ukraine rejected any talks held without the participation of Kyiv's European partners."
     assert "Ukraine" in acting_names(nlp, text)  # its own subject, not through "participation"
+
+
+def test_a_lone_surname_spelt_one_letter_off_is_the_articles_full_name(nlp: Language) -> None:
+    text = "Volodymyr Zelensky met Trump in Washington. Zelenski said Ukraine would never give up Crimea."
+    assert "Volodymyr Zelensky" in {m["name"] for m in actors(nlp, text) if m["surface"] == "Zelenski"}

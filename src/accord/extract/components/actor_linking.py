@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from rapidfuzz.distance import Levenshtein
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -64,6 +65,23 @@ class ActingWords:
     leader_nouns: frozenset[str]
     partitives: frozenset[str]
     agency_nouns: frozenset[str]
+
+
+def _article_surname(
+    word: str, full_names: dict[str, tuple[str, Any | None]]
+) -> tuple[str, Any | None] | None:
+    """The full name used in the article for a lone surname, spelt as there or one letter off ("Zelenski"
+    after "Volodymyr Zelensky": a copy's spelling varies within one story); None when none or two fit."""
+    if word in full_names:
+        return full_names[word]
+    if len(word) < 5:
+        return None
+    close = [
+        name
+        for name in full_names
+        if len(name) >= 5 and Levenshtein.distance(word, name, score_cutoff=1) <= 1
+    ]
+    return full_names[close[0]] if len(close) == 1 else None
 
 
 def _acts(token: Token, words: ActingWords) -> bool:
@@ -351,8 +369,10 @@ class ActorLinker:
         core = self._person_core(span)
         if not core:
             return None
-        if len(core) == 1 and fold(core[0]) in full_names:
-            return full_names[fold(core[0])]
+        if len(core) == 1:
+            named = _article_surname(fold(core[0]), full_names)
+            if named is not None:
+                return named
         surface_name = " ".join(core)
         return surface_name, self._link(surface_name, "PERSON")
 

@@ -541,3 +541,13 @@ def test_a_city_naming_a_gathering_is_its_place_not_a_party(nlp: Language) -> No
     assert deal["place"] == "Minsk" and "Belarus" not in deal["participants"]
     (talks,) = events(nlp, "The Istanbul talks between Russia and Ukraine ended.")
     assert talks["place"] == "Istanbul" and set(talks["participants"]) == {"Russia", "Ukraine"}
+
+
+def test_a_deal_placed_later_without_its_parties_is_the_deal_told_before(nlp: Language) -> None:
+    text = (
+        "Ukraine and the separatists have agreed on a ceasefire. "
+        "Moscow welcomed the signing of the protocol in Minsk, the Kremlin said."
+    )
+    (deal,) = events(nlp, text)
+    assert deal["place"] == "Minsk" and "Ukraine" in deal["participants"]
+    assert len(deal["sources"]) == 2

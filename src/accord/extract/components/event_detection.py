@@ -241,6 +241,15 @@ class EventDetector:
                     last_group = event
             elif not event["participants"] and (event["type"] != "agreement" or event["place"] is None):
                 continue  # but "The two sides signed a memorandum in Istanbul": a deal placed, whoever signed
+            elif not event["participants"]:
+                unplaced = next(
+                    (e for e in reversed(out) if e["type"] == "agreement" and e["place"] is None), None
+                )
+                if unplaced is not None:
+                    _absorb(
+                        unplaced, event
+                    )  # "... agreed on a ceasefire. ... the signing in Minsk": that deal
+                    continue
             key = (event["type"], frozenset(event["participants"]), event["place"], event["date"])
             if key in seen:
                 continue

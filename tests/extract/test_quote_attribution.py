@@ -282,3 +282,11 @@ def test_an_inverted_tag_with_a_countrys_title_names_the_person(nlp: Language) -
 def test_an_inverted_tag_reaches_the_person_past_a_lower_case_title(nlp: Language) -> None:
     (quote,) = quotes(nlp, '"This is unacceptable," said Kremlin spokesman Dmitry Peskov.')
     assert quote["speaker"] == "Dmitry Peskov"
+
+
+def test_a_speaker_quoted_as_saying_past_a_title(nlp: Language) -> None:
+    text = '"We welcome the signing of the protocol," Kremlin spokesman Dmitry Peskov was quoted as saying.'
+    (quote,) = quotes(nlp, text)
+    assert quote["speaker"] == "Dmitry Peskov"
+    (quote,) = quotes(nlp, '"We will not give up," Zelensky was quoted as saying by Interfax.')
+    assert quote["speaker"] == "Volodymyr Zelensky"

@@ -437,11 +437,20 @@ class QuoteAttributor:
             return None
         while i < len(doc) and doc[i].lower_ in {"the", "a", "an"}:
             i += 1
-        mention = index.get(i)
+        head = doc[i] if i < len(doc) else None
+        while head is not None and head.dep_ in {"compound", "amod"} and head.head.i > head.i:
+            head = head.head  # "Kremlin spokesman Dmitry Peskov was quoted": the person the title leads to
+        named = index.get(head.i) if head is not None else None
+        mention = named if named is not None and named["kind"] == "person" else index.get(i)
         if mention is None or mention["kind"] in {"media", "place"}:
             return None
+        i = mention["tok_start"]
         after = mention["tok_end"]
         if after < len(doc) and doc[after].lower_ in self.speech and "\n" not in doc[i:after].text:
+            return str(mention["name"]), mention
+        # "..., Peskov was quoted as saying": the passive of reporting someone's words
+        passive = [t.lower_ for t in doc[after : after + 2]]
+        if len(passive) == 2 and passive[0] in {"was", "were", "is"} and passive[1] in {"quoted", "cited"}:
             return str(mention["name"]), mention
         return None
 

@@ -290,3 +290,11 @@ def test_a_speaker_quoted_as_saying_past_a_title(nlp: Language) -> None:
     assert quote["speaker"] == "Dmitry Peskov"
     (quote,) = quotes(nlp, '"We will not give up," Zelensky was quoted as saying by Interfax.')
     assert quote["speaker"] == "Volodymyr Zelensky"
+
+
+def test_a_low_opening_mark_closes_with_the_high_one() -> None:
+    # „...“ (German style) and «...“ (machine-copied): the high mark after a word closes the quotation
+    for text in ("„We will not give up“, Zelensky said.", "«We need peace now“, Zelensky said."):
+        (quotation,) = find_quotations(text)
+        assert text[quotation.start : quotation.end].startswith("We ")
+        assert text[quotation.end + 1 :].startswith(", Zelensky")

@@ -214,7 +214,9 @@ def _paragraph_quotations(par: str, base: int) -> list[Quotation]:
             continue
         before = par[i - 1] if i > 0 else " "
         after = par[i + 1] if i + 1 < len(par) else " "
-        if ch in OPENING:
+        if ch == "“" and depth > 0 and not before.isspace() and (after.isspace() or after in ".,;:!?)]}"):
+            role = "close"  # „...“ and «...“: the German and machine-copied closing mark
+        elif ch in OPENING:
             role = "open"
         elif ch in CLOSING:
             role = "close"

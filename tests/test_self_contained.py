@@ -7,8 +7,12 @@ import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-# Ways a path can climb out of the checkout to the material folder that sits beside it on our machines.
-OUTSIDE = re.compile(r"""\.\./shared|/work/shared|parents\[\d\]\.parent|ROOT\.parent|["']shared["']\s*/""")
+# The material folder that sits beside the checkout on our machines, named once (so that this file, which
+# must name it, is not itself a reference to it), and the ways a path can climb out to it.
+BESIDE = "shared"
+OUTSIDE = re.compile(
+    rf"""\.\./{BESIDE}|/work/{BESIDE}|parents\[\d\]\.parent|ROOT\.parent|["']{BESIDE}["']\s*/"""
+)
 # Code, and the documents whose commands a user runs; data folders keep their sources' own READMEs.
 CHECKED = ("tests", "bench", "scripts", "src", "Makefile", ".ci", "README.md", "docs", "examples")
 
@@ -36,9 +40,10 @@ def test_no_code_reads_outside_the_repository() -> None:
 
 def test_the_pattern_catches_the_usual_ways_out() -> None:
     for line in (
-        'SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"',
+        f'SEEDS = Path(__file__).resolve().parents[2].parent / "{BESIDE}" / "seeds"',
         'NEGOTIATION = ROOT.parent / "data"',
-        "accord ingest ../shared/seeds",
+        f"accord ingest ../{BESIDE}/seeds",
+        f'DATA = Path("/work/{BESIDE}/data")',
     ):
         assert OUTSIDE.search(line), line
     assert not OUTSIDE.search('SEEDS = ROOT / "eval" / "seeds"')

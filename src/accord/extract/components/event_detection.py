@@ -39,8 +39,6 @@ from accord.extract.components.common import (
 from accord.extract.components.date_resolution import resolve_date
 from accord.extract.components.quote_attribution import (
     VERB_DEPS,
-    QuoteWords,
-    find_interview,
     quote_words,
     resolve_pronoun,
 )
@@ -255,7 +253,7 @@ class EventDetector:
                 continue
             seen.add(key)
             out.append(event)
-        interview = _interview_statement(doc, index, self.quote_words)
+        interview = _interview_statement(doc, index)
         if interview is not None:
             out.append(interview)
         out[:] = [e for e in out if not _background_attack(e, self.words)]
@@ -947,18 +945,14 @@ def dateline_place(text: str, words: EventWords) -> str | None:
     return place.title() if shouting else place
 
 
-def _interview_statement(
-    doc: Doc, index: dict[int, dict[str, Any]], words: QuoteWords
-) -> dict[str, Any] | None:
+def _interview_statement(doc: Doc, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
     """An interview laid out as questions and answers is a statement of its interviewee (the guide counts
-    an interview as a statement), though no sentence names it: the speaker most of its answers are
-    attributed to."""
-    interview = find_interview(doc.text, words)
-    starts = {answer.start for answer in interview.answers}
+    an interview as a statement), though no sentence names it: the speaker most of its answers (as the
+    quote attributor marked them) are attributed to."""
     answers = [
         q
         for q in items(doc, "accord_quotes")
-        if q["start"] in starts and not str(q["speaker"]).startswith("unnamed:")
+        if q.get("answer") and not str(q["speaker"]).startswith("unnamed:")
     ]
     if not answers:
         return None

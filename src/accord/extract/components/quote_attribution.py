@@ -296,6 +296,7 @@ class QuoteAttributor:
         self.text = doc.text
         quotations = [q for q in find_quotations(self.text) if self.text[q.start : q.end].strip()]
         interview = find_interview(self.text, self.words)
+        answers = {answer.start for answer in interview.answers}
         if interview.answers:
             # An answer is one quote; quotations inside it are nested in it.
             turns = [(a.start, a.end) for a in interview.answers]
@@ -345,7 +346,15 @@ class QuoteAttributor:
             assert quote.speaker is not None
             if quote.speaker_mention is not None:
                 mark_acting(quote.speaker_mention)
-            found.append({**provenance(doc, quote.start, end), "speaker": quote.speaker, "text": text})
+            found.append(
+                {
+                    **provenance(doc, quote.start, end),
+                    "speaker": quote.speaker,
+                    "text": text,
+                    # an interview's answer (read by the event detector: the interview is a statement)
+                    "answer": quote.start in answers,
+                }
+            )
         out.extend(_without_repeats(found))
         return doc
 

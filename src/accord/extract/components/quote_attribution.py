@@ -337,26 +337,25 @@ class QuoteAttributor:
                 self._attribute_from_lead_in(doc, quote, index, unnamed)
             if quote.speaker:
                 merged.append(quote)
-        found: list[dict[str, Any]] = []
-        for quote in merged:
-            end = quote.continues[-1].end if quote.continues else quote.end
-            # The quotation's words without the attribution tag between its parts.
-            parts = [self.text[q.start : q.end].strip().rstrip(",") for q in [quote, *quote.continues]]
-            text = " ".join(p for p in parts if p).strip().rstrip(",").strip()
-            assert quote.speaker is not None
-            if quote.speaker_mention is not None:
-                mark_acting(quote.speaker_mention)
-            found.append(
-                {
-                    **provenance(doc, quote.start, end),
-                    "speaker": quote.speaker,
-                    "text": text,
-                    # an interview's answer (read by the event detector: the interview is a statement)
-                    "answer": quote.start in answers,
-                }
-            )
-        out.extend(_without_repeats(found))
+        out.extend(_without_repeats([self._record(doc, quote, answers) for quote in merged]))
         return doc
+
+    def _record(self, doc: Doc, quote: Quotation, answers: set[int]) -> dict[str, Any]:
+        """The quote as the doc keeps it: its provenance, speaker and words (without the attribution tag
+        between its parts), and whether it answers in an interview (the event detector reads that: the
+        interview is a statement)."""
+        end = quote.continues[-1].end if quote.continues else quote.end
+        parts = [self.text[q.start : q.end].strip().rstrip(",") for q in [quote, *quote.continues]]
+        text = " ".join(p for p in parts if p).strip().rstrip(",").strip()
+        assert quote.speaker is not None
+        if quote.speaker_mention is not None:
+            mark_acting(quote.speaker_mention)
+        return {
+            **provenance(doc, quote.start, end),
+            "speaker": quote.speaker,
+            "text": text,
+            "answer": quote.start in answers,
+        }
 
     @staticmethod
     def _interviewee(doc: Doc, interview: Interview) -> dict[str, Any] | None:

@@ -869,6 +869,31 @@ def test_russia_ceding_land_counts_the_other_way(nlp: Language) -> None:
     )
 
 
+def test_who_withdraws_decides_the_way_on_territory(nlp: Language) -> None:
+    # Russia leaving Ukraine keeps Ukraine's land; Ukraine leaving a region cedes it
+    assert ("Joe Biden", "territory", "oppose") in stances(
+        nlp, "Biden urged Russia to pull out of Ukraine."
+    )  # was support
+    assert ("Vladimir Putin", "territory", "support") in stances(
+        nlp, "Putin demanded the complete withdrawal of all Ukrainian soldiers from the Donetsk region."
+    )  # was nothing
+    assert ("Volodymyr Zelensky", "territory", "oppose") in stances(
+        nlp, "Zelensky called for a full Russian withdrawal from Ukrainian territory."
+    )  # was nothing
+    assert ("Russia", "territory", "support") in stances(
+        nlp, "The Kremlin insisted on a Ukrainian withdrawal from Donbas."
+    )
+
+
+def test_a_withdrawal_without_forces_or_land_is_no_territory_stance(nlp: Language) -> None:
+    for text in (
+        "The parties agreed on the withdrawal of heavy weapons from the front line.",
+        "Zelensky left Kyiv for Washington on Tuesday.",
+        "Putin pulled out of the talks.",
+    ):
+        assert not any(issue == "territory" for _, issue, _ in stances(nlp, text)), text
+
+
 def test_no_alternative_to_a_thing_supports_it(nlp: Language) -> None:
     assert ("Sergei Lavrov", "other", "support") in stances(
         nlp, "Lavrov said there was no alternative to the Minsk agreements."

@@ -211,6 +211,10 @@ class PositionDetector:
         self.noncommittal = set(stance_words["noncommittal"])
         self.ceding = all_forms(stance_words["ceding_verbs"])
         self.ceded_issues = set(stance_words["ceded_issues"])
+        self.withdrawing = all_forms(stance_words["withdrawal_words"])
+        self.forces_only = all_forms(stance_words["forces_only"])
+        self.troop_nouns = frozenset(stance_words["troop_nouns"])
+        self.land_nouns = frozenset(stance_words["land_nouns"])
         self.assessments = set(stance_words["assessments"])
         self.open_negations = all_forms(stance_words["open_negations"])
         self.act_verbs = all_forms(stance_words["act_verbs"])
@@ -253,7 +257,7 @@ class PositionDetector:
         # territory", "swap 1,000 prisoners", "lift all the sanctions"): first word -> (key, middle, last).
         self.spread: dict[str, list[tuple[int, tuple[str, ...], str, bool]]] = {}
         for issue, cues in issue_cues.items():
-            for direction in ("toward", "away", "supplied", "proposed"):
+            for direction in ("toward", "away", "supplied", "proposed", "withdrawn"):
                 # Cues are written in base form; their first word is inflected ("recognized the annexation")
                 # and a phrase's last noun also matches in the plural ("constitutional reforms").
                 variants = {
@@ -334,6 +338,12 @@ class PositionDetector:
             if not self._proposed(cue):
                 return None  # "the talks ended": talks held, no stance on holding them
             direction = "toward"
+        if issue == "territory" and cue.root.lower_ in self.withdrawing:
+            # "Biden urged Russia to pull out of Ukraine": who withdraws decides, whatever the phrase
+            side = self._withdrawing_side(cue, index)
+            if side is None and direction == "withdrawn":
+                return None  # "Russia withdrew from the grain deal": no forces, no land
+            direction = side or direction
         if not self._stated(cue):
             return None
         if self._elsewhere(cue):
@@ -1036,6 +1046,64 @@ class PositionDetector:
         subject = _subject_of(verb)
         party = self._holder(subject, index) if subject is not None else None
         return party is not None and "Russia" in _served(party)
+
+    def _withdrawing_side(self, cue: Span, index: dict[int, dict[str, Any]]) -> str | None:
+        """The way a withdrawal points on territory by the side withdrawing: Russia's "away" (Ukraine keeps
+        its land), Ukraine's "toward"; None when no side is told or nothing territorial is withdrawn."""
+        root = cue.root
+        agent = self._withdrawer(root, index)
+        forces = (agent is not None and agent.lower_ in self.troop_nouns) or any(
+            c.dep_ == "dobj" and c.lower_ in self.troop_nouns for c in root.children
+        )
+        if agent is None or not (
+            forces or (root.lower_ not in self.forces_only and self._from_land(root, index))
+        ):
+            return None
+        party = self._party_named(agent, index)
+        if party is None or not party["party"]:
+            return None
+        served = _served(party)
+        if "Russia" in served and "Ukraine" not in served:
+            return "away"
+        if "Ukraine" in served and "Russia" not in served:
+            return "toward"
+        return None
+
+    def _withdrawer(self, root: Token, index: dict[int, dict[str, Any]]) -> Token | None:
+        """Who withdraws: a verb's subject, or the one urged to ("urged Russia to pull out", "called on
+        Kyiv to retreat"); a noun's owner ("Russia's withdrawal", "a Russian withdrawal") or its forces
+        ("the withdrawal of Ukrainian troops")."""
+        if is_verb(root):
+            subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is not None or root.dep_ != "xcomp":
+                return subject
+            head = root.head
+            on = [c for c in head.children if c.dep_ in {"prep", "prt"} and c.lower_ in {"on", "upon"}]
+            urged = [c for c in head.children if c.dep_ == "dobj"] + [p for c in on for p in c.children]
+            if urged or on:
+                return next(iter(urged), None)  # "called on Kyiv to retreat": Kyiv, never the caller
+            return next((c for c in head.children if c.dep_ == "nsubj"), None)
+        owner = next(
+            (c for c in root.children if c.dep_ in {"poss", "amod", "compound"} and c.i in index), None
+        )
+        if owner is not None:
+            return owner
+        return next(
+            (p for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children), None
+        )
+
+    def _from_land(self, root: Token, index: dict[int, dict[str, Any]]) -> bool:
+        """Does the withdrawal leave land: "from Ukraine", "out of the occupied regions", "leave Donbas"?"""
+        places = [c for c in root.children if c.dep_ == "dobj"]
+        for prep in (c for c in root.children if c.dep_ == "prep"):
+            inner = [p for p in prep.children if p.dep_ == "prep"] if prep.lower_ == "out" else [prep]
+            places += [p for i in inner if i.lower_ in {"from", "of"} for p in i.children if p.dep_ == "pobj"]
+        return any(
+            p.lower_ in self.land_nouns
+            or p.ent_type_ in {"GPE", "LOC"}
+            or (p.i in index and index[p.i]["kind"] in {"country", "place"})
+            for p in places
+        )
 
     def _elsewhere(self, cue: Span) -> bool:
         """A cue placed in another conflict ("a ceasefire in Gaza", "a truce between Israel and Hamas")."""

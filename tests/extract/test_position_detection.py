@@ -894,6 +894,32 @@ def test_a_withdrawal_without_forces_or_land_is_no_territory_stance(nlp: Languag
         assert not any(issue == "territory" for _, issue, _ in stances(nlp, text)), text
 
 
+def test_a_demand_noun_makes_its_clause_asked_of_another(nlp: Language) -> None:
+    # the guide's memorandum rule, for a demand told as a noun: the one asked holds nothing
+    text = (
+        "A Kremlin spokesman referred to Moscow's demand that Ukraine recognize Russia's sovereignty over "
+        "the Crimean Peninsula."
+    )
+    assert stances(nlp, text) == {("Russia", "crimea", "support")}  # was Ukraine's
+
+
+def test_giving_up_or_renouncing_a_thing_is_against_it(nlp: Language) -> None:
+    assert ("Russia", "nato_membership", "oppose") in stances(
+        nlp, "Russia's demand that Ukraine give up its NATO aspirations was rejected."
+    )  # was support
+    assert ("Vladimir Putin", "nato_membership", "oppose") in stances(
+        nlp, "Putin demanded that Kyiv renounce its NATO ambitions."
+    )
+    # where "give up" is part of the cue itself it does not undo it
+    assert ("Russia", "crimea", "support") in stances(nlp, "Russia said Ukraine must give up Crimea.")
+
+
+def test_a_cue_owning_another_thing_is_not_that_cue(nlp: Language) -> None:
+    # "support for Ukraine" is aid; "support for Ukraine's sovereignty" is about its land
+    found = stances(nlp, "The EU reaffirmed its support for Ukraine's sovereignty.")
+    assert found == {("European Union", "territory", "oppose")}  # was military_aid support
+
+
 def test_no_alternative_to_a_thing_supports_it(nlp: Language) -> None:
     assert ("Sergei Lavrov", "other", "support") in stances(
         nlp, "Lavrov said there was no alternative to the Minsk agreements."

@@ -317,7 +317,13 @@ class PositionDetector:
         """The issue cues of the document by start, the longest first: phrases, spread cues, and the
         anaphors pointing back at them."""
         matches = sorted(
-            self.matcher(doc) + _spread_cues(doc, self.spread, self.articles, self.possessive_pronouns),
+            [
+                m
+                for m in self.matcher(doc)
+                + _spread_cues(doc, self.spread, self.articles, self.possessive_pronouns)
+                # "support for Ukraine's sovereignty": the cue's last word owns another thing, which is named
+                if not (m[2] < len(doc) and doc[m[2]].lower_ in {"'s", "’s"})
+            ],
             key=lambda m: (m[1], -(m[2] - m[1])),
         )
         return sorted(
@@ -1231,10 +1237,14 @@ class PositionDetector:
             return True
         # An auxiliary (a modal, or "was" of a passive) makes the complement a report, not a directive.
         modal = any(c.dep_ in {"aux", "auxpass"} for c in owner.children)
-        for above in path[position + 1 :]:
+        for k, above in enumerate(path[position + 1 :], start=position + 1):
             base = above.lower_
             strong = base in self.directives and base not in self.weak_directives
             weak = base in self.weak_directives and not modal
+            if strong and not is_verb(above) and path[k - 1].dep_ in {"acl", "ccomp"}:
+                # "Moscow's demand that Ukraine recognise ...": the clause says what is asked of Ukraine
+                asker = next((c for c in above.children if c.dep_ == "poss"), None)
+                return asker is None or asker != subject
             if not (strong or weak) or not (is_verb(above) or above.dep_ == "acomp"):
                 continue
             if base.startswith("call") and not _calls_for(above):
@@ -1448,6 +1458,7 @@ class PositionDetector:
         particle = self.phrasals.get(token.lower_)
         if (
             particle
+            and token.i not in inside  # "give up territory" is itself the cue, not its undoing
             and not subject_side
             and any(c.dep_ == "prt" and c.lower_ == particle for c in token.children)
         ):

@@ -551,3 +551,17 @@ def test_a_deal_placed_later_without_its_parties_is_the_deal_told_before(nlp: La
     (deal,) = events(nlp, text)
     assert deal["place"] == "Minsk" and "Ukraine" in deal["participants"]
     assert len(deal["sources"]) == 2
+
+
+def test_an_interviewer_is_not_a_party_to_the_interview(nlp: Language) -> None:
+    # guide: the interviewer is not an actor; the interviewee made the statement
+    (told,) = events(nlp, "Putin gave an interview to Tucker Carlson in Moscow.")
+    assert told["participants"] == ["Vladimir Putin"]  # was Tucker Carlson
+    text = "In an interview with journalist Piers Morgan, Zelensky said he was ready to negotiate."
+    (said,) = events(nlp, text)
+    assert said["participants"] == ["Volodymyr Zelensky"]
+    conducted = "The interview below was conducted by Malte Arnsperger."
+    assert not any("Malte Arnsperger" in e["participants"] for e in events(nlp, conducted))
+    # a joint interview is given together
+    (joint,) = events(nlp, "Volodymyr Zelensky gave a joint interview with Olena Zelenska on the telethon.")
+    assert set(joint["participants"]) == {"Volodymyr Zelensky", "Olena Zelenska"}

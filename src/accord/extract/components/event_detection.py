@@ -199,6 +199,9 @@ class EventDetector:
         self.audience_verbs = frozenset(all_forms([str(w) for w in statement.get("audience_verbs") or []]))
         self.audiences = {str(w).lower() for w in statement.get("audiences") or []}
         self.legislatures = {str(w).lower() for w in statement.get("legislatures") or []}
+        self.interviews = {str(w).lower() for w in statement.get("interviews") or []}
+        self.interviewer_preps = {str(w).lower() for w in statement.get("interviewer_preps") or []}
+        self.shared_interviews = {str(w).lower() for w in statement.get("shared_interviews") or []}
         agreement = lexicon.get("agreement") or {}
         self.agree_forms = frozenset(all_forms(["agree"]))
         self.agree_objects = {str(w).lower() for w in agreement.get("agree_objects") or []}
@@ -429,7 +432,24 @@ class EventDetector:
             ):
                 continue  # "..., a U.S. official said": the speaker of a report is not in the event
             tokens.extend(self._argument_tokens(kind, root, head, index))
+        if kind == "statement" and root.lower_ in self.interviews:
+            asking = self._interviewers(root)
+            tokens = [t for t in tokens if t.i not in asking]
         return self._actors(tokens, index)
+
+    def _interviewers(self, root: Token) -> set[int]:
+        """The tokens naming who held an interview ("an interview with Piers Morgan", "gave an interview to
+        Tucker Carlson", "was conducted by ..."): the interviewee alone made the statement."""
+        if any(c.lower_ in self.shared_interviews for c in root.children):
+            return set()
+        heads = [root, root.head] if root.dep_ in {"dobj", "nsubjpass", "pobj"} else [root]
+        return {
+            t.i
+            for head in heads
+            for prep in head.children
+            if prep.dep_ in {"prep", "agent", "dative"} and prep.lower_ in self.interviewer_preps
+            for t in prep.subtree
+        }
 
     def _modifier_tokens(self, root: Token) -> list[Token]:
         """Modifiers of a noun trigger: "Russian airstrikes", "the Trump-Putin meeting", "Trump's call"."""

@@ -565,3 +565,9 @@ def test_an_interviewer_is_not_a_party_to_the_interview(nlp: Language) -> None:
     # a joint interview is given together
     (joint,) = events(nlp, "Volodymyr Zelensky gave a joint interview with Olena Zelenska on the telethon.")
     assert set(joint["participants"]) == {"Volodymyr Zelensky", "Olena Zelenska"}
+
+
+def test_had_stages_an_event_as_held_does(nlp: Language) -> None:
+    # "have" is irregular: "had" and "has" are its forms, so its subject takes part
+    (call,) = events(nlp, "Putin and Trump had a phone conversation.")
+    assert set(call["participants"]) == {"Vladimir Putin", "Donald Trump"}  # was none

@@ -920,6 +920,20 @@ def test_a_cue_owning_another_thing_is_not_that_cue(nlp: Language) -> None:
     assert found == {("European Union", "territory", "oppose")}  # was military_aid support
 
 
+def test_one_person_reporting_anothers_stance_does_not_hold_it(nlp: Language) -> None:
+    text = "Kremlin spokesman Dmitry Peskov said Putin remains open to negotiations."
+    assert stances(nlp, text) == {("Vladimir Putin", "other", "support")}  # Peskov held it too
+    # a readout by the leader's own government is the country's too
+    readout = "The Kremlin issued a statement saying that Putin wants to hold negotiations with Ukraine."
+    assert {("Russia", "other", "support"), ("Vladimir Putin", "other", "support")} <= stances(nlp, readout)
+
+
+def test_ready_to_meet_is_a_stance_on_meeting(nlp: Language) -> None:
+    text = "Sybiha said Zelensky is ready to meet Putin."
+    assert stances(nlp, text) == {("Volodymyr Zelensky", "other", "support")}  # was nothing
+    assert stances(nlp, "Trump will meet Putin in Alaska.") == set()
+
+
 def test_no_alternative_to_a_thing_supports_it(nlp: Language) -> None:
     assert ("Sergei Lavrov", "other", "support") in stances(
         nlp, "Lavrov said there was no alternative to the Minsk agreements."

@@ -603,6 +603,12 @@ class PositionDetector:
             and not any(_same_side(m, [("", r)]) for m in named for r in search.reported)
         ):
             return _Step.END
+        if any(m["kind"] == "person" for m in named) and any(
+            r["kind"] == "person" and all(m["name"] != r["name"] for m in named) for r in search.reported
+        ):
+            # "Peskov said Putin remains open to talks": Putin's stance, reported, not Peskov's (a country's
+            # readout of its leader's words is the country's: "the Kremlin said Putin wants talks")
+            return _Step.END
         base = verb.lower_
         for mention in named:
             if base in self.needs and mention["kind"] != "person":

@@ -1758,9 +1758,10 @@ def _anaphoric_cues(
     """ "such a swap", "this truce": a noun pointing back at an issue cue that holds the same word."""
     earlier: dict[str, tuple[int, int]] = {}  # word -> (match id, position of the cue's end)
     for match_id, start, end in matches:
-        for token in doc[start:end]:
-            if len(token.text) > 3:
-                earlier.setdefault(token.lower_, (match_id, end))
+        # the cue's head word only: "this contact line" does not point back at "freeze the front line"
+        head = doc[start:end].root
+        if len(head.text) > 3:
+            earlier.setdefault(head.lower_, (match_id, end))
     found: list[tuple[int, int, int]] = []
     for token in doc:
         pointer = any(c.dep_ in {"det", "predet", "amod"} and c.lower_ in anaphors for c in token.children)

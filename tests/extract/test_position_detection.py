@@ -113,12 +113,9 @@ def test_such_a_noun_points_back_at_the_issue(nlp: Language) -> None:
 
 
 def test_a_pointing_noun_points_back_only_at_a_cue_it_heads(nlp: Language) -> None:
-    # "this contact line" is the line itself, not the freezing of the front line told before
-    text = (
-        'Zelensky said he would not want to freeze the front line because "several of our cities will '
-        'suffer, which are cut off today by this contact line."'
-    )
-    assert stances(nlp, text) == {("Volodymyr Zelensky", "territory", "oppose")}  # and support from "line"
+    # "this prisoner" is a person, not the prisoner exchange told before it
+    text = "Zelensky called for a prisoner exchange with Russia. Peskov said this prisoner had been released."
+    assert stances(nlp, text) == {("Volodymyr Zelensky", "prisoner_exchange", "support")}  # and Peskov's
 
 
 def test_a_noun_of_removal_turns_the_issue_around(nlp: Language) -> None:

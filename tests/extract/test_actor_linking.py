@@ -157,3 +157,8 @@ def test_a_mediator_named_in_an_of_phrase_acts(nlp: Language) -> None:
 def test_a_lone_surname_spelt_one_letter_off_is_the_articles_full_name(nlp: Language) -> None:
     text = "Volodymyr Zelensky met Trump in Washington. Zelenski said Ukraine would never give up Crimea."
     assert "Volodymyr Zelensky" in {m["name"] for m in actors(nlp, text) if m["surface"] == "Zelenski"}
+
+
+def test_the_patriarch_of_moscow_is_an_actor(nlp: Language) -> None:
+    text = "Patriarch Kirill called on both sides to hold a ceasefire. Kirill spoke in Moscow."
+    assert "Patriarch Kirill" in acting_names(nlp, text)

@@ -940,6 +940,31 @@ def test_ready_to_meet_is_a_stance_on_meeting(nlp: Language) -> None:
     assert stances(nlp, "Trump will meet Putin in Alaska.") == set()
 
 
+def test_a_punishing_main_clause_makes_its_condition_wanted(nlp: Language) -> None:
+    # a threat: the condition is what the threatener wants avoided, so "did not agree to" is for the truce
+    text = "Trump said he would impose more sanctions on Moscow if it didn't agree to a ceasefire."
+    assert ("Donald Trump", "ceasefire", "support") in stances(nlp, text)  # was oppose
+    # an offer keeps the condition's own reading
+    offer = "Zelensky said Ukraine would join the talks if Russia did not demand neutrality."
+    assert ("Volodymyr Zelensky", "neutrality", "support") not in stances(nlp, offer)
+
+
+def test_ordering_or_declaring_a_thing_backs_it(nlp: Language) -> None:
+    for text in (
+        "Vladimir Putin has ordered a one-and-a-half-day ceasefire in Ukraine.",
+        "Putin declared a unilateral ceasefire for Easter.",
+        "Putin instructed the Defence Ministry to halt the fighting from midday on Friday.",
+    ):
+        assert ("Vladimir Putin", "ceasefire", "support") in stances(nlp, text), text
+
+
+def test_a_relative_clause_taking_up_the_noun_names_its_backer(nlp: Language) -> None:
+    text = "Trump has urged a 30-day ceasefire, which Ukraine has accepted."
+    assert ("Ukraine", "ceasefire", "support") in stances(nlp, text)  # was only Trump's
+    need = "Trump said he would send Patriot missiles, which Ukraine desperately needs, as military aid."
+    assert not any(actor == "Ukraine" for actor, _, _ in stances(nlp, need))
+
+
 def test_no_alternative_to_a_thing_supports_it(nlp: Language) -> None:
     assert ("Sergei Lavrov", "other", "support") in stances(
         nlp, "Lavrov said there was no alternative to the Minsk agreements."

@@ -220,6 +220,9 @@ class PositionDetector:
         self.act_verbs = all_forms(stance_words["act_verbs"])
         self.other_theatres = set(stance_words["other_theatres"])
         self.threatening = all_forms(stance_words["threatening_verbs"])
+        self.punishing = all_forms(stance_words["punishing_verbs"])
+        self.imposing = all_forms(stance_words["imposing_verbs"])
+        self.punishments = frozenset(stance_words["punishments"])
         self.noncommittal_verbs = all_forms(stance_words["noncommittal_verbs"])
         self.settlement_nouns = set(stance_words["settlement_nouns"])
         self.theatre_preps = frozenset(stance_words["theatre_preps"])
@@ -667,11 +670,20 @@ class PositionDetector:
             stop = boundary
         base_sign = 1 if direction == "toward" else -1
         polarity = base_sign * self._negation(cue, path[:stop])
-        if boundary is not None and 0 < boundary < len(path) and path[boundary].lower_ in self.threatening:
+        if boundary is not None and 0 < boundary < len(path) and self._threat(path[boundary]):
             # "threatened sanctions if Russia rejects the ceasefire": a threat's condition is what the
             # threatener wants avoided, so the cue counts the other way
             polarity = -polarity
         return _Clause(stop, boundary, condition, trade, base_sign, polarity)
+
+    def _threat(self, head: Token) -> bool:
+        """Is the main clause of a condition a threat: a verb of threatening or punishing, or one imposing
+        a punishment ("would impose more sanctions on Moscow if ...")?"""
+        if head.lower_ in self.threatening or head.lower_ in self.punishing:
+            return True
+        return head.lower_ in self.imposing and any(
+            c.dep_ == "dobj" and c.lower_ in self.punishments for c in head.children
+        )
 
     def _stance(self, search: _Search, clause: _Clause, name: str, held: dict[str, Any] | None) -> Held:
         """The stance one holder takes on the cue."""
@@ -1179,14 +1191,23 @@ class PositionDetector:
         flipped one."""
         found: list[dict[str, Any]] = []
         for participle in token.children:
-            if participle.dep_ != "acl":
+            if participle.dep_ not in {"acl", "relcl"}:
                 continue
             if participle.lower_ not in self.stance or participle.lower_ in self.negators:
                 continue
+            if participle.lower_ in self.needs:
+                continue  # "Patriots, which they desperately need": a need described, no stance stated
             if any(c.dep_ == "neg" for c in participle.children):
                 continue
             by = next((c for c in participle.children if c.dep_ == "agent"), None)
             agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            if participle.dep_ == "relcl":
+                # "a 30-day ceasefire, which Ukraine has accepted": the relative clause's subject, with the
+                # noun as its object
+                which = any(
+                    c.dep_ == "dobj" and c.lower_ in self.relative_pronouns for c in participle.children
+                )
+                agent = next((c for c in participle.children if c.dep_ == "nsubj"), None) if which else None
             for party in [agent, *agent.conjuncts] if agent is not None else []:
                 mention = self._mention(party, index)
                 if mention is not None:

@@ -965,6 +965,14 @@ def test_a_relative_clause_taking_up_the_noun_names_its_backer(nlp: Language) ->
     assert not any(actor == "Ukraine" for actor, _, _ in stances(nlp, need))
 
 
+def test_telling_someone_what_a_party_is_reports_that_partys_stance(nlp: Language) -> None:
+    # "told X that Kyiv was open": a report of Kyiv's stance; "insisted that Kyiv withdraw": a directive
+    text = "Kuleba told Wang Yi that Kyiv was open to talks with Russia."
+    assert ("Ukraine", "other", "support") in stances(nlp, text)  # Kyiv was taken for the one told to act
+    directive = "Putin insisted that Kyiv withdraw its troops from Donbas."
+    assert stances(nlp, directive) == {("Vladimir Putin", "territory", "support")}
+
+
 def test_no_alternative_to_a_thing_supports_it(nlp: Language) -> None:
     assert ("Sergei Lavrov", "other", "support") in stances(
         nlp, "Lavrov said there was no alternative to the Minsk agreements."

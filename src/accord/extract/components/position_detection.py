@@ -168,6 +168,7 @@ class PositionDetector:
         self.hypotheticals = set(polar["hypotheticals"])
         self.directives = all_forms(polar["directives"])
         self.weak_directives = all_forms(polar["weak_directives"])
+        self.finite_forms = frozenset(polar["finite_forms"])
         self.deontic = set(polar["deontic"])
         self.documents = set(polar["documents"])
         self.issuing = all_forms(polar["issuing"])
@@ -1262,8 +1263,13 @@ class PositionDetector:
             owner = owner.head  # "was accepted by Putin": the passive verb
         if any(c.dep_ == "aux" and c.lower_ in self.deontic for c in owner.children):
             return True
-        # An auxiliary (a modal, or "was" of a passive) makes the complement a report, not a directive.
-        modal = any(c.dep_ in {"aux", "auxpass"} for c in owner.children)
+        # An auxiliary (a modal, or "was" of a passive) or a finite form ("Kyiv was open", "Kyiv agreed")
+        # makes the complement a report, not a directive.
+        modal = (
+            any(c.dep_ in {"aux", "auxpass"} for c in owner.children)
+            or owner.lower_ in self.finite_forms
+            or owner.lower_.endswith("ed")
+        )
         for k, above in enumerate(path[position + 1 :], start=position + 1):
             base = above.lower_
             strong = base in self.directives and base not in self.weak_directives

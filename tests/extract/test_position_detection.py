@@ -973,6 +973,19 @@ def test_telling_someone_what_a_party_is_reports_that_partys_stance(nlp: Languag
     assert stances(nlp, directive) == {("Vladimir Putin", "territory", "support")}
 
 
+def test_prepared_parsed_as_a_passive_is_its_subjects_stance(nlp: Language) -> None:
+    text = "Sybiha said Zelensky is prepared for dialogue."
+    assert stances(nlp, text) == {("Volodymyr Zelensky", "other", "support")}  # was Sybiha's alone
+
+
+def test_only_on_a_conditions_preposition_makes_the_stance_conditional(nlp: Language) -> None:
+    text = "Sybiha said Zelensky is prepared for dialogue but only under equitable circumstances."
+    assert stances(nlp, text) == {("Volodymyr Zelensky", "other", "conditional")}
+    # "only on" limits what was agreed, it sets no condition
+    agreed = "Russia and Ukraine managed to agree only on exchanges of prisoners."
+    assert ("Russia", "prisoner_exchange", "conditional") not in stances(nlp, agreed)
+
+
 def test_no_alternative_to_a_thing_supports_it(nlp: Language) -> None:
     assert ("Sergei Lavrov", "other", "support") in stances(
         nlp, "Lavrov said there was no alternative to the Minsk agreements."

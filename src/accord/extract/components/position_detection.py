@@ -207,6 +207,7 @@ class PositionDetector:
         self.doubts = set(stance_words["doubts"])
         self.seeking = all_forms(stance_words["seeking"])
         self.restrictive = set(stance_words["restrictive_preps"])
+        self.argument_preps = set(stance_words["argument_preps"])
         self.exclusive_preps = set(stance_words["exclusive_preps"])
         self.needs = all_forms(stance_words["needs"])
         self.noncommittal = set(stance_words["noncommittal"])
@@ -1292,6 +1293,9 @@ class PositionDetector:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         subject = by if by is not None else _subject_of(verb)  # "a deal accepted by Putin"
+        if subject is None and verb.lower_ in self.adjectival:
+            # "Zelensky is prepared for dialogue", parsed as a passive: the one prepared holds it
+            subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subject is not None and subject.lower_ in self.envoys:
             # "envoys from Ukraine, Russia and the OSCE approved ...": the parties they come from
             sent = next(
@@ -1636,6 +1640,13 @@ class PositionDetector:
             # "could only be enacted with Moscow's cooperation", "will only accept a ceasefire with
             # security guarantees" (the parser hangs the restriction on the cue)
             return True
+        if any(
+            c.dep_ == "prep"
+            and c.lower_ in self.restrictive - self.argument_preps
+            and any(g.lower_ == "only" for g in c.children)
+            for c in [*token.children, *cue.root.children]
+        ):
+            return True  # "prepared for dialogue but only under equitable circumstances"
         if any(c.dep_ == "neg" for c in token.children) and any(
             self._exclusive(c) for c in [*token.children, *cue.root.children]
         ):

@@ -1031,8 +1031,10 @@ class PositionDetector:
                 # "completed the exchange of prisoners": carrying it out states no stance (but "would
                 # conduct elections" announces one)
                 return True
-            if is_verb(token) and token.lower_ not in self.act_verbs:
-                break  # only the cue's own verb tells whether it is an act done
+            if is_verb(token) and token.lower_ not in self.act_verbs and token.dep_ != "xcomp":
+                # only the cue's own verb tells whether it is an act done, with the verb its infinitive
+                # hangs from ("chided Zelensky for refusing to recognise ...")
+                break
         return False
 
     def _possessor(self, token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:

@@ -986,6 +986,14 @@ def test_only_on_a_conditions_preposition_makes_the_stance_conditional(nlp: Lang
     assert ("Russia", "prisoner_exchange", "conditional") not in stances(nlp, agreed)
 
 
+def test_a_third_party_named_inside_a_quotation_holds_its_stance(nlp: Language) -> None:
+    text = '"The U.S. still does not recognize new territories of the Russian Federation," Peskov said.'
+    assert stances(nlp, text) == {("United States", "territory", "oppose")}  # was Peskov's
+    # the speaker's own side, or "we", stays the speaker's
+    own = '"Ukraine will never give up territory," Zelensky said.'
+    assert ("Volodymyr Zelensky", "territory", "oppose") in stances(nlp, own)
+
+
 def test_no_alternative_to_a_thing_supports_it(nlp: Language) -> None:
     assert ("Sergei Lavrov", "other", "support") in stances(
         nlp, "Lavrov said there was no alternative to the Minsk agreements."

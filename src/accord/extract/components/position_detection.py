@@ -591,8 +591,21 @@ class PositionDetector:
         if self._noncommittal(token):
             return _Step.NO_STANCE  # "has not yet accepted the meeting": no commitment either way
         subject = self._subject(token)
-        if subject is None or (quote is not None and quote["start"] <= subject.idx < quote["end"]):
-            return _Step.NEXT  # inside a quotation, "we" and "they" are the speaker's; the speaker holds it
+        if subject is not None and quote is not None and quote["start"] <= subject.idx < quote["end"]:
+            named = (
+                self._subject_parties(subject, search.index)
+                if not _is_pronoun(subject, self.pronouns)
+                else []
+            )
+            if not named or any(_same_side(m, search.holders) for m in named):
+                return (
+                    _Step.NEXT
+                )  # inside a quotation, "we" and "they" are the speaker's; the speaker holds it
+            # '"The U.S. still doesn't recognize new territories," Peskov said': the party named holds it
+            search.holders = []
+            return self._subject_holders(search, position, token, subject, False)
+        if subject is None:
+            return _Step.NEXT
         if self._addressee(subject, path, position):
             return _Step.NEXT  # "demanded that Ukraine refuse ...": the party asked to act holds nothing
         return self._subject_holders(search, position, token, subject, issues_plan)

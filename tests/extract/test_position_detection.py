@@ -994,6 +994,15 @@ def test_a_third_party_named_inside_a_quotation_holds_its_stance(nlp: Language) 
     assert ("Volodymyr Zelensky", "territory", "oppose") in stances(nlp, own)
 
 
+def test_names_of_a_foreign_force_are_peacekeeper_cues(nlp: Language) -> None:
+    assert ("Petro Poroshenko", "peacekeepers", "support") in stances(
+        nlp, "Poroshenko called for a peacekeeping operation in Donbas."
+    )
+    assert ("Russia", "peacekeepers", "oppose") in stances(
+        nlp, "The Kremlin said it would never accept Western forces in Ukraine."
+    )
+
+
 def test_no_alternative_to_a_thing_supports_it(nlp: Language) -> None:
     assert ("Sergei Lavrov", "other", "support") in stances(
         nlp, "Lavrov said there was no alternative to the Minsk agreements."

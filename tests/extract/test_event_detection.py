@@ -571,3 +571,25 @@ def test_had_stages_an_event_as_held_does(nlp: Language) -> None:
     # "have" is irregular: "had" and "has" are its forms, so its subject takes part
     (call,) = events(nlp, "Putin and Trump had a phone conversation.")
     assert set(call["participants"]) == {"Vladimir Putin", "Donald Trump"}  # was none
+
+
+def test_speaking_on_a_platform_is_a_written_statement(nlp: Language) -> None:
+    (said,) = events(nlp, "Zakharova said on Telegram that Russia would not attend.")
+    assert (said["type"], said["participants"]) == ("statement", ["Maria Zakharova"])  # was none
+    # written anywhere: talks in view do not place it
+    text = (
+        "Ukraine and the US held talks in Geneva on Sunday. Following the talks, Zelensky stated on social "
+        "media that the steps must be effective."
+    )
+    posted = next(e for e in events(nlp, text) if e["type"] == "statement")
+    assert posted["place"] is None
+    # saying something to reporters is a bare "said" (guide), addressing the media a statement
+    assert not events(nlp, "Lavrov told reporters that the talks were useful.")
+    (addressed,) = events(nlp, "John Kerry later addressed the media.")
+    assert addressed["type"] == "statement"
+
+
+def test_a_statement_issued_by_a_body_is_the_bodys(nlp: Language) -> None:
+    text = "Putin ordered a ceasefire, according to a statement issued by the Kremlin."
+    statement = next(e for e in events(nlp, text) if e["type"] == "statement")
+    assert statement["participants"] == ["Russia"]  # was Putin

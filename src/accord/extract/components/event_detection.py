@@ -199,6 +199,10 @@ class EventDetector:
         self.audience_verbs = frozenset(all_forms([str(w) for w in statement.get("audience_verbs") or []]))
         self.audiences = {str(w).lower() for w in statement.get("audiences") or []}
         self.legislatures = {str(w).lower() for w in statement.get("legislatures") or []}
+        self.platform_verbs = frozenset(all_forms([str(w) for w in statement.get("platform_verbs") or []]))
+        self.platforms = {str(w).lower() for w in statement.get("platforms") or []}
+        self.press_audiences = {str(w).lower() for w in statement.get("press_audiences") or []}
+        self.press_verbs = frozenset(all_forms([str(w) for w in statement.get("press_verbs") or []]))
         self.interviews = {str(w).lower() for w in statement.get("interviews") or []}
         self.interviewer_preps = {str(w).lower() for w in statement.get("interviewer_preps") or []}
         self.shared_interviews = {str(w).lower() for w in statement.get("shared_interviews") or []}
@@ -292,6 +296,9 @@ class EventDetector:
             if token.lower_ in self.audience_verbs and token.dep_ in VERB_DEPS and self._audience(token):
                 found.append(("statement", doc[token.i : token.i + 1]))
                 continue
+            if token.lower_ in self.platform_verbs and token.dep_ in VERB_DEPS and self._on_platform(token):
+                found.append(("statement", doc[token.i : token.i + 1]))
+                continue
             if token.lower_ in self.talk_verbs and token.dep_ in VERB_DEPS and self._by_phone(token):
                 found.append(("phone_call", doc[token.i : token.i + 1]))
                 continue
@@ -325,11 +332,29 @@ class EventDetector:
         return found
 
     def _audience(self, token: Token) -> Token | None:
-        """The assembly a speaker addresses ("told parliament", "addressed the nation")."""
+        """The assembly a speaker addresses ("told parliament", "addressed the nation"), or the press a
+        speaker addresses or briefs ("addressed the media", not "told reporters")."""
         for child in token.children:
             if child.dep_ == "dobj" and child.lower_ in self.audiences:
                 return child
+            if (
+                child.dep_ == "dobj"
+                and child.lower_ in self.press_audiences
+                and token.lower_ in self.press_verbs
+            ):
+                return child
         return None
+
+    def _on_platform(self, token: Token) -> bool:
+        """Said on a platform: "said on Telegram", "wrote on his Telegram channel", "on social media"."""
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"on", "in", "via"}:
+                continue
+            for pobj in prep.children:
+                named = [pobj, *(c for c in pobj.children if c.dep_ in {"compound", "amod"})]
+                if pobj.dep_ == "pobj" and any(t.lower_ in self.platforms for t in named):
+                    return True
+        return False
 
     def _by_phone(self, token: Token) -> bool:
         """ "spoke by phone", "talked over the telephone", "conferred via video link"."""
@@ -406,6 +431,8 @@ class EventDetector:
             "participants": names,
             "place": self._place(kind, root, clause, participants),
             "within": self._within,
+            # "said on Telegram": a post, written anywhere, that neither talks nor a dateline place
+            "written": kind == "statement" and root.lower_ in self.platform_verbs and self._on_platform(root),
             "date": date,
             "date_precision": precision,
             "modality": modality,
@@ -419,7 +446,11 @@ class EventDetector:
         """The actors taking part in the event: those the trigger noun names, then the subjects (and
         partners) of the verbs that stage it."""
         modifiers = self._modifier_tokens(root)
-        tokens = [*modifiers, *self._partner_tokens(kind, root, index), *self._stager_tokens(root)]
+        stagers = self._stager_tokens(root)
+        if kind == "statement" and self._actors(stagers, index):
+            # "according to a statement issued by the Kremlin": its issuer, whoever the clause is about
+            return self._actors(stagers, index)
+        tokens = [*modifiers, *self._partner_tokens(kind, root, index), *stagers]
         named_by_modifiers = any(t.i in index and index[t.i]["kind"] in ACTOR_KINDS for t in modifiers)
         verbs = self._subject_verbs(kind, root, clause, named_by_modifiers)
         for head in verbs.heads:
@@ -1069,7 +1100,7 @@ def _lend_venues(doc: Doc, events: list[dict[str, Any]], words: EventWords) -> N
         if event["place"] is not None or event["type"] not in {"agreement", "statement"}:
             continue
         if event["type"] == "statement":
-            if str(event["trigger"]).lower() in words.written:
+            if event.get("written") or str(event["trigger"]).lower() in words.written:
                 continue
             said = {w.strip(".,;:").lower() for w in event["sentence"].split()}
             if not said & words.talk_words:
@@ -1105,7 +1136,7 @@ def _lend_dateline(
     for event in events:
         if event["type"] != "statement" or event["place"] is not None:
             continue
-        if str(event["trigger"]).lower() in words.written:
+        if event.get("written") or str(event["trigger"]).lower() in words.written:
             continue
         if (
             event["date"]

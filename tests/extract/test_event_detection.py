@@ -593,3 +593,9 @@ def test_a_statement_issued_by_a_body_is_the_bodys(nlp: Language) -> None:
     text = "Putin ordered a ceasefire, according to a statement issued by the Kremlin."
     statement = next(e for e in events(nlp, text) if e["type"] == "statement")
     assert statement["participants"] == ["Russia"]  # was Putin
+
+
+def test_being_somewhere_to_meet_is_the_meeting_there(nlp: Language) -> None:
+    (met,) = events(nlp, "German Chancellor Olaf Scholz is in Moscow today to meet Vladimir Putin.")
+    assert (met["place"], met["modality"]) == ("Moscow", "happened")  # was hypothetical, no place
+    assert not events(nlp, "The aim is to meet Putin.")

@@ -42,7 +42,7 @@ from accord.extract.components.quote_attribution import (
     quote_words,
     resolve_pronoun,
 )
-from accord.extract.components.wordforms import all_forms
+from accord.extract.components.wordforms import all_forms, forms
 
 # Sets of entity labels, event types and actor kinds are the parser's and the schema's vocabulary, not words
 # of the text: they stay in code. WARRING names the registry's two warring parties.
@@ -1043,6 +1043,10 @@ def _journey(root: Token, words: EventWords) -> Token | None:
         return None
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
         return None
+    if root.head.lower_ in forms("be") and not any(
+        c.dep_ == "prep" and c.lower_ in words.place_preps for c in root.head.children
+    ):
+        return None  # "the aim is to meet Putin": no journey, only where one is ("is in Moscow to meet")
     return root.head
 
 

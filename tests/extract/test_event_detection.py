@@ -599,3 +599,10 @@ def test_being_somewhere_to_meet_is_the_meeting_there(nlp: Language) -> None:
     (met,) = events(nlp, "German Chancellor Olaf Scholz is in Moscow today to meet Vladimir Putin.")
     assert (met["place"], met["modality"]) == ("Moscow", "happened")  # was hypothetical, no place
     assert not events(nlp, "The aim is to meet Putin.")
+
+
+def test_a_capital_named_by_its_demonym_is_the_city(nlp: Language) -> None:
+    (talks,) = events(nlp, "Lavrov and Rubio held talks in the Saudi capital.")
+    assert talks["place"] == "Riyadh"  # was none
+    (named,) = events(nlp, "Lavrov and Rubio held talks in the Saudi capital, Riyadh, on Tuesday.")
+    assert named["place"] == "Riyadh"

@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,6 +77,8 @@ class EventWords:
     background_attacks: frozenset[str]  # attack words that name the war as background unless dated
     written: frozenset[str]
     talk_words: frozenset[str]
+    capitals: Mapping[str, str]  # demonym -> capital city ("the Belarusian capital" -> Minsk)
+    capital_nouns: frozenset[str]
     place_preps: frozenset[str]
     target_preps: frozenset[str]
     possessives: frozenset[str]
@@ -126,6 +128,8 @@ def event_words(name: str = "events") -> EventWords:
         period_bounds=words("period_bounds"),
         period_words=words("period_words"),
         not_datelines=words("not_datelines"),
+        capitals={str(k).lower(): str(v) for k, v in dict(lexicon["words"].get("capitals") or {}).items()},
+        capital_nouns=words("capital_nouns"),
     )
 
 
@@ -699,6 +703,9 @@ class EventDetector:
         if best is None:
             # "launched drones at Ukrainian cities": no place named, but the country the target lies in
             return _target_country(root, self.words) if kind == "attack" else None
+        city = capital_city(best, self.words)
+        if city is not None:
+            return city
         self._within = _country_of_place(best, self.words)
         words = best.text.split()
         return " ".join(words[1:] if words[0].lower() == "the" and len(words) > 1 else words)
@@ -1342,6 +1349,32 @@ def _object_preps(kind: str) -> set[str]:
     return object_preps
 
 
+def _capital_named(token: Token, words: EventWords) -> Span | None:
+    """ "the Belarusian capital": the demonym and the noun, when no name of the city follows."""
+    if token.lower_ not in words.capital_nouns:
+        return None
+    if any(
+        c.dep_ in {"appos", "compound", "npadvmod"} and c.ent_type_ in PLACE_LABELS for c in token.children
+    ):
+        return None  # "the Belarusian capital, Minsk": the name itself is the place
+    demonym = next(
+        (
+            c
+            for c in token.children
+            if c.dep_ in {"amod", "compound"} and c.i < token.i and c.lower_ in words.capitals
+        ),
+        None,
+    )
+    return token.doc[demonym.i : token.i + 1] if demonym is not None else None
+
+
+def capital_city(span: Span, words: EventWords) -> str | None:
+    """The city a "<demonym> capital" span stands for."""
+    if span.root.lower_ not in words.capital_nouns:
+        return None
+    return next((words.capitals[t.lower_] for t in span if t.lower_ in words.capitals), None)
+
+
 def _place_span(token: Token, words: EventWords) -> Span | None:
     """The named place at ``token``: "Anchorage", or "Antalya" in "the Turkish city of Antalya"."""
     doc = token.doc
@@ -1357,6 +1390,9 @@ def _place_span(token: Token, words: EventWords) -> Span | None:
                 if token.lower_ in words.place_nouns and pobj.ent_type_:
                     # "the peninsula of Crimea": the tagger's label aside, a named part of a place noun
                     return entity_at(doc, pobj.i)
+    capital = _capital_named(token, words)
+    if capital is not None:
+        return capital  # "in the Belarusian capital": Minsk, though the text does not name it
     if token.lower_ in words.place_nouns:
         # "the Belarusian capital, Minsk", "the Belarusian capital Minsk"
         for child in token.children:

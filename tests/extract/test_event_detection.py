@@ -606,3 +606,18 @@ def test_a_capital_named_by_its_demonym_is_the_city(nlp: Language) -> None:
     assert talks["place"] == "Riyadh"  # was none
     (named,) = events(nlp, "Lavrov and Rubio held talks in the Saudi capital, Riyadh, on Tuesday.")
     assert named["place"] == "Riyadh"
+
+
+def test_the_two_sides_are_the_parties_of_the_gathering_before(nlp: Language) -> None:
+    text = "Putin and Zelensky met in Paris. The two leaders agreed to exchange prisoners."
+    deal = next(e for e in events(nlp, text) if e["type"] == "agreement")
+    assert set(deal["participants"]) == {"Vladimir Putin", "Volodymyr Zelensky"}  # was none
+
+
+def test_a_gathering_told_with_its_parties_is_reported_though_the_first_since(nlp: Language) -> None:
+    text = (
+        "The meetings between Vladimir Putin and Petro Poroshenko in Milan on Friday, the first since "
+        "the summer, raised hopes."
+    )
+    (met,) = [e for e in events(nlp, text) if e["type"] == "meeting"]  # was dropped as a comparison
+    assert met["place"] == "Milan"

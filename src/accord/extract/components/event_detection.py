@@ -79,6 +79,9 @@ class EventWords:
     talk_words: frozenset[str]
     capitals: Mapping[str, str]  # demonym -> capital city ("the Belarusian capital" -> Minsk)
     capital_nouns: frozenset[str]
+    side_nouns: frozenset[str]
+    pair_words: frozenset[str]
+    bare_side_nouns: frozenset[str]
     place_preps: frozenset[str]
     target_preps: frozenset[str]
     possessives: frozenset[str]
@@ -130,6 +133,9 @@ def event_words(name: str = "events") -> EventWords:
         not_datelines=words("not_datelines"),
         capitals={str(k).lower(): str(v) for k, v in dict(lexicon["words"].get("capitals") or {}).items()},
         capital_nouns=words("capital_nouns"),
+        side_nouns=words("side_nouns"),
+        pair_words=words("pair_words"),
+        bare_side_nouns=words("bare_side_nouns"),
     )
 
 
@@ -227,6 +233,7 @@ class EventDetector:
             self._event(doc, kind, trigger, index, published) for kind, trigger in self._triggers(doc, index)
         ]
         events = [e for e in told if e is not None]
+        _lend_sides(events)
         _share_outcome_parties(events)
         for event in events:
             if event["type"] in GROUP_EVENTS and _narrows_earlier(out, event):
@@ -435,6 +442,8 @@ class EventDetector:
             "participants": names,
             "place": self._place(kind, root, clause, participants),
             "within": self._within,
+            # "the two sides agreed a ceasefire": the parties of the gathering told before, lent later
+            "sides": not participants and _by_both_sides(root, clause, self.words),
             # "said on Telegram": a post, written anywhere, that neither talks nor a dateline place
             "written": kind == "statement" and root.lower_ in self.platform_verbs and self._on_platform(root),
             "date": date,
@@ -891,6 +900,8 @@ def _first_since(root: Token, clause: Token) -> bool:
     comparison with an earlier event, not a report of a new one."""
     if _is_verb(root):
         return False
+    if any(c.dep_ == "prep" and c.lower_ in {"between", "with"} for c in root.children):
+        return False  # "the meetings between Putin and Poroshenko in Milan, the first since ...": reported
     firsts = [t for t in [*root.children, *clause.children] if t.lower_ in {"first", "last"}]
     if not firsts:
         return False
@@ -1076,6 +1087,34 @@ def _body_gathering(
         )
     (name,) = event["participants"]
     return any(m["name"] == name and m["kind"] == "organization" for m in index.values())
+
+
+def _by_both_sides(root: Token, clause: Token, words: EventWords) -> bool:
+    """Is the event's subject the pair of parties told before: "the two sides", "both leaders", "the
+    parties"?"""
+    verb = root if _is_verb(root) else clause
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.lower_ not in words.side_nouns:
+        return False
+    paired = any(c.lower_ in words.pair_words for c in subject.children) or subject.lower_ == "both"
+    bare = subject.lower_ in words.bare_side_nouns and any(c.lower_ == "the" for c in subject.children)
+    return paired or bare
+
+
+def _lend_sides(events: list[dict[str, Any]]) -> None:
+    """An event of "the two sides" takes the parties of the last gathering told before it with two or
+    more ("The meetings between Putin and Poroshenko in Milan, the first since the two sides agreed a
+    ceasefire")."""
+    for position, event in enumerate(events):
+        if not event.get("sides"):
+            continue
+        before = [
+            e
+            for e in events[:position]
+            if e["type"] in GROUP_EVENTS and len(e["participants"]) >= 2 and e["start"] <= event["start"]
+        ]
+        if before:
+            event["participants"] = list(before[-1]["participants"])
 
 
 def _share_outcome_parties(events: list[dict[str, Any]]) -> None:

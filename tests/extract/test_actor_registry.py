@@ -103,6 +103,8 @@ def test_variants_link_to_canonical_names(registry: ActorRegistry, surface: str,
         ("Rex Tilerson", "Rex Tillerson"),
         ("Keith Kelloggs", "Keith Kellogg"),
         ("Ukraine Defence Contact Groups", "Ukraine Defense Contact Group"),
+        # a long name whose other words are the same bears a surname two letters off
+        ("Ursula von der Laien", "Ursula von der Leyen"),
     ],
 )
 def test_garbled_names_link(registry: ActorRegistry, surface: str, expected: str) -> None:
@@ -133,6 +135,8 @@ def test_garbled_names_link(registry: ActorRegistry, surface: str, expected: str
         "Buckingham Palace",  # only a generic head word left
         "Balkans Contact Group",  # "Ramstein Contact Group" with its one telling word swapped
         "Smith",
+        "Olaf Schalk",  # a two-word name needs its surname one letter off
+        "Ursula von der Larsen",  # three letters off
     ],
 )
 def test_unrelated_near_names_do_not_link(registry: ActorRegistry, surface: str) -> None:

@@ -411,7 +411,15 @@ def _person_match(words: list[str], alias_words: list[str]) -> bool:
     if len(alias_words) < 2:
         return False
     surname, alias_surname = words[-1], alias_words[-1]
-    if len(surname) < 4 or not _close_word(surname, alias_surname, strict=True):
+    # A name of three words or more whose other words are the same bears a surname two letters off
+    # ("Ursula von der Laien" in a machine-made copy).
+    spelled_out = (
+        len(words) >= 3
+        and words[:-1] == alias_words[:-1]
+        and min(len(surname), len(alias_surname)) >= 5
+        and Levenshtein.distance(surname, alias_surname, score_cutoff=2) <= 2
+    )
+    if len(surname) < 4 or not (spelled_out or _close_word(surname, alias_surname, strict=True)):
         return False
     if len(words) == 1:
         return False  # a lone surname is handled by the surname table, with its uniqueness check

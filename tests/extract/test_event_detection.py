@@ -621,3 +621,13 @@ def test_a_gathering_told_with_its_parties_is_reported_though_the_first_since(nl
     )
     (met,) = [e for e in events(nlp, text) if e["type"] == "meeting"]  # was dropped as a comparison
     assert met["place"] == "Milan"
+
+
+def test_a_named_persons_nationality_adds_no_country(nlp: Language) -> None:
+    # guide: countries are not added from a person's nationality
+    text = "Vladimir Putin and his US counterpart, Donald Trump, spoke over the phone on Thursday."
+    (call,) = events(nlp, text)
+    assert set(call["participants"]) == {"Vladimir Putin", "Donald Trump"}  # was with the United States
+    # nationality words still name the parties of unnamed people
+    (talks,) = events(nlp, "American negotiators and Russian ones met in Riyadh.")
+    assert set(talks["participants"]) == {"United States", "Russia"}

@@ -1314,9 +1314,16 @@ def _with_modifiers(token: Token, words: EventWords) -> list[Token]:
     found: list[Token] = []
     for one in _with_conjuncts(token):
         found.append(one)
+        # "his US counterpart, Donald Trump", "U.S. envoy Steve Witkoff": a named person takes part, and
+        # countries are not added from a person's nationality (guide)
+        person = one.ent_type_ == "PERSON" or any(
+            c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in one.children
+        )
         for child in one.children:
             if child.dep_ == "poss" and (one.ent_type_ == "PERSON" or one.lower_ in words.proxies):
                 continue  # "Trump's envoy Witkoff", "Trump's son-in-law": the envoy, not the one he serves
+            if person and child.dep_ in {"amod", "compound", "nmod"} and child.ent_type_ != "PERSON":
+                continue
             if child.dep_ in {"amod", "compound", "poss", "nmod"}:
                 found.extend(_with_conjuncts(child))
     return found

@@ -298,3 +298,13 @@ def test_a_low_opening_mark_closes_with_the_high_one() -> None:
         (quotation,) = find_quotations(text)
         assert text[quotation.start : quotation.end].startswith("We ")
         assert text[quotation.end + 1 :].startswith(", Zelensky")
+
+
+def test_a_participle_after_a_passive_speaks_for_its_agent(nlp: Language) -> None:
+    text = (
+        'The stance was clarified by Vladimir Putin, who expressed optimism, saying there was "light at the '
+        'end of the tunnel."'
+    )
+    assert [q["speaker"] for q in quotes(nlp, text)] == ["Vladimir Putin"]  # was no one
+    # a passive with no participle of speech names no speaker by its agent
+    assert not quotes(nlp, 'The "peace formula" was rejected by Moscow.')

@@ -586,7 +586,14 @@ class QuoteAttributor:
             if subjects:
                 subject = subjects[0]
                 if subject.dep_ == "nsubjpass":
-                    return None
+                    if head is verb or not verb.lower_.endswith("ing"):
+                        return None
+                    # "was clarified by Putin, ..., saying ...": the participle speaks for the agent
+                    by = next((c for c in head.children if c.dep_ == "agent"), None)
+                    agent = (
+                        next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+                    )
+                    return self._name_for(doc, agent, quote, index, unnamed) if agent is not None else None
                 return self._name_for(doc, subject, quote, index, unnamed)
             if head.dep_ in {"conj", "xcomp", "advcl", "ccomp", "relcl"} and head.head != head:
                 head = head.head

@@ -308,3 +308,14 @@ def test_a_participle_after_a_passive_speaks_for_its_agent(nlp: Language) -> Non
     assert [q["speaker"] for q in quotes(nlp, text)] == ["Vladimir Putin"]  # was no one
     # a passive with no participle of speech names no speaker by its agent
     assert not quotes(nlp, 'The "peace formula" was rejected by Moscow.')
+
+
+def test_an_absolute_with_phrase_speaks_for_its_own_subject(nlp: Language) -> None:
+    text = (
+        "Kyiv has rejected this proposal, with Ukrainian Foreign Minister Andrii Sybiha condemning "
+        'Putin\'s "knowingly unacceptable" conditions.'
+    )
+    assert [q["speaker"] for q in quotes(nlp, text)] == ["Andrii Sybiha"]  # was Ukraine
+    # reported speech still belongs to its outermost speaker
+    reported = 'Trump announced that he would inform the Europeans if Putin proposed a "fair deal."'
+    assert [q["speaker"] for q in quotes(nlp, reported)] == ["Donald Trump"]

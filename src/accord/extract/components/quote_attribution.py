@@ -559,8 +559,11 @@ class QuoteAttributor:
             return None
         if governed:
             # Quoted words inside reported speech belong to the outermost speaker ("X announced that ...
-            # if Y proposed a 'fair deal'").
-            return min(candidates, key=lambda t: sum(1 for _ in t.ancestors))
+            # if Y proposed a 'fair deal'"), but not inside an adjunct with a speaker of its own ("Kyiv
+            # rejected it, with its foreign minister condemning the 'knowingly unacceptable' terms").
+            outer = min(candidates, key=lambda t: sum(1 for _ in t.ancestors))
+            own = [t for t in candidates if t is not outer and _own_speaker_in_adjunct(t, outer)]
+            return max(own, key=lambda t: sum(1 for _ in t.ancestors)) if own else outer
         # The verb nearest the quotation.
         if window and quote_tokens and window[0].i > max(quote_tokens):
             return candidates[0]
@@ -687,6 +690,17 @@ class QuoteAttributor:
             return True
         span = doc.char_span(last.mark_end, quote.mark_start, alignment_mode="contract")
         return span is not None and any(index.get(t.i, {}).get("name") == speaker for t in span)
+
+
+def _own_speaker_in_adjunct(verb: Token, outer: Token) -> bool:
+    """Is ``verb`` the participle of an absolute "with" phrase with a subject of its own ("..., with X
+    condemning ...")?"""
+    return (
+        verb.dep_ == "pcomp"
+        and verb.head.lower_ == "with"
+        and outer in verb.ancestors
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    )
 
 
 def _in_turns(quote: Quotation, turns: list[tuple[int, int]]) -> bool:

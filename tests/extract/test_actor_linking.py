@@ -162,3 +162,12 @@ def test_a_lone_surname_spelt_one_letter_off_is_the_articles_full_name(nlp: Lang
 def test_the_patriarch_of_moscow_is_an_actor(nlp: Language) -> None:
     text = "Patriarch Kirill called on both sides to hold a ceasefire. Kirill spoke in Moscow."
     assert "Patriarch Kirill" in acting_names(nlp, text)
+
+
+def test_the_leaders_of_several_countries_are_not_one_of_them(nlp: Language) -> None:
+    doc = nlp.make_doc("The leaders of Russia, Ukraine, Germany and France met in Minsk.")
+    doc._.accord_published = "2015-02-11"
+    assert "Vladimir Putin" not in {m["name"] for m in nlp(doc)._.accord_mentions}  # was Putin alone
+    one = nlp.make_doc("The leader of Russia met them in Minsk.")
+    one._.accord_published = "2015-02-11"
+    assert "Vladimir Putin" in {m["name"] for m in nlp(one)._.accord_mentions}

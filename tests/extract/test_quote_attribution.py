@@ -319,3 +319,17 @@ def test_an_absolute_with_phrase_speaks_for_its_own_subject(nlp: Language) -> No
     # reported speech still belongs to its outermost speaker
     reported = 'Trump announced that he would inform the Europeans if Putin proposed a "fair deal."'
     assert [q["speaker"] for q in quotes(nlp, reported)] == ["Donald Trump"]
+
+
+def test_an_unlabelled_interview_is_the_named_persons_not_an_office_in_passing(nlp: Language) -> None:
+    text = (
+        "Ahead of talks between the leaders of Russia, Ukraine, Germany and France, we spoke with Ukrainian "
+        "foreign minister Pavlo Klimkin in an interview.\n\n"
+        "What do you expect from the negotiations today?\n\n"
+        "We need a truce and we need it now, and I think we can reach it.\n\n"
+        "What could make the talks fail?\n\n"
+        "We could fail if there is no control of the border, and I am worried about it."
+    )
+    doc = nlp.make_doc(text)
+    doc._.accord_published = "2015-02-11"
+    assert {q["speaker"] for q in nlp(doc)._.accord_quotes} == {"Pavlo Klimkin"}  # was Vladimir Putin

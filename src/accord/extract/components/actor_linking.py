@@ -435,6 +435,8 @@ class ActorLinker:
                     break  # a name follows: the name is the mention
                 if end < len(doc) and doc[end].lower_ == "of" and end + 1 < len(doc) and end + 1 in taken:
                     country_tok = end + 1
+                    if window != words and doc[country_tok].conjuncts:
+                        break  # "the leaders of Russia, Ukraine, Germany and France": several, not one
                     country = self._country_at(doc, country_tok, mentions)
                 else:
                     country = self._country_before(doc, i, mentions)

@@ -365,8 +365,8 @@ class QuoteAttributor:
         for mention in items(doc, "accord_mentions"):
             if mention["start"] >= interview.intro_end:
                 break
-            if mention["kind"] == "person" and mention["linked"]:
-                return mention
+            if mention["kind"] == "person" and mention["linked"] and str(mention["surface"])[:1].isupper():
+                return mention  # a name, not an office ("the leaders of ..." in passing)
         return None
 
     # -- attribution -----------------------------------------------------------------------------

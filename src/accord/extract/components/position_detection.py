@@ -156,6 +156,8 @@ class PositionDetector:
         }
         self.evaluations = [c.split() for c in complements]
         self.firm = [c.split() for c in polar["evaluations"]["firm"]]
+        self.open_phrasals = all_forms(polar["open_phrasals"])
+        self.defining = all_forms(polar["defining_verbs"])
         self.phrasals: dict[str, str] = {}
         for verb, particle in polar["phrasals"].items():
             for form in all_forms([verb]):
@@ -359,13 +361,10 @@ class PositionDetector:
             return None
         if self._elsewhere(cue):
             return None  # "a ceasefire in Gaza": another war's issue
-        if (
-            issue in self.ceded_issues
-            and direction in {"toward", "away"}
-            and self._ceded_by_russia(cue, index)
-        ):
-            # "Moscow would never give up Crimea": what Russia cedes is Ukraine's gain, the other way
-            direction = "away" if direction == "toward" else "toward"
+        if issue in self.ceded_issues and direction == "toward" and self._ceded_by_russia(cue, index):
+            # "Moscow would never give up Crimea": what Russia cedes is Ukraine's gain, the other way (the
+            # "away" cues, "return Crimea", are written for Russia giving it back already)
+            direction = "away"
         return direction
 
     def _held_positions(
@@ -486,6 +485,8 @@ class PositionDetector:
             and any(c.dep_ in {"acomp", "attr"} and c.lower_ in self.assessments for c in token.children)
         ):
             return _Step.NO_STANCE  # "a ceasefire would be hard to achieve": an assessment, no stance
+        if position > 0 and path[position - 1].dep_ == "nsubj" and token.lower_ in self.defining:
+            return _Step.NO_STANCE  # "a ceasefire must not mean capitulation": what it amounts to, no stance
         if search.first is not None and path[position - 1].dep_ not in REPORTING:
             return _Step.END  # "Putin proposed talks a day after Macron demanded ...": not Putin's stance
         if search.first is not None and self._side_clause(path[position - 1]):
@@ -1514,7 +1515,7 @@ class PositionDetector:
             and not subject_side
             and any(c.dep_ == "prt" and c.lower_ == particle for c in token.children)
         ):
-            if any(c.dep_ == "neg" for c in token.children):
+            if any(c.dep_ == "neg" for c in token.children) and token.lower_ in self.open_phrasals:
                 return 0  # "did not rule out": open to it, not committed
             sign = -sign
         if token.lower_ in self.open_negations and any(c.dep_ == "neg" for c in token.children):

@@ -1030,6 +1030,21 @@ def test_saying_what_a_thing_amounts_to_takes_no_stance_on_it(nlp: Language) -> 
     )  # was oppose
 
 
+def test_a_thing_judged_futile_or_a_gift_to_the_other_side_is_opposed(nlp: Language) -> None:
+    assert stances(nlp, "Orban said further sanctions on Russia were pointless.") == {
+        ("Viktor Orban", "sanctions", "oppose")
+    }  # was support
+    gift = "Zelensky said freezing the conflict would be a gift to Putin."
+    assert stances(nlp, gift) == {("Volodymyr Zelensky", "ceasefire", "oppose")}  # was support
+    own = "Zelensky said security guarantees would be a gift to Ukraine."
+    assert stances(nlp, own) == {("Volodymyr Zelensky", "security_guarantees", "support")}
+
+
+def test_a_cue_as_the_subject_of_a_threat_is_judged_not_a_holder(nlp: Language) -> None:
+    text = "The Kremlin said NATO expansion threatened Russia's security."
+    assert stances(nlp, text) == {("Russia", "nato_membership", "oppose")}  # was NATO's support
+
+
 def test_no_alternative_to_a_thing_supports_it(nlp: Language) -> None:
     assert ("Sergei Lavrov", "other", "support") in stances(
         nlp, "Lavrov said there was no alternative to the Minsk agreements."

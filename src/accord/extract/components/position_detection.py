@@ -143,6 +143,7 @@ class PositionDetector:
         self.harm = all_forms(harm)
         self.benefit = all_forms(polar["evaluations"]["negative"]["benefit_verbs"])
         self.benefit_restrictions = set(polar["evaluations"]["negative"]["benefit_restrictions"])
+        self.benefit_nouns = frozenset(polar["evaluations"]["negative"]["benefit_nouns"])
         complements = polar["evaluations"]["negative"]["complements"]
         # Words that turn a cue the other way when they govern or modify its way to the verb: grammatical
         # negators and reversers. Evaluations ("a threat") count only as what the cue's clause says of it:
@@ -592,6 +593,8 @@ class PositionDetector:
         if self._noncommittal(token):
             return _Step.NO_STANCE  # "has not yet accepted the meeting": no commitment either way
         subject = self._subject(token)
+        if subject is not None and subject in cue:
+            return _Step.NEXT  # "NATO expansion threatened Russia's security": the cue is what is judged
         if subject is not None and quote is not None and quote["start"] <= subject.idx < quote["end"]:
             named = (
                 self._subject_parties(subject, search.index)
@@ -1383,9 +1386,10 @@ class PositionDetector:
             below = path[position - 1]
             if below.dep_ not in {"nsubj", "nsubjpass", "csubj"}:
                 continue
-            benefit = token.lower_ in self.benefit and any(
-                c.dep_ == "advmod" and c.lower_ in self.benefit_restrictions for c in token.children
-            )
+            benefit = (
+                token.lower_ in self.benefit
+                and any(c.dep_ == "advmod" and c.lower_ in self.benefit_restrictions for c in token.children)
+            ) or any(c.dep_ == "attr" and c.lower_ in self.benefit_nouns for c in token.children)
             if token.lower_ not in self.harm and not benefit:
                 continue
             named = self._affected(token)

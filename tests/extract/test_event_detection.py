@@ -631,3 +631,14 @@ def test_a_named_persons_nationality_adds_no_country(nlp: Language) -> None:
     # nationality words still name the parties of unnamed people
     (talks,) = events(nlp, "American negotiators and Russian ones met in Riyadh.")
     assert set(talks["participants"]) == {"United States", "Russia"}
+
+
+def test_a_place_the_tagger_missed_is_still_the_place(nlp: Language) -> None:
+    # the tagger reads "Kyiv overnight" as a time and misses "Odesa"; the linker and the noun still tell
+    (strike,) = events(nlp, "Russia launched a massive missile attack on Kyiv overnight.")
+    assert strike["place"] == "Kyiv"  # was none
+    (drones,) = events(nlp, "Russian drones struck energy infrastructure in the Odesa region.")
+    assert drones["place"] == "Odesa"
+    # a language is no place
+    (talks,) = events(nlp, "The Russian and Ukrainian delegations held their talks in Russian.")
+    assert talks["place"] is None

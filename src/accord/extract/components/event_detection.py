@@ -1458,10 +1458,28 @@ def _place_span(token: Token, words: EventWords) -> Span | None:
         ):
             # "Hungary's capital, Budapest", where the parse lost the apposition
             return entity_at(doc, token.i + 2)
+        named = [c for c in token.children if c.dep_ == "compound" and c.is_title and c.i < token.i]
+        if named:
+            return doc[named[0].i : named[-1].i + 1]  # "in the Odesa region", the tagger having missed Odesa
     venue = _venue_at(token, words)
     if venue is not None:
         return venue
+    place = _mentioned_place(token)
+    if place is not None:
+        return place  # "an attack on Kyiv overnight", which the tagger took for a time
     return _compound_venue(token, words)  # "at an Elysee Palace dinner": the venue naming what it happened at
+
+
+def _mentioned_place(token: Token) -> Span | None:
+    """A capitalised name the actor linker knows as a country's capital or seat ("Kyiv", "Moscow"),
+    whatever the tagger made of it."""
+    for mention in token.doc._.accord_mentions or []:
+        if mention["tok_start"] <= token.i < mention["tok_end"] and mention["kind"] in {"country", "place"}:
+            span = token.doc[mention["tok_start"] : mention["tok_end"]]
+            named = span.text[:1].isupper() and span.root.ent_type_ not in {"NORP", "LANGUAGE"}
+            if named and span.text != mention["name"] and span.root.dep_ == "pobj":
+                return span
+    return None
 
 
 def _compound_venue(token: Token, words: EventWords) -> Span | None:

@@ -1045,6 +1045,10 @@ def test_a_cue_as_the_subject_of_a_threat_is_judged_not_a_holder(nlp: Language) 
     assert stances(nlp, text) == {("Russia", "nato_membership", "oppose")}  # was NATO's support
 
 
+def test_a_party_unlikely_to_agree_is_a_forecast_not_a_stance(nlp: Language) -> None:
+    assert stances(nlp, "Analysts say Russia is unlikely to agree to a ceasefire.") == set()  # was support
+
+
 def test_no_alternative_to_a_thing_supports_it(nlp: Language) -> None:
     assert ("Sergei Lavrov", "other", "support") in stances(
         nlp, "Lavrov said there was no alternative to the Minsk agreements."

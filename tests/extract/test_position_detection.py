@@ -1049,6 +1049,11 @@ def test_a_party_unlikely_to_agree_is_a_forecast_not_a_stance(nlp: Language) -> 
     assert stances(nlp, "Analysts say Russia is unlikely to agree to a ceasefire.") == set()  # was support
 
 
+def test_only_on_the_basis_of_something_is_a_condition(nlp: Language) -> None:
+    text = "Kuleba said Ukraine was ready to talk to Russia but only on the basis of the peace formula."
+    assert ("Ukraine", "other", "conditional") in stances(nlp, text)  # was support
+
+
 def test_no_alternative_to_a_thing_supports_it(nlp: Language) -> None:
     assert ("Sergei Lavrov", "other", "support") in stances(
         nlp, "Lavrov said there was no alternative to the Minsk agreements."

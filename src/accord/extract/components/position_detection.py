@@ -211,6 +211,7 @@ class PositionDetector:
         self.seeking = all_forms(stance_words["seeking"])
         self.restrictive = set(stance_words["restrictive_preps"])
         self.argument_preps = set(stance_words["argument_preps"])
+        self.terms_nouns = frozenset(stance_words["terms_nouns"])
         self.exclusive_preps = set(stance_words["exclusive_preps"])
         self.needs = all_forms(stance_words["needs"])
         self.noncommittal = set(stance_words["noncommittal"])
@@ -1662,7 +1663,7 @@ class PositionDetector:
             return True
         if any(
             c.dep_ == "prep"
-            and c.lower_ in self.restrictive - self.argument_preps
+            and (c.lower_ in self.restrictive - self.argument_preps or self._on_terms(c))
             and any(g.lower_ == "only" for g in c.children)
             for c in [*token.children, *cue.root.children]
         ):
@@ -1686,6 +1687,12 @@ class PositionDetector:
             token.lower_ in self.threats
             and token.dep_ == "conj"
             and any(c.dep_ == "cc" and c.lower_ == "or" for c in token.head.children)
+        )
+
+    def _on_terms(self, prep: Token) -> bool:
+        """ "on the basis of", "on the terms of", "on condition that": "on" setting terms, not an argument."""
+        return prep.lower_ == "on" and any(
+            p.dep_ == "pobj" and p.lower_ in self.terms_nouns for p in prep.children
         )
 
     def _condition_on(self, cue: Span, below: Token | None, token: Token) -> str | None:

@@ -1054,6 +1054,13 @@ def test_only_on_the_basis_of_something_is_a_condition(nlp: Language) -> None:
     assert ("Ukraine", "other", "conditional") in stances(nlp, text)  # was support
 
 
+def test_being_against_a_thing_is_a_stance_on_it(nlp: Language) -> None:
+    assert stances(nlp, "Hungary is against new sanctions on Russia.") == {("Hungary", "sanctions", "oppose")}
+    not_against = "Lavrov said Russia was not against talks with Ukraine."
+    assert ("Russia", "other", "support") in stances(nlp, not_against)  # was nothing
+    assert stances(nlp, "The protests against the talks continued.") == set()
+
+
 def test_no_alternative_to_a_thing_supports_it(nlp: Language) -> None:
     assert ("Sergei Lavrov", "other", "support") in stances(
         nlp, "Lavrov said there was no alternative to the Minsk agreements."

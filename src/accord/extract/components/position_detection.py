@@ -212,6 +212,8 @@ class PositionDetector:
         self.restrictive = set(stance_words["restrictive_preps"])
         self.argument_preps = set(stance_words["argument_preps"])
         self.terms_nouns = frozenset(stance_words["terms_nouns"])
+        self.opinion_preps = frozenset(stance_words["opinion_preps"])
+        self.copulas = frozenset(forms("be"))
         self.exclusive_preps = set(stance_words["exclusive_preps"])
         self.needs = all_forms(stance_words["needs"])
         self.noncommittal = set(stance_words["noncommittal"])
@@ -579,10 +581,12 @@ class PositionDetector:
             c.dep_ == "compound" and c.lower_ in self.documents for c in token.children
         )
         verb_like = is_verb(token) or token.dep_ == "acomp" or misparsed
-        # "laid out a peace plan, which includes ...": issuing a plan states what it includes
-        issues_plan = base in self.issuing and any(
-            c.dep_ == "dobj" and c.lower_ in self.documents for c in token.children
-        )
+        # "laid out a peace plan, which includes ...": issuing a plan states what it includes; "Hungary is
+        # against new sanctions": being against a thing states a stance on it too
+        issues_plan = (
+            base in self.issuing
+            and any(c.dep_ == "dobj" and c.lower_ in self.documents for c in token.children)
+        ) or self._against(token, path, position)
         if (
             (base not in self.speech and base not in self.stance and not issues_plan)
             or not verb_like
@@ -614,6 +618,17 @@ class PositionDetector:
         if self._addressee(subject, path, position):
             return _Step.NEXT  # "demanded that Ukraine refuse ...": the party asked to act holds nothing
         return self._subject_holders(search, position, token, subject, issues_plan)
+
+    def _against(self, token: Token, path: list[Token], position: int) -> bool:
+        """A copula whose complement is "against" the cue ("Hungary is against new sanctions")."""
+        below = path[position - 1] if position > 0 else None
+        return (
+            token.lower_ in self.copulas
+            and below is not None
+            and below.dep_ == "prep"
+            and below.head == token
+            and below.lower_ in self.opinion_preps
+        )
 
     def _subject_holders(
         self, search: _Search, position: int, verb: Token, subject: Token, issues_plan: bool
@@ -894,6 +909,8 @@ class PositionDetector:
         if any(c.dep_ == "prep" and c.lower_ in self.topic_preps for c in root.children):
             return False  # "negotiations on territory": about territory, not about talking
         head = root.head
+        if root.dep_ == "pobj" and head.lower_ in self.opinion_preps and head.head.lower_ in self.copulas:
+            return True  # "Russia was not against talks with Ukraine"
         if root.dep_ == "pobj" and head.lower_ in {"for", "to", "in", "into"}:
             head = head.head
         elif root.dep_ == "dobj" and head.lower_ in self.adjectival:

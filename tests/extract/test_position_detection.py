@@ -1061,6 +1061,12 @@ def test_being_against_a_thing_is_a_stance_on_it(nlp: Language) -> None:
     assert stances(nlp, "The protests against the talks continued.") == set()
 
 
+def test_a_stance_nouns_infinitive_is_the_stance_a_plans_is_its_purpose(nlp: Language) -> None:
+    text = "Kyiv's refusal to cede territory angered Moscow."
+    assert stances(nlp, text) == {("Ukraine", "territory", "oppose")}  # was nothing
+    assert stances(nlp, "The talks to end the war resumed.") == set()
+
+
 def test_no_alternative_to_a_thing_supports_it(nlp: Language) -> None:
     assert ("Sergei Lavrov", "other", "support") in stances(
         nlp, "Lavrov said there was no alternative to the Minsk agreements."

@@ -945,6 +945,14 @@ class PositionDetector:
             return True  # "suggestions that Kyiv give up territory": a content clause parsed as relative
         if root.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in root.children):
             return True  # "its stance that Kyiv must accept the annexation": the content of a stance
+        if (
+            root.dep_ == "acl"
+            and root.head.lower_ in self.stance_nouns
+            and root.head.lower_ not in self.documents
+        ):
+            return (
+                True  # "Kyiv's refusal to cede territory", "its readiness to resume talks": the stance's act
+            )
         if root.dep_ == "pcomp":
             return not (root.head.lower_ == "to" and root.head.head.lower_ in self.topics)
         return root.head.lower_ in self.means_nouns

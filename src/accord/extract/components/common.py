@@ -119,6 +119,12 @@ def mention_index(doc: Doc) -> dict[int, dict[str, Any]]:
     return index
 
 
+def passive_agent(verb: Token) -> Token | None:
+    """The noun after a passive verb's "by" ("was accepted by Putin" -> Putin), or None."""
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
 def mention_for(doc: Doc, token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
     """The mention for ``token``, looking through appositions and ``of``-phrases ("ministers of X")."""
     if token.i in index:

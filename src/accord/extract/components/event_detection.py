@@ -79,6 +79,7 @@ class EventWords:
     talk_words: frozenset[str]
     capitals: Mapping[str, str]  # demonym -> capital city ("the Belarusian capital" -> Minsk)
     capital_nouns: frozenset[str]
+    copulas: frozenset[str]  # the forms of "be", read once
     side_nouns: frozenset[str]
     pair_words: frozenset[str]
     bare_side_nouns: frozenset[str]
@@ -133,6 +134,7 @@ def event_words(name: str = "events") -> EventWords:
         not_datelines=words("not_datelines"),
         capitals={str(k).lower(): str(v) for k, v in dict(lexicon["words"].get("capitals") or {}).items()},
         capital_nouns=words("capital_nouns"),
+        copulas=frozenset(forms("be")),
         side_nouns=words("side_nouns"),
         pair_words=words("pair_words"),
         bare_side_nouns=words("bare_side_nouns"),
@@ -1061,7 +1063,7 @@ def _journey(root: Token, words: EventWords) -> Token | None:
         return None
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
         return None
-    if root.head.lower_ in forms("be") and not any(
+    if root.head.lower_ in words.copulas and not any(
         c.dep_ == "prep" and c.lower_ in words.place_preps for c in root.head.children
     ):
         return None  # "the aim is to meet Putin": no journey, only where one is ("is in Moscow to meet")

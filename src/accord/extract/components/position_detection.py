@@ -34,6 +34,7 @@ from accord.extract.components.common import (
     load_lexicon,
     mark_acting,
     mention_index,
+    passive_agent,
     provenance,
     speaking_for,
 )
@@ -598,37 +599,29 @@ class PositionDetector:
         if self._noncommittal(token):
             return _Step.NO_STANCE  # "has not yet accepted the meeting": no commitment either way
         subject = self._subject(token)
-        if subject is not None and subject in cue:
-            return _Step.NEXT  # "NATO expansion threatened Russia's security": the cue is what is judged
-        if subject is not None and quote is not None and quote["start"] <= subject.idx < quote["end"]:
-            named = (
-                self._subject_parties(subject, search.index)
-                if not _is_pronoun(subject, self.pronouns)
-                else []
-            )
+        # no subject, or the cue itself ("NATO expansion threatened Russia's security": the cue is judged)
+        if subject is None or subject in cue:
+            return _Step.NEXT
+        if quote is not None and quote["start"] <= subject.idx < quote["end"]:
+            pronoun = _is_pronoun(subject, self.pronouns)
+            named = [] if pronoun else self._subject_parties(subject, search.index)
             if not named or any(_same_side(m, search.holders) for m in named):
-                return (
-                    _Step.NEXT
-                )  # inside a quotation, "we" and "they" are the speaker's; the speaker holds it
+                # inside a quotation, "we" and "they" are the speaker's; the speaker holds it
+                return _Step.NEXT
             # '"The U.S. still doesn't recognize new territories," Peskov said': the party named holds it
             search.holders = []
             return self._subject_holders(search, position, token, subject, False)
-        if subject is None:
-            return _Step.NEXT
         if self._addressee(subject, path, position):
             return _Step.NEXT  # "demanded that Ukraine refuse ...": the party asked to act holds nothing
         return self._subject_holders(search, position, token, subject, issues_plan)
 
     def _against(self, token: Token, path: list[Token], position: int) -> bool:
         """A copula whose complement is "against" the cue ("Hungary is against new sanctions")."""
-        below = path[position - 1] if position > 0 else None
-        return (
-            token.lower_ in self.copulas
-            and below is not None
-            and below.dep_ == "prep"
-            and below.head == token
-            and below.lower_ in self.opinion_preps
-        )
+        return position > 0 and path[position - 1].head == token and self._opinion_prep(path[position - 1])
+
+    def _opinion_prep(self, prep: Token) -> bool:
+        """ "against" as a copula's complement: "Hungary is against ...", "Russia was not against ..."."""
+        return prep.dep_ == "prep" and prep.lower_ in self.opinion_preps and prep.head.lower_ in self.copulas
 
     def _subject_holders(
         self, search: _Search, position: int, verb: Token, subject: Token, issues_plan: bool
@@ -873,11 +866,9 @@ class PositionDetector:
                 subject = _subject_of(verb)
                 if subject is not None:
                     return self._mention(subject, index)
-            by = next((c for c in verb.children if c.dep_ == "agent"), None)
-            if by is not None:
-                agent = next((c for c in by.children if c.dep_ == "pobj"), None)
-                if agent is not None:
-                    return self._mention(agent, index)
+            agent = passive_agent(verb)
+            if agent is not None:
+                return self._mention(agent, index)
         backers = self._backers(token, index)  # "the plan, backed by France and Germany, calls for ..."
         return backers[0] if backers else None
 
@@ -909,7 +900,7 @@ class PositionDetector:
         if any(c.dep_ == "prep" and c.lower_ in self.topic_preps for c in root.children):
             return False  # "negotiations on territory": about territory, not about talking
         head = root.head
-        if root.dep_ == "pobj" and head.lower_ in self.opinion_preps and head.head.lower_ in self.copulas:
+        if root.dep_ == "pobj" and self._opinion_prep(head):
             return True  # "Russia was not against talks with Ukraine"
         if root.dep_ == "pobj" and head.lower_ in {"for", "to", "in", "into"}:
             head = head.head
@@ -945,11 +936,8 @@ class PositionDetector:
             return True  # "suggestions that Kyiv give up territory": a content clause parsed as relative
         if root.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in root.children):
             return True  # "its stance that Kyiv must accept the annexation": the content of a stance
-        if (
-            root.dep_ == "acl"
-            and root.head.lower_ in self.stance_nouns
-            and root.head.lower_ not in self.documents
-        ):
+        noun = root.head.lower_
+        if root.dep_ == "acl" and noun in self.stance_nouns and noun not in self.documents:
             return (
                 True  # "Kyiv's refusal to cede territory", "its readiness to resume talks": the stance's act
             )
@@ -1246,8 +1234,7 @@ class PositionDetector:
                 continue  # "Patriots, which they desperately need": a need described, no stance stated
             if any(c.dep_ == "neg" for c in participle.children):
                 continue
-            by = next((c for c in participle.children if c.dep_ == "agent"), None)
-            agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            agent = passive_agent(participle)
             if participle.dep_ == "relcl":
                 # "a 30-day ceasefire, which Ukraine has accepted": the relative clause's subject, with the
                 # noun as its object
@@ -1335,8 +1322,7 @@ class PositionDetector:
     def _subject(self, verb: Token) -> Token | None:
         """The verb's subject; for a verb the parser took for a noun after a document ("the memorandum
         demands that ...", parsed as a compound noun), that document."""
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        by = passive_agent(verb)
         subject = by if by is not None else _subject_of(verb)  # "a deal accepted by Putin"
         if subject is None and verb.lower_ in self.adjectival:
             # "Zelensky is prepared for dialogue", parsed as a passive: the one prepared holds it

@@ -29,6 +29,7 @@ from accord.extract.components.common import (
     load_lexicon,
     mark_acting,
     mention_index,
+    passive_agent,
     provenance,
     speaking_for,
 )
@@ -592,10 +593,7 @@ class QuoteAttributor:
                     if head is verb or not verb.lower_.endswith("ing"):
                         return None
                     # "was clarified by Putin, ..., saying ...": the participle speaks for the agent
-                    by = next((c for c in head.children if c.dep_ == "agent"), None)
-                    agent = (
-                        next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-                    )
+                    agent = passive_agent(head)
                     return self._name_for(doc, agent, quote, index, unnamed) if agent is not None else None
                 return self._name_for(doc, subject, quote, index, unnamed)
             if head.dep_ in {"conj", "xcomp", "advcl", "ccomp", "relcl"} and head.head != head:

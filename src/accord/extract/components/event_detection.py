@@ -462,9 +462,10 @@ class EventDetector:
         partners) of the verbs that stage it."""
         modifiers = self._modifier_tokens(root)
         stagers = self._stager_tokens(root)
-        if kind == "statement" and self._actors(stagers, index):
+        issuers = self._actors(stagers, index) if kind == "statement" else []
+        if issuers:
             # "according to a statement issued by the Kremlin": its issuer, whoever the clause is about
-            return self._actors(stagers, index)
+            return issuers
         tokens = [*modifiers, *self._partner_tokens(kind, root, index), *stagers]
         named_by_modifiers = any(t.i in index and index[t.i]["kind"] in ACTOR_KINDS for t in modifiers)
         verbs = self._subject_verbs(kind, root, clause, named_by_modifiers)

@@ -949,6 +949,37 @@ def test_a_punishing_main_clause_makes_its_condition_wanted(nlp: Language) -> No
     assert ("Volodymyr Zelensky", "neutrality", "support") not in stances(nlp, offer)
 
 
+def test_suffering_a_punishment_threatens_and_unless_names_what_is_wanted(nlp: Language) -> None:
+    face = "Merz warned Russia would face harder sanctions if it refused a 30-day ceasefire."
+    assert ("Friedrich Merz", "ceasefire", "support") in stances(nlp, face)  # was oppose
+    # "unless" is "if not": the threat's condition names what the threatener wants
+    for text in (
+        "Russia will face new sanctions unless it accepts the ceasefire, Macron said.",
+        "The EU will impose new sanctions unless Russia accepts the ceasefire, Macron said.",
+    ):
+        assert ("Emmanuel Macron", "ceasefire", "support") in stances(nlp, text), text  # was oppose
+    reward = "Merz said Russia would face sanctions if it agreed to a ceasefire."
+    assert ("Friedrich Merz", "ceasefire", "support") not in stances(nlp, reward)
+
+
+def test_a_premise_supposes_a_thing_and_conditions_the_rest(nlp: Language) -> None:
+    # what "in the event of" / "in case of" governs is supposed, not asked for
+    talks = "Macron called for direct talks between Ukraine and Russia in the event of a ceasefire."
+    assert not any(issue == "ceasefire" for _, issue, _ in stances(nlp, talks))  # was Macron for the truce
+    later = "Zelensky said Ukraine would demand security guarantees in the event that a ceasefire is agreed."
+    assert not any(issue == "ceasefire" for _, issue, _ in stances(nlp, later))
+    # and the stance it qualifies is conditional
+    threat = "Biden reaffirmed the threat of new sanctions against Russia in case of an invasion."
+    assert stances(nlp, threat) == {("Joe Biden", "sanctions", "conditional")}  # was support
+    first = "In the event of a ceasefire, Ukraine would demand security guarantees."
+    assert stances(nlp, first) == {("Ukraine", "security_guarantees", "conditional")}
+    # only what the premise's own clause says
+    aside = (
+        "Ukraine would agree to neutral status but receive guarantees of support in the event of aggression."
+    )
+    assert ("Ukraine", "neutrality", "support") in stances(nlp, aside)
+
+
 def test_ordering_or_declaring_a_thing_backs_it(nlp: Language) -> None:
     for text in (
         "Vladimir Putin has ordered a one-and-a-half-day ceasefire in Ukraine.",

@@ -192,6 +192,7 @@ class PositionDetector:
         self.stance = all_forms(stance_words["stance_verbs"])
         self.marks = set(stance_words["condition_marks"])
         self.condition_phrases = [c.split() for c in stance_words["condition_phrases"]]
+        self.premise_phrases = [c.split() for c in stance_words["premise_phrases"]]
         self.trade_phrases = [c.split() for c in stance_words["trade_phrases"]]
         self.refusals = all_forms(stance_words["refusals"])
         self.threats = all_forms(stance_words["threat_verbs"])
@@ -232,6 +233,7 @@ class PositionDetector:
         self.punishing = all_forms(stance_words["punishing_verbs"])
         self.imposing = all_forms(stance_words["imposing_verbs"])
         self.punishments = frozenset(stance_words["punishments"])
+        self.negative_marks = frozenset(stance_words["negative_marks"])
         self.noncommittal_verbs = all_forms(stance_words["noncommittal_verbs"])
         self.settlement_nouns = set(stance_words["settlement_nouns"])
         self.theatre_preps = frozenset(stance_words["theatre_preps"])
@@ -698,18 +700,26 @@ class PositionDetector:
             stop = boundary
         base_sign = 1 if direction == "toward" else -1
         polarity = base_sign * self._negation(cue, path[:stop])
-        if boundary is not None and 0 < boundary < len(path) and self._threat(path[boundary]):
+        if (
+            boundary is not None
+            and 0 < boundary < len(path)
+            and self._threat(path[boundary - 1], path[boundary])
+        ):
             # "threatened sanctions if Russia rejects the ceasefire": a threat's condition is what the
             # threatener wants avoided, so the cue counts the other way
             polarity = -polarity
         return _Clause(stop, boundary, condition, trade, base_sign, polarity)
 
-    def _threat(self, head: Token) -> bool:
+    def _threat(self, condition: Token, head: Token) -> bool:
         """Is the main clause of a condition a threat: a verb of threatening or punishing, or one imposing
-        a punishment ("would impose more sanctions on Moscow if ...")?"""
+        or suffering a punishment ("would impose more sanctions on Moscow if ...")? A threat made "unless
+        Russia accepts the ceasefire" already names what is wanted, so it counts as none."""
+        if any(c.dep_ == "mark" and c.lower_ in self.negative_marks for c in condition.children):
+            return False
         if head.lower_ in self.threatening or head.lower_ in self.punishing:
             return True
-        return head.lower_ in self.imposing and any(
+        # "would face harder sanctions if it refused a ceasefire": suffering a punishment threatens too
+        return (head.lower_ in self.imposing or head.lower_ in self.threats) and any(
             c.dep_ == "dobj" and c.lower_ in self.punishments for c in head.children
         )
 
@@ -1623,6 +1633,8 @@ class PositionDetector:
         """Where the condition holding the cue ends on its path (None when the cue is not inside one;
         -1 when the main clause has no issue of its own), the text of a condition on the cue, and whether
         that condition is a trade ("in exchange for ...")."""
+        if self._in_premise(cue):
+            return -1, None, False  # "called for talks in the event of a ceasefire": supposed, not asked for
         for position, token in enumerate(path):
             if self._holds_condition(token):
                 return self._condition_end(cue, token, position, others), None, False
@@ -1723,6 +1735,22 @@ class PositionDetector:
                 return _clause_text(child)
         return None
 
+    def _in_premise(self, cue: Span) -> bool:
+        """Is the cue what a premise phrase supposes ("in the event of a ceasefire", "in case of an
+        escalation")?"""
+        sentence = [t.lower_ for t in cue.sent]
+        for phrase in self.premise_phrases:
+            n = len(phrase)
+            for i in range(len(sentence) - n + 1):
+                if sentence[i : i + n] != phrase:
+                    continue
+                # "in the event of X": X hangs from "in"; "in the event that X happens": from the mark's verb
+                last = cue.sent[i + n - 1]
+                scope = last.head if last.dep_ == "mark" else cue.sent[i]
+                if scope.left_edge.i <= cue.root.i <= scope.right_edge.i and cue.start >= cue.sent[i].i + n:
+                    return True
+        return False
+
     def _condition_phrase(self, cue: Span) -> tuple[int | None, str | None, bool]:
         """A condition phrase in the cue's sentence ("on condition that", "in exchange for") after the cue:
         the sentence from there is the condition."""
@@ -1734,7 +1762,11 @@ class PositionDetector:
                     continue
                 if any(w in self.unconditional for w in sentence[max(0, i - 2) : i]):
                     continue  # "a truce without preconditions": no condition at all
-                if cue.start >= cue.sent.start + i + n:
+                if phrase in self.premise_phrases:
+                    head = cue.sent[i].head
+                    if not head.left_edge.i <= cue.root.i <= head.right_edge.i:
+                        continue  # "agree to neutrality, but receive help in the event of aggression"
+                elif cue.start >= cue.sent.start + i + n:
                     continue  # "dependent on the US lifting sanctions": the cue is what is asked for
                 if "as" in sentence[max(0, i - 2) : i]:
                     continue  # "the lifting of sanctions as a precondition for ...": the cue is the demand

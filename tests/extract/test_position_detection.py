@@ -980,6 +980,20 @@ def test_a_premise_supposes_a_thing_and_conditions_the_rest(nlp: Language) -> No
     assert ("Ukraine", "neutrality", "support") in stances(nlp, aside)
 
 
+def test_what_is_talked_about_is_a_topic_not_a_stance(nlp: Language) -> None:
+    for text in (
+        '"We will speak of how to finish the war and security guarantees," Mr Zelensky said.',
+        "Zelensky said they discussed security guarantees.",
+        "Zelensky said they talked about security guarantees.",
+        # a verbless heading of what talks were about
+        '"4th round. On peace, ceasefire, withdrawal of troops and security guarantees," Podolyak said.',
+    ):
+        assert not any(issue == "security_guarantees" for _, issue, _ in stances(nlp, text)), text
+    assert ("Volodymyr Zelensky", "security_guarantees", "support") in stances(
+        nlp, "Zelensky said Ukraine wants security guarantees."
+    )
+
+
 def test_ordering_or_declaring_a_thing_backs_it(nlp: Language) -> None:
     for text in (
         "Vladimir Putin has ordered a one-and-a-half-day ceasefire in Ukraine.",

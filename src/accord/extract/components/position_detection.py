@@ -204,6 +204,7 @@ class PositionDetector:
         self.unconditional = set(stance_words["unconditional"])
         self.pledges = all_forms(stance_words["pledges"])
         self.topic_preps = set(stance_words["topic_preps"])
+        self.topic_verbs = all_forms(stance_words["topic_verbs"])
         self.stance_nouns = set(stance_words["stance_nouns"])
         self.predictions = all_forms(stance_words["predictions"])
         self.proposing = all_forms(stance_words["proposing"])
@@ -1013,12 +1014,17 @@ class PositionDetector:
         return doc[cue.end].text in {"-", "–", "—", ":"} and cue.end + 1 < cue.sent.end
 
     def _topic(self, token: Token) -> bool:
-        """Does ``token`` hang from a topic noun through a topic preposition ("talks on a truce", "no
-        progress towards agreeing on a truce")?"""
+        """Does ``token`` hang from a topic noun or verb through a topic preposition ("talks on a truce",
+        "spoke about a truce", "no progress towards agreeing on a truce"), or head a verbless heading
+        ("4th round. On peace, ceasefire and security guarantees.")?"""
+        if token.dep_ == "dobj" and token.head.lower_ in self.topic_verbs:
+            return True  # "they discussed security guarantees": a topic, no stance
         if token.dep_ not in {"pobj", "pcomp"}:
             return False
-        prep = token.head
-        return prep.lower_ in self.topic_preps and prep.head.lower_ in self.topics
+        prep, head = token.head, token.head.head
+        return prep.lower_ in self.topic_preps and (
+            head.lower_ in self.topics or head.lower_ in self.topic_verbs or prep.dep_ == "ROOT"
+        )
 
     def _reported_act(self, path: list[Token]) -> bool:
         """The cue is in what a party is accused of ("accused Kyiv of violating the truce") or in a clause

@@ -994,6 +994,17 @@ def test_what_is_talked_about_is_a_topic_not_a_stance(nlp: Language) -> None:
     )
 
 
+def test_a_phrase_of_time_dates_and_states_no_stance(nlp: Language) -> None:
+    assert stances(nlp, "Since the ceasefire, Zelensky has demanded more weapons.") == set()  # was for it
+    assert stances(nlp, "In the leadup to the 2024 election, Trump said he would visit Kyiv.") == set()
+    assert stances(nlp, "Ahead of the election, Zelensky promised reforms.") == set()
+    # a stance noun there is still stated, and "until after" is a condition, not a date
+    call = "A day after Merz's call for a ceasefire, Putin proposed talks."
+    assert ("Friedrich Merz", "ceasefire", "support") in stances(nlp, call)
+    until = "Ukraine has ruled out any negotiations on territory until after a ceasefire."
+    assert ("Ukraine", "ceasefire", "support") in stances(nlp, until)
+
+
 def test_ordering_or_declaring_a_thing_backs_it(nlp: Language) -> None:
     for text in (
         "Vladimir Putin has ordered a one-and-a-half-day ceasefire in Ukraine.",

@@ -178,6 +178,8 @@ class PositionDetector:
         self.issuing = all_forms(polar["issuing"])
         self.adjunct_preps = set(polar["adjunct_preps"])
         self.temporal_marks = set(polar["temporal_marks"])
+        self.time_preps = frozenset(polar["time_preps"])
+        self.time_heads = frozenset(polar["time_heads"])
         self.accusations = all_forms(polar["accusations"])
         self.hearsay = all_forms(polar["hearsay"])
         self.supply_verbs = all_forms(polar["supply"]["verbs"])
@@ -1068,6 +1070,8 @@ class PositionDetector:
                 )
             ):
                 return True  # "the annexation, announced after referendums": when it was done
+            if self._time_phrase(token):
+                return True  # "since the ceasefire, Zelensky has demanded ...": a date, not a stance
             accused = token.dep_ == "pcomp" and token.head.lower_ in {"of", "for"}
             if accused and token.head.head.lower_ in self.accusations:
                 return True
@@ -1083,6 +1087,19 @@ class PositionDetector:
                 # hangs from ("chided Zelensky for refusing to recognise ...")
                 break
         return False
+
+    def _time_phrase(self, token: Token) -> bool:
+        """Is the noun what a phrase of time names ("since the ceasefire", "ahead of the election", "in the
+        leadup to the 2024 election")? A stance noun there is still stated ("after Merz's call for a
+        truce")."""
+        if token.dep_ != "pobj" or token.lower_ in self.stance_nouns:
+            return False
+        prep = token.head
+        if prep.head.lower_ in self.marks or any(c.lower_ == "only" for c in prep.children):
+            return False  # "until after a ceasefire", "only after a ceasefire": a condition, not a date
+        return prep.lower_ in self.time_preps or (
+            prep.dep_ == "prep" and prep.lower_ in {"of", "to"} and prep.head.lower_ in self.time_heads
+        )
 
     def _possessor(self, token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
         """The party owning a noun on the cue's way up ("Kyiv's idea", "Russia's decision", "the US

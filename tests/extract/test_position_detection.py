@@ -510,6 +510,11 @@ def test_talks_are_a_stance_only_as_what_is_asked_for(nlp: Language) -> None:
     assert issue_stances(nlp, arranged, "other") == set()
     about = "Ukraine has ruled out any negotiations on territory."
     assert issue_stances(nlp, about, "other") == set()
+    # talks about something that is no issue of its own are still talks
+    war = "Lavrov said Moscow was open to talks with the West on the Ukraine war."
+    assert {("Russia", "support"), ("Sergei Lavrov", "support")} <= issue_stances(nlp, war, "other")
+    truce = "Zelensky said Ukraine was ready for negotiations on a ceasefire."
+    assert issue_stances(nlp, truce, "other") == set()
 
 
 def test_closing_natos_door_opposes_membership(nlp: Language) -> None:

@@ -311,6 +311,13 @@ class PositionDetector:
         quotes = items(doc, "accord_quotes")
         found: dict[tuple[str, str, str], dict[str, Any]] = {}
         matches = self._cue_matches(doc)
+        # the words of cues naming an issue of their own (not talks or meetings, which are about something)
+        named = {
+            i
+            for m, s, e in matches
+            if doc.vocab.strings[m].rsplit("|", 1)[1] not in {"proposed", "none"}
+            for i in range(s, e)
+        }
         covered: set[int] = set()
         for match_id, start, end in matches:
             if any(i in covered for i in range(start, end)):
@@ -318,7 +325,7 @@ class PositionDetector:
             covered.update(range(start, end))
             issue, direction = doc.vocab.strings[match_id].split("|")
             cue = doc[start:end]
-            stated = self._stated_direction(cue, issue, direction, index)
+            stated = self._stated_direction(cue, issue, direction, index, named)
             if stated is None:
                 continue
             others = [
@@ -348,7 +355,7 @@ class PositionDetector:
         )
 
     def _stated_direction(
-        self, cue: Span, issue: str, direction: str, index: dict[int, dict[str, Any]]
+        self, cue: Span, issue: str, direction: str, index: dict[int, dict[str, Any]], named: set[int]
     ) -> str | None:
         """The way a cue points on its issue ("toward" or "away"); None when it states no issue here."""
         if direction == "none":
@@ -358,7 +365,7 @@ class PositionDetector:
                 return None  # "the pullout of heavy weapons": weapons, but no aid to anyone
             direction = "toward"
         if direction == "proposed":
-            if not self._proposed(cue):
+            if not self._proposed(cue, named):
                 return None  # "the talks ended": talks held, no stance on holding them
             direction = "toward"
         if issue == "territory" and cue.root.lower_ in self.withdrawing:
@@ -902,15 +909,21 @@ class PositionDetector:
                 break
         return False
 
-    def _proposed(self, cue: Span) -> bool:
+    def _proposed(self, cue: Span, named: set[int]) -> bool:
         """Are talks or a meeting what a stance word asks for ("ready to resume contacts", "wanted talks",
-        "called for direct negotiations")? The word governs the cue, directly or through one preposition."""
+        "called for direct negotiations")? The word governs the cue, directly or through one preposition.
+        Talks about an issue (a cue's words, ``named``, or land) are that issue's, not talking's."""
         root = cue.root
         if root.dep_ == "xcomp" and root.head.lower_ in self.proposing:
             return True  # "offered to mediate between Russia and Ukraine"
         if root.dep_ not in {"dobj", "pobj", "conj", "attr", "appos"}:
             return False  # "a meeting ... will open the door": the meeting's own deeds
-        if any(c.dep_ == "prep" and c.lower_ in self.topic_preps for c in root.children):
+        if any(
+            c.dep_ == "prep"
+            and c.lower_ in self.topic_preps
+            and any(t.i in named or t.lower_ in self.land_nouns for t in c.subtree)
+            for c in root.children
+        ):
             return False  # "negotiations on territory": about territory, not about talking
         head = root.head
         if root.dep_ == "pobj" and self._opinion_prep(head):

@@ -517,6 +517,17 @@ def test_talks_are_a_stance_only_as_what_is_asked_for(nlp: Language) -> None:
     assert issue_stances(nlp, truce, "other") == set()
 
 
+def test_the_idea_of_talks_and_plans_for_a_summit_are_stances_on_talking(nlp: Language) -> None:
+    dismissed = "The Kremlin dismissed the idea of talks with President Biden on Friday."
+    assert issue_stances(nlp, dismissed, "other") == {("Russia", "oppose")}  # was nothing
+    assert issue_stances(nlp, "Zelensky rejected the prospect of talks with Putin.", "other") == {
+        ("Volodymyr Zelensky", "oppose")
+    }
+    plans = "Trump announced plans for a summit with Putin in Budapest."
+    assert issue_stances(nlp, plans, "other") == {("Donald Trump", "support")}
+    assert issue_stances(nlp, "Zelensky raised the possibility of a meeting with Putin.", "other") == set()
+
+
 def test_closing_natos_door_opposes_membership(nlp: Language) -> None:
     text = "Vladimir Putin insists that NATO close its door to Ukraine."
     assert ("Vladimir Putin", "oppose") in issue_stances(nlp, text, "nato_membership")

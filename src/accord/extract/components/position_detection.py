@@ -210,6 +210,7 @@ class PositionDetector:
         self.stance_nouns = set(stance_words["stance_nouns"])
         self.predictions = all_forms(stance_words["predictions"])
         self.proposing = all_forms(stance_words["proposing"])
+        self.content_nouns = frozenset(stance_words["content_nouns"])
         self.adjectival = set(stance_words["adjectival"])
         self.asking_nouns = set(stance_words["asking_nouns"])
         self.doubts = set(stance_words["doubts"])
@@ -916,7 +917,7 @@ class PositionDetector:
         root = cue.root
         if root.dep_ == "xcomp" and root.head.lower_ in self.proposing:
             return True  # "offered to mediate between Russia and Ukraine"
-        if root.dep_ not in {"dobj", "pobj", "conj", "attr", "appos"}:
+        if root.dep_ not in {"dobj", "pobj", "pcomp", "conj", "attr", "appos"}:
             return False  # "a meeting ... will open the door": the meeting's own deeds
         if any(
             c.dep_ == "prep"
@@ -928,8 +929,10 @@ class PositionDetector:
         head = root.head
         if root.dep_ == "pobj" and self._opinion_prep(head):
             return True  # "Russia was not against talks with Ukraine"
-        if root.dep_ == "pobj" and head.lower_ in {"for", "to", "in", "into"}:
+        if root.dep_ in {"pobj", "pcomp"} and head.lower_ in {"for", "to", "in", "into"}:
             head = head.head
+        elif root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in self.content_nouns:
+            head = head.head.head  # "dismissed the idea of talks": what is done with the idea
         elif root.dep_ == "dobj" and head.lower_ in self.adjectival:
             return False  # "prepared the meeting": arranged it, no stance
         if head.lower_ in self.proposing:

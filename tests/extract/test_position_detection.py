@@ -528,6 +528,16 @@ def test_the_idea_of_talks_and_plans_for_a_summit_are_stances_on_talking(nlp: La
     assert issue_stances(nlp, "Zelensky raised the possibility of a meeting with Putin.", "other") == set()
 
 
+def test_talking_is_a_stance_only_as_what_is_asked_for_and_never_in_a_question(nlp: Language) -> None:
+    ready = "Zelensky said he was ready to talk with Putin."
+    assert issue_stances(nlp, ready, "other") == {("Volodymyr Zelensky", "support")}  # was nothing
+    assert issue_stances(nlp, "Trump will talk to Putin on Tuesday.", "other") == set()
+    asked = "Two minutes would be enough for him to determine whether Putin truly wanted to talk."
+    assert issue_stances(nlp, asked, "other") == set()
+    unclear = "Zelensky said it is unclear whether Russia will accept the ceasefire."
+    assert stances(nlp, unclear) == set()
+
+
 def test_closing_natos_door_opposes_membership(nlp: Language) -> None:
     text = "Vladimir Putin insists that NATO close its door to Ukraine."
     assert ("Vladimir Putin", "oppose") in issue_stances(nlp, text, "nato_membership")

@@ -169,6 +169,7 @@ class PositionDetector:
         """The rest of the polarity lexicon: questions, hypotheticals, directives, documents, time, supply."""
         self.question_verbs = all_forms(polar["questions"]["verbs"])
         self.question_words = set(polar["questions"]["words"])
+        self.question_marks = frozenset(polar["questions"]["marks"])
         self.hypotheticals = set(polar["hypotheticals"])
         self.directives = all_forms(polar["directives"])
         self.weak_directives = all_forms(polar["weak_directives"])
@@ -1407,11 +1408,15 @@ class PositionDetector:
         )
 
     def _open_question(self, cue: Span, path: list[Token]) -> bool:
-        """The cue is asked about: the sentence is a question, or its clause hangs through a question word
-        from "ask", "wonder" ("asked who would monitor a truce", "asked whether ...")."""
+        """The cue is asked about: the sentence is a question, its clause is a "whether" clause, or it
+        hangs through a question word from "ask", "wonder" ("asked who would monitor a truce")."""
         if cue.sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
             return True
         for token in path:
+            if token.dep_ in {"ccomp", "csubj"} and any(
+                c.dep_ == "mark" and c.lower_ in self.question_marks for c in token.children
+            ):
+                return True  # "to determine whether Putin truly wanted to talk": whatever verb asks it
             if (
                 token.dep_ not in {"ccomp", "xcomp", "conj", "advcl"}
                 or token.head.lower_ not in self.question_verbs

@@ -986,6 +986,10 @@ def test_suffering_a_punishment_threatens_and_unless_names_what_is_wanted(nlp: L
         assert ("Emmanuel Macron", "ceasefire", "support") in stances(nlp, text), text  # was oppose
     reward = "Merz said Russia would face sanctions if it agreed to a ceasefire."
     assert ("Friedrich Merz", "ceasefire", "support") not in stances(nlp, reward)
+    # failing to do a thing is not doing it
+    fails = "Trump said he would impose sanctions if Russia fails to agree to a ceasefire."
+    assert ("Donald Trump", "ceasefire", "support") in stances(nlp, fails)  # was oppose
+    assert stances(nlp, "Russia failed to agree to a ceasefire, Zelensky said.") == set()
 
 
 def test_a_premise_supposes_a_thing_and_conditions_the_rest(nlp: Language) -> None:

@@ -1035,6 +1035,14 @@ def test_a_phrase_of_time_dates_and_states_no_stance(nlp: Language) -> None:
     assert ("Ukraine", "ceasefire", "support") in stances(nlp, until)
 
 
+def test_a_stance_that_hinges_on_something_is_conditional(nlp: Language) -> None:
+    for text in (
+        "Zelensky said a ceasefire hinges on security guarantees.",
+        "Zelensky said any ceasefire was conditional on security guarantees.",
+    ):
+        assert ("Volodymyr Zelensky", "ceasefire", "conditional") in stances(nlp, text), text  # was support
+
+
 def test_ordering_or_declaring_a_thing_backs_it(nlp: Language) -> None:
     for text in (
         "Vladimir Putin has ordered a one-and-a-half-day ceasefire in Ukraine.",

@@ -308,11 +308,24 @@ def test_a_pronoun_belongs_to_the_speaker_that_governs_it(nlp: Language) -> None
     assert issue_stances(nlp, text, "ceasefire") == {("NATO", "support")}
 
 
-def test_the_condition_for_ending_the_war_makes_the_stance_conditional(nlp: Language) -> None:
-    text = "Vladimir Putin said a halt to Western arms supplies was the main condition for ending the war."
+def test_the_condition_for_a_truce_makes_the_stance_conditional(nlp: Language) -> None:
+    text = "Vladimir Putin said a halt to Western arms supplies was the main condition for a truce."
     found = stances(nlp, text)
     assert ("Vladimir Putin", "ceasefire", "conditional") in found
     assert ("Vladimir Putin", "military_aid", "oppose") in found
+
+
+def test_ending_the_war_is_no_ceasefire(nlp: Language) -> None:
+    # the guide's ceasefire is a ceasefire or truce; a wish to end the war is not labelled (guide v2 practice)
+    for text in (
+        "Trump has vowed to end the war within a day of taking office.",
+        "Zelensky said, 'For me, the priority is to end the war, and I will do it'.",
+        "Putin said Russia wants a complete and definitive end to the conflict.",
+    ):
+        assert not any(issue == "ceasefire" for _, issue, _ in stances(nlp, text)), text
+    assert ("Donald Trump", "ceasefire", "support") in stances(
+        nlp, "Trump called for an end to the fighting."
+    )
 
 
 def test_a_vision_of_a_truce_is_a_topic_not_a_stance(nlp: Language) -> None:

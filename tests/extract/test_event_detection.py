@@ -333,6 +333,18 @@ def test_an_agreement_only_attempted_is_hypothetical(nlp: Language) -> None:
     assert [e["modality"] for e in events(nlp, text) if e["type"] == "agreement"] == ["hypothetical"]
 
 
+def test_talks_called_for_or_offered_are_not_held(nlp: Language) -> None:
+    talks = {"meeting", "negotiation_round"}
+    for text in (
+        "French president Emmanuel Macron called on Saturday for direct talks between Ukraine and Russia.",
+        "Erdogan offered to host talks between Russia and Ukraine in Istanbul.",
+    ):
+        assert {e["modality"] for e in events(nlp, text) if e["type"] in talks} == {"hypothetical"}, text
+    # an agreement that offers support gives it
+    given = "The agreement reached at the EU summit offers Kyiv vital financial support."
+    assert "happened" in {e["modality"] for e in events(nlp, given) if e["type"] == "aid"}
+
+
 def test_talks_the_subject_only_follows_are_not_the_subjects(nlp: Language) -> None:
     text = "French and German leaders held a short press conference after the talks in Warsaw."
     assert not [e for e in events(nlp, text) if e["type"] in {"meeting", "negotiation_round"}]

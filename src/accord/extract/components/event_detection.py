@@ -72,6 +72,7 @@ class EventWords:
     proxies: frozenset[str]
     visits: frozenset[str]
     tries: frozenset[str]
+    asking: frozenset[str]  # verbs whose "for" asks for the event ("called for direct talks")
     decisions: frozenset[str]
     journeys: frozenset[str]
     background_attacks: frozenset[str]  # attack words that name the war as background unless dated
@@ -120,6 +121,7 @@ def event_words(name: str = "events") -> EventWords:
         proxies=words("proxies"),
         visits=verbs("visit_verbs"),
         tries=verbs("tries"),
+        asking=verbs("asking"),
         decisions=verbs("decisions"),
         journeys=verbs("journeys"),
         background_attacks=verbs("background_attack_verbs") | words("background_attacks"),
@@ -834,6 +836,8 @@ class EventDetector:
             return "hypothetical"  # "any negotiations with Moscow"
         if any(t.dep_ == "xcomp" and t.head.lower_ in self.words.tries for t in chain):
             return "hypothetical"  # "will attempt to reach a ceasefire agreement"
+        if any(t.lower_ == "for" and t.head.lower_ in self.words.asking for t in chain[1:]):
+            return "hypothetical"  # "called on Saturday for direct talks": asked for, not held
         if ruled_out or any(w in self.negated for w in words):
             return "negated"
         if any(w in self.hypothetical for w in words):

@@ -345,6 +345,17 @@ def test_talks_called_for_or_offered_are_not_held(nlp: Language) -> None:
     assert "happened" in {e["modality"] for e in events(nlp, given) if e["type"] == "aid"}
 
 
+def test_a_place_hung_on_the_reporting_verb_is_the_reported_events(nlp: Language) -> None:
+    text = (
+        "CIA Director William Burns has met his Russian counterpart, Sergey Naryshkin, the head of Russia's"
+        " Foreign Intelligence Service, in the Turkish capital, Ankara, the Kremlin has confirmed."
+    )
+    assert [e["place"] for e in events(nlp, text) if e["type"] == "meeting"] == ["Ankara"]  # was none
+    # where the reporter spoke is not where the event was
+    said = "Putin met Erdogan, the Kremlin said in Moscow."
+    assert [e["place"] for e in events(nlp, said) if e["type"] == "meeting"] == [None]
+
+
 def test_talks_the_subject_only_follows_are_not_the_subjects(nlp: Language) -> None:
     text = "French and German leaders held a short press conference after the talks in Warsaw."
     assert not [e for e in events(nlp, text) if e["type"] in {"meeting", "negotiation_round"}]

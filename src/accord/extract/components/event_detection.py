@@ -744,6 +744,7 @@ class EventDetector:
                     found = [_place_span(p, self.words) for p in prep.children if p.dep_ == "pobj"]
                     candidates.extend(span for span in found if span is not None)
         candidates.extend(self._prep_places(kind, root, clause))
+        candidates.extend(self._stranded_places(clause))
         # "Belarus, where the first rounds of talks took place"
         for head in (root, clause):
             if head.dep_ == "relcl" and any(c.lower_ == "where" for c in head.children):
@@ -795,6 +796,23 @@ class EventDetector:
                 if span is not None:
                     candidates.append(span)
         return candidates
+
+    def _stranded_places(self, clause: Token) -> list[Span]:
+        """Places the parser hung on the verb reporting the event's clause though they stand inside it:
+        "Burns has met Naryshkin ... in the Turkish capital, Ankara, the Kremlin has confirmed"."""
+        reporter = clause.head
+        if clause.dep_ != "ccomp" or reporter.i < clause.i:
+            return []
+        subject = next((c for c in reporter.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        limit = subject.left_edge.i if subject is not None and subject.i < reporter.i else reporter.i
+        spans = (
+            _place_span(pobj, self.words)
+            for prep in reporter.children
+            if prep.dep_ == "prep" and prep.lower_ in self.words.place_preps and clause.i < prep.i < limit
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        )
+        return [span for span in spans if span is not None]
 
     # -- modality --------------------------------------------------------------------------------
     def _modality(self, root: Token, clause: Token) -> str:

@@ -356,6 +356,16 @@ def test_a_place_hung_on_the_reporting_verb_is_the_reported_events(nlp: Language
     assert [e["place"] for e in events(nlp, said) if e["type"] == "meeting"] == [None]
 
 
+def test_being_due_to_meet_schedules_a_meeting_of_the_subject(nlp: Language) -> None:
+    text = "Lavrov was due to meet US Secretary of State John Kerry for talks in Paris later Sunday."
+    found = [e for e in events(nlp, text) if e["type"] in {"meeting", "negotiation_round"}]
+    assert [(set(e["participants"]), e["place"], e["modality"]) for e in found] == [
+        ({"Sergei Lavrov", "John Kerry"}, "Paris", "scheduled")
+    ]  # was no event
+    thing = "Turkey said a general agreement was reached. It is due to be signed later today at the Dolmabahce Palace."
+    assert all("Turkey" not in e["participants"] for e in events(nlp, thing))  # "it" is the agreement
+
+
 def test_talks_the_subject_only_follows_are_not_the_subjects(nlp: Language) -> None:
     text = "French and German leaders held a short press conference after the talks in Warsaw."
     assert not [e for e in events(nlp, text) if e["type"] in {"meeting", "negotiation_round"}]

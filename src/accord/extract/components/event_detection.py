@@ -565,6 +565,12 @@ class EventDetector:
             heads.append(head)
         if root.dep_ == "xcomp":
             heads.append(root.head)  # "the ministers are expected to meet"
+            if root.head.dep_ == "acomp" and not any(
+                c.dep_ == "nsubj" and c.lower_ == "it" for c in root.head.head.children
+            ):
+                # "Lavrov was due to meet Kerry": the subject of "was" (but "it is due to be signed"
+                # is the thing, not a party)
+                heads.append(root.head.head)
         elif clause != root and clause.dep_ == "xcomp" and clause.lower_ in self.words.light_verbs:
             heads.append(clause.head)  # "officials are scheduled to hold talks"
         own = clause  # the verb the trigger hangs from, before borrowing a subject

@@ -1056,6 +1056,19 @@ def test_a_stance_that_hinges_on_something_is_conditional(nlp: Language) -> None
         assert ("Volodymyr Zelensky", "ceasefire", "conditional") in stances(nlp, text), text  # was support
 
 
+def test_a_reservation_makes_the_stance_conditional(nlp: Language) -> None:
+    for text, held in (
+        ("Putin said Russia is in favour of a 30-day ceasefire, but there are nuances.", "ceasefire"),
+        ("Lavrov said that Russia would be open to such a meeting under the right conditions.", "other"),
+        ('"We are ready for a dialogue with Russia, but with another President," Zelensky said.', "other"),
+    ):
+        found = stances(nlp, text)
+        assert found and {stance for _, issue, stance in found if issue == held} == {"conditional"}, text
+    # a "but" clause that adds no reservation leaves the stance as it is
+    plain = "Zelensky said Ukraine wants a ceasefire, but Russia refuses."
+    assert ("Ukraine", "ceasefire", "support") in stances(nlp, plain)
+
+
 def test_ordering_or_declaring_a_thing_backs_it(nlp: Language) -> None:
     for text in (
         "Vladimir Putin has ordered a one-and-a-half-day ceasefire in Ukraine.",

@@ -219,6 +219,8 @@ class PositionDetector:
         self.restrictive = set(stance_words["restrictive_preps"])
         self.argument_preps = set(stance_words["argument_preps"])
         self.terms_nouns = frozenset(stance_words["terms_nouns"])
+        self.terms_preps = frozenset(stance_words["terms_preps"])
+        self.reservation_nouns = frozenset(stance_words["reservation_nouns"])
         self.opinion_preps = frozenset(stance_words["opinion_preps"])
         self.copulas = frozenset(forms("be"))
         self.exclusive_preps = set(stance_words["exclusive_preps"])
@@ -1688,7 +1690,34 @@ class PositionDetector:
             condition = self._condition_on(cue, below, token)
             if condition is not None:
                 return None, condition, False
+        reservation = self._reservation(cue, path)
+        if reservation is not None:
+            return None, reservation, False
         return self._condition_phrase(cue)
+
+    def _reservation(self, cue: Span, path: list[Token]) -> str | None:
+        """A reservation that makes the stance conditional: terms set with "under" or "on" ("open to a
+        meeting under the right conditions"), or a "but" clause that adds one ("in favour of a ceasefire,
+        but there are nuances"; "ready for a dialogue, but with another President")."""
+        for token in path:
+            for child in token.children:
+                if (
+                    child.dep_ == "prep"
+                    and child.lower_ in self.terms_preps
+                    and any(p.dep_ == "pobj" and p.lower_ in self.terms_nouns for p in child.children)
+                ):
+                    return _clause_text(child)
+            if not any(c.dep_ == "cc" and c.lower_ == "but" for c in token.children):
+                continue
+            for conj in token.children:
+                if conj.dep_ != "conj" or conj.i < cue.end:
+                    continue
+                existential = any(c.dep_ == "expl" for c in conj.children) and any(
+                    c.dep_ == "attr" and c.lower_ in self.reservation_nouns for c in conj.children
+                )
+                if existential or conj.lower_ in self.restrictive:
+                    return token.doc[conj.left_edge.i : conj.right_edge.i + 1].text
+        return None
 
     def _holds_condition(self, token: Token) -> bool:
         """Is the path word the head of a condition ("if ...", "in exchange for ...", "until after ...")?"""

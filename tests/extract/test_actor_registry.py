@@ -20,6 +20,7 @@ from accord.extract.actor_registry import (
     strip_titles,
 )
 from accord.extract.folding import fold_name
+from accord.scenario.capability import data_dir, read_table
 
 _REGISTRY = load_registry()
 
@@ -273,6 +274,14 @@ def test_missing_user_file_is_a304(tmp_path: Path) -> None:
     with pytest.raises(AccordError) as caught:
         load_registry(tmp_path / "absent.yaml")
     assert caught.value.code is Errors.A304
+
+
+def test_every_country_of_the_capability_table_is_registered(registry: ActorRegistry) -> None:
+    # the scenario gives countries their capability from that table; extraction must know them all
+    countries = {row.country for row in read_table(data_dir() / "capability.csv")}
+    assert len(countries) > 50
+    assert {c for c in countries if linked(registry, c) != c} == set()  # Malta, Belgium, ... were missing
+    assert linked(registry, "Maltese", "NORP") == "Malta"
 
 
 def test_shipped_file_reads_on_its_own() -> None:

@@ -1069,6 +1069,13 @@ def test_a_reservation_makes_the_stance_conditional(nlp: Language) -> None:
     assert ("Ukraine", "ceasefire", "support") in stances(nlp, plain)
 
 
+def test_a_partys_support_is_its_own_stance(nlp: Language) -> None:
+    text = "Ian Borg affirmed Malta's support for Ukraine's territorial integrity."
+    assert ("Malta", "territory", "oppose") in stances(nlp, text)  # was nothing
+    welcomed = "Zelensky welcomed Germany's support for Ukraine's NATO membership."
+    assert ("Germany", "nato_membership", "support") in stances(nlp, welcomed)
+
+
 def test_ordering_or_declaring_a_thing_backs_it(nlp: Language) -> None:
     for text in (
         "Vladimir Putin has ordered a one-and-a-half-day ceasefire in Ukraine.",

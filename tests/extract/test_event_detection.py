@@ -366,6 +366,14 @@ def test_being_due_to_meet_schedules_a_meeting_of_the_subject(nlp: Language) -> 
     assert all("Turkey" not in e["participants"] for e in events(nlp, thing))  # "it" is the agreement
 
 
+def test_a_gathering_convened_by_its_one_named_party_is_kept(nlp: Language) -> None:
+    text = "Advisers from 65 countries have congregated in Malta for a weekend meeting organized by Ukraine."
+    assert [(e["participants"], e["place"]) for e in events(nlp, text) if e["type"] == "meeting"] == [
+        (["Ukraine"], "Malta")
+    ]  # was dropped: one party named
+    assert not [e for e in events(nlp, "Zelensky held a meeting in Kyiv.") if e["type"] == "meeting"]
+
+
 def test_talks_the_subject_only_follows_are_not_the_subjects(nlp: Language) -> None:
     text = "French and German leaders held a short press conference after the talks in Warsaw."
     assert not [e for e in events(nlp, text) if e["type"] in {"meeting", "negotiation_round"}]

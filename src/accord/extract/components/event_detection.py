@@ -72,6 +72,7 @@ class EventWords:
     proxies: frozenset[str]
     visits: frozenset[str]
     tries: frozenset[str]
+    convening: frozenset[str]  # verbs by which one party convenes a gathering of others
     asking: frozenset[str]  # verbs whose "for" asks for the event ("called for direct talks")
     decisions: frozenset[str]
     journeys: frozenset[str]
@@ -121,6 +122,7 @@ def event_words(name: str = "events") -> EventWords:
         proxies=words("proxies"),
         visits=verbs("visit_verbs"),
         tries=verbs("tries"),
+        convening=verbs("convening"),
         asking=verbs("asking"),
         decisions=verbs("decisions"),
         journeys=verbs("journeys"),
@@ -450,6 +452,8 @@ class EventDetector:
             "sides": not participants and _by_both_sides(root, clause, self.words),
             # "said on Telegram": a post, written anywhere, that neither talks nor a dateline place
             "written": kind == "statement" and root.lower_ in self.platform_verbs and self._on_platform(root),
+            # "a meeting organized by Ukraine": a gathering its one named party convened for others
+            "convened": kind in GROUP_EVENTS and _convened(root, self.words),
             "date": date,
             "date_precision": precision,
             "modality": modality,
@@ -1116,8 +1120,21 @@ def _body_gathering(
             and len(e["participants"]) >= 2
             for e in events
         )
+    if event.get("convened"):
+        return True
     (name,) = event["participants"]
     return any(m["name"] == name and m["kind"] == "organization" for m in index.values())
+
+
+def _convened(root: Token, words: EventWords) -> bool:
+    """Is the gathering told as convened by its party: "a meeting organized by Ukraine", "Ukraine
+    hosted a meeting of advisers"?"""
+    if any(
+        c.dep_ == "acl" and c.lower_ in words.convening and any(g.dep_ == "agent" for g in c.children)
+        for c in root.children
+    ):
+        return True
+    return root.dep_ == "dobj" and root.head.lower_ in words.convening
 
 
 def _by_both_sides(root: Token, clause: Token, words: EventWords) -> bool:

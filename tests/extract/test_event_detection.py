@@ -374,6 +374,13 @@ def test_a_gathering_convened_by_its_one_named_party_is_kept(nlp: Language) -> N
     assert not [e for e in events(nlp, "Zelensky held a meeting in Kyiv.") if e["type"] == "meeting"]
 
 
+def test_a_host_city_is_the_place_of_the_gathering(nlp: Language) -> None:
+    text = "Today, Istanbul is hosting negotiations between Russia and Ukraine."
+    assert [e["place"] for e in events(nlp, text) if e["type"] == "negotiation_round"] == ["Istanbul"]
+    host = "Erdogan hosted talks between Russia and Ukraine."
+    assert [e["place"] for e in events(nlp, host) if e["type"] in {"meeting", "negotiation_round"}] == [None]
+
+
 def test_talks_the_subject_only_follows_are_not_the_subjects(nlp: Language) -> None:
     text = "French and German leaders held a short press conference after the talks in Warsaw."
     assert not [e for e in events(nlp, text) if e["type"] in {"meeting", "negotiation_round"}]

@@ -764,7 +764,7 @@ class EventDetector:
         return candidates
 
     def _visited(self, kind: str, root: Token, clause: Token) -> list[Span]:
-        """The place a gathering's verb of visiting names."""
+        """The place a gathering's verb of visiting or hosting names."""
         candidates: list[Span] = []
         visit = clause.head if clause.dep_ == "conj" and clause.head.lower_ in self.words.visits else root
         if kind in GROUP_EVENTS and visit.lower_ in self.words.visits and _is_verb(visit):
@@ -772,6 +772,12 @@ class EventDetector:
                 # "visited Kyiv": the place visited
                 if child.dep_ == "dobj" and _visited_place(child, mention_index(root.doc)):
                     candidates.append(entity_at(root.doc, child.i) or root.doc[child.i : child.i + 1])
+        if kind in GROUP_EVENTS and root.dep_ == "dobj" and root.head.lower_ in self.words.convening:
+            # "Istanbul is hosting negotiations", "Vilnius hosted the summit": the host city is the place
+            for subject in root.head.children:
+                span = _place_span(subject, self.words) if subject.dep_ == "nsubj" else None
+                if span is not None:
+                    candidates.append(span)
         return candidates
 
     def _targets(self, root: Token) -> list[Span]:

@@ -381,6 +381,23 @@ def test_a_host_city_is_the_place_of_the_gathering(nlp: Language) -> None:
     assert [e["place"] for e in events(nlp, host) if e["type"] in {"meeting", "negotiation_round"}] == [None]
 
 
+def test_talks_told_first_without_parties_take_those_of_the_talks_told_next(nlp: Language) -> None:
+    text = (
+        "Lavrov has announced an international deal on the conflict in Ukraine, agreed at talks in Geneva. "
+        "Lengthy talks between Russia, Ukraine, the US and the EU appeared to reach a breakthrough."
+    )
+    found = [e for e in events(nlp, text) if e["type"] == "negotiation_round"]
+    assert [(set(e["participants"]), e["place"]) for e in found] == [
+        ({"Russia", "Ukraine", "United States", "European Union"}, "Geneva")
+    ]  # the Geneva talks were dropped for want of parties
+    # talks told next with a place of their own are other talks
+    other = (
+        "A long awaited summit for peace in eastern Ukraine ended with a call for calm. "
+        "Putin met Poroshenko, Hollande and Merkel in Paris."
+    )
+    assert [e["place"] for e in events(nlp, other) if e["type"] == "meeting"] == ["Paris"]
+
+
 def test_talks_the_subject_only_follows_are_not_the_subjects(nlp: Language) -> None:
     text = "French and German leaders held a short press conference after the talks in Warsaw."
     assert not [e for e in events(nlp, text) if e["type"] in {"meeting", "negotiation_round"}]

@@ -246,15 +246,17 @@ class EventDetector:
                 continue
             if event["type"] in GROUP_EVENTS:
                 if not event["participants"]:
-                    # "The talks will take place in Antalya": the talks named just before, now with a place.
-                    if last_group is None or (event["place"] is None and event["date"] is None):
+                    # "The talks will take place in Antalya": the talks named just before, now with a place;
+                    # in an article's first lines, the talks its next sentences name with their parties
+                    lender = last_group or _next_group(events, event)
+                    if lender is None or (event["place"] is None and event["date"] is None):
                         continue
                     if any(e.get("within") == event["place"] for e in out if e["type"] in GROUP_EVENTS):
                         continue  # "the talks in Turkey" once they are known to be in a Turkish city
-                    event["participants"] = list(last_group["participants"])
-                    if event["type"] != last_group["type"] and "negotiation_round" in {
+                    event["participants"] = list(lender["participants"])
+                    if event["type"] != lender["type"] and "negotiation_round" in {
                         event["type"],
-                        last_group["type"],
+                        lender["type"],
                     }:
                         event["type"] = "negotiation_round"
                 elif len(event["participants"]) < 2 and not _body_gathering(event, events, index, self.words):
@@ -1130,6 +1132,26 @@ def _body_gathering(
         return True
     (name,) = event["participants"]
     return any(m["name"] == name and m["kind"] == "organization" for m in index.values())
+
+
+NEAR_TEXT = 300  # characters: about the next two sentences
+
+
+def _next_group(events: list[dict[str, Any]], event: dict[str, Any]) -> dict[str, Any] | None:
+    """The first meeting or talks told after ``event`` with two or more parties, within the next two
+    sentences' worth of text (a call's parties are not a visit's)."""
+    return next(
+        (
+            e
+            for e in events
+            if e["type"] in {"meeting", "negotiation_round"}
+            and event["start"] < e["start"] < event["start"] + NEAR_TEXT
+            and len(e["participants"]) >= 2
+            and e["modality"] == event["modality"]
+            and e["place"] in {None, event["place"]}  # "a summit for peace in eastern Ukraine": not Paris
+        ),
+        None,
+    )
 
 
 def _convened(root: Token, words: EventWords) -> bool:

@@ -398,6 +398,15 @@ def test_talks_told_first_without_parties_take_those_of_the_talks_told_next(nlp:
     assert [e["place"] for e in events(nlp, other) if e["type"] == "meeting"] == ["Paris"]
 
 
+def test_an_attack_on_a_named_place_is_kept_without_an_attacker(nlp: Language) -> None:
+    text = "Attacks on the Russian Black Sea Fleet at the port of Sevastopol were reported on Saturday."
+    assert [(e["participants"], e["place"]) for e in events(nlp, text) if e["type"] == "attack"] == [
+        ([], "Sevastopol")
+    ]  # was dropped for want of an attacker
+    # the war on a whole country with no attacker is background
+    assert not [e for e in events(nlp, "The invasion of Ukraine shocked the world.") if e["type"] == "attack"]
+
+
 def test_talks_the_subject_only_follows_are_not_the_subjects(nlp: Language) -> None:
     text = "French and German leaders held a short press conference after the talks in Warsaw."
     assert not [e for e in events(nlp, text) if e["type"] in {"meeting", "negotiation_round"}]

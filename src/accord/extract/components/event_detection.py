@@ -43,6 +43,7 @@ from accord.extract.components.quote_attribution import (
     resolve_pronoun,
 )
 from accord.extract.components.wordforms import all_forms, forms
+from accord.extract.folding import fold_name
 
 # Sets of entity labels, event types and actor kinds are the parser's and the schema's vocabulary, not words
 # of the text: they stay in code. WARRING names the registry's two warring parties.
@@ -263,17 +264,8 @@ class EventDetector:
                     continue
                 else:
                     last_group = event
-            elif not event["participants"] and (event["type"] != "agreement" or event["place"] is None):
-                continue  # but "The two sides signed a memorandum in Istanbul": a deal placed, whoever signed
-            elif not event["participants"]:
-                unplaced = next(
-                    (e for e in reversed(out) if e["type"] == "agreement" and e["place"] is None), None
-                )
-                if unplaced is not None:
-                    _absorb(
-                        unplaced, event
-                    )  # "... agreed on a ceasefire. ... the signing in Minsk": that deal
-                    continue
+            elif not event["participants"] and not _partyless_kept(event, out, index):
+                continue
             key = (event["type"], frozenset(event["participants"]), event["place"], event["date"])
             if key in seen:
                 continue
@@ -1132,6 +1124,33 @@ def _body_gathering(
         return True
     (name,) = event["participants"]
     return any(m["name"] == name and m["kind"] == "organization" for m in index.values())
+
+
+def _partyless_kept(
+    event: dict[str, Any], out: list[dict[str, Any]], index: dict[int, dict[str, Any]]
+) -> bool:
+    """Is an event other than a gathering kept, though no party is named? An attack on a named place
+    ("attacks on the fleet at Sevastopol"), or a deal placed ("The two sides signed a memorandum in
+    Istanbul"), unless it only places a deal told before ("... agreed on a ceasefire. ... the signing in
+    Minsk"), which takes the place."""
+    if _struck_place(event, index):
+        return True
+    if event["type"] != "agreement" or event["place"] is None:
+        return False
+    unplaced = next((e for e in reversed(out) if e["type"] == "agreement" and e["place"] is None), None)
+    if unplaced is None:
+        return True
+    _absorb(unplaced, event)
+    return False
+
+
+def _struck_place(event: dict[str, Any], index: dict[int, dict[str, Any]]) -> bool:
+    """Is the event an attack on a named place below a country (a city, a port, an airport), though no
+    attacker is named? An attack on a whole country with no attacker is the war as background."""
+    if event["type"] != "attack" or event["place"] is None:
+        return False
+    place = fold_name(str(event["place"]))
+    return not any(m["kind"] == "country" and fold_name(str(m["name"])) == place for m in index.values())
 
 
 NEAR_TEXT = 300  # characters: about the next two sentences

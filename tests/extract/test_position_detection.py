@@ -1076,6 +1076,14 @@ def test_a_partys_support_is_its_own_stance(nlp: Language) -> None:
     assert ("Germany", "nato_membership", "support") in stances(nlp, welcomed)
 
 
+def test_what_a_thing_is_aimed_at_is_its_purpose_not_a_stance(nlp: Language) -> None:
+    text = "Witkoff arrived in St Petersburg for critical negotiations aimed at securing a ceasefire."
+    assert stances(nlp, text) == set()  # was Witkoff for the ceasefire
+    # efforts aimed at a thing are the thing pursued
+    efforts = "Malta affirmed its support for endeavors aimed at restoring Ukraine's territorial integrity."
+    assert ("Malta", "territory", "oppose") in stances(nlp, efforts)
+
+
 def test_ordering_or_declaring_a_thing_backs_it(nlp: Language) -> None:
     for text in (
         "Vladimir Putin has ordered a one-and-a-half-day ceasefire in Ukraine.",

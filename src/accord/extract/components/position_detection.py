@@ -220,6 +220,7 @@ class PositionDetector:
         self.argument_preps = set(stance_words["argument_preps"])
         self.terms_nouns = frozenset(stance_words["terms_nouns"])
         self.terms_preps = frozenset(stance_words["terms_preps"])
+        self.purpose_participles = frozenset(stance_words["purpose_participles"])
         self.reservation_nouns = frozenset(stance_words["reservation_nouns"])
         self.opinion_preps = frozenset(stance_words["opinion_preps"])
         self.copulas = frozenset(forms("be"))
@@ -523,6 +524,12 @@ class PositionDetector:
         base = token.lower_
         if base in self.doubts:
             return _Step.NO_STANCE  # "expressed doubts about the truce": no position
+        if (
+            token.dep_ == "acl"
+            and base in self.purpose_participles
+            and token.head.lower_ not in self.means_nouns
+        ):
+            return _Step.NO_STANCE  # "negotiations aimed at securing a ceasefire": the talks' purpose
         if base in self.hearsay and is_verb(token) and search.first is None:
             return _Step.NO_STANCE  # "we often hear that ...": the view heard is not the hearer's
         forecast = (

@@ -1084,6 +1084,13 @@ def test_what_a_thing_is_aimed_at_is_its_purpose_not_a_stance(nlp: Language) -> 
     assert ("Malta", "territory", "oppose") in stances(nlp, efforts)
 
 
+def test_a_claims_content_is_held_by_whom_it_names_not_by_who_dismisses_it(nlp: Language) -> None:
+    text = "Lavrov said Moscow does not pay attention to Kiev's claims that it is ready for peace talks."
+    assert stances(nlp, text) == {("Ukraine", "other", "support")}  # was Russia and Lavrov against talks
+    dismissed = "Zelensky dismissed Russia's claims that it wants a ceasefire."
+    assert stances(nlp, dismissed) == {("Russia", "ceasefire", "support")}  # was both against the truce
+
+
 def test_ordering_or_declaring_a_thing_backs_it(nlp: Language) -> None:
     for text in (
         "Vladimir Putin has ordered a one-and-a-half-day ceasefire in Ukraine.",

@@ -221,6 +221,7 @@ class PositionDetector:
         self.terms_nouns = frozenset(stance_words["terms_nouns"])
         self.terms_preps = frozenset(stance_words["terms_preps"])
         self.purpose_participles = frozenset(stance_words["purpose_participles"])
+        self.claim_nouns = frozenset(stance_words["claim_nouns"])
         self.reservation_nouns = frozenset(stance_words["reservation_nouns"])
         self.opinion_preps = frozenset(stance_words["opinion_preps"])
         self.copulas = frozenset(forms("be"))
@@ -509,11 +510,20 @@ class PositionDetector:
             return _Step.NO_STANCE  # "a ceasefire would be hard to achieve": an assessment, no stance
         if position > 0 and path[position - 1].dep_ == "nsubj" and token.lower_ in self.defining:
             return _Step.NO_STANCE  # "a ceasefire must not mean capitulation": what it amounts to, no stance
+        if position > 0 and path[position - 1].dep_ == "acl" and token.lower_ in self.claim_nouns:
+            return self._claimed(search, position)
         if search.first is not None and path[position - 1].dep_ not in REPORTING:
             return _Step.END  # "Putin proposed talks a day after Macron demanded ...": not Putin's stance
         if search.first is not None and self._side_clause(path[position - 1]):
             return _Step.END  # "X said ..., while Y called for ...": Y's clause is not what X says
         return _Step.ON
+
+    def _claimed(self, search: _Search, position: int) -> _Step:
+        """A cue in the content of a claim ("dismissed Russia's claims that it wants a truce", "the
+        administration's assertion that Putin agreed to guarantees"): the party the claim says holds it
+        does; whoever dismisses, reports or makes the claim about another takes no stance on it."""
+        search.stop = position
+        return _Step.END if search.holders else _Step.NO_STANCE
 
     def _context(self, search: _Search, position: int, token: Token) -> _Step:
         """What a word on the way up says of the cue: a topic, a doubt, hearsay, a forecast, a request
@@ -775,6 +785,9 @@ class PositionDetector:
             if owner is not None and owner.lower_ in self.possessives:
                 return self._country_of_speaker(token, index)
         if token.lower_ in self.subject_pronouns:
+            owner = self._content_owner(token)
+            if owner is not None:
+                return self._mention(owner, index)  # "Russia's claims that it wants a truce": Russia
             # "NATO leaders said they backed the truce": the pronoun is the governing speaker's, even
             # when that speaker is a phrase ("NATO leaders") rather than a name.
             for verb in token.head.ancestors:
@@ -784,6 +797,17 @@ class PositionDetector:
                         return self._mention(speaker, index)
                     break
         return self._mention(token, index)
+
+    def _content_owner(self, pronoun: Token) -> Token | None:
+        """The owner of the stance noun whose content clause the pronoun is the subject of ("Kiev's claims
+        that it is ready for talks")."""
+        clause = pronoun.head
+        if pronoun.dep_ != "nsubj" or clause.dep_ != "acl":
+            return None
+        if clause.head.lower_ not in self.stance_nouns and clause.head.lower_ not in self.claim_nouns:
+            return None
+        owner = next((c for c in clause.head.children if c.dep_ == "poss"), None)
+        return None if owner is None or owner.lower_ in self.possessive_pronouns else owner
 
     def _unnamed_speaker(self, quote: dict[str, Any], sent: Span, index: dict[int, dict[str, Any]]) -> bool:
         """Is the quotation's speaker only named as a person's nationality ('"...," the Ukrainian

@@ -407,6 +407,13 @@ def test_an_attack_on_a_named_place_is_kept_without_an_attacker(nlp: Language) -
     assert not [e for e in events(nlp, "The invasion of Ukraine shocked the world.") if e["type"] == "attack"]
 
 
+def test_an_event_asked_about_is_not_told_and_a_forthcoming_one_is_scheduled(nlp: Language) -> None:
+    asked = "Are you talking about lining up that face-to-face meeting between Putin and Trump?"
+    assert {e["modality"] for e in events(nlp, asked)} == {"hypothetical"}  # was happened
+    coming = "Russia would not turn down a meeting between Putin and Biden at a forthcoming G20 meeting."
+    assert [e["modality"] for e in events(nlp, coming) if e["participants"] == ["G20"]] == ["scheduled"]
+
+
 def test_talks_the_subject_only_follows_are_not_the_subjects(nlp: Language) -> None:
     text = "French and German leaders held a short press conference after the talks in Warsaw."
     assert not [e for e in events(nlp, text) if e["type"] in {"meeting", "negotiation_round"}]

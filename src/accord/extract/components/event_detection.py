@@ -853,6 +853,8 @@ class EventDetector:
                 if c.dep_ in {"aux", "neg", "amod", "mark", "advmod", "det"}
                 and not (judged and c.dep_ == "neg")
             )
+        if root.sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
+            return "hypothetical"  # "Are you talking about lining up that meeting?": asked about, not told
         verb = root if _is_verb(root) else (clause if clause.lower_ in self.words.light_verbs else None)
         if verb is not None and any(a.lower_ in self.words.denials for a in list(verb.ancestors)[:4]):
             return "negated"  # "denied providing soldiers", "denies claims that it sent troops"

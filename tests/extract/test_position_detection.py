@@ -1091,6 +1091,12 @@ def test_a_claims_content_is_held_by_whom_it_names_not_by_who_dismisses_it(nlp: 
     assert stances(nlp, dismissed) == {("Russia", "ceasefire", "support")}  # was both against the truce
 
 
+def test_a_list_the_parser_hangs_on_an_apposition_stays_a_list(nlp: Language) -> None:
+    text = "The truce was approved by envoys from Ukraine, the separatist leadership, Russia and the OSCE."
+    found = {actor for actor, issue, _ in stances(nlp, text) if issue == "ceasefire"}
+    assert {"Ukraine", "Russia", "OSCE"} <= found  # was Ukraine alone
+
+
 def test_ordering_or_declaring_a_thing_backs_it(nlp: Language) -> None:
     for text in (
         "Vladimir Putin has ordered a one-and-a-half-day ceasefire in Ukraine.",

@@ -695,6 +695,9 @@ class PositionDetector:
         # "Putin and Zelensky agreed ...": each party holds the stance; "both sides" are the
         # parties of the talks the article has just described.
         subjects = [subject, *subject.conjuncts]
+        # "envoys from Ukraine, the separatist leadership, Russia and the OSCE": the parser hangs the list's
+        # rest on an apposition of its first item
+        subjects += [c for a in subject.children if a.dep_ == "appos" for c in a.conjuncts]
         if subject.lower_ in self.envoys and subject.i not in index:
             # "the US and Ukrainian delegations agreed": the parties named before the delegations
             named_by = [

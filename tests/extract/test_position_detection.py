@@ -999,6 +999,11 @@ def test_suffering_a_punishment_threatens_and_unless_names_what_is_wanted(nlp: L
         assert ("Emmanuel Macron", "ceasefire", "support") in stances(nlp, text), text  # was oppose
     reward = "Merz said Russia would face sanctions if it agreed to a ceasefire."
     assert ("Friedrich Merz", "ceasefire", "support") not in stances(nlp, reward)
+    # a threat's condition is wanted even when the threat names no issue of its own
+    punish = "Trump threatened to punish Russia with tariffs if the Kremlin fails to reach a ceasefire deal."
+    assert ("Donald Trump", "ceasefire", "support") in stances(nlp, punish)  # was nothing
+    visit = "Trump said he would visit Moscow if Putin agreed to a ceasefire."
+    assert stances(nlp, visit) == set()
     # failing to do a thing is not doing it
     fails = "Trump said he would impose sanctions if Russia fails to agree to a ceasefire."
     assert ("Donald Trump", "ceasefire", "support") in stances(nlp, fails)  # was oppose

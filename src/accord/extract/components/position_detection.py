@@ -1777,8 +1777,10 @@ class PositionDetector:
         clause = set(range(token.left_edge.i, token.right_edge.i + 1))
         if not any(o.start not in clause and o.sent == cue.sent for o in others):
             # "an agreement is possible only if Russian forces withdraw": the condition of a
-            # settlement is what the speaker asks for; any other main clause states nothing
-            return position + 1 if self._settlement_clause(token.head) else -1
+            # settlement is what the speaker asks for, and so is a threat's ("threatened to punish Russia
+            # if the Kremlin fails to reach a ceasefire deal"); any other main clause states nothing
+            wanted = self._settlement_clause(token.head) or self._threat(token, token.head)
+            return position + 1 if wanted else -1
         return position + 1
 
     def _restricts(self, cue: Span, token: Token) -> bool:

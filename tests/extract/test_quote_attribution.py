@@ -333,3 +333,11 @@ def test_an_unlabelled_interview_is_the_named_persons_not_an_office_in_passing(n
     doc = nlp.make_doc(text)
     doc._.accord_published = "2015-02-11"
     assert {q["speaker"] for q in nlp(doc)._.accord_quotes} == {"Pavlo Klimkin"}  # was Vladimir Putin
+
+
+def test_a_who_the_parser_left_outside_a_relative_clause_is_the_person_before_it(nlp: Language) -> None:
+    text = (
+        "A six-point peace plan jointly proposed by China and Brazil sparked a furious outburst from"
+        ' Ukrainian President Volodymyr Zelensky this week, who described it as "destructive."'
+    )
+    assert [q["speaker"] for q in quotes(nlp, text)] == ["Volodymyr Zelensky"]  # was "unnamed: who"

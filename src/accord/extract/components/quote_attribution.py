@@ -618,6 +618,9 @@ class QuoteAttributor:
         lower = token.lower_
         if lower in {"who", "which", "that"} and token.head.dep_ == "relcl":
             return self._name_for(doc, token.head.head, quote, index, unnamed)
+        person = _person_before(token, index) if lower == "who" else None
+        if person is not None:
+            return str(person["name"]), person
         pronouns = self.words.person_pronouns
         if lower in pronouns | self.words.group_pronouns:
             found = _governing_subject(token, index, person=lower in pronouns)
@@ -809,10 +812,25 @@ def resolve_pronoun(
     lower = token.lower_
     if lower in {"who", "which", "that"} and token.head.dep_ == "relcl":
         return index.get(token.head.head.i)
+    found = _person_before(token, index) if lower == "who" else None
+    if found is not None:
+        return found
     person = lower in words.person_pronouns
     found = _governing_subject(token, index, person=person)
     if found is None:
         found = _last_actor(token.doc, token.idx, words.speech_forms, person=person)
+    return found
+
+
+def _person_before(token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+    """The person a "who" the parser did not hang on a relative clause stands for: the last person named
+    before it in its sentence ("an outburst from President Volodymyr Zelensky this week, who described it
+    as ...")."""
+    found = None
+    for i in range(token.sent.start, token.i):
+        mention = index.get(i)
+        if mention is not None and mention["kind"] == "person":
+            found = mention
     return found
 
 

@@ -341,11 +341,3 @@ def test_a_who_the_parser_left_outside_a_relative_clause_is_the_person_before_it
         ' Ukrainian President Volodymyr Zelensky this week, who described it as "destructive."'
     )
     assert [q["speaker"] for q in quotes(nlp, text)] == ["Volodymyr Zelensky"]  # was "unnamed: who"
-
-
-def test_a_documents_wording_with_no_one_named_is_no_quote(nlp: Language) -> None:
-    # guide: wording attributed only to "the statement" is an event, not a quote
-    assert quotes(nlp, 'According to the statement, "the parties agreed to reinforce the ceasefire."') == []
-    assert [
-        q["speaker"] for q in quotes(nlp, 'The Kremlin said in a statement: "We are ready for talks."')
-    ] == ["Russia"]

@@ -76,8 +76,6 @@ class QuoteWords:
     # Verbs that give a short quotation as the subject's own word for something ("called it a 'disaster'").
     naming_forms: frozenset[str]
     qualifying_preps: frozenset[str]
-    # Documents: wording attributed to one alone ("according to the statement") is no one's quote (guide).
-    documents: frozenset[str]
     speech_forms: frozenset[str]
     spokesbodies: frozenset[str]
 
@@ -95,7 +93,6 @@ def quote_words(quotes: str = "quotes", actors: str = "actors", holders: str = "
         determiners=frozenset(words["determiners"]),
         naming_forms=frozenset(set(all_forms(words["naming_verbs"])) | set(words["naming_words"])),
         qualifying_preps=frozenset(words["qualifying_prepositions"]),
-        documents=frozenset(words["documents"]),
         speech_forms=frozenset(all_forms(load_lexicon(actors)["speech_verbs"])),
         spokesbodies=frozenset(load_lexicon(holders)["spokesbodies"]),
     )
@@ -635,8 +632,6 @@ class QuoteAttributor:
             return None
         if token.ent_type_ in {"PERSON"}:
             return token.text, None
-        if lower in self.words.documents:
-            return None  # "the statement said": a document's wording, an event rather than a quote (guide)
         description = _description(token, self.words.qualifying_preps)
         if not description or (" " not in description and description[:1].isupper()):
             return None  # a bare name the linker did not know is not a description

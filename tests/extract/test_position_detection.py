@@ -1102,6 +1102,17 @@ def test_a_list_the_parser_hangs_on_an_apposition_stays_a_list(nlp: Language) ->
     assert {"Ukraine", "Russia", "OSCE"} <= found  # was Ukraine alone
 
 
+def test_a_denied_fact_and_someones_election_are_no_stances(nlp: Language) -> None:
+    assert stances(nlp, "China has denied providing lethal aid to either side.") == set()  # was oppose
+    assert stances(nlp, "Russia denied that it was sending troops to Belarus.") == set()
+    assert stances(nlp, "Kuleba said Putin has been counting on someone's election since 2014.") == set()
+    # denying a request refuses it; a country's elections are the issue
+    request = "Russia denied Ukraine's request for a ceasefire."
+    assert ("Ukraine", "ceasefire", "support") in stances(nlp, request)
+    held = "Zelensky said Ukraine's elections would be held after the war."
+    assert ("Volodymyr Zelensky", "elections", "support") in stances(nlp, held)
+
+
 def test_ordering_or_declaring_a_thing_backs_it(nlp: Language) -> None:
     for text in (
         "Vladimir Putin has ordered a one-and-a-half-day ceasefire in Ukraine.",

@@ -222,6 +222,7 @@ class PositionDetector:
         self.terms_preps = frozenset(stance_words["terms_preps"])
         self.purpose_participles = frozenset(stance_words["purpose_participles"])
         self.claim_nouns = frozenset(stance_words["claim_nouns"])
+        self.denials = all_forms(stance_words["denial_verbs"])
         self.reservation_nouns = frozenset(stance_words["reservation_nouns"])
         self.opinion_preps = frozenset(stance_words["opinion_preps"])
         self.copulas = frozenset(forms("be"))
@@ -382,6 +383,10 @@ class PositionDetector:
             direction = side or direction
         if not self._stated(cue):
             return None
+        if issue == "elections" and _someones_election(cue, index):
+            return (
+                None  # "counting on someone's election", "Trump's election": a person elected, no vote asked
+            )
         if self._elsewhere(cue):
             return None  # "a ceasefire in Gaza": another war's issue
         if issue in self.ceded_issues and direction == "toward" and self._ceded_by_russia(cue, index):
@@ -534,6 +539,8 @@ class PositionDetector:
         base = token.lower_
         if base in self.doubts:
             return _Step.NO_STANCE  # "expressed doubts about the truce": no position
+        if base in self.denials and position > 0 and search.path[position - 1].dep_ in {"xcomp", "ccomp"}:
+            return _Step.NO_STANCE  # "denied providing lethal aid": a fact denied, no stance taken
         if (
             token.dep_ == "acl"
             and base in self.purpose_participles
@@ -2063,6 +2070,15 @@ def _expletive(token: Token) -> bool:
 def _contains(words: list[str], phrase: list[str]) -> bool:
     n = len(phrase)
     return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
+
+
+def _someones_election(cue: Span, index: dict[int, dict[str, Any]]) -> bool:
+    """Is the election cue owned by someone other than a country ("someone's election", "his re-election")?"""
+    owner = next((c for c in cue.root.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return False
+    mention = index.get(owner.i)
+    return mention is None or mention["kind"] != "country"
 
 
 def _clause_text(token: Token) -> str:

@@ -414,6 +414,15 @@ def test_an_event_asked_about_is_not_told_and_a_forthcoming_one_is_scheduled(nlp
     assert [e["modality"] for e in events(nlp, coming) if e["participants"] == ["G20"]] == ["scheduled"]
 
 
+def test_what_one_party_signs_alone_is_no_deal(nlp: Language) -> None:
+    for text in (
+        "In the fall of 2022, Zelensky signed a decree banning all negotiations with Putin.",
+        "Putin signed papers that formally annexed four regions of Ukraine.",
+    ):
+        assert not [e for e in events(nlp, text) if e["type"] == "agreement"], text  # was an agreement
+    assert [e["type"] for e in events(nlp, "Russia and Ukraine signed a deal in Istanbul.")] == ["agreement"]
+
+
 def test_talks_the_subject_only_follows_are_not_the_subjects(nlp: Language) -> None:
     text = "French and German leaders held a short press conference after the talks in Warsaw."
     assert not [e for e in events(nlp, text) if e["type"] in {"meeting", "negotiation_round"}]

@@ -64,6 +64,7 @@ class EventWords:
     multilateral: frozenset[str]
     leader_titles: frozenset[str]
     not_attacks: frozenset[str]
+    not_deals: frozenset[str]  # what one party signs alone: no deal ("signed a decree")
     venues: frozenset[str]
     venue_heads: frozenset[str]
     place_nouns: frozenset[str]
@@ -114,6 +115,7 @@ def event_words(name: str = "events") -> EventWords:
         multilateral=words("multilateral"),
         leader_titles=words("leader_titles"),
         not_attacks=words("not_attacks"),
+        not_deals=words("not_deals"),
         venues=frozenset(str(v).lower() for v in lexicon.get("venues") or []),
         venue_heads=frozenset(str(v).lower() for v in lexicon.get("venue_heads") or []),
         place_nouns=words("place_nouns"),
@@ -334,10 +336,11 @@ class EventDetector:
                 or (token.i + 1 < len(doc) and doc[token.i + 1].text in {'"', "“", "‘"})
             ):
                 continue  # "called Zelensky a dictator" names, it does not phone
-            if kind == "attack" and any(
-                c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in self.words.not_attacks for c in token.children
+            spurious = self.words.not_attacks if kind == "attack" else self.words.not_deals
+            if kind in {"attack", "agreement"} and any(
+                c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in spurious for c in token.children
             ):
-                continue
+                continue  # "struck a deal" is no attack; "signed a decree" is no deal
             found.append((kind, doc[token.i : token.i + 1]))
         found.sort(key=lambda f: f[1].start)
         return found

@@ -423,6 +423,13 @@ def test_what_one_party_signs_alone_is_no_deal(nlp: Language) -> None:
     assert [e["type"] for e in events(nlp, "Russia and Ukraine signed a deal in Istanbul.")] == ["agreement"]
 
 
+def test_the_risk_or_threat_of_an_attack_is_no_attack(nlp: Language) -> None:
+    text = "Washington raises the alarm over the risk of a Russian attack on Ukraine this week."
+    assert {e["modality"] for e in events(nlp, text) if e["type"] == "attack"} == {"hypothetical"}  # happened
+    struck = "Russia invaded Ukraine on February 24, 2022."
+    assert {e["modality"] for e in events(nlp, struck) if e["type"] == "attack"} == {"happened"}
+
+
 def test_talks_the_subject_only_follows_are_not_the_subjects(nlp: Language) -> None:
     text = "French and German leaders held a short press conference after the talks in Warsaw."
     assert not [e for e in events(nlp, text) if e["type"] in {"meeting", "negotiation_round"}]

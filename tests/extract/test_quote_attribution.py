@@ -341,3 +341,13 @@ def test_a_who_the_parser_left_outside_a_relative_clause_is_the_person_before_it
         ' Ukrainian President Volodymyr Zelensky this week, who described it as "destructive."'
     )
     assert [q["speaker"] for q in quotes(nlp, text)] == ["Volodymyr Zelensky"]  # was "unnamed: who"
+
+
+def test_a_participle_of_speech_goes_on_with_the_reporting_speaker(nlp: Language) -> None:
+    text = 'Zelensky said Russia had attacked Kyiv again, adding: "We need more air defence now."'
+    assert [q["speaker"] for q in quotes(nlp, text)] == ["Volodymyr Zelensky"]  # was Russia
+    stated = (
+        "Foreign Minister Andrii Sybiha stated that Ukraine has already agreed to the US proposal,"
+        ' writing to X: "Putin now made statements about his alleged willingness to end the fire."'
+    )
+    assert [q["speaker"] for q in quotes(nlp, stated)] == ["Andrii Sybiha"]  # was Ukraine

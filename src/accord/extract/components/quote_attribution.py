@@ -587,6 +587,17 @@ class QuoteAttributor:
         head = verb
         for _ in range(3):
             subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if (
+                subjects
+                and head is not verb
+                and verb.lower_.endswith("ing")
+                and head.dep_ == "ccomp"
+                and head.head.lower_ in self.speech
+            ):
+                # "Sibiha stated that Ukraine has agreed ..., writing to X: '...'": the participle goes on
+                # with the reporting speaker, not with the subject of what was reported
+                head = head.head
+                continue
             if subjects:
                 subject = subjects[0]
                 if subject.dep_ == "nsubjpass":

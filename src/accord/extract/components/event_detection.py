@@ -1034,11 +1034,6 @@ def _background_attack(event: dict[str, Any], words: EventWords) -> bool:
     )
 
 
-def _is_country_name(place: str, index: dict[int, dict[str, Any]]) -> bool:
-    folded = fold_name(place)
-    return any(m["kind"] == "country" and fold_name(str(m["name"])) == folded for m in index.values())
-
-
 def dateline_place(text: str, words: EventWords) -> str | None:
     """The place of a dateline opening the article: "MOSCOW (AP) —", "Geneva, November 24 (Xinhua) —",
     "ISTANBUL, June 2. /TASS/.", "Antalya [Turkey], March 10 (ANI):", "Bürgenstock, Switzerland:"."""
@@ -1159,7 +1154,8 @@ def _struck_place(event: dict[str, Any], index: dict[int, dict[str, Any]]) -> bo
     attacker is named? An attack on a whole country with no attacker is the war as background."""
     if event["type"] != "attack" or event["place"] is None:
         return False
-    return not _is_country_name(str(event["place"]), index)
+    place = fold_name(str(event["place"]))
+    return not any(m["kind"] == "country" and fold_name(str(m["name"])) == place for m in index.values())
 
 
 NEAR_TEXT = 300  # characters: about the next two sentences

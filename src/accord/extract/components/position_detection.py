@@ -16,7 +16,7 @@ reports another party's stance does not hold it. Questions and hypotheticals sta
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum, auto
 from typing import Any
@@ -384,9 +384,8 @@ class PositionDetector:
         if not self._stated(cue):
             return None
         if issue == "elections" and _someones_election(cue, index):
-            return (
-                None  # "counting on someone's election", "Trump's election": a person elected, no vote asked
-            )
+            # "counting on someone's election", "Trump's election": a person elected, no vote asked for
+            return None
         if self._elsewhere(cue):
             return None  # "a ceasefire in Gaza": another war's issue
         if issue in self.ceded_issues and direction == "toward" and self._ceded_by_russia(cue, index):
@@ -1737,16 +1736,12 @@ class PositionDetector:
         return self._condition_phrase(cue)
 
     def _reservation(self, cue: Span, path: list[Token]) -> str | None:
-        """A reservation that makes the stance conditional: terms set with "under" or "on" ("open to a
-        meeting under the right conditions"), or a "but" clause that adds one ("in favour of a ceasefire,
-        but there are nuances"; "ready for a dialogue, but with another President")."""
+        """A reservation that makes the stance conditional: terms set with "under" ("open to a meeting
+        under the right conditions"), or a "but" clause that adds one ("in favour of a ceasefire, but
+        there are nuances"; "ready for a dialogue, but with another President")."""
         for token in path:
             for child in token.children:
-                if (
-                    child.dep_ == "prep"
-                    and child.lower_ in self.terms_preps
-                    and any(p.dep_ == "pobj" and p.lower_ in self.terms_nouns for p in child.children)
-                ):
+                if child.dep_ == "prep" and child.lower_ in self.terms_preps and self._sets_terms(child):
                     return _clause_text(child)
             if not any(c.dep_ == "cc" and c.lower_ == "but" for c in token.children):
                 continue
@@ -1830,9 +1825,11 @@ class PositionDetector:
 
     def _on_terms(self, prep: Token) -> bool:
         """ "on the basis of", "on the terms of", "on condition that": "on" setting terms, not an argument."""
-        return prep.lower_ == "on" and any(
-            p.dep_ == "pobj" and p.lower_ in self.terms_nouns for p in prep.children
-        )
+        return prep.lower_ == "on" and self._sets_terms(prep)
+
+    def _sets_terms(self, prep: Token) -> bool:
+        """Does the preposition's object name terms ("the basis", "the right conditions")?"""
+        return any(p.dep_ == "pobj" and p.lower_ in self.terms_nouns for p in prep.children)
 
     def _condition_on(self, cue: Span, below: Token | None, token: Token) -> str | None:
         """The text of a condition a path word puts on the cue: a hedge, a qualifying clause, a
@@ -1857,9 +1854,7 @@ class PositionDetector:
         sentence = [t.lower_ for t in cue.sent]
         for phrase in self.premise_phrases:
             n = len(phrase)
-            for i in range(len(sentence) - n + 1):
-                if sentence[i : i + n] != phrase:
-                    continue
+            for i in _phrase_starts(sentence, phrase):
                 # "in the event of X": X hangs from "in"; "in the event that X happens": from the mark's verb
                 last = cue.sent[i + n - 1]
                 scope = last.head if last.dep_ == "mark" else cue.sent[i]
@@ -1873,8 +1868,8 @@ class PositionDetector:
         sentence = [t.lower_ for t in cue.sent]
         for phrase in self.condition_phrases:
             n = len(phrase)
-            for i in range(len(sentence) - n + 1):
-                if sentence[i : i + n] != phrase or cue.start <= cue.sent.start + i < cue.end:
+            for i in _phrase_starts(sentence, phrase):
+                if cue.start <= cue.sent.start + i < cue.end:
                     continue
                 if any(w in self.unconditional for w in sentence[max(0, i - 2) : i]):
                     continue  # "a truce without preconditions": no condition at all
@@ -2067,9 +2062,14 @@ def _expletive(token: Token) -> bool:
     return complement and clause
 
 
-def _contains(words: list[str], phrase: list[str]) -> bool:
+def _phrase_starts(words: list[str], phrase: list[str]) -> Iterator[int]:
+    """Where ``phrase`` occurs in ``words``, by the position of its first word."""
     n = len(phrase)
-    return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
+    return (i for i in range(len(words) - n + 1) if words[i : i + n] == phrase)
+
+
+def _contains(words: list[str], phrase: list[str]) -> bool:
+    return any(True for _ in _phrase_starts(words, phrase))
 
 
 def _someones_election(cue: Span, index: dict[int, dict[str, Any]]) -> bool:

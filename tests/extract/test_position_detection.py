@@ -1348,3 +1348,9 @@ def test_a_cues_article_gives_way_to_the_holders_possessive(nlp: Language) -> No
     assert ("Russia", "crimea", "support") in found
     # another party's possessive names another thing: "end Russia's war" is not the cue "end the war"
     assert stances(nlp, "Trump said the US would help in any deal to end Russia's war.") == set()
+
+
+def test_a_refusal_owned_by_a_party_is_that_partys_stance(nlp: Language) -> None:
+    # the noun's owner would accept, not the subject of the verb the noun hangs from; a refusal undoes
+    text = "The US President cited Russia's refusal to accept an immediate ceasefire as the reason."
+    assert stances(nlp, text) == {("Russia", "ceasefire", "oppose")}  # was the United States for it

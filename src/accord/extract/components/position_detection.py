@@ -2000,6 +2000,10 @@ def _subject_of(verb: Token) -> Token | None:
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         if subject is not None:
             return subject
+        if token.dep_ == "acl" and any(c.dep_ == "poss" for c in token.head.children):
+            # "the US cited Russia's refusal to accept a ceasefire": the noun's owner would accept, not
+            # the subject of the verb the noun hangs from (the owner holds it through the noun)
+            return None
         if token.dep_ not in {"advcl", "xcomp", "conj", "acl", "pcomp", "prep", "pobj", "dobj", "acomp"}:
             return None
         token = token.head

@@ -1354,3 +1354,12 @@ def test_a_refusal_owned_by_a_party_is_that_partys_stance(nlp: Language) -> None
     # the noun's owner would accept, not the subject of the verb the noun hangs from; a refusal undoes
     text = "The US President cited Russia's refusal to accept an immediate ceasefire as the reason."
     assert stances(nlp, text) == {("Russia", "ceasefire", "oppose")}  # was the United States for it
+
+
+def test_troops_withdrawn_are_no_force_proposed_or_refused(nlp: Language) -> None:
+    text = "Merkel urged Moscow to withdraw foreign troops from Ukraine."
+    assert not {s for s in stances(nlp, text) if s[1] == "peacekeepers"}  # was Merkel against peacekeepers
+    of = "Moscow demanded the withdrawal of foreign troops from Ukraine."
+    assert not {s for s in stances(nlp, of) if s[1] == "peacekeepers"}
+    refused = "Russia will never accept foreign troops in Ukraine."
+    assert ("Russia", "peacekeepers", "oppose") in stances(nlp, refused)

@@ -383,6 +383,8 @@ class PositionDetector:
             direction = side or direction
         if not self._stated(cue):
             return None
+        if issue == "peacekeepers" and self._withdrawn(cue):
+            return None  # "urged to withdraw foreign troops from Ukraine": troops there, no force proposed
         if issue == "elections" and _someones_election(cue, index):
             # "counting on someone's election", "Trump's election": a person elected, no vote asked for
             return None
@@ -1197,6 +1199,13 @@ class PositionDetector:
         subject = _subject_of(verb)
         party = self._holder(subject, index) if subject is not None else None
         return party is not None and "Russia" in _served(party)
+
+    def _withdrawn(self, cue: Span) -> bool:
+        """Is the cue what a withdrawal takes away ("withdraw foreign troops", "the withdrawal of troops")?"""
+        head = cue.root.head
+        if head.dep_ == "prep" and head.lower_ == "of":
+            head = head.head
+        return head != cue.root and head.lower_ in self.withdrawing
 
     def _withdrawing_side(self, cue: Span, index: dict[int, dict[str, Any]]) -> str | None:
         """The way a withdrawal points on territory by the side withdrawing: Russia's "away" (Ukraine keeps

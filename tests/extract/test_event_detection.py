@@ -739,3 +739,9 @@ def test_a_place_the_tagger_missed_is_still_the_place(nlp: Language) -> None:
     # a language is no place
     (talks,) = events(nlp, "The Russian and Ukrainian delegations held their talks in Russian.")
     assert talks["place"] is None
+
+
+def test_a_participle_describing_a_party_makes_it_a_participant(nlp: Language) -> None:
+    text = "President Donald Trump, speaking after meeting Zelensky at the funeral, expressed doubts."
+    (meeting,) = events(nlp, text)
+    assert set(meeting["participants"]) == {"Donald Trump", "Volodymyr Zelensky"}  # was Zelensky alone

@@ -599,6 +599,8 @@ class EventDetector:
         for _ in range(climbs):
             if any(c.dep_ in {"nsubj", "agent"} for c in head.children) or head.head == head:
                 break
+            if _participle_of_noun(head):
+                break  # "Trump, speaking after meeting Zelensky": the noun it describes is its subject
             if head.dep_ not in {"advcl", "xcomp", "conj", "acl", "pcomp", "ccomp"} and not (
                 climbs and head.dep_ == "prep" and kind in GROUP_EVENTS
             ):
@@ -647,18 +649,22 @@ class EventDetector:
     ) -> list[Token]:
         """The subjects, agents, objects and partners of one verb staging the event."""
         tokens: list[Token] = []
+        subjects: list[Token] = []
+        if _participle_of_noun(head) and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+            subjects.append(head.head)
         for child in head.children:
             if child.dep_ in {"nsubj", "agent"} or (child.dep_ == "nsubjpass" and head != root):
                 # "was approved by envoys of ...": the agent is the noun after "by"
-                subjects = (
+                subjects.extend(
                     [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "agent" else [child]
                 )
-                for subject in subjects:
-                    if kind == "statement" and subject.lower_ in self.words.proxies:
-                        tokens.extend(_with_conjuncts(subject))  # "the Ukrainian representative tweeted"
-                    else:
-                        tokens.extend(_with_modifiers(subject, self.words))
-                    tokens.extend(_of_phrase(subject, index, self.words))
+        for subject in subjects:
+            if kind == "statement" and subject.lower_ in self.words.proxies:
+                tokens.extend(_with_conjuncts(subject))  # "the Ukrainian representative tweeted"
+            else:
+                tokens.extend(_with_modifiers(subject, self.words))
+            tokens.extend(_of_phrase(subject, index, self.words))
+        for child in head.children:
             if (
                 head == root
                 and child.dep_ == "dobj"
@@ -914,6 +920,11 @@ def _governed_by(token: Token, heads: tuple[Token, ...], words: EventWords, *, a
 
 
 NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "compound"}
+
+
+def _participle_of_noun(token: Token) -> bool:
+    """A present participle describing a noun ("Trump, speaking after ..."): the noun does what it says."""
+    return token.dep_ == "acl" and token.lower_.endswith("ing") and not _is_verb(token.head)
 
 
 def _is_verb(token: Token) -> bool:

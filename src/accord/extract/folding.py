@@ -30,7 +30,9 @@ def fold(text: str) -> str:
 def fold_name(text: str) -> str:
     """A name folded for comparison: :func:`fold` of the name with special letters spelled out and every
     apostrophe made ', then case-folded (ß, ﬁ), dots dropped and other punctuation turned to single spaces."""
-    text = fold(text.translate(_SPECIAL_LETTERS).translate(_APOSTROPHES)).casefold()
+    # Spelled out after decomposing too: "ǣ" decomposes to "æ", which must then become "ae" as "æ" does.
+    text = fold(text.translate(_SPECIAL_LETTERS)).translate(_SPECIAL_LETTERS)
+    text = text.translate(_APOSTROPHES).casefold()
     # Dots vanish rather than split ("U.S." -> "us"), hyphens and other punctuation split words.
     text = text.replace(".", "")
     return " ".join(_NON_WORD.sub(" ", text).split())

@@ -745,3 +745,14 @@ def test_a_participle_describing_a_party_makes_it_a_participant(nlp: Language) -
     text = "President Donald Trump, speaking after meeting Zelensky at the funeral, expressed doubts."
     (meeting,) = events(nlp, text)
     assert set(meeting["participants"]) == {"Donald Trump", "Volodymyr Zelensky"}  # was Zelensky alone
+
+
+def test_the_subject_of_a_relative_clause_staging_the_event_takes_part(nlp: Language) -> None:
+    text = "Erdogan spoke to PBS. He based his view on talks he had with Putin at a summit in Uzbekistan."
+    (meeting,) = [e for e in events(nlp, text) if e["type"] in {"meeting", "negotiation_round"}]
+    assert set(meeting["participants"]) == {"Recep Tayyip Erdogan", "Vladimir Putin"}  # was Putin alone
+    # a relative clause with an object of its own does not stage the noun
+    other = "Putin attended the summit where Erdogan signed a deal with Lukashenko."
+    assert all(
+        "Recep Tayyip Erdogan" not in e["participants"] for e in events(nlp, other) if e["type"] == "meeting"
+    )

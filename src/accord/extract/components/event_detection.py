@@ -537,7 +537,7 @@ class EventDetector:
         return tokens
 
     def _stager_tokens(self, root: Token) -> list[Token]:
-        """The agents of a participle staging a noun trigger."""
+        """The agents of a participle, or the subject of a relative clause, staging a noun trigger."""
         tokens: list[Token] = []
         for child in root.children:
             # "a deal brokered by Turkey", "an agreement signed by Russia and Ukraine"
@@ -549,6 +549,19 @@ class EventDetector:
                         for pobj in agent.children:
                             if pobj.dep_ == "pobj":
                                 tokens.extend(_with_conjuncts(pobj))
+            # "the talks he had with Putin", "the deal they signed": the trigger is the clause's object
+            if (
+                child.dep_ == "relcl"
+                and child.lower_ in self.words.light_verbs
+                and not any(c.dep_ == "dobj" for c in child.children)
+            ):
+                for part in child.children:
+                    if part.dep_ == "nsubj" and part.lower_ not in {"which", "that", "who"}:
+                        tokens.append(part)
+                    if part.dep_ == "prep" and part.lower_ in {"with", "between"}:
+                        tokens.extend(
+                            o for pobj in part.children if pobj.dep_ == "pobj" for o in _with_conjuncts(pobj)
+                        )
         return tokens
 
     def _subject_verbs(

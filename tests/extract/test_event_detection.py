@@ -756,3 +756,10 @@ def test_the_subject_of_a_relative_clause_staging_the_event_takes_part(nlp: Lang
     assert all(
         "Recep Tayyip Erdogan" not in e["participants"] for e in events(nlp, other) if e["type"] == "meeting"
     )
+
+
+def test_a_partner_named_by_the_verb_takes_part_in_the_gathering_it_is_set_at(nlp: Language) -> None:
+    text = "Trump, who argued with Zelensky in a televised Oval Office meeting in March, spoke on Friday."
+    (meeting,) = [e for e in events(nlp, text) if e["type"] == "meeting"]  # was none: no party named
+    assert set(meeting["participants"]) == {"Donald Trump", "Volodymyr Zelensky"}
+    assert meeting["place"] == "Oval Office"

@@ -652,6 +652,11 @@ class EventDetector:
             and root.head.head == own
             and (
                 any(c.dep_ == "prep" and c.lower_ == "with" for c in root.children)
+                # "argued with Zelensky in an Oval Office meeting": the verb names the partner
+                or (
+                    root.head.lower_ != "after"
+                    and any(c.dep_ == "prep" and c.lower_ == "with" for c in own.children)
+                )
                 # "Putin and Xi discussed Ukraine in a phone call": a call is its speakers'
                 or (kind == "phone_call" and root.head.lower_ != "after")
             )

@@ -763,3 +763,12 @@ def test_a_partner_named_by_the_verb_takes_part_in_the_gathering_it_is_set_at(nl
     (meeting,) = [e for e in events(nlp, text) if e["type"] == "meeting"]  # was none: no party named
     assert set(meeting["participants"]) == {"Donald Trump", "Volodymyr Zelensky"}
     assert meeting["place"] == "Oval Office"
+
+
+def test_a_country_after_on_is_a_topic_not_a_place(nlp: Language) -> None:
+    (meeting,) = events(nlp, "Putin and Macron held a meeting on Ukraine.")
+    assert meeting["place"] is None  # was Ukraine
+    (talks,) = events(nlp, "Putin and Macron held talks in Geneva on Ukraine.")
+    assert talks["place"] == "Geneva"
+    (strike,) = events(nlp, "Russia launched a massive missile attack on Ukraine on Monday.")
+    assert strike["place"] == "Ukraine"  # an attack's target stays its place

@@ -830,6 +830,8 @@ class EventDetector:
                 if not _governed_by(token.head.head, scopes, self.words, attack=kind == "attack"):
                     continue  # "talks on ending the war in Ukraine": that place is the war's
                 span = _place_span(token, self.words)
+                if span is not None and kind != "attack" and token.head.lower_ == "on" and _is_country(span):
+                    continue  # "a meeting of the Contact Group on Ukraine", "talks on Ukraine": a topic
                 if span is not None:
                     candidates.append(span)
         return candidates

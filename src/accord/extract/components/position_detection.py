@@ -518,11 +518,25 @@ class PositionDetector:
             return _Step.NO_STANCE  # "a ceasefire must not mean capitulation": what it amounts to, no stance
         if position > 0 and path[position - 1].dep_ == "acl" and token.lower_ in self.claim_nouns:
             return self._claimed(search, position)
+        if position > 0 and self._own_clause(path[position - 1], token):
+            # "Kyiv insists that ..., and Russia recognizes the independence of ...": a clause of its own
+            # beside what the verb states, with its own subject, is not the verb's content
+            return _Step.END if search.holders else _Step.NO_STANCE
         if search.first is not None and path[position - 1].dep_ not in REPORTING:
             return _Step.END  # "Putin proposed talks a day after Macron demanded ...": not Putin's stance
         if search.first is not None and self._side_clause(path[position - 1]):
             return _Step.END  # "X said ..., while Y called for ...": Y's clause is not what X says
         return _Step.ON
+
+    @staticmethod
+    def _own_clause(below: Token, verb: Token) -> bool:
+        """Is ``below`` a coordinate clause with its own subject beside the complement ``verb`` states?"""
+        return (
+            below.dep_ == "conj"
+            and is_verb(below)
+            and any(c.dep_ in {"nsubj", "nsubjpass"} for c in below.children)
+            and any(c.dep_ in {"ccomp", "xcomp"} and c != below for c in verb.children)
+        )
 
     def _claimed(self, search: _Search, position: int) -> _Step:
         """A cue in the content of a claim ("dismissed Russia's claims that it wants a truce", "the

@@ -772,3 +772,9 @@ def test_a_country_after_on_is_a_topic_not_a_place(nlp: Language) -> None:
     assert talks["place"] == "Geneva"
     (strike,) = events(nlp, "Russia launched a massive missile attack on Ukraine on Monday.")
     assert strike["place"] == "Ukraine"  # an attack's target stays its place
+
+
+def test_a_group_of_an_organisations_members_names_the_organisation(nlp: Language) -> None:
+    text = "The leaders of the European Union countries issued a joint statement on Monday."
+    (statement,) = events(nlp, text)
+    assert statement["participants"] == ["European Union"]  # was none, dropped

@@ -1487,7 +1487,7 @@ def _of_phrase(token: Token, index: dict[int, dict[str, Any]], words: EventWords
         if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    found.extend(_with_conjuncts(pobj))
+                    found.extend(_with_modifiers(pobj, words))  # "the leaders of the EU countries": the EU
     title = " ".join(t.lower_ for t in token.lefts if t.dep_ in {"amod", "compound"}) + " " + token.lower_
     title = title.strip().rstrip("s")
     if title.endswith("leader"):

@@ -778,3 +778,16 @@ def test_a_group_of_an_organisations_members_names_the_organisation(nlp: Languag
     text = "The leaders of the European Union countries issued a joint statement on Monday."
     (statement,) = events(nlp, text)
     assert statement["participants"] == ["European Union"]  # was none, dropped
+
+
+def test_a_dateline_with_the_day_before_the_month_and_a_lower_case_agency(nlp: Language) -> None:
+    words = event_words()
+    assert dateline_place("Moscow, 5 January 2023 (dpa/MIA) – Putin has ordered ...", words) == "Moscow"
+    assert dateline_place("KYIV, Nov. 24, 2022 (AP) — Ukraine said ...", words) == "Kyiv"
+    assert dateline_place("Putin (in brief) said ...", words) is None
+
+
+def test_a_statement_cited_as_the_source_takes_no_place_from_what_it_reports(nlp: Language) -> None:
+    text = "Putin has ordered a ceasefire in Ukraine, according to a statement issued by the Kremlin."
+    (statement,) = [e for e in events(nlp, text) if e["type"] == "statement"]
+    assert statement["place"] is None  # was Ukraine, the ceasefire's place

@@ -823,6 +823,8 @@ class EventDetector:
         scopes: tuple[Token, ...] = (root, clause)
         if kind == "attack" and not _is_verb(root) and root.head != clause and root.dep_ != "dobj":
             scopes = (root,)  # "talks on the Russian invasion took place in Brest": the talks' place
+        if kind == "statement" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
+            scopes = (root,)  # "ordered a ceasefire in Ukraine, according to a statement": the source
         for head in scopes:
             for token in head.subtree:
                 if token.dep_ != "pobj" or token.head.lower_ not in preps:
@@ -1048,8 +1050,12 @@ def _narrows_earlier(events: list[dict[str, Any]], event: dict[str, Any]) -> boo
 _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][^\W\d_]+(?:[ -][A-ZÀ-Þ][^\W\d_]+){0,2})"
     r"(?:\s*\[[^\]\n]{1,30}\]|,\s*[A-Z][a-z]+(?=:))?"
-    r"(?P<date>,\s*(?i:" + MONTH_ALTERNATION + r")\.?\s+\d{1,2}\.?)?"
-    r"\s*(?P<agency>\([A-Z][\w.&-]*(?:[ ,/]+[A-Z][\w.&-]*){0,3}\)|/[A-Z][^/\n]{1,30}/\.?)?"
+    # "November 24", "24 November", either with its year ("5 January 2023", "Nov. 24, 2022")
+    r"(?P<date>,\s*(?:(?i:" + MONTH_ALTERNATION + r")\.?\s+\d{1,2}|\d{1,2}\s+(?i:" + MONTH_ALTERNATION + r"))"
+    r"(?:,?\s+\d{4})?\.?)?"
+    # "(Reuters)", "(dpa/MIA)" (a lower-case agency only before a slash: "Trump (left) met" is none)
+    r"\s*(?P<agency>\((?:[A-Z][\w.&-]*|[a-z]{2,4}(?=/))(?:[ ,/]+[A-Z][\w.&-]*){0,3}\)"
+    r"|/[A-Z][^/\n]{1,30}/\.?)?"
     r"\s*(?P<mark>—|–|--|-|:)?",
 )
 

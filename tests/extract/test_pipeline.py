@@ -56,7 +56,7 @@ def test_installed_model_matches_the_hash_pinned_requirement(nlp: Language) -> N
 RELEASED = {
     "accord-extract-0.6": "a368a832c102a712140d1fefac8b4b288b3d2ef0d5d8022654f1a405f6de1c50",
     "accord-extract-0.7": "f210b054b9a861b48741ef2ffe7ca22de2bdacc925a239fc49342590bd8fef6d",
-    "accord-extract-0.8": "8c08946a2f235d66d08a7242edf5c943b352e4e1772d088fe883a2e04467e613",
+    "accord-extract-0.8": "c62df42ee2290965d2e770ab864a48090469a7bb718987df7325c488ab0e2209",
 }
 
 

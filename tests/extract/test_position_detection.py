@@ -1370,3 +1370,12 @@ def test_a_coordinate_clause_with_its_own_subject_is_not_what_the_verb_states(nl
     assert stances(nlp, text) == set()  # was Ukraine for ceding land (a flip)
     inner = "Zelensky said Ukraine wants a ceasefire and Russia must withdraw its troops from Ukraine."
     assert ("Volodymyr Zelensky", "territory", "oppose") in stances(nlp, inner)
+
+
+def test_land_returned_expelled_or_relinquished(nlp: Language) -> None:
+    returned = "Erdogan said Russia must return all territories it has invaded and occupied."
+    assert stances(nlp, returned) == {("Recep Tayyip Erdogan", "territory", "oppose")}  # was nothing
+    expelled = "Ukraine reiterated its calls for the complete expulsion of Russian forces from Ukraine."
+    assert stances(nlp, expelled) == {("Ukraine", "territory", "oppose")}
+    relinquished = "Vance said the plan envisions Ukraine relinquishing some territories."
+    assert ("JD Vance", "territory", "support") in stances(nlp, relinquished)

@@ -171,3 +171,10 @@ def test_the_leaders_of_several_countries_are_not_one_of_them(nlp: Language) -> 
     one = nlp.make_doc("The leader of Russia met them in Minsk.")
     one._.accord_published = "2015-02-11"
     assert "Vladimir Putin" in {m["name"] for m in nlp(one)._.accord_mentions}
+
+
+def test_a_hyphenated_name_is_whole_and_a_possessive_ends_a_name(nlp: Language) -> None:
+    names = {m["name"] for m in actors(nlp, "Foreign Ministry spokesman Guo Jia-kun told reporters.")}
+    assert "Guo Jia-kun" in names  # was "Guo Jia"
+    owned = {m["name"] for m in actors(nlp, "The move echoes Putin’s Easter truce declaration last month.")}
+    assert owned == {"Vladimir Putin"}  # was "Putin Easter"

@@ -298,10 +298,17 @@ class ActorLinker:
         return self.registry is not None and self.registry.link(span.text, label=span.label_) is not None
 
     def _person_core(self, span: Span) -> list[str]:
-        words = [t.text for t in span if not t.is_punct or t.text == "."]
+        owner = next((t.i for t in span if t.lower_ in {"'s", "’s"}), span.end)
+        words: list[str] = []
+        for t in span.doc[span.start : owner]:  # "Putin’s Easter (truce)": the name is the owner's
+            if t.text == "-" and words and not t.whitespace_ and not span.doc[t.i - 1].whitespace_:
+                words[-1] += "-"  # "Guo Jia-kun", "Kim Jong-un": one name word
+            elif words and words[-1].endswith("-"):
+                words[-1] += t.text
+            elif not t.is_punct or t.text == ".":
+                words.append(t.text)
         while words and fold(words[0].rstrip(".")) in self.honorifics:
             words = words[1:]
-        words = [w for w in words if w not in {"'s", "’s"}]
         while words and (words[-1][:1].islower() or words[-1] in {",", "."}):
             words = words[:-1]  # "Xi Jinping of": the tagger's span ran into the next words
         return words

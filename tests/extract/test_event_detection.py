@@ -784,6 +784,7 @@ def test_a_dateline_with_the_day_before_the_month_and_a_lower_case_agency(nlp: L
     words = event_words()
     assert dateline_place("Moscow, 5 January 2023 (dpa/MIA) – Putin has ordered ...", words) == "Moscow"
     assert dateline_place("KYIV, Nov. 24, 2022 (AP) — Ukraine said ...", words) == "Kyiv"
+    assert dateline_place("BERLIN, August 18, /ITAR-TASS/. The minister ...", words) == "Berlin"  # a comma
     assert dateline_place("Putin (in brief) said ...", words) is None
 
 

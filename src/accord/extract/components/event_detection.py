@@ -1054,7 +1054,7 @@ _DATELINE = re.compile(
     r"(?P<date>,\s*(?:(?i:" + MONTH_ALTERNATION + r")\.?\s+\d{1,2}|\d{1,2}\s+(?i:" + MONTH_ALTERNATION + r"))"
     r"(?:,?\s+\d{4})?\.?)?"
     # "(Reuters)", "(dpa/MIA)" (a lower-case agency only before a slash: "Trump (left) met" is none)
-    r"\s*(?P<agency>\((?:[A-Z][\w.&-]*|[a-z]{2,4}(?=/))(?:[ ,/]+[A-Z][\w.&-]*){0,3}\)"
+    r",?\s*(?P<agency>\((?:[A-Z][\w.&-]*|[a-z]{2,4}(?=/))(?:[ ,/]+[A-Z][\w.&-]*){0,3}\)"
     r"|/[A-Z][^/\n]{1,30}/\.?)?"
     r"\s*(?P<mark>—|–|--|-|:)?",
 )

@@ -351,3 +351,13 @@ def test_a_participle_of_speech_goes_on_with_the_reporting_speaker(nlp: Language
         ' writing to X: "Putin now made statements about his alleged willingness to end the fire."'
     )
     assert [q["speaker"] for q in quotes(nlp, stated)] == ["Andrii Sybiha"]  # was Ukraine
+
+
+def test_a_circumstance_told_after_the_quotation_is_not_its_tag(nlp: Language) -> None:
+    text = (
+        "Zelensky declared on Saturday that his countrymen “will not give their land to occupiers,” "
+        "after Donald Trump suggested that a deal would include some swapping of territories."
+    )
+    assert [q["speaker"] for q in nlp(text)._.accord_quotes] == ["Volodymyr Zelensky"]  # was Trump
+    governed = "Although Dmitriev described the talks as “productive,” Peskov remained cautious."
+    assert [q["speaker"] for q in nlp(governed)._.accord_quotes] == ["Kirill Dmitriev"]

@@ -59,6 +59,10 @@ def is_verb(token: Token) -> bool:
     return False
 
 
+# Subordinating words that make a speech verb's clause a circumstance, never a quotation's tag.
+SIDE_MARKS = frozenset(
+    {"after", "before", "when", "while", "since", "because", "until", "although", "though"}
+)
 INVERTED_BEFORE = {",", "”", '"', "’", "-", "–", "—"}
 
 
@@ -549,6 +553,7 @@ class QuoteAttributor:
             for t in window
             if t.lower_ in self.speech
             and (is_verb(t) or (t.i > 0 and t.doc[t.i - 1].text in INVERTED_BEFORE))
+            and not self._side_clause(t, window, quote_tokens)
         ]
         if governed:
             candidates = [
@@ -569,6 +574,14 @@ class QuoteAttributor:
         if window and quote_tokens and window[0].i > max(quote_tokens):
             return candidates[0]
         return candidates[-1]
+
+    @staticmethod
+    def _side_clause(verb: Token, window: list[Token], quote_tokens: set[int]) -> bool:
+        """'"...," after Trump suggested that ...': a circumstance told beside the quotation (a clause opened
+        by "after", "when" ...) that does not govern it is not its tag."""
+        return any(c.dep_ == "mark" and c.lower_ in SIDE_MARKS for c in verb.children) and not any(
+            verb in t.ancestors for t in _as_tokens(window, quote_tokens)
+        )
 
     def _speaker_of(
         self,

@@ -178,3 +178,10 @@ def test_a_hyphenated_name_is_whole_and_a_possessive_ends_a_name(nlp: Language) 
     assert "Guo Jia-kun" in names  # was "Guo Jia"
     owned = {m["name"] for m in actors(nlp, "The move echoes Putin’s Easter truce declaration last month.")}
     assert owned == {"Vladimir Putin"}  # was "Putin Easter"
+
+
+def test_a_name_does_not_run_over_a_quotation_mark(nlp: Language) -> None:
+    text = "“We pledge to stop the fire until 27 June in response to the ceasefire by Kiev ” Borodái said."
+    names = {m["name"] for m in actors(nlp, text)}
+    assert not any("”" in name for name in names)  # was "Kiev ” Borodái"
+    assert "Borodái" in names

@@ -67,6 +67,9 @@ class ActingWords:
     agency_nouns: frozenset[str]
 
 
+QUOTE_MARKS = frozenset({"“", "”", '"', "«", "»", "„"})
+
+
 def _article_surname(
     word: str, full_names: dict[str, tuple[str, Any | None]]
 ) -> tuple[str, Any | None] | None:
@@ -769,6 +772,8 @@ def _owned(tok: Token) -> bool:
 def _strip_determiner(span: Span) -> Span:
     start, end = span.start, span.end
     doc = span.doc
+    # 'by Kiev ” Borodái said': the tagger's span ran over a quotation mark; the name is what follows it
+    start = max((t.i + 1 for t in span[:-1] if t.text in QUOTE_MARKS), default=start)
     while start < end and doc[start].lower_ in {"the", "a", "an"}:
         start += 1
     while end > start and doc[end - 1].lower_ in {"'s", "’s", "'", "’"}:

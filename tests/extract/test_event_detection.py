@@ -792,3 +792,12 @@ def test_a_statement_cited_as_the_source_takes_no_place_from_what_it_reports(nlp
     text = "Putin has ordered a ceasefire in Ukraine, according to a statement issued by the Kremlin."
     (statement,) = [e for e in events(nlp, text) if e["type"] == "statement"]
     assert statement["place"] is None  # was Ukraine, the ceasefire's place
+
+
+def test_an_annexation_recognised_is_a_stances_topic_not_an_attack(nlp: Language) -> None:
+    text = "The plan fell short of recognizing Moscow's annexation of occupied Donetsk and Luhansk."
+    assert [e for e in events(nlp, text) if e["type"] == "attack"] == []  # was Russia's attack on Donetsk
+    recognition = "Putin demanded the recognition of the annexation of Crimea."
+    assert [e for e in events(nlp, recognition) if e["type"] == "attack"] == []
+    (told,) = events(nlp, "Russia annexed Crimea in March 2014.")
+    assert told["type"] == "attack"

@@ -79,6 +79,7 @@ class EventWords:
     decisions: frozenset[str]
     journeys: frozenset[str]
     background_attacks: frozenset[str]  # attack words that name the war as background unless dated
+    recognitions: frozenset[str]  # words whose object is a stance's topic ("recognising the annexation")
     written: frozenset[str]
     talk_words: frozenset[str]
     capitals: Mapping[str, str]  # demonym -> capital city ("the Belarusian capital" -> Minsk)
@@ -130,6 +131,7 @@ def event_words(name: str = "events") -> EventWords:
         decisions=verbs("decisions"),
         journeys=verbs("journeys"),
         background_attacks=verbs("background_attack_verbs") | words("background_attacks"),
+        recognitions=verbs("recognitions"),
         written=verbs("written_verbs") | words("written"),
         talk_words=words("talk_words"),
         place_preps=words("place_preps"),
@@ -418,6 +420,8 @@ class EventDetector:
         if root.dep_ == "compound" and root.head.i > root.i and not _is_verb(root.head):
             root = root.head  # "a military aid package for Ukraine": the phrase's head carries its arguments
         self._within = None
+        if kind == "attack" and _recognised(root, self.words):
+            return None  # "fell short of recognizing Moscow's annexation of Donetsk": a stance's topic
         clause = root if _is_verb(root) else _clause_head(root)
         if kind in GROUP_EVENTS and _first_since(root, clause):
             return None  # "the first summit since 2018": the article's own event named again, or an older one
@@ -1058,6 +1062,13 @@ _DATELINE = re.compile(
     r"|/[A-Z][^/\n]{1,30}/\.?)?"
     r"\s*(?P<mark>—|–|--|-|:)?",
 )
+
+
+def _recognised(root: Token, words: EventWords) -> bool:
+    """Is the trigger noun what is recognised or accepted ("recognising the annexation", "recognition of
+    the annexation")?"""
+    head = root.head.head if root.head.dep_ == "prep" and root.head.lower_ == "of" else root.head
+    return head != root and head.lower_ in words.recognitions
 
 
 def _background_attack(event: dict[str, Any], words: EventWords) -> bool:

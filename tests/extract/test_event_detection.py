@@ -736,6 +736,11 @@ def test_a_place_the_tagger_missed_is_still_the_place(nlp: Language) -> None:
     assert strike["place"] == "Kyiv"  # was none
     (drones,) = events(nlp, "Russian drones struck energy infrastructure in the Odesa region.")
     assert drones["place"] == "Odesa"
+    # a name after a place noun, the tagger having missed it
+    capital = (
+        "They said a strike by Kyiv's forces on the rebel's de facto capital Donetsk left 20 people dead."
+    )
+    assert [e["place"] for e in events(nlp, capital) if e["type"] == "attack"] == ["Donetsk"]  # was none
     # a language is no place
     (talks,) = events(nlp, "The Russian and Ukrainian delegations held their talks in Russian.")
     assert talks["place"] is None

@@ -1609,6 +1609,10 @@ def _place_span(token: Token, words: EventWords) -> Span | None:
         named = [c for c in token.children if c.dep_ == "compound" and c.is_title and c.i < token.i]
         if named:
             return doc[named[0].i : named[-1].i + 1]  # "in the Odesa region", the tagger having missed Odesa
+    if token.is_title and any(c.dep_ == "compound" and c.lower_ in words.place_nouns for c in token.children):
+        return doc[
+            token.i : token.i + 1
+        ]  # "the rebels' de facto capital Donetsk", the tagger having missed it
     venue = _venue_at(token, words)
     if venue is not None:
         return venue

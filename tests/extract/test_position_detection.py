@@ -1379,3 +1379,12 @@ def test_land_returned_expelled_or_relinquished(nlp: Language) -> None:
     assert stances(nlp, expelled) == {("Ukraine", "territory", "oppose")}
     relinquished = "Vance said the plan envisions Ukraine relinquishing some territories."
     assert ("JD Vance", "territory", "support") in stances(nlp, relinquished)
+
+
+def test_an_unnamed_official_holds_nothing_for_whoever_employs_them(nlp: Language) -> None:
+    text = (
+        "A White House official said the Russians have provided a list of demands for a potential ceasefire."
+    )
+    assert ("United States", "ceasefire", "support") not in stances(nlp, text)  # was the US's stance
+    named = "A White House official said the US supports a ceasefire."
+    assert ("United States", "ceasefire", "support") in stances(nlp, named)  # the country the words name

@@ -1576,10 +1576,13 @@ class PositionDetector:
             # "Foreign Minister, Sergei Lavrov", "President Putin"; but a place naming a thing ("the Minsk
             # deal proposes ...") is no holder.
             thing = token.lower_ in self.named_things or token.lower_ in self.documents
+            # "a White House official said": an unnamed person holds nothing, whoever employs them (guide)
+            unnamed = token.lower_ in self.unnamed_persons and not token.lower_.startswith("spokes")
             near = [
                 c.i
                 for c in token.children
-                if c.i in index and (c.dep_ == "appos" or (c.dep_ == "compound" and not thing))
+                if c.i in index
+                and (c.dep_ == "appos" or (c.dep_ == "compound" and not thing and not unnamed))
             ]
             if near:
                 mention = index[near[0]]

@@ -56,7 +56,7 @@ def test_installed_model_matches_the_hash_pinned_requirement(nlp: Language) -> N
 RELEASED = {
     "accord-extract-0.6": "a368a832c102a712140d1fefac8b4b288b3d2ef0d5d8022654f1a405f6de1c50",
     "accord-extract-0.7": "f210b054b9a861b48741ef2ffe7ca22de2bdacc925a239fc49342590bd8fef6d",
-    "accord-extract-0.8": "2d8285aa9d435d7181f519969fd5ee1d044eee5cbcae79e98fa17ff006983439",
+    "accord-extract-0.8": "da26bbae7736b5e8fc9c4950bdc42a2ac245a2220915d53f17d833b63ed687fd",
 }
 
 

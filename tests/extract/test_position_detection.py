@@ -1388,3 +1388,10 @@ def test_an_unnamed_official_holds_nothing_for_whoever_employs_them(nlp: Languag
     assert ("United States", "ceasefire", "support") not in stances(nlp, text)  # was the US's stance
     named = "A White House official said the US supports a ceasefire."
     assert ("United States", "ceasefire", "support") in stances(nlp, named)  # the country the words name
+
+
+def test_the_settlements_constitutional_items_and_monitoring_are_concrete_items(nlp: Language) -> None:
+    autonomy = "Russia backs the idea of greater regional autonomy for Ukraine's eastern regions."
+    assert stances(nlp, autonomy) == {("Russia", "other", "support")}  # was nothing
+    mission = "Fabius said: “We ask for the reinforcement of the OSCE special monitoring mission.”"
+    assert ("Laurent Fabius", "other", "support") in stances(nlp, mission)

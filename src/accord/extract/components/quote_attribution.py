@@ -640,9 +640,10 @@ class QuoteAttributor:
                 return None
             return str(mention["name"]), mention
         lower = token.lower_
-        if lower in {"who", "which", "that"} and token.head.dep_ == "relcl":
-            return self._name_for(doc, token.head.head, quote, index, unnamed)
-        person = _person_before(token, index) if lower == "who" else None
+        antecedent = _antecedent(token)
+        if antecedent is not None:
+            return self._name_for(doc, antecedent, quote, index, unnamed)
+        person = _person_before(token, index)
         if person is not None:
             return str(person["name"]), person
         pronouns = self.words.person_pronouns
@@ -833,23 +834,32 @@ def resolve_pronoun(
     resolved it to (``token._.accord_referent``), else the governing or last compatible actor."""
     if token.has_extension("accord_referent") and token._.accord_referent is not None:
         return token._.accord_referent  # type: ignore[no-any-return]
-    lower = token.lower_
-    if lower in {"who", "which", "that"} and token.head.dep_ == "relcl":
-        return index.get(token.head.head.i)
-    found = _person_before(token, index) if lower == "who" else None
+    antecedent = _antecedent(token)
+    if antecedent is not None:
+        return index.get(antecedent.i)
+    found = _person_before(token, index)
     if found is not None:
         return found
-    person = lower in words.person_pronouns
+    person = token.lower_ in words.person_pronouns
     found = _governing_subject(token, index, person=person)
     if found is None:
         found = _last_actor(token.doc, token.idx, words.speech_forms, person=person)
     return found
 
 
+def _antecedent(token: Token) -> Token | None:
+    """The noun a relative pronoun opening a relative clause stands for ("Putin, who said ...")."""
+    if token.lower_ in {"who", "which", "that"} and token.head.dep_ == "relcl":
+        return token.head.head
+    return None
+
+
 def _person_before(token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
     """The person a "who" the parser did not hang on a relative clause stands for: the last person named
     before it in its sentence ("an outburst from President Volodymyr Zelensky this week, who described it
-    as ...")."""
+    as ..."); None for any other word."""
+    if token.lower_ != "who":
+        return None
     found = None
     for i in range(token.sent.start, token.i):
         mention = index.get(i)

@@ -806,3 +806,10 @@ def test_an_annexation_recognised_is_a_stances_topic_not_an_attack(nlp: Language
     assert [e for e in events(nlp, recognition) if e["type"] == "attack"] == []
     (told,) = events(nlp, "Russia annexed Crimea in March 2014.")
     assert told["type"] == "attack"
+
+
+def test_a_gathering_called_off_or_sought_is_not_told_as_held(nlp: Language) -> None:
+    (off,) = events(nlp, "Trump called off a planned summit with Putin in Budapest.")
+    assert off["modality"] == "negated"  # was scheduled: "called off" is a phrasal verb
+    (sought,) = events(nlp, "Zelensky is seeking a meeting with Putin.")
+    assert sought["modality"] == "hypothetical"  # was happened

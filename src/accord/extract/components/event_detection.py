@@ -888,6 +888,8 @@ class EventDetector:
                 if c.dep_ in {"aux", "neg", "amod", "mark", "advmod", "det"}
                 and not (judged and c.dep_ == "neg")
             )
+            # a phrasal verb as the lexicon writes it ("called off")
+            words.extend(f"{token.lower_} {c.lower_}" for c in token.children if c.dep_ == "prt")
         if root.sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
             return "hypothetical"  # "Are you talking about lining up that meeting?": asked about, not told
         verb = root if _is_verb(root) else (clause if clause.lower_ in self.words.light_verbs else None)

@@ -1395,3 +1395,12 @@ def test_the_settlements_constitutional_items_and_monitoring_are_concrete_items(
     assert stances(nlp, autonomy) == {("Russia", "other", "support")}  # was nothing
     mission = "Fabius said: “We ask for the reinforcement of the OSCE special monitoring mission.”"
     assert ("Laurent Fabius", "other", "support") in stances(nlp, mission)
+
+
+def test_combat_or_hostilities_stopped_is_a_ceasefire(nlp: Language) -> None:
+    text = (
+        "Putin delivered a long speech in the Kremlin, urging Ukraine to stop combat and renew negotiations."
+    )
+    assert ("Vladimir Putin", "ceasefire", "support") in stances(nlp, text)  # was nothing
+    suspended = "Zelensky proposed a suspension of hostilities for Easter."
+    assert ("Volodymyr Zelensky", "ceasefire", "support") in stances(nlp, suspended)

@@ -813,3 +813,13 @@ def test_a_gathering_called_off_or_sought_is_not_told_as_held(nlp: Language) -> 
     assert off["modality"] == "negated"  # was scheduled: "called off" is a phrasal verb
     (sought,) = events(nlp, "Zelensky is seeking a meeting with Putin.")
     assert sought["modality"] == "hypothetical"  # was happened
+
+
+def test_a_readout_or_posting_is_a_statement_of_its_issuer(nlp: Language) -> None:
+    text = "According to a Kremlin readout of the call, Putin said the West is pursuing destructive policies."
+    (readout,) = events(nlp, text)
+    assert (readout["type"], readout["participants"], readout["place"]) == ("statement", ["Russia"], None)
+    posting = "Mr Trump offered his position in a social media posting on Tuesday."
+    assert [e["participants"] for e in events(nlp, posting)] == [["Donald Trump"]]  # was no event
+    (meeting,) = events(nlp, "Trump and Zelensky held a White House meeting on Friday.")
+    assert meeting["place"] == "White House"  # a venue naming a meeting is still where it was held

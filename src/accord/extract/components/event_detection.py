@@ -467,11 +467,14 @@ class EventDetector:
     ) -> list[dict[str, Any]]:
         """The actors taking part in the event: those the trigger noun names, then the subjects (and
         partners) of the verbs that stage it."""
-        modifiers = self._modifier_tokens(root)
+        modifiers = self._modifier_tokens(kind, root)
         stagers = self._stager_tokens(root)
-        issuers = self._actors(stagers, index) if kind == "statement" else []
+        # "according to a statement issued by the Kremlin", "a Kremlin readout", "Zelensky's address": its
+        # issuer, whoever the clause is about
+        issuers = (
+            self._actors(stagers, index) or self._actors(modifiers, index) if kind == "statement" else []
+        )
         if issuers:
-            # "according to a statement issued by the Kremlin": its issuer, whoever the clause is about
             return issuers
         tokens = [*modifiers, *self._partner_tokens(kind, root, index), *stagers]
         named_by_modifiers = any(t.i in index and index[t.i]["kind"] in ACTOR_KINDS for t in modifiers)
@@ -505,12 +508,12 @@ class EventDetector:
             for t in prep.subtree
         }
 
-    def _modifier_tokens(self, root: Token) -> list[Token]:
+    def _modifier_tokens(self, kind: str, root: Token) -> list[Token]:
         """Modifiers of a noun trigger: "Russian airstrikes", "the Trump-Putin meeting", "Trump's call"."""
         modifiers: list[Token] = []
         for child in root.children:
-            if child.dep_ == "compound" and _venue_at(child, self.words) is not None:
-                continue  # "a White House meeting": where it was held, not who took part
+            if child.dep_ == "compound" and kind != "statement" and _venue_at(child, self.words) is not None:
+                continue  # "a White House meeting": where it was held (but "a Kremlin readout" is Russia's)
             if child.dep_ in {"amod", "compound", "poss", "nmod"}:
                 modifiers.extend(_with_conjuncts(child))
                 modifiers.extend(c for c in child.children if c.dep_ in {"compound", "amod"})
@@ -764,7 +767,8 @@ class EventDetector:
         candidates = self._visited(kind, root, clause)
         if kind == "attack":
             candidates.extend(self._targets(root))
-        venue = None if _is_verb(root) else _compound_venue(root, self.words)
+        # "a White House meeting" was held there; "a Kremlin readout" was issued by it (a party, no place)
+        venue = None if _is_verb(root) or kind == "statement" else _compound_venue(root, self.words)
         if venue is not None:
             candidates.append(venue)  # "a White House meeting": a venue naming the event noun
         if not _is_verb(root):

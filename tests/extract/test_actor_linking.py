@@ -185,3 +185,10 @@ def test_a_name_does_not_run_over_a_quotation_mark(nlp: Language) -> None:
     names = {m["name"] for m in actors(nlp, text)}
     assert not any("”" in name for name in names)  # was "Kiev ” Borodái"
     assert "Borodái" in names
+
+
+def test_whoever_conducted_the_interview_is_its_author_not_an_actor(nlp: Language) -> None:
+    text = "Klimkin spoke. The interview below was conducted by Malte Arnsperger and Lisa Rokahr."
+    assert acting_names(nlp, text) & {"Malte Arnsperger", "Lisa Rokahr"} == set()  # were acting actors
+    brokered = "The deal was brokered by Turkey and the United Nations."
+    assert {"Turkey", "United Nations"} <= acting_names(nlp, brokered)

@@ -65,6 +65,7 @@ class ActingWords:
     leader_nouns: frozenset[str]
     partitives: frozenset[str]
     agency_nouns: frozenset[str]
+    authored: frozenset[str]  # the outlet's own interviews: their agents are its authors ("conducted by X")
 
 
 QUOTE_MARKS = frozenset({"“", "”", '"', "«", "»", "„"})
@@ -98,7 +99,10 @@ def _acts(token: Token, words: ActingWords) -> bool:
         if token.dep_ in ACTING_DEPS:
             return True
         if token.dep_ == "pobj" and token.head.dep_ == "agent":
-            return True
+            # "The interview below was conducted by X": the article's own authors (guide), not actors
+            return not any(
+                c.dep_ == "nsubjpass" and c.lower_ in words.authored for c in token.head.head.children
+            )
         if token.dep_ in {"conj", "appos"} and token.head != token:
             token = token.head
             continue
@@ -159,7 +163,10 @@ class ActorLinker:
         self.gathering_nouns = frozenset(lexicon["gathering_nouns"])
         self.partitives = frozenset(lexicon["partitives"])
         self.acting = ActingWords(
-            self.leader_nouns, self.partitives, frozenset(str(w) for w in lexicon["agency_nouns"])
+            self.leader_nouns,
+            self.partitives,
+            frozenset(str(w) for w in lexicon["agency_nouns"]),
+            frozenset(str(w) for w in lexicon["authored_nouns"]),
         )
         self.initialized = True
 

@@ -88,3 +88,11 @@ def test_readme_lists_every_article_with_its_source() -> None:
         a["id"] for a in _dev_articles() if f"| `{a['id']}` |" not in readme or f"<{a['url']}>" not in readme
     ]
     assert not missing
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (EVAL / "dev" / "agreement").glob("*.jsonl")))
+def test_agreement_passes_the_checker(
+    checker: ModuleType, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    labels, articles = EVAL / "dev" / "agreement" / name, EVAL / "dev" / "articles.jsonl"
+    assert checker.main([str(labels), str(articles)]) == 0, capsys.readouterr().out

@@ -173,6 +173,7 @@ def test_eval_table_shows_intervals_and_genres(tmp_path: Path) -> None:
     result = runner.invoke(app, ["eval", "--gold", str(gold), "--pred", str(GOLD), "--resamples", "20"])
     assert result.exit_code == 0, result.output
     assert "F1 95% CI" in result.stdout and "F1 per genre" in result.stdout and "interview" in result.stdout
+    assert "events per type" in result.stdout and "positions per issue" in result.stdout
 
 
 def test_eval_min_score_leaves_out_the_less_sure_predictions(tmp_path: Path) -> None:

@@ -281,3 +281,27 @@ def test_an_event_merged_across_a_cluster_is_still_scored_in_every_article(engin
     report = evaluate(predicted, gold)
     assert report.scores["events"] == Score(tp=2, fp=0, fn=0)
     assert all(result.scores["events"].tp == 1 for result in report.articles)
+
+
+def test_events_are_broken_down_by_type_and_positions_by_issue() -> None:
+    gold = article(
+        events=[event("meeting", ["Russia", "Ukraine"], "Istanbul"), event("attack", ["Russia"])],
+        positions=[position("Russia", "ceasefire", "oppose"), position("Ukraine", "territory", "oppose")],
+    )
+    predicted = article(
+        events=[event("meeting", ["Russia"], "Istanbul"), event("statement", ["Ukraine"])],
+        positions=[position("Russia", "ceasefire", "oppose"), position("Ukraine", "ceasefire", "support")],
+    )
+    report = evaluate([predicted], [gold])
+    counts = {
+        kind: {name: (s.tp, s.fp, s.fn) for name, s in by.items()} for kind, by in report.categories.items()
+    }
+    assert counts["events"] == {"attack": (0, 0, 1), "meeting": (1, 0, 0), "statement": (0, 1, 0)}
+    assert counts["positions"] == {"ceasefire": (1, 1, 0), "territory": (0, 0, 1)}
+    # the categories add up to the kind's own counts
+    for kind in ("events", "positions"):
+        total = report.scores[kind]
+        assert (
+            sum(s.tp + s.fp + s.fn for s in report.categories[kind].values())
+            == total.tp + total.fp + total.fn
+        )

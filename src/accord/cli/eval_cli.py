@@ -89,7 +89,30 @@ def _print_table(report: EvalReport, gold_count: int, predicted_count: int) -> N
                 value, str(group.articles), *(f"{group.scores[kind].f1:.3f}" for kind in ITEM_TYPES)
             )
         console.print(by_group)
+    _print_categories(console, report)
     console.print(f"{gold_count} gold articles, {predicted_count} predicted; micro-averaged over articles")
+
+
+def _print_categories(console: Console, report: EvalReport) -> None:
+    """Events by type and positions by issue: where the errors are."""
+    for kind, title in (("events", "event type"), ("positions", "position issue")):
+        by_name = report.categories.get(kind) or {}
+        if not by_name:
+            continue
+        table = Table(
+            title, "tp", "fp", "fn", "precision", "recall", "F1", title=f"{kind} per {title.split()[-1]}"
+        )
+        for name, score in by_name.items():
+            table.add_row(
+                name,
+                str(score.tp),
+                str(score.fp),
+                str(score.fn),
+                f"{score.precision:.3f}",
+                f"{score.recall:.3f}",
+                f"{score.f1:.3f}",
+            )
+        console.print(table)
 
 
 @app.command("eval")

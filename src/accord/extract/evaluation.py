@@ -167,6 +167,14 @@ class Score(BaseModel):
         return Score(tp=self.tp + other.tp, fp=self.fp + other.fp, fn=self.fn + other.fn)
 
 
+# The category each item of a kind is scored under in the breakdown: events by type, positions by issue
+# (a match never crosses categories: the matchers require equal types and equal issues).
+CATEGORIES: dict[str, Callable[[Any], str]] = {
+    "events": lambda item: str(item.type),
+    "positions": lambda item: str(item.issue),
+}
+
+
 class ArticleResult(BaseModel):
     """One article's scores, and the items that went unmatched on either side."""
 
@@ -174,6 +182,8 @@ class ArticleResult(BaseModel):
     in_gold: bool
     in_prediction: bool
     scores: dict[str, Score]
+    # kind -> category -> score, for the kinds in CATEGORIES ("events" -> "meeting" -> ...)
+    categories: dict[str, dict[str, Score]] = Field(default_factory=dict)
     missed: dict[str, list[Any]] = Field(default_factory=dict)  # gold items nobody predicted
     extra: dict[str, list[Any]] = Field(default_factory=dict)  # predicted items not in the gold
 
@@ -200,6 +210,7 @@ class EvalReport(BaseModel):
     groups: dict[str, dict[str, GroupScores]] = Field(
         default_factory=dict
     )  # e.g. "genre" -> "wire" -> scores
+    categories: dict[str, dict[str, Score]] = Field(default_factory=dict)  # summed ArticleResult.categories
 
     def rows(self) -> list[tuple[str, int, int, int, float, float, float]]:
         return [(kind, s.tp, s.fp, s.fn, s.precision, s.recall, s.f1) for kind, s in self.scores.items()]
@@ -215,6 +226,7 @@ def score_article(predicted: GoldArticle | None, gold: GoldArticle | None) -> Ar
     scores: dict[str, Score] = {}
     missed: dict[str, list[Any]] = {}
     extra: dict[str, list[Any]] = {}
+    categories: dict[str, dict[str, Score]] = {}
     for kind in ITEM_TYPES:
         pred_items: list[Any] = list(getattr(predicted, kind)) if predicted else []
         gold_items: list[Any] = list(getattr(gold, kind)) if gold else []
@@ -224,14 +236,41 @@ def score_article(predicted: GoldArticle | None, gold: GoldArticle | None) -> Ar
         scores[kind] = Score(tp=len(pairs), fp=len(pred_items) - len(pairs), fn=len(gold_items) - len(pairs))
         missed[kind] = [_dump(item) for g, item in enumerate(gold_items) if g not in matched_gold]
         extra[kind] = [_dump(item) for p, item in enumerate(pred_items) if p not in matched_pred]
+        if kind in CATEGORIES:
+            categories[kind] = _category_scores(CATEGORIES[kind], pred_items, gold_items, pairs)
     return ArticleResult(
         id=article_id,
         in_gold=gold is not None,
         in_prediction=predicted is not None,
         scores=scores,
+        categories=categories,
         missed=missed,
         extra=extra,
     )
+
+
+def _category_scores(
+    category: Callable[[Any], str], predicted: list[Any], gold: list[Any], pairs: list[tuple[int, int]]
+) -> dict[str, Score]:
+    """True positives by the gold item's category, false positives and negatives by their own."""
+    counts: dict[str, Counter[str]] = {"tp": Counter(), "fp": Counter(), "fn": Counter()}
+    matched_pred, matched_gold = {p for p, _ in pairs}, {g for _, g in pairs}
+    counts["tp"].update(category(gold[g]) for _, g in pairs)
+    counts["fp"].update(category(item) for p, item in enumerate(predicted) if p not in matched_pred)
+    counts["fn"].update(category(item) for g, item in enumerate(gold) if g not in matched_gold)
+    names = sorted(set(counts["tp"]) | set(counts["fp"]) | set(counts["fn"]))
+    return {
+        name: Score(tp=counts["tp"][name], fp=counts["fp"][name], fn=counts["fn"][name]) for name in names
+    }
+
+
+def _sum_categories(results: Sequence[ArticleResult]) -> dict[str, dict[str, Score]]:
+    totals: dict[str, dict[str, Score]] = {kind: {} for kind in CATEGORIES}
+    for result in results:
+        for kind, by_name in result.categories.items():
+            for name, score in by_name.items():
+                totals[kind][name] = totals[kind].get(name, Score()).add(score)
+    return {kind: dict(sorted(by_name.items())) for kind, by_name in totals.items()}
 
 
 def evaluate(predicted: Sequence[GoldArticle], gold: Sequence[GoldArticle]) -> EvalReport:
@@ -244,7 +283,7 @@ def evaluate(predicted: Sequence[GoldArticle], gold: Sequence[GoldArticle]) -> E
     for result in results:
         for kind in ITEM_TYPES:
             totals[kind] = totals[kind].add(result.scores[kind])
-    return EvalReport(scores=totals, articles=results)
+    return EvalReport(scores=totals, articles=results, categories=_sum_categories(results))
 
 
 def _ratios(tp: np.ndarray, fp: np.ndarray, fn: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import Engine, select, update
 
 from accord.extract.evaluation import (
@@ -304,4 +306,44 @@ def test_events_are_broken_down_by_type_and_positions_by_issue() -> None:
         assert (
             sum(s.tp + s.fp + s.fn for s in report.categories[kind].values())
             == total.tp + total.fp + total.fn
+        )
+
+
+_EVENTS = st.builds(
+    event,
+    st.sampled_from(["meeting", "attack", "statement"]),
+    st.lists(st.sampled_from(["Russia", "Ukraine", "Turkey"]), max_size=2),
+    st.sampled_from([None, "Istanbul"]),
+)
+_POSITIONS = st.builds(
+    position,
+    st.sampled_from(["Russia", "Ukraine"]),
+    st.sampled_from(["ceasefire", "territory", "other"]),
+    st.sampled_from(["support", "oppose"]),
+)
+
+
+@given(
+    st.lists(_EVENTS, max_size=4),
+    st.lists(_EVENTS, max_size=4),
+    st.lists(_POSITIONS, max_size=4),
+    st.lists(_POSITIONS, max_size=4),
+)
+def test_the_categories_always_add_up_to_their_kind(
+    predicted_events: list[GoldEvent],
+    gold_events: list[GoldEvent],
+    predicted_positions: list[GoldPosition],
+    gold_positions: list[GoldPosition],
+) -> None:
+    report = evaluate(
+        [article(events=predicted_events, positions=predicted_positions)],
+        [article(events=gold_events, positions=gold_positions)],
+    )
+    for kind in ("events", "positions"):
+        parts = report.categories[kind].values()
+        total = report.scores[kind]
+        assert (sum(s.tp for s in parts), sum(s.fp for s in parts), sum(s.fn for s in parts)) == (
+            total.tp,
+            total.fp,
+            total.fn,
         )

@@ -125,6 +125,13 @@ def passive_agent(verb: Token) -> Token | None:
     return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
 
 
+def governor(token: Token) -> Token:
+    """The word a noun hangs from, through an "of" phrase when it is in one ("withdraw troops" and "the
+    withdrawal of troops" -> the withdrawal); the token itself at the root."""
+    head = token.head
+    return head.head if head.dep_ == "prep" and head.lower_ == "of" else head
+
+
 def mention_for(doc: Doc, token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
     """The mention for ``token``, looking through appositions and ``of``-phrases ("ministers of X")."""
     if token.i in index:

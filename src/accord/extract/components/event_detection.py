@@ -28,6 +28,7 @@ from accord.extract.components.common import (
     dateline_word,
     entities_in,
     entity_at,
+    governor,
     guarded,
     items,
     load_lexicon,
@@ -1073,7 +1074,7 @@ _DATELINE = re.compile(
 def _recognised(root: Token, words: EventWords) -> bool:
     """Is the trigger noun what is recognised or accepted ("recognising the annexation", "recognition of
     the annexation")?"""
-    head = root.head.head if root.head.dep_ == "prep" and root.head.lower_ == "of" else root.head
+    head = governor(root)
     return head != root and head.lower_ in words.recognitions
 
 

@@ -29,6 +29,7 @@ from spacy.training import Example
 from accord.extract.components.common import (
     dateline_word,
     fold,
+    governor,
     guarded,
     items,
     load_lexicon,
@@ -1216,9 +1217,7 @@ class PositionDetector:
 
     def _withdrawn(self, cue: Span) -> bool:
         """Is the cue what a withdrawal takes away ("withdraw foreign troops", "the withdrawal of troops")?"""
-        head = cue.root.head
-        if head.dep_ == "prep" and head.lower_ == "of":
-            head = head.head
+        head = governor(cue.root)
         return head != cue.root and head.lower_ in self.withdrawing
 
     def _withdrawing_side(self, cue: Span, index: dict[int, dict[str, Any]]) -> str | None:

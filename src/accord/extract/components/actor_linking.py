@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
 
 from accord.extract.components.common import (
+    QUOTE_MARKS,
     dateline_word,
     entity_at,
     fold,
@@ -66,9 +67,6 @@ class ActingWords:
     partitives: frozenset[str]
     agency_nouns: frozenset[str]
     authored: frozenset[str]  # the outlet's own interviews: their agents are its authors ("conducted by X")
-
-
-QUOTE_MARKS = frozenset({"“", "”", '"', "«", "»", "„"})
 
 
 def _article_surname(

@@ -125,6 +125,13 @@ def passive_agent(verb: Token) -> Token | None:
     return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
 
 
+# Quotation marks: the opening ones, the closing ones, and the straight one that is either.
+OPENING = frozenset({"“", "„", "«"})
+CLOSING = frozenset({"”", "»"})
+STRAIGHT = '"'
+QUOTE_MARKS = OPENING | CLOSING | {STRAIGHT}
+
+
 def governor(token: Token) -> Token:
     """The word a noun hangs from, through an "of" phrase when it is in one ("withdraw troops" and "the
     withdrawal of troops" -> the withdrawal); the token itself at the root."""

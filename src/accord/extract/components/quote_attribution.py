@@ -23,6 +23,9 @@ from spacy.tokens import Doc, Token
 from spacy.training import Example
 
 from accord.extract.components.common import (
+    CLOSING,
+    OPENING,
+    STRAIGHT,
     fold,
     guarded,
     items,
@@ -35,9 +38,6 @@ from accord.extract.components.common import (
 )
 from accord.extract.components.wordforms import all_forms
 
-OPENING = {"“", "„", "«"}
-CLOSING = {"”", "»"}
-STRAIGHT = '"'
 # "Sergey Lavrov: It is a ceasefire." An interview turn opened by a short capitalised label and a colon.
 NAME_LINE = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?: [A-Za-z][\w.'’-]*){0,4}):\s+(?=\S)")
 DASH_LINE = re.compile(r"^(?P<name>[^\n:]{2,80}?)?\s*:?\s*[-–—]\s+(?=\S)")

@@ -56,7 +56,7 @@ def test_installed_model_matches_the_hash_pinned_requirement(nlp: Language) -> N
 RELEASED = {
     "accord-extract-0.6": "a368a832c102a712140d1fefac8b4b288b3d2ef0d5d8022654f1a405f6de1c50",
     "accord-extract-0.7": "f210b054b9a861b48741ef2ffe7ca22de2bdacc925a239fc49342590bd8fef6d",
-    "accord-extract-0.8": "fce405dcb98e26e860d17734642399b9911c71e92fa8e2b683f6398650200b4e",
+    "accord-extract-0.8": "8a54aae430e9af93dd86ee733987da8dd5f25ed3693c07f13e30c57b64c23ed9",
 }
 
 

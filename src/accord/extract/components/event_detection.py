@@ -41,6 +41,7 @@ from accord.extract.components.date_resolution import resolve_date
 from accord.extract.components.quote_attribution import (
     VERB_DEPS,
     quote_words,
+    relative_antecedent,
     resolve_pronoun,
 )
 from accord.extract.components.wordforms import all_forms, forms
@@ -550,26 +551,18 @@ class EventDetector:
         for child in root.children:
             # "a deal brokered by Turkey", "an agreement signed by Russia and Ukraine"
             if child.dep_ == "acl" and child.lower_ in self.words.staging_participles and not _is_verb(root):
-                for agent in child.children:
-                    if agent.dep_ == "agent" or (
-                        agent.dep_ == "prep" and agent.lower_ in {"between", "with"}
-                    ):
-                        for pobj in agent.children:
-                            if pobj.dep_ == "pobj":
-                                tokens.extend(_with_conjuncts(pobj))
+                tokens.extend(_partners(child, agent=True))
             # "the talks he had with Putin", "the deal they signed": the trigger is the clause's object
             if (
                 child.dep_ == "relcl"
                 and child.lower_ in self.words.light_verbs
                 and not any(c.dep_ == "dobj" for c in child.children)
             ):
-                for part in child.children:
-                    if part.dep_ == "nsubj" and part.lower_ not in {"which", "that", "who"}:
-                        tokens.append(part)
-                    if part.dep_ == "prep" and part.lower_ in {"with", "between"}:
-                        tokens.extend(
-                            o for pobj in part.children if pobj.dep_ == "pobj" for o in _with_conjuncts(pobj)
-                        )
+                # a subject that is a relative pronoun ("the talks, which began ...") is the trigger itself
+                tokens.extend(
+                    c for c in child.children if c.dep_ == "nsubj" and relative_antecedent(c) is None
+                )
+                tokens.extend(_partners(child))
         return tokens
 
     def _subject_verbs(
@@ -953,6 +946,19 @@ def _governed_by(token: Token, heads: tuple[Token, ...], words: EventWords, *, a
 
 
 NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "compound"}
+
+
+def _partners(verb: Token, *, agent: bool = False) -> list[Token]:
+    """The objects, with their conjuncts, of the verb's "with" and "between" (and, with ``agent``, of its
+    "by"): with whom, or by whom, it was done."""
+    return [
+        one
+        for prep in verb.children
+        if (prep.dep_ == "prep" and prep.lower_ in {"with", "between"}) or (agent and prep.dep_ == "agent")
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for one in _with_conjuncts(pobj)
+    ]
 
 
 def _participle_of_noun(token: Token) -> bool:
@@ -1617,9 +1623,8 @@ def _place_span(token: Token, words: EventWords) -> Span | None:
         if named:
             return doc[named[0].i : named[-1].i + 1]  # "in the Odesa region", the tagger having missed Odesa
     if token.is_title and any(c.dep_ == "compound" and c.lower_ in words.place_nouns for c in token.children):
-        return doc[
-            token.i : token.i + 1
-        ]  # "the rebels' de facto capital Donetsk", the tagger having missed it
+        # "the rebels' de facto capital Donetsk", the tagger having missed it
+        return doc[token.i : token.i + 1]
     venue = _venue_at(token, words)
     if venue is not None:
         return venue

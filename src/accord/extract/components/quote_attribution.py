@@ -640,7 +640,7 @@ class QuoteAttributor:
                 return None
             return str(mention["name"]), mention
         lower = token.lower_
-        antecedent = _antecedent(token)
+        antecedent = relative_antecedent(token)
         if antecedent is not None:
             return self._name_for(doc, antecedent, quote, index, unnamed)
         person = _person_before(token, index)
@@ -834,7 +834,7 @@ def resolve_pronoun(
     resolved it to (``token._.accord_referent``), else the governing or last compatible actor."""
     if token.has_extension("accord_referent") and token._.accord_referent is not None:
         return token._.accord_referent  # type: ignore[no-any-return]
-    antecedent = _antecedent(token)
+    antecedent = relative_antecedent(token)
     if antecedent is not None:
         return index.get(antecedent.i)
     found = _person_before(token, index)
@@ -847,7 +847,7 @@ def resolve_pronoun(
     return found
 
 
-def _antecedent(token: Token) -> Token | None:
+def relative_antecedent(token: Token) -> Token | None:
     """The noun a relative pronoun opening a relative clause stands for ("Putin, who said ...")."""
     if token.lower_ in {"who", "which", "that"} and token.head.dep_ == "relcl":
         return token.head.head

@@ -17,7 +17,7 @@ from accord.cli.app import app
 from accord.cli.common import DB_OPTION, TableOrJson, error_line, fail, resolve_db
 from accord.errors import AccordError, Errors
 from accord.extract.eval_log import append_look, look_record
-from accord.extract.evaluation import EvalReport, evaluate_corpus, select_split
+from accord.extract.evaluation import EvalReport, Score, evaluate_corpus, select_split
 from accord.extract.export import (
     export_events,
     export_records,
@@ -57,18 +57,9 @@ def _print_table(report: EvalReport, gold_count: int, predicted_count: int) -> N
     table = Table(
         "type", "tp", "fp", "fn", "precision", "recall", "F1", "F1 95% CI", title="Extraction against gold"
     )
-    for kind, tp, fp, fn, precision, recall, f1 in report.rows():
-        low, high = report.intervals[kind].f1 if kind in report.intervals else (f1, f1)
-        table.add_row(
-            kind,
-            str(tp),
-            str(fp),
-            str(fn),
-            f"{precision:.3f}",
-            f"{recall:.3f}",
-            f"{f1:.3f}",
-            f"{low:.2f}–{high:.2f}",
-        )
+    for kind, score in report.scores.items():
+        low, high = report.intervals[kind].f1 if kind in report.intervals else (score.f1, score.f1)
+        table.add_row(kind, *_score_cells(score), f"{low:.2f}–{high:.2f}")
     per_article = Table("article", "actors", "quotes", "events", "positions", title="F1 per article")
     for result in report.articles:
         where = (
@@ -103,16 +94,14 @@ def _print_categories(console: Console, report: EvalReport) -> None:
             title, "tp", "fp", "fn", "precision", "recall", "F1", title=f"{kind} per {title.split()[-1]}"
         )
         for name, score in by_name.items():
-            table.add_row(
-                name,
-                str(score.tp),
-                str(score.fp),
-                str(score.fn),
-                f"{score.precision:.3f}",
-                f"{score.recall:.3f}",
-                f"{score.f1:.3f}",
-            )
+            table.add_row(name, *_score_cells(score))
         console.print(table)
+
+
+def _score_cells(score: Score) -> list[str]:
+    """The counts and ratios of one table row: tp, fp, fn, precision, recall, F1."""
+    counts = [str(score.tp), str(score.fp), str(score.fn)]
+    return counts + [f"{ratio:.3f}" for ratio in (score.precision, score.recall, score.f1)]
 
 
 @app.command("eval")

@@ -1404,3 +1404,24 @@ def test_combat_or_hostilities_stopped_is_a_ceasefire(nlp: Language) -> None:
     assert ("Vladimir Putin", "ceasefire", "support") in stances(nlp, text)  # was nothing
     suspended = "Zelensky proposed a suspension of hostilities for Easter."
     assert ("Volodymyr Zelensky", "ceasefire", "support") in stances(nlp, suspended)
+
+
+def test_sanctions_revoked_are_sanctions_undone(nlp: Language) -> None:
+    text = "“No sanctions can be revoked,” Zelensky said."
+    assert stances(nlp, text) == {("Volodymyr Zelensky", "sanctions", "support")}  # was "oppose" (a flip)
+    repealed = "Lavrov demanded that the sanctions be repealed."
+    assert stances(nlp, repealed) == {("Sergei Lavrov", "sanctions", "oppose")}
+
+
+def test_a_step_judged_not_enough_is_neither_backed_nor_refused(nlp: Language) -> None:
+    text = "“It is not enough to announce a ceasefire,” Putin told reporters."
+    assert stances(nlp, text) == set()  # was Putin against a ceasefire
+    plain = "“It is important to announce a ceasefire,” Putin told reporters."
+    assert ("Vladimir Putin", "ceasefire", "support") in stances(nlp, plain)
+
+
+def test_all_sides_are_not_the_guests_of_the_last_talks(nlp: Language) -> None:
+    text = "Merkel and Hollande met Putin in Moscow. All sides agreed to a ceasefire in September."
+    assert not {s for s in stances(nlp, text) if s[1] == "ceasefire"}  # was Merkel and Hollande for it
+    both = "Putin and Poroshenko met in Milan. Both sides agreed to a ceasefire."
+    assert ("Petro Poroshenko", "ceasefire", "support") in stances(nlp, both)

@@ -238,6 +238,8 @@ class PositionDetector:
         self.land_nouns = frozenset(stance_words["land_nouns"])
         self.assessments = set(stance_words["assessments"])
         self.open_negations = all_forms(stance_words["open_negations"])
+        self.sufficiency = set(stance_words["sufficiency"])
+        self.insufficiency = set(stance_words["insufficiency"])
         self.act_verbs = all_forms(stance_words["act_verbs"])
         self.other_theatres = set(stance_words["other_theatres"])
         self.threatening = all_forms(stance_words["threatening_verbs"])
@@ -751,6 +753,8 @@ class PositionDetector:
         settled = boundary is not None and 0 < boundary < stop and self._settlement_clause(path[boundary])
         if self._hypothetical(cue, path[:boundary] if settled and boundary is not None else path[:stop]):
             return None  # "hypothetically, a ceasefire could ...": nobody takes that stance
+        if self._judged_short(path[:stop]):
+            return None  # "it is not enough to announce a ceasefire": more is wanted, the step is not refused
         if boundary is not None:
             if boundary < 0:
                 return None  # a condition whose main clause states no stance on an issue
@@ -1508,6 +1512,18 @@ class PositionDetector:
                 return True
         return False
 
+    def _judged_short(self, path: list[Token]) -> bool:
+        """Is what the path carries judged insufficient: "insufficient", or a negated "enough" (the "not"
+        hangs from the copula the word completes)?"""
+        for token in path:
+            if token.lower_ in self.insufficiency:
+                return True
+            if token.lower_ in self.sufficiency:
+                negated = [token, token.head] if token.dep_ in {"acomp", "attr"} else [token]
+                if any(c.dep_ == "neg" for t in negated for c in t.children):
+                    return True
+        return False
+
     def _harm(self, cue: Span, path: list[Token], holder: dict[str, Any] | None) -> int:
         """-1 when the cue is the subject of a verb of harm that harms no party or the holder's own side
         ("any lifting of sanctions would weaken Ukraine's position", said by Zelensky); else 1."""
@@ -1600,6 +1616,8 @@ class PositionDetector:
         """The parties of the last talks, meeting or call before ``subject`` ("both sides")."""
         if not any(t.lower_ in self.two_sides for t in subject.subtree):
             return []
+        if any(t.lower_ == "all" for t in subject.subtree):
+            return []  # "all sides agreed to a ceasefire": every party to the war, not the last talks' guests
         events = [e for e in items(subject.doc, "accord_events") if e["start"] < subject.idx]
         talks = [e for e in events if e["type"] in {"negotiation_round", "meeting", "phone_call"}]
         if not talks:

@@ -1425,3 +1425,10 @@ def test_all_sides_are_not_the_guests_of_the_last_talks(nlp: Language) -> None:
     assert not {s for s in stances(nlp, text) if s[1] == "ceasefire"}  # was Merkel and Hollande for it
     both = "Putin and Poroshenko met in Milan. Both sides agreed to a ceasefire."
     assert ("Petro Poroshenko", "ceasefire", "support") in stances(nlp, both)
+
+
+def test_what_a_condition_noun_sets_is_asked_for(nlp: Language) -> None:
+    text = "Zelensky said he was open to talks only on condition that Russia pays reparations."
+    # was reparations "conditional": the reparations are the condition, what Zelensky asks for
+    assert ("Volodymyr Zelensky", "reparations", "support") in stances(nlp, text)
+    assert ("Volodymyr Zelensky", "other", "conditional") in stances(nlp, text)

@@ -220,6 +220,7 @@ class PositionDetector:
         self.restrictive = set(stance_words["restrictive_preps"])
         self.argument_preps = set(stance_words["argument_preps"])
         self.terms_nouns = frozenset(stance_words["terms_nouns"])
+        self.condition_nouns = frozenset(stance_words["condition_nouns"])
         self.terms_preps = frozenset(stance_words["terms_preps"])
         self.purpose_participles = frozenset(stance_words["purpose_participles"])
         self.claim_nouns = frozenset(stance_words["claim_nouns"])
@@ -1814,6 +1815,10 @@ class PositionDetector:
             or (token.head.dep_ in {"pcomp", "prep"} and token.head.head.lower_ in self.marks)
         ):
             inside = True  # "no talks on territory until after a ceasefire": the ceasefire is asked for
+        if token.dep_ == "pobj" and token.lower_ in self.condition_nouns and token.head.lower_ == "on":
+            # "open to talks, but only on the condition that Russia return the occupied lands": the
+            # path came up through the condition's own clause
+            inside = any(c.dep_ in {"acl", "relcl", "ccomp"} for c in token.children)
         return inside
 
     def _condition_end(self, cue: Span, token: Token, position: int, others: list[Span]) -> int:

@@ -1432,3 +1432,12 @@ def test_what_a_condition_noun_sets_is_asked_for(nlp: Language) -> None:
     # was reparations "conditional": the reparations are the condition, what Zelensky asks for
     assert ("Volodymyr Zelensky", "reparations", "support") in stances(nlp, text)
     assert ("Volodymyr Zelensky", "other", "conditional") in stances(nlp, text)
+
+
+def test_talks_possible_only_on_a_condition_are_offered_on_it(nlp: Language) -> None:
+    text = "Kuleba said that negotiations with Russia are only possible if its troops withdraw."
+    assert ("Dmytro Kuleba", "other", "conditional") in stances(nlp, text)  # was nothing ("possible")
+    resume = "Lavrov said talks with Kyiv could resume once Ukraine recognises the new realities."
+    assert ("Sergei Lavrov", "other", "conditional") in stances(nlp, resume)
+    bare = "Peskov said a ceasefire is possible."
+    assert stances(nlp, bare) == set()  # a possibility alone is still no stance

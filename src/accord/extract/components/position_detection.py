@@ -982,6 +982,8 @@ class PositionDetector:
         root = cue.root
         if root.dep_ == "xcomp" and root.head.lower_ in self.proposing:
             return True  # "offered to mediate between Russia and Ukraine"
+        if root.dep_ in {"nsubj", "nsubjpass"} and self._conditioned(root.head):
+            return True  # "negotiations are only possible if its troops withdraw": talks on a condition
         if root.dep_ not in {"dobj", "pobj", "pcomp", "conj", "attr", "appos"}:
             return False  # "a meeting ... will open the door": the meeting's own deeds
         if any(
@@ -1500,7 +1502,8 @@ class PositionDetector:
     def _hypothetical(self, cue: Span, path: list[Token]) -> bool:
         """A hypothetical marker on the way from the cue to the holder's verb, or "even if" / "were to"."""
         for token in path:
-            for child in token.children:
+            # "talks are possible only if troops withdraw": a possibility with its condition is conditional
+            for child in [] if self._conditioned(token) else token.children:
                 if child.lower_ in self.hypotheticals and child.dep_ in {
                     "advmod",
                     "npadvmod",
@@ -1512,6 +1515,13 @@ class PositionDetector:
             if token.lower_ in self.hypotheticals:
                 return True
         return False
+
+    def _conditioned(self, verb: Token) -> bool:
+        """Does a condition clause ("if ...", "unless ...", "once ...") hang from the verb?"""
+        return any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.marks for m in c.children)
+            for c in verb.children
+        )
 
     def _judged_short(self, path: list[Token]) -> bool:
         """Is what the path carries judged insufficient: "insufficient", or a negated "enough" (the "not"

@@ -823,3 +823,10 @@ def test_a_readout_or_posting_is_a_statement_of_its_issuer(nlp: Language) -> Non
     assert [e["participants"] for e in events(nlp, posting)] == [["Donald Trump"]]  # was no event
     (meeting,) = events(nlp, "Trump and Zelensky held a White House meeting on Friday.")
     assert meeting["place"] == "White House"  # a venue naming a meeting is still where it was held
+
+
+def test_a_gathering_said_to_be_possible_is_not_held(nlp: Language) -> None:
+    possible = events(nlp, "Peskov said a meeting between Putin and Zelensky is possible.")
+    assert [e["modality"] for e in possible if e["type"] == "meeting"] == ["hypothetical"]  # was "happened"
+    judged = events(nlp, "The meeting between Putin and Zelensky was productive.")
+    assert [e["modality"] for e in judged if e["type"] == "meeting"] == ["happened"]

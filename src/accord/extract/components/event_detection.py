@@ -871,23 +871,7 @@ class EventDetector:
             chain.append(ancestor)
             if len(chain) > 4:
                 break
-        words: list[str] = []
-        for below, token in zip([None, *chain], chain, strict=False):
-            words.append(token.lower_)
-            # "the meeting was not a negotiation": the "not" denies what the meeting was, not that it was
-            judged = (
-                below is not None
-                and below.dep_ == "nsubj"
-                and any(c.dep_ in {"attr", "acomp"} for c in token.children)
-            )
-            words.extend(
-                c.lower_
-                for c in token.children
-                if c.dep_ in {"aux", "neg", "amod", "mark", "advmod", "det"}
-                and not (judged and c.dep_ == "neg")
-            )
-            # a phrasal verb as the lexicon writes it ("called off")
-            words.extend(f"{token.lower_} {c.lower_}" for c in token.children if c.dep_ == "prt")
+        words = _governing_words(chain)
         if root.sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
             return "hypothetical"  # "Are you talking about lining up that meeting?": asked about, not told
         verb = root if _is_verb(root) else (clause if clause.lower_ in self.words.light_verbs else None)
@@ -918,6 +902,30 @@ class EventDetector:
         if not decided and any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[0].children):
             return "hypothetical"  # "to strike a deal": a purpose, not an occurrence
         return "happened"
+
+
+def _governing_words(chain: list[Token]) -> list[str]:
+    """The words of the chain from a trigger up its clause, with the auxiliaries, negations, modifiers and
+    marks hanging from each, and a phrasal verb as the lexicon writes it ("called off")."""
+    words: list[str] = []
+    for below, token in zip([None, *chain], chain, strict=False):
+        words.append(token.lower_)
+        # "the meeting was not a negotiation": the "not" denies what the meeting was, not that it was
+        judged = (
+            below is not None
+            and below.dep_ == "nsubj"
+            and any(c.dep_ in {"attr", "acomp"} for c in token.children)
+        )
+        words.extend(
+            c.lower_
+            for c in token.children
+            if c.dep_ in {"aux", "neg", "amod", "mark", "advmod", "det"} and not (judged and c.dep_ == "neg")
+        )
+        if judged:  # "a meeting between Putin and Zelensky is possible": what is said of it
+            words.extend(c.lower_ for c in token.children if c.dep_ == "acomp")
+        # a phrasal verb as the lexicon writes it ("called off")
+        words.extend(f"{token.lower_} {c.lower_}" for c in token.children if c.dep_ == "prt")
+    return words
 
 
 # Links through which a place phrase still belongs to the event: "held a round of talks in Vienna", "met

@@ -830,3 +830,8 @@ def test_a_gathering_said_to_be_possible_is_not_held(nlp: Language) -> None:
     assert [e["modality"] for e in possible if e["type"] == "meeting"] == ["hypothetical"]  # was "happened"
     judged = events(nlp, "The meeting between Putin and Zelensky was productive.")
     assert [e["modality"] for e in judged if e["type"] == "meeting"] == ["happened"]
+
+
+def test_a_place_after_the_date_is_the_events(nlp: Language) -> None:
+    text = "Merkel and Hollande will meet Vladimir Putin on February 6 in Moscow."
+    assert [e["place"] for e in events(nlp, text) if e["type"] == "meeting"] == ["Moscow"]  # was None

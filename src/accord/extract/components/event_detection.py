@@ -942,7 +942,9 @@ def _governed_by(token: Token, heads: tuple[Token, ...], words: EventWords, *, a
     for _ in range(8):
         if token in heads:
             return True
-        if token.dep_ == "prep":
+        if token.dep_ == "pobj" and token.ent_type_ == "DATE" and token.head.dep_ == "prep":
+            token = token.head  # "will meet Putin on February 6 in Moscow": the date is the event's
+        elif token.dep_ == "prep":
             if token.lower_ not in links:
                 return False
         elif token.dep_ == "acl" and token.lower_ in words.staging_participles:

@@ -835,3 +835,10 @@ def test_a_gathering_said_to_be_possible_is_not_held(nlp: Language) -> None:
 def test_a_place_after_the_date_is_the_events(nlp: Language) -> None:
     text = "Merkel and Hollande will meet Vladimir Putin on February 6 in Moscow."
     assert [e["place"] for e in events(nlp, text) if e["type"] == "meeting"] == ["Moscow"]  # was None
+
+
+def test_where_a_visit_goes_is_its_place_not_a_party(nlp: Language) -> None:
+    text = "Poroshenko held talks with Merkel during a visit to Berlin."
+    found = events(nlp, text)
+    assert not [e for e in found if "Germany" in e["participants"]]  # was a meeting with Germany
+    assert [e["participants"] for e in found] == [["Angela Merkel", "Petro Poroshenko"]]

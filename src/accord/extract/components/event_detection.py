@@ -539,11 +539,22 @@ class EventDetector:
                 if noun is not root and child.lower_ not in {"with", "between"}:
                     continue
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        tokens.extend(_with_modifiers(pobj, self.words))
-                        for one in _with_conjuncts(pobj):
-                            tokens.extend(_of_phrase(one, index, self.words))
+                    if pobj.dep_ != "pobj" or self._visit_to(root, pobj, index):
+                        continue  # "a visit to Berlin": where the visitor went, no party
+                    tokens.extend(_with_modifiers(pobj, self.words))
+                    for one in _with_conjuncts(pobj):
+                        tokens.extend(_of_phrase(one, index, self.words))
         return tokens
+
+    def _visit_to(self, root: Token, pobj: Token, index: dict[int, dict[str, Any]]) -> bool:
+        """Is ``pobj`` the place a visit noun goes "to" ("Kerry's visit to Sochi")?"""
+        return (
+            not _is_verb(root)
+            and root.lower_ in self.words.visits
+            and pobj.head.lower_ == "to"
+            and pobj.head.head == root
+            and _visited_place(pobj, index)
+        )
 
     def _stager_tokens(self, root: Token) -> list[Token]:
         """The agents of a participle, or the subject of a relative clause, staging a noun trigger."""
@@ -795,6 +806,14 @@ class EventDetector:
                 # "visited Kyiv": the place visited
                 if child.dep_ == "dobj" and _visited_place(child, mention_index(root.doc)):
                     candidates.append(entity_at(root.doc, child.i) or root.doc[child.i : child.i + 1])
+        if kind in GROUP_EVENTS and not _is_verb(root):
+            index = mention_index(root.doc)
+            destinations = [p for c in root.children if c.lower_ == "to" for p in c.children]
+            candidates.extend(
+                entity_at(root.doc, p.i) or root.doc[p.i : p.i + 1]
+                for p in destinations
+                if self._visit_to(root, p, index)
+            )
         if kind in GROUP_EVENTS and root.dep_ == "dobj" and root.head.lower_ in self.words.convening:
             # "Istanbul is hosting negotiations", "Vilnius hosted the summit": the host city is the place
             for subject in root.head.children:

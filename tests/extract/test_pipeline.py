@@ -57,7 +57,7 @@ RELEASED = {
     "accord-extract-0.6": "a368a832c102a712140d1fefac8b4b288b3d2ef0d5d8022654f1a405f6de1c50",
     "accord-extract-0.7": "f210b054b9a861b48741ef2ffe7ca22de2bdacc925a239fc49342590bd8fef6d",
     "accord-extract-0.8": "8a54aae430e9af93dd86ee733987da8dd5f25ed3693c07f13e30c57b64c23ed9",
-    "accord-extract-0.9": "120edbe1b3572875e28696fbe576f9a20a87cdb9e1bc4772d3fbc209ecba3a35",
+    "accord-extract-0.9": "f5e9fd59f8ae9b0a29ae3e6ffd858d13f0282e970ee26a1e730f414101b4abc0",
 }
 
 

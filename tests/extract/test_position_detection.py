@@ -1441,3 +1441,14 @@ def test_talks_possible_only_on_a_condition_are_offered_on_it(nlp: Language) -> 
     assert ("Sergei Lavrov", "other", "conditional") in stances(nlp, resume)
     bare = "Peskov said a ceasefire is possible."
     assert stances(nlp, bare) == set()  # a possibility alone is still no stance
+
+
+def test_a_retreat_undertaken_by_someone_not_known_to_be_a_side_is_no_stance(nlp: Language) -> None:
+    begun = (
+        "Russia has said it is open to talks, and this week announced it had begun a retreat from Kherson."
+    )
+    assert ("Russia", "territory", "support") not in stances(nlp, begun)  # was Russia for ceding land
+    owned = "Russia's announced retreat from Kherson could provide an opportunity for peace, Milley said."
+    assert stances(nlp, owned) == set()
+    asked = "Putin demanded a retreat from Donbas."
+    assert stances(nlp, asked) == {("Vladimir Putin", "territory", "support")}

@@ -231,12 +231,7 @@ class PositionDetector:
         self.exclusive_preps = set(stance_words["exclusive_preps"])
         self.needs = all_forms(stance_words["needs"])
         self.noncommittal = set(stance_words["noncommittal"])
-        self.ceding = all_forms(stance_words["ceding_verbs"])
-        self.ceded_issues = set(stance_words["ceded_issues"])
-        self.withdrawing = all_forms(stance_words["withdrawal_words"])
-        self.forces_only = all_forms(stance_words["forces_only"])
-        self.troop_nouns = frozenset(stance_words["troop_nouns"])
-        self.land_nouns = frozenset(stance_words["land_nouns"])
+        self._read_land_words(stance_words)
         self.assessments = set(stance_words["assessments"])
         self.open_negations = all_forms(stance_words["open_negations"])
         self.sufficiency = set(stance_words["sufficiency"])
@@ -251,6 +246,16 @@ class PositionDetector:
         self.noncommittal_verbs = all_forms(stance_words["noncommittal_verbs"])
         self.settlement_nouns = set(stance_words["settlement_nouns"])
         self.theatre_preps = frozenset(stance_words["theatre_preps"])
+
+    def _read_land_words(self, stance_words: dict[str, Any]) -> None:
+        """The words of ceding land and withdrawing from it."""
+        self.ceding = all_forms(stance_words["ceding_verbs"])
+        self.ceded_issues = set(stance_words["ceded_issues"])
+        self.withdrawing = all_forms(stance_words["withdrawal_words"])
+        self.forces_only = all_forms(stance_words["forces_only"])
+        self.troop_nouns = frozenset(stance_words["troop_nouns"])
+        self.land_nouns = frozenset(stance_words["land_nouns"])
+        self.undertaking = all_forms(stance_words["undertaking_verbs"])
 
     def _read_holder_words(self, holder_words: dict[str, Any]) -> None:
         """The holder lexicon: the words that name (or stand for) who holds a stance."""
@@ -382,8 +387,12 @@ class PositionDetector:
         if issue == "territory" and cue.root.lower_ in self.withdrawing:
             # "Biden urged Russia to pull out of Ukraine": who withdraws decides, whatever the phrase
             side = self._withdrawing_side(cue, index)
-            if side is None and direction == "withdrawn":
-                return None  # "Russia withdrew from the grain deal": no forces, no land
+            if side is None and (
+                direction == "withdrawn" or (direction == "toward" and self._withdrawer(cue.root, index))
+            ):
+                # "Russia withdrew from the grain deal": no forces, no land; "Russia's retreat from
+                # Kherson": a phrase written for Ukraine leaving land, said of someone not known to be
+                return None
             direction = side or direction
         if not self._stated(cue):
             return None
@@ -1268,6 +1277,9 @@ class PositionDetector:
         )
         if owner is not None:
             return owner
+        if root.dep_ == "dobj" and root.head.lower_ in self.undertaking:
+            # "it had begun a retreat from Kherson": who undertook it
+            return next((c for c in root.head.children if c.dep_ == "nsubj"), None)
         return next(
             (p for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children), None
         )

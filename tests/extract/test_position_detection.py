@@ -1452,3 +1452,12 @@ def test_a_retreat_undertaken_by_someone_not_known_to_be_a_side_is_no_stance(nlp
     assert stances(nlp, owned) == set()
     asked = "Putin demanded a retreat from Donbas."
     assert stances(nlp, asked) == {("Vladimir Putin", "territory", "support")}
+
+
+def test_a_cue_modifying_an_infringement_names_the_infringement(nlp: Language) -> None:
+    meddling = "Biden told Putin the US would act firmly regarding Russian election interference."
+    assert stances(nlp, meddling) == set()  # was Biden and the US for elections
+    breaches = "Biden voiced concern about a surge of ceasefire violations in eastern Ukraine."
+    assert stances(nlp, breaches) == set()
+    deal = "Russia has welcomed the ceasefire agreement, Peskov said."
+    assert ("Russia", "ceasefire", "support") in stances(nlp, deal)

@@ -172,6 +172,7 @@ class PositionDetector:
         self.question_words = set(polar["questions"]["words"])
         self.question_marks = frozenset(polar["questions"]["marks"])
         self.hypotheticals = set(polar["hypotheticals"])
+        self.infringements = frozenset(polar["infringements"])
         self.directives = all_forms(polar["directives"])
         self.weak_directives = all_forms(polar["weak_directives"])
         self.finite_forms = frozenset(polar["finite_forms"])
@@ -376,6 +377,8 @@ class PositionDetector:
         """The way a cue points on its issue ("toward" or "away"); None when it states no issue here."""
         if direction == "none":
             return None  # "nuclear weapons": covers the cue inside it, names no issue
+        if cue.root.dep_ == "compound" and cue.root.head.lower_ in self.infringements:
+            return None  # "election interference", "a surge of ceasefire violations": the infringement
         if direction == "supplied":
             if not self._supplied(cue):
                 return None  # "the pullout of heavy weapons": weapons, but no aid to anyone

@@ -57,7 +57,7 @@ RELEASED = {
     "accord-extract-0.6": "a368a832c102a712140d1fefac8b4b288b3d2ef0d5d8022654f1a405f6de1c50",
     "accord-extract-0.7": "f210b054b9a861b48741ef2ffe7ca22de2bdacc925a239fc49342590bd8fef6d",
     "accord-extract-0.8": "8a54aae430e9af93dd86ee733987da8dd5f25ed3693c07f13e30c57b64c23ed9",
-    "accord-extract-0.9": "155e9f61faf3269563070b2cc77a89080df440575695f029050b52598a5b1cbf",
+    "accord-extract-0.9": "9ef7457b59b871cfbe881d9086903dac349148f4e2b14f4da7c47776c37d9349",
 }
 
 

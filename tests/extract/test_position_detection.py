@@ -1461,3 +1461,10 @@ def test_a_cue_modifying_an_infringement_names_the_infringement(nlp: Language) -
     assert stances(nlp, breaches) == set()
     deal = "Russia has welcomed the ceasefire agreement, Peskov said."
     assert ("Russia", "ceasefire", "support") in stances(nlp, deal)
+
+
+def test_asking_another_to_consider_a_thing_is_wanting_it(nlp: Language) -> None:
+    text = "Macron urged Putin to consider a ceasefire."
+    assert stances(nlp, text) == {("Emmanuel Macron", "ceasefire", "support")}  # was "conditional"
+    weighing = "Washington is considering lifting some sanctions."
+    assert stances(nlp, weighing) == {("United States", "sanctions", "conditional")}

@@ -1909,7 +1909,9 @@ class PositionDetector:
         conditional clause hanging from it."""
         # "considers a ceasefire impossible": a judgement of what its complement says, no bargaining
         judged = below is not None and below.dep_ in {"ccomp", "oprd"}
-        if token.lower_ in self.hedges and token not in cue and not judged:
+        # "asked Zelensky to consider a ceasefire": the one asked weighs it, the one asking wants it
+        urged = token.dep_ == "xcomp" and token.head.lower_ in self.directives
+        if token.lower_ in self.hedges and token not in cue and not judged and not urged:
             return token.sent.text  # "open to revisiting", "compromise on": bargaining
         qualifier = self._qualifier(token)
         if qualifier is not None and token not in cue and cue.root not in qualifier.subtree:

@@ -1468,3 +1468,8 @@ def test_asking_another_to_consider_a_thing_is_wanting_it(nlp: Language) -> None
     assert stances(nlp, text) == {("Emmanuel Macron", "ceasefire", "support")}  # was "conditional"
     weighing = "Washington is considering lifting some sanctions."
     assert stances(nlp, weighing) == {("United States", "sanctions", "conditional")}
+
+
+def test_parties_signing_a_ceasefire_each_back_it(nlp: Language) -> None:
+    text = "Ukraine and Russia signed a ceasefire agreement."
+    assert stances(nlp, text) == {("Ukraine", "ceasefire", "support"), ("Russia", "ceasefire", "support")}

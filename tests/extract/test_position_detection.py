@@ -1473,3 +1473,12 @@ def test_asking_another_to_consider_a_thing_is_wanting_it(nlp: Language) -> None
 def test_parties_signing_a_ceasefire_each_back_it(nlp: Language) -> None:
     text = "Ukraine and Russia signed a ceasefire agreement."
     assert stances(nlp, text) == {("Ukraine", "ceasefire", "support"), ("Russia", "ceasefire", "support")}
+
+
+def test_who_turns_the_cue_itself_down_in_a_clause_on_it_is_against_it(nlp: Language) -> None:
+    text = "Ukraine agreed to a Trump proposal last month for a ceasefire which Russia rejected."
+    assert ("Russia", "ceasefire", "oppose") in stances(nlp, text)  # was only Ukraine's support
+    proposed = "The ceasefire that Kyiv proposed was ignored."
+    assert stances(nlp, proposed) == {("Ukraine", "ceasefire", "support")}
+    participle = "A ceasefire rejected by Moscow was on the table."
+    assert stances(nlp, participle) == {("Russia", "ceasefire", "oppose")}

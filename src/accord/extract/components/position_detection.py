@@ -74,6 +74,8 @@ class _Search:
     # Parties named as subjects of inner stance verbs: a speaker reporting another party's stance
     # ("Zelensky said the Russian leader was preparing to reject the ceasefire") does not hold it.
     reported: list[dict[str, Any]] = field(default_factory=list)
+    # Holders that turn the cue itself down in a clause hanging on it ("a ceasefire which Russia rejected")
+    against: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -424,11 +426,10 @@ class PositionDetector:
     ) -> list[Held]:
         """The positions held on the cue, but for guarantees a holder seeks for itself."""
         sought = issue == "security_guarantees" and self._sought(cue)
+        found = self._positions(doc, cue, direction, index, quotes, others)
         return [
             (actor, stance, condition, mention)
-            for actor, stance, condition, mention in self._positions(
-                doc, cue, direction, index, quotes, others
-            )
+            for actor, stance, condition, mention in found
             # "Moscow seeks security guarantees": guarantees for itself, not for Ukraine
             if not (sought and (mention is None or "Ukraine" not in _served(mention)))
         ]
@@ -625,10 +626,12 @@ class PositionDetector:
                 search.holders.append((str(proposer["name"]), proposer))
         if search.first is None and not is_verb(token):
             # "a ceasefire deal accepted by Putin": the party a participle says backs the noun
-            for backer in self._backers(token, search.index):
+            for backer, sign in self._backers(token, search.index, turning=position == 0):
                 if all(str(backer["name"]) != h[0] for h in search.holders):
                     search.own[str(backer["name"])] = position + 1
                     search.holders.append((str(backer["name"]), backer))
+                    if sign < 0:
+                        search.against.add(str(backer["name"]))
         return _Step.ON
 
     def _stating_verb(self, search: _Search, position: int, token: Token) -> _Step:
@@ -804,6 +807,7 @@ class PositionDetector:
         if name in search.own:
             # the proposer's stance is its own proposal's, not the taker's condition on it
             sign = clause.base_sign * self._negation(cue, path[: search.own[name]])
+            sign = -sign if name in search.against else sign
             return (name, "support" if sign > 0 else "oppose", None, held)
         if clause.trade and sign < 0 and self._refused(path[: clause.stop]):
             # "refused to cede territory in exchange for a truce": the trade is refused (but "offer to
@@ -968,7 +972,7 @@ class PositionDetector:
             if agent is not None:
                 return self._mention(agent, index)
         backers = self._backers(token, index)  # "the plan, backed by France and Germany, calls for ..."
-        return backers[0] if backers else None
+        return backers[0][0] if backers else None
 
     def _supplied(self, cue: Span) -> bool:
         """Is a bare weapon noun supplied to someone: governed by a verb or noun of supply ("send weapons",
@@ -1355,16 +1359,20 @@ class PositionDetector:
                         found.append(mention)
         return found
 
-    def _backers(self, token: Token, index: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
-        """Parties a participle after the noun names as backing it: "a deal accepted by Putin", "the plan,
-        backed by France and Germany". A participle that turns the noun down ("a plan rejected by Moscow")
-        names none: its reading depends on more than the verb, and a missed stance is cheaper than a
-        flipped one."""
-        found: list[dict[str, Any]] = []
+    def _backers(
+        self, token: Token, index: dict[int, dict[str, Any]], *, turning: bool = False
+    ) -> list[tuple[dict[str, Any], int]]:
+        """Parties a participle after the noun names as backing it (1): "a deal accepted by Putin", "the
+        plan, backed by France and Germany". A participle that turns the noun down names none ("a plan
+        rejected by Moscow": when the cue sits inside the plan its reading depends on more than the verb,
+        and a missed stance is cheaper than a flipped one), unless the noun is the cue itself (``turning``:
+        "a ceasefire which Russia rejected"), whose rejecter is against it (-1)."""
+        found: list[tuple[dict[str, Any], int]] = []
         for participle in token.children:
             if participle.dep_ not in {"acl", "relcl"}:
                 continue
-            if participle.lower_ not in self.stance or participle.lower_ in self.negators:
+            turned = participle.lower_ in self.negators
+            if participle.lower_ not in self.stance or (turned and not turning):
                 continue
             if participle.lower_ in self.needs:
                 continue  # "Patriots, which they desperately need": a need described, no stance stated
@@ -1381,7 +1389,7 @@ class PositionDetector:
             for party in [agent, *agent.conjuncts] if agent is not None else []:
                 mention = self._mention(party, index)
                 if mention is not None:
-                    found.append(mention)
+                    found.append((mention, -1 if turned else 1))
         return found
 
     def _exclusive(self, token: Token) -> bool:

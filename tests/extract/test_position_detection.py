@@ -1482,3 +1482,10 @@ def test_who_turns_the_cue_itself_down_in_a_clause_on_it_is_against_it(nlp: Lang
     assert stances(nlp, proposed) == {("Ukraine", "ceasefire", "support")}
     participle = "A ceasefire rejected by Moscow was on the table."
     assert stances(nlp, participle) == {("Russia", "ceasefire", "oppose")}
+
+
+def test_a_stance_noun_owned_by_a_pronoun_is_the_clause_subjects(nlp: Language) -> None:
+    text = "German Chancellor Angela Merkel remained steadfast in her opposition to arming Ukraine."
+    assert stances(nlp, text) == {("Angela Merkel", "military_aid", "oppose")}  # was nothing
+    stated = "Ukraine declared its readiness to observe the ceasefire, contingent upon Russia’s agreement."
+    assert ("Ukraine", "ceasefire", "conditional") in stances(nlp, stated)  # the stating verb's condition

@@ -273,6 +273,7 @@ class PositionDetector:
         self.country_nouns = set(holder_words["country_nouns"])
         self.possessives = set(holder_words["possessives"])
         self.possessive_pronouns = set(holder_words["possessive_pronouns"])
+        self.third_possessives = frozenset(holder_words["third_possessives"])
         self.group_heads = set(holder_words["group_heads"])
         self.leader_titles = list(holder_words["leader_titles"])
         self.unnamed_persons = set(holder_words["unnamed_persons"])
@@ -1213,6 +1214,25 @@ class PositionDetector:
                 mention = index[child.i]
                 if mention["party"] and mention["kind"] not in {"media", "place"}:
                     return mention
+            if (
+                child.dep_ == "poss"
+                and child.lower_ in self.third_possessives
+                and token.lower_ in self.stance_nouns
+            ):
+                return self._clause_subject(token, index)  # "Merkel remained steadfast in her opposition"
+        return None
+
+    def _clause_subject(self, token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+        """The named party that is the subject of the clause a noun stands in (whom "her" in "Merkel
+        remained steadfast in her opposition to ..." stands for)."""
+        verb = next((a for a in token.ancestors if is_verb(a)), None)
+        if verb is None or verb.lower_ in self.stance or verb.lower_ in self.speech:
+            return None  # "Ukraine declared its readiness ...": the walk reaches the stating verb itself
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            # "MUNICH, Germany — Merkel remained ...": the parser may take the dateline for a subject too
+            mention = None if _is_pronoun(subject, self.pronouns) else self._holder(subject, index)
+            if mention is not None and mention["party"]:
+                return mention
         return None
 
     def _unnamed_owner(self, token: Token, index: dict[int, dict[str, Any]]) -> bool:

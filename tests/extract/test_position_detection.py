@@ -1489,3 +1489,14 @@ def test_a_stance_noun_owned_by_a_pronoun_is_the_clause_subjects(nlp: Language) 
     assert stances(nlp, text) == {("Angela Merkel", "military_aid", "oppose")}  # was nothing
     stated = "Ukraine declared its readiness to observe the ceasefire, contingent upon Russia’s agreement."
     assert ("Ukraine", "ceasefire", "conditional") in stances(nlp, stated)  # the stating verb's condition
+
+
+def test_what_a_partys_demands_contain_is_its_stance(nlp: Language) -> None:
+    include = "Russia's demands include neutrality for Ukraine."
+    assert stances(nlp, include) == {("Russia", "neutrality", "support")}  # was nothing
+    criticized = (
+        "Zelensky criticized Russia for objecting to Ukraine's demands, including security guarantees."
+    )
+    assert ("Ukraine", "security_guarantees", "support") in stances(nlp, criticized)  # was an accusation
+    unowned = "The demands include neutrality for Ukraine."
+    assert stances(nlp, unowned) == set()

@@ -227,6 +227,7 @@ class PositionDetector:
         self.terms_preps = frozenset(stance_words["terms_preps"])
         self.purpose_participles = frozenset(stance_words["purpose_participles"])
         self.claim_nouns = frozenset(stance_words["claim_nouns"])
+        self.content_verbs = all_forms(stance_words["content_verbs"])
         self.denials = all_forms(stance_words["denial_verbs"])
         self.reservation_nouns = frozenset(stance_words["reservation_nouns"])
         self.opinion_preps = frozenset(stance_words["opinion_preps"])
@@ -660,9 +661,13 @@ class PositionDetector:
         # "laid out a peace plan, which includes ...": issuing a plan states what it includes; "Hungary is
         # against new sanctions": being against a thing states a stance on it too
         issues_plan = (
-            base in self.issuing
-            and any(c.dep_ == "dobj" and c.lower_ in self.documents for c in token.children)
-        ) or self._against(token, path, position)
+            (
+                base in self.issuing
+                and any(c.dep_ == "dobj" and c.lower_ in self.documents for c in token.children)
+            )
+            or self._against(token, path, position)
+            or self._contained(token)
+        )
         if (
             (base not in self.speech and base not in self.stance and not issues_plan)
             or not verb_like
@@ -689,6 +694,14 @@ class PositionDetector:
         if self._addressee(subject, path, position):
             return _Step.NEXT  # "demanded that Ukraine refuse ...": the party asked to act holds nothing
         return self._subject_holders(search, position, token, subject, issues_plan)
+
+    def _contained(self, verb: Token) -> bool:
+        """A verb of containing whose subject is a document or a stance noun ("Russia's demands include
+        ..."): what it contains is the owner's."""
+        return verb.lower_ in self.content_verbs and any(
+            c.dep_ == "nsubj" and (c.lower_ in self.documents or c.lower_ in self.stance_nouns)
+            for c in verb.children
+        )
 
     def _against(self, token: Token, path: list[Token], position: int) -> bool:
         """A copula whose complement is "against" the cue ("Hungary is against new sanctions")."""
@@ -824,6 +837,8 @@ class PositionDetector:
         """The party a subject stands for: a mention or a document's owner; never a dateline's place."""
         if token.lower_ in self.documents:
             return self._document_owner(token, index)
+        if token.lower_ in self.stance_nouns:
+            return self._possessor(token, index)  # "Ukraine's demands include ...": the demands' owner
         if dateline_word(token):
             return None  # "MINSK, 12 February 2015 — ...": where the story was filed, not who acts
         if _expletive(token):
@@ -1128,50 +1143,59 @@ class PositionDetector:
             head.lower_ in self.topics or head.lower_ in self.topic_verbs or prep.dep_ == "ROOT"
         )
 
+    def _time_clause(self, token: Token) -> bool:
+        """Is the path word the head of a clause or phrase of time that reports when something was done
+        ("before the truce came into force", "the annexation, announced after referendums")?"""
+        # A clause of time that reports a stated demand ("a day after Merz demanded a truce") still
+        # states it.
+        stated = (
+            token.lower_ in self.speech or token.lower_ in self.directives or token.lower_ in self.pledges
+        )
+        # "The war will be over when the land is liberated": a clause of time on a future is a condition.
+        future = any(c.dep_ == "aux" and c.lower_ in self.future_aux for c in token.head.children)
+        if (
+            token.dep_ in {"advcl", "relcl"}
+            and not stated
+            and not future
+            and any(
+                c.dep_ in {"mark", "advmod"} and c.lower_ in self.temporal_marks and c.i < token.i
+                for c in token.children
+            )
+        ):
+            return True  # "before the truce came into force", "on May 16, when they failed to agree"
+        if (
+            token.dep_ == "pcomp"
+            and token.head.lower_ in self.temporal_marks
+            and is_verb(token)
+            and not stated
+        ):
+            return True
+        participle = token.head.head
+        return (
+            token.dep_ == "pobj"
+            and token.head.lower_ in self.temporal_marks
+            and (
+                participle.dep_ == "acl"
+                or (
+                    participle.dep_ == "advcl"
+                    and participle.lower_.endswith(("ed", "en"))  # a past participle
+                    and not any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in participle.children)
+                )
+            )
+        )
+
     def _reported_act(self, path: list[Token]) -> bool:
         """The cue is in what a party is accused of ("accused Kyiv of violating the truce") or in a clause
         of time ("shortly before the truce came into force", "after Moscow recognised the regions")."""
         for token in path:
-            # A clause of time that reports a stated demand ("a day after Merz demanded a truce") still
-            # states it.
-            stated = (
-                token.lower_ in self.speech or token.lower_ in self.directives or token.lower_ in self.pledges
-            )
-            # "The war will be over when the land is liberated": a clause of time on a future is a condition.
-            future = any(c.dep_ == "aux" and c.lower_ in self.future_aux for c in token.head.children)
-            if (
-                token.dep_ in {"advcl", "relcl"}
-                and not stated
-                and not future
-                and any(
-                    c.dep_ in {"mark", "advmod"} and c.lower_ in self.temporal_marks and c.i < token.i
-                    for c in token.children
-                )
-            ):
-                return True  # "before the truce came into force", "on May 16, when they failed to agree"
-            if (
-                token.dep_ == "pcomp"
-                and token.head.lower_ in self.temporal_marks
-                and is_verb(token)
-                and not stated
-            ):
+            if self._time_clause(token):
                 return True
-            participle = token.head.head
-            if (
-                token.dep_ == "pobj"
-                and token.head.lower_ in self.temporal_marks
-                and (
-                    participle.dep_ == "acl"
-                    or (
-                        participle.dep_ == "advcl"
-                        and participle.lower_.endswith(("ed", "en"))  # a past participle
-                        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in participle.children)
-                    )
-                )
-            ):
-                return True  # "the annexation, announced after referendums": when it was done
             if self._time_phrase(token):
                 return True  # "since the ceasefire, Zelensky has demanded ...": a date, not a stance
+            if token.lower_ in self.stance_nouns and any(
+                c.dep_ == "poss" and c.lower_ not in self.possessive_pronouns for c in token.children
+            ):
+                return False  # "criticized Russia for objecting to Ukraine's demands": Ukraine's, stated
             accused = token.dep_ == "pcomp" and token.head.lower_ in {"of", "for"}
             if accused and token.head.head.lower_ in self.accusations:
                 return True

@@ -361,3 +361,10 @@ def test_a_circumstance_told_after_the_quotation_is_not_its_tag(nlp: Language) -
     assert [q["speaker"] for q in nlp(text)._.accord_quotes] == ["Volodymyr Zelensky"]  # was Trump
     governed = "Although Dmitriev described the talks as “productive,” Peskov remained cautious."
     assert [q["speaker"] for q in nlp(governed)._.accord_quotes] == ["Kirill Dmitriev"]
+
+
+def test_the_credit_opening_a_story_is_not_a_speaker(nlp: Language) -> None:
+    text = (
+        '(Newser) – President Biden urged Vladimir Putin on Tuesday to "de-escalate tensions" at the border.'
+    )
+    assert [(q["speaker"], q["text"]) for q in quotes(nlp, text)] == [("Joe Biden", "de-escalate tensions")]

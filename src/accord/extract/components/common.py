@@ -199,12 +199,15 @@ def entities_in(span: Span, labels: set[str]) -> list[Span]:
 
 def dateline_word(token: Token) -> bool:
     """A dateline's place: an upper-case word opening its sentence and followed by a comma ("MINSK, 12
-    February 2015 —"). It says where the story was filed; it takes part in nothing."""
-    sent = token.sent
+    February 2015 —"), or the credit in brackets that opens a story ("(Newser) –", "(Reuters) -"). It says
+    where or by whom the story was filed; it takes part in nothing."""
+    sent, doc = token.sent, token.doc
+    if token.i == sent.start + 1 and doc[sent.start].text == "(" and token.i + 1 < len(doc):
+        return doc[token.i + 1].text == ")" and token.is_title
     return (
         token.i == sent.start
         and token.is_upper
         and len(token.text) > 1
-        and token.i + 1 < len(token.doc)
-        and token.doc[token.i + 1].text == ","
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text == ","
     )

@@ -26,6 +26,7 @@ from accord.extract.components.common import (
     CLOSING,
     OPENING,
     STRAIGHT,
+    dateline_word,
     fold,
     guarded,
     items,
@@ -599,7 +600,8 @@ class QuoteAttributor:
                 return str(mention["name"]), mention
         head = verb
         for _ in range(3):
-            subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            # "(Newser) – President Biden urged ...": the parser may take the story's credit for a subject
+            subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} and not dateline_word(c)]
             if (
                 subjects
                 and head is not verb

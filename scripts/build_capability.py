@@ -44,7 +44,7 @@ class Country(NamedTuple):
 
 
 # The countries of the actor registry, plus the EU-27 and NATO members not already in it, so that
-# organisation rules (organizations.yaml) can sum their members. The Holy See is in the registry but in
+# organisation rules (organizations.yaml) can sum their members. The Vatican is in the registry but in
 # none of the sources, so it has no row.
 COUNTRIES: tuple[Country, ...] = (
     Country("Albania", "ALB", 339, "ALB", "Albania"),

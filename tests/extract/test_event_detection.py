@@ -842,3 +842,8 @@ def test_where_a_visit_goes_is_its_place_not_a_party(nlp: Language) -> None:
     found = events(nlp, text)
     assert not [e for e in found if "Germany" in e["participants"]]  # was a meeting with Germany
     assert [e["participants"] for e in found] == [["Angela Merkel", "Petro Poroshenko"]]
+
+
+def test_a_place_is_named_as_news_names_it(nlp: Language) -> None:
+    text = "The insurgency broke out in the months after Russia seized the Crimean Peninsula in March 2014."
+    assert [e["place"] for e in events(nlp, text) if e["type"] == "attack"] == ["Crimea"]  # was the long name

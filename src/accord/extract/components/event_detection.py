@@ -85,6 +85,7 @@ class EventWords:
     written: frozenset[str]
     talk_words: frozenset[str]
     capitals: Mapping[str, str]  # demonym -> capital city ("the Belarusian capital" -> Minsk)
+    place_names: Mapping[str, str]  # a longer name -> the one news uses ("Crimean Peninsula" -> Crimea)
     capital_nouns: frozenset[str]
     copulas: frozenset[str]  # the forms of "be", read once
     side_nouns: frozenset[str]
@@ -144,6 +145,9 @@ def event_words(name: str = "events") -> EventWords:
         period_words=words("period_words"),
         not_datelines=words("not_datelines"),
         capitals={str(k).lower(): str(v) for k, v in dict(lexicon["words"].get("capitals") or {}).items()},
+        place_names={
+            str(k).lower(): str(v) for k, v in dict(lexicon["words"].get("place_names") or {}).items()
+        },
         capital_nouns=words("capital_nouns"),
         copulas=frozenset(forms("be")),
         side_nouns=words("side_nouns"),
@@ -765,7 +769,8 @@ class EventDetector:
             return city
         self._within = _country_of_place(best, self.words)
         words = best.text.split()
-        return " ".join(words[1:] if words[0].lower() == "the" and len(words) > 1 else words)
+        name = " ".join(words[1:] if words[0].lower() == "the" and len(words) > 1 else words)
+        return self.words.place_names.get(name.lower(), name)
 
     def _place_candidates(self, kind: str, root: Token, clause: Token) -> list[Span]:
         """The places the clause names for the event, in the order they are preferred among equals."""

@@ -368,3 +368,16 @@ def test_the_credit_opening_a_story_is_not_a_speaker(nlp: Language) -> None:
         '(Newser) – President Biden urged Vladimir Putin on Tuesday to "de-escalate tensions" at the border.'
     )
     assert [(q["speaker"], q["text"]) for q in quotes(nlp, text)] == [("Joe Biden", "de-escalate tensions")]
+
+
+def test_an_interview_labelled_only_in_its_first_exchange_goes_on_unlabelled(nlp: Language) -> None:
+    text = (
+        "Ibrahim Naber: Mr President, what did you learn about the plan to end the war?\n"
+        "Alexander Stubb: I left with the feeling that the president was losing patience with Russia.\n"
+        "Did Trump say he would put more pressure on Russia?\n"
+        "We will see what comes next. My advice was to set a deadline for the ceasefire.\n"
+        "Donald Trump made harsh statements the following day.\n"
+    )
+    found = [(q["speaker"], q["text"][:20]) for q in quotes(nlp, text)]
+    # was only the labelled answer: the unlabelled one after the question is Stubb's too
+    assert found == [("Alexander Stubb", "I left with the feel"), ("Alexander Stubb", "We will see what com")]

@@ -13,6 +13,7 @@ Short quoted words (scare quotes, names, terms) count only when a speech verb go
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -139,30 +140,56 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
 
 def find_interview(text: str, words: QuoteWords) -> Interview:
     """Interview turns without quotation marks. Labelled turns ("Sergey Lavrov: ...", "Question: ...") count
-    when the text has an interviewer's label or the same answerer's label twice; unlabelled ones when the
-    introduction presents an interview and at least two question paragraphs are each followed by an answer
-    paragraph in the first person."""
-    interview = Interview()
+    when the text has an interviewer's label or the same answerer's label twice, or when its first exchange
+    is labelled and the rest goes on without labels; unlabelled ones when the introduction presents an
+    interview and at least two question paragraphs are each followed by an answer paragraph in the first
+    person."""
     paragraphs = [(offset, par) for offset, par in _paragraphs(text) if par.strip()]
-    labels: list[tuple[int, str, re.Match[str] | None]] = []
-    for offset, par in paragraphs:
-        match = NAME_LINE.match(par)
-        labels.append((offset, par, match))
+    labels = [(offset, par, NAME_LINE.match(par)) for offset, par in paragraphs]
+    return _labelled_turns(labels, words) or _unlabelled_turns(paragraphs, words)
+
+
+def _labelled_turns(
+    labels: list[tuple[int, str, re.Match[str] | None]], words: QuoteWords
+) -> Interview | None:
+    """The turns of an interview whose paragraphs carry their speakers' labels; None when it has none."""
+    interview = Interview()
     names = [m.group("name") for _, _, m in labels if m is not None]
     asker = {n for n in names if fold(n) in words.interviewer_labels}
     answerers = {n for n in names if n not in asker and (names.count(n) >= 2 or asker)}
-    if answerers:
-        for offset, par, match in labels:
-            if match is None:
-                continue
-            name = match.group("name")
-            end = len(par.rstrip())
-            if name in asker:
+    exchange = None if answerers else _first_exchange(labels)
+    if exchange is not None:
+        asker, answerers = {exchange[0]}, {exchange[1]}
+    if not answerers:
+        return None
+    asked = False  # the paragraph before was an unlabelled question
+    for offset, par, match in labels:
+        end = len(par.rstrip())
+        if match is None:
+            if exchange is not None and asked and not par.rstrip().endswith("?"):
+                # "Alexander Stubb: ..." once, then unlabelled turns: what follows a question answers it
+                start = offset + len(par) - len(par.lstrip())
+                interview.answers.append(
+                    Quotation(start, offset + end, start, offset + end, True, exchange[1])
+                )
+            asked = exchange is not None and par.rstrip().endswith("?")
+            if asked:
                 interview.questions.append((offset, offset + end))
-            elif name in answerers and end - match.end() > 20:
-                start = offset + match.end()
-                interview.answers.append(Quotation(start, offset + end, start, offset + end, True, name))
-        return interview
+            continue
+        asked = False
+        name = match.group("name")
+        if name in asker:
+            interview.questions.append((offset, offset + end))
+        elif name in answerers and end - match.end() > 20:
+            start = offset + match.end()
+            interview.answers.append(Quotation(start, offset + end, start, offset + end, True, name))
+    return interview
+
+
+def _unlabelled_turns(paragraphs: list[tuple[int, str]], words: QuoteWords) -> Interview:
+    """The turns of an interview without labels: question paragraphs, each followed by a first-person answer,
+    after an introduction that presents an interview."""
+    interview = Interview()
     questions = [i for i, (_, par) in enumerate(paragraphs) if par.rstrip().endswith("?")]
     answers = [
         i + 1
@@ -187,6 +214,18 @@ def find_interview(text: str, words: QuoteWords) -> Interview:
         end = offset + len(par.rstrip())
         interview.answers.append(Quotation(start, end, start, end, True, interviewee=True))
     return interview
+
+
+def _first_exchange(labels: list[tuple[int, str, re.Match[str] | None]]) -> tuple[str, str] | None:
+    """The interviewer's and the interviewee's names when the text opens its first exchange with labels (a
+    labelled question answered by a labelled paragraph of another name) and goes on without them."""
+    for (_, par, match), (_, _, reply) in itertools.pairwise(labels):
+        if match is None or reply is None:
+            continue
+        if par.rstrip().endswith("?") and reply.group("name") != match.group("name"):
+            return match.group("name"), reply.group("name")
+        return None
+    return None
 
 
 def find_quotations(text: str) -> list[Quotation]:
@@ -494,9 +533,20 @@ class QuoteAttributor:
         """ "Name : - text" or "- text, emphasizes Name." """
         if quote.speaker_hint:
             line_start = self.text.rfind("\n", 0, quote.mark_start) + 1
-            for mention in items(doc, "accord_mentions"):
+            mentions = items(doc, "accord_mentions")
+            for mention in mentions:
                 if line_start <= mention["start"] < quote.mark_start and mention["kind"] == "person":
                     quote.speaker, quote.speaker_mention = mention["name"], mention
+            if not quote.speaker and line_start == quote.mark_start:
+                # an unlabelled answer: the interviewee the earlier labelled answer named
+                labelled = (
+                    m
+                    for m in mentions
+                    if m["kind"] == "person" and self.text[m["start"] : m["end"]] == quote.speaker_hint
+                )
+                named = next(labelled, None)
+                if named is not None:
+                    quote.speaker, quote.speaker_mention = named["name"], named
             if quote.speaker:
                 return
         tail = doc.char_span(max(quote.start, quote.end - 120), quote.end, alignment_mode="expand")

@@ -381,3 +381,12 @@ def test_an_interview_labelled_only_in_its_first_exchange_goes_on_unlabelled(nlp
     found = [(q["speaker"], q["text"][:20]) for q in quotes(nlp, text)]
     # was only the labelled answer: the unlabelled one after the question is Stubb's too
     assert found == [("Alexander Stubb", "I left with the feel"), ("Alexander Stubb", "We will see what com")]
+
+
+def test_a_document_or_the_sides_together_are_no_speaker(nlp: Language) -> None:
+    readout = 'The meeting lasted over five hours, the readout said, calling it "constructive and useful".'
+    assert quotes(nlp, readout) == []  # was "unnamed: readout"
+    sides = 'Both the American and Ukrainian sides confirmed "progress" in the talks.'
+    assert quotes(nlp, sides) == []
+    official = 'A senior official said the talks were "constructive and useful".'
+    assert [q["speaker"] for q in quotes(nlp, official)] == ["unnamed: senior official"]

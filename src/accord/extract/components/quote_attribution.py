@@ -76,6 +76,7 @@ class QuoteWords:
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
     interviewer_labels: frozenset[str]
+    voiceless: frozenset[str]  # "the statement said", "both sides said": no one speaks
     interview_cues: tuple[str, ...]
     term_markers: frozenset[str]
     determiners: frozenset[str]
@@ -99,6 +100,7 @@ def quote_words(quotes: str = "quotes", actors: str = "actors", holders: str = "
         determiners=frozenset(words["determiners"]),
         naming_forms=frozenset(set(all_forms(words["naming_verbs"])) | set(words["naming_words"])),
         qualifying_preps=frozenset(words["qualifying_prepositions"]),
+        voiceless=frozenset(words["voiceless"]),
         speech_forms=frozenset(all_forms(load_lexicon(actors)["speech_verbs"])),
         spokesbodies=frozenset(load_lexicon(holders)["spokesbodies"]),
     )
@@ -709,6 +711,8 @@ class QuoteAttributor:
             return None
         if token.ent_type_ in {"PERSON"}:
             return token.text, None
+        if lower in self.words.voiceless:
+            return None  # "the statement said": a document's wording, not anyone's quote
         description = _description(token, self.words.qualifying_preps)
         if not description or (" " not in description and description[:1].isupper()):
             return None  # a bare name the linker did not know is not a description

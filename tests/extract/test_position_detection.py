@@ -1500,3 +1500,12 @@ def test_what_a_partys_demands_contain_is_its_stance(nlp: Language) -> None:
     assert ("Ukraine", "security_guarantees", "support") in stances(nlp, criticized)  # was an accusation
     unowned = "The demands include neutrality for Ukraine."
     assert stances(nlp, unowned) == set()
+
+
+def test_talks_under_a_stance_word_through_a_hosting_verb_or_a_phrasal_one(nlp: Language) -> None:
+    hosting = "The Vatican has stated that it would be very interested in hosting the negotiations."
+    assert ("Vatican", "other", "support") in stances(nlp, hosting)  # was nothing
+    kept = "Lavrov stated that Moscow is not giving up on negotiations with Ukraine."
+    assert ("Russia", "other", "support") in stances(nlp, kept)  # was nothing
+    where = "Rubio said at the start of the negotiations that the talks were useful."
+    assert stances(nlp, where) == set()

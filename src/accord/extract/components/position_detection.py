@@ -1028,6 +1028,8 @@ class PositionDetector:
         head = root.head
         if root.dep_ == "pobj" and self._opinion_prep(head):
             return True  # "Russia was not against talks with Ukraine"
+        if root.dep_ == "pobj" and head.lower_ == "on" and self._phrasal(head.head):
+            return True  # "Moscow is not giving up on negotiations": undoing them, or (negated) keeping them
         if root.dep_ in {"pobj", "pcomp"} and head.lower_ in {"for", "to", "in", "into"}:
             head = head.head
         elif root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in self.content_nouns:
@@ -1036,8 +1038,23 @@ class PositionDetector:
             return False  # "prepared the meeting": arranged it, no stance
         if head.lower_ in self.proposing:
             return True
-        # "ready to resume contacts": a verb of starting under a stance word
-        return head.dep_ in {"xcomp", "ccomp", "acl"} and head.head.lower_ in self.proposing
+        # "ready to resume contacts", "interested in hosting the negotiations", "ruled out Finland hosting a
+        # meeting": a verb of starting or hosting under a stance word
+        for _ in range(3):
+            # through clauses, and prepositions of aim ("interested in"), never "of" or "at" ("at the start
+            # of the negotiations", "proposed ... at a meeting": the meeting is where, not what)
+            through = head.dep_ in {"xcomp", "ccomp", "acl", "pcomp"}
+            if not (through or (head.dep_ == "prep" and head.lower_ in {"in", "to", "for"})):
+                return False
+            head = head.head
+            if head.lower_ in self.proposing:
+                return True
+        return False
+
+    def _phrasal(self, verb: Token) -> bool:
+        """Is the verb one of the phrasal verbs that undo what they govern, with its particle ("give up")?"""
+        particle = self.phrasals.get(verb.lower_)
+        return particle is not None and any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children)
 
     def _sought(self, cue: Span) -> bool:
         """Are the guarantees sought by the holder ("would seek reliable security guarantees") with no

@@ -847,3 +847,10 @@ def test_where_a_visit_goes_is_its_place_not_a_party(nlp: Language) -> None:
 def test_a_place_is_named_as_news_names_it(nlp: Language) -> None:
     text = "The insurgency broke out in the months after Russia seized the Crimean Peninsula in March 2014."
     assert [e["place"] for e in events(nlp, text) if e["type"] == "attack"] == ["Crimea"]  # was the long name
+
+
+def test_a_negotiation_formats_gathering_without_leaders_is_a_round(nlp: Language) -> None:
+    text = "The regular meeting of the Trilateral Contact Group was held in Minsk on Wednesday."
+    assert [e["type"] for e in events(nlp, text)] == ["negotiation_round"]  # was "meeting"
+    summit = "On December 9, a summit of the Normandy Four leaders was held in Paris."
+    assert [e["type"] for e in events(nlp, summit)] == ["meeting"]

@@ -63,6 +63,7 @@ class EventWords:
     light_verbs: frozenset[str]
     reporting: frozenset[str]
     talkers: frozenset[str]
+    formats: frozenset[str]  # negotiation formats by their registry names
     multilateral: frozenset[str]
     leader_titles: frozenset[str]
     not_attacks: frozenset[str]
@@ -116,6 +117,7 @@ def event_words(name: str = "events") -> EventWords:
         light_verbs=verbs("light_verbs"),
         reporting=verbs("reporting"),
         talkers=words("talkers"),
+        formats=frozenset(str(f) for f in lexicon["words"]["formats"]),
         multilateral=words("multilateral"),
         leader_titles=words("leader_titles"),
         not_attacks=words("not_attacks"),
@@ -1414,6 +1416,8 @@ def _talks_or_meeting(doc: Doc, events: list[dict[str, Any]], words: EventWords)
             continue
         if parties >= WARRING and not people <= leaders:
             event["type"] = "negotiation_round"  # the warring sides' ministers, with a host or mediator
+        elif parties & words.formats and not parties & leaders and trigger not in words.multilateral:
+            event["type"] = "negotiation_round"  # "the meeting of the Trilateral Contact Group in Minsk"
         elif parties & leaders:
             event["type"] = "meeting"
         elif told_words & words.talkers or parties >= WARRING:

@@ -84,7 +84,7 @@ class Settings(BaseModel):
             description="Scenario, report and dashboard use only the quotes, events and positions "
             "scoring at least this."
         ),
-    ] = 0.3
+    ] = 0.6
     host: Annotated[str, Field(description="Address `accord serve` binds.")] = "127.0.0.1"
     port: Annotated[int, Field(description="Port `accord serve` listens on.")] = 8000
     token: Annotated[

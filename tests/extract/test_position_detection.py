@@ -1509,3 +1509,10 @@ def test_talks_under_a_stance_word_through_a_hosting_verb_or_a_phrasal_one(nlp: 
     assert ("Russia", "other", "support") in stances(nlp, kept)  # was nothing
     where = "Rubio said at the start of the negotiations that the talks were useful."
     assert stances(nlp, where) == set()
+
+
+def test_a_negotiated_solution_is_talks_asked_for(nlp: Language) -> None:
+    text = "Kuleba said Ukraine remains open to a negotiated solution to the present situation."
+    assert ("Ukraine", "other", "support") in stances(nlp, text)  # was nothing
+    wish = "A negotiated solution would take years, Kuleba said."
+    assert stances(nlp, wish) == set()  # no stance word asks for it

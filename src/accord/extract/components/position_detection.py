@@ -398,7 +398,7 @@ class PositionDetector:
                 direction == "withdrawn" or (direction == "toward" and self._withdrawer(cue.root, index))
             ):
                 # "Russia withdrew from the grain deal": no forces, no land; "Russia's retreat from
-                # Kherson": a phrase written for Ukraine leaving land, said of someone not known to be
+                # Kherson": a phrase written for Ukraine leaving land, said of a withdrawer not on its side
                 return None
             direction = side or direction
         if not self._stated(cue):

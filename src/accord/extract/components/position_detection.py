@@ -506,11 +506,7 @@ class PositionDetector:
         """The position of the outermost condition clause on the path (-1 when there is none)."""
         # Verbs inside a condition ("if Kyiv recognizes ...") state what is asked, not who asks it.
         return max(
-            (
-                i
-                for i, t in enumerate(path)
-                if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.marks for c in t.children)
-            ),
+            (i for i, t in enumerate(path) if self._condition_clause(t)),
             default=-1,
         )
 
@@ -1600,12 +1596,15 @@ class PositionDetector:
                 return True
         return False
 
-    def _conditioned(self, verb: Token) -> bool:
-        """Does a condition clause ("if ...", "unless ...", "once ...") hang from the verb?"""
-        return any(
-            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.marks for m in c.children)
-            for c in verb.children
+    def _condition_clause(self, token: Token) -> bool:
+        """Is the token the head of a condition clause ("if ...", "unless ...", "once ...")?"""
+        return token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in self.marks for c in token.children
         )
+
+    def _conditioned(self, verb: Token) -> bool:
+        """Does a condition clause hang from the verb?"""
+        return any(self._condition_clause(c) for c in verb.children)
 
     def _judged_short(self, path: list[Token]) -> bool:
         """Is what the path carries judged insufficient: "insufficient", or a negated "enough" (the "not"
@@ -1895,9 +1894,7 @@ class PositionDetector:
 
     def _holds_condition(self, token: Token) -> bool:
         """Is the path word the head of a condition ("if ...", "in exchange for ...", "until after ...")?"""
-        inside = token.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in self.marks for c in token.children
-        )
+        inside = self._condition_clause(token)
         if (
             token.dep_ == "pobj"
             and token.head.lower_ == "for"
@@ -1985,12 +1982,8 @@ class PositionDetector:
         qualifier = self._qualifier(token)
         if qualifier is not None and token not in cue and cue.root not in qualifier.subtree:
             return _clause_text(qualifier)
-        for child in token.children:
-            if child.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ in self.marks for m in child.children
-            ):
-                return _clause_text(child)
-        return None
+        clause = next((c for c in token.children if self._condition_clause(c)), None)
+        return _clause_text(clause) if clause is not None else None
 
     def _in_premise(self, cue: Span) -> bool:
         """Is the cue what a premise phrase supposes ("in the event of a ceasefire", "in case of an

@@ -393,10 +393,9 @@ class PositionDetector:
             direction = "toward"
         if issue == "territory" and cue.root.lower_ in self.withdrawing:
             # "Biden urged Russia to pull out of Ukraine": who withdraws decides, whatever the phrase
-            side = self._withdrawing_side(cue, index)
-            if side is None and (
-                direction == "withdrawn" or (direction == "toward" and self._withdrawer(cue.root, index))
-            ):
+            agent = self._withdrawer(cue.root, index)
+            side = self._withdrawing_side(cue, agent, index)
+            if side is None and (direction == "withdrawn" or (direction == "toward" and agent is not None)):
                 # "Russia withdrew from the grain deal": no forces, no land; "Russia's retreat from
                 # Kherson": a phrase written for Ukraine leaving land, said of a withdrawer not on its side
                 return None
@@ -1300,11 +1299,13 @@ class PositionDetector:
         head = governor(cue.root)
         return head != cue.root and head.lower_ in self.withdrawing
 
-    def _withdrawing_side(self, cue: Span, index: dict[int, dict[str, Any]]) -> str | None:
-        """The way a withdrawal points on territory by the side withdrawing: Russia's "away" (Ukraine keeps
-        its land), Ukraine's "toward"; None when no side is told or nothing territorial is withdrawn."""
+    def _withdrawing_side(
+        self, cue: Span, agent: Token | None, index: dict[int, dict[str, Any]]
+    ) -> str | None:
+        """The way a withdrawal points on territory by the side withdrawing (``agent``, from _withdrawer):
+        Russia's "away" (Ukraine keeps its land), Ukraine's "toward"; None when no side is told or nothing
+        territorial is withdrawn."""
         root = cue.root
-        agent = self._withdrawer(root, index)
         forces = (agent is not None and agent.lower_ in self.troop_nouns) or any(
             c.dep_ == "dobj" and c.lower_ in self.troop_nouns for c in root.children
         )

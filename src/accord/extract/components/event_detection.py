@@ -807,14 +807,14 @@ class EventDetector:
     def _visited(self, kind: str, root: Token, clause: Token) -> list[Span]:
         """The place a gathering's verb of visiting or hosting names."""
         candidates: list[Span] = []
+        index = mention_index(root.doc)
         visit = clause.head if clause.dep_ == "conj" and clause.head.lower_ in self.words.visits else root
         if kind in GROUP_EVENTS and visit.lower_ in self.words.visits and _is_verb(visit):
             for child in visit.children:
                 # "visited Kyiv": the place visited
-                if child.dep_ == "dobj" and _visited_place(child, mention_index(root.doc)):
+                if child.dep_ == "dobj" and _visited_place(child, index):
                     candidates.append(entity_at(root.doc, child.i) or root.doc[child.i : child.i + 1])
         if kind in GROUP_EVENTS and not _is_verb(root):
-            index = mention_index(root.doc)
             destinations = [p for c in root.children if c.lower_ == "to" for p in c.children]
             candidates.extend(
                 entity_at(root.doc, p.i) or root.doc[p.i : p.i + 1]

@@ -57,7 +57,7 @@ RELEASED = {
     "accord-extract-0.6": "a368a832c102a712140d1fefac8b4b288b3d2ef0d5d8022654f1a405f6de1c50",
     "accord-extract-0.7": "f210b054b9a861b48741ef2ffe7ca22de2bdacc925a239fc49342590bd8fef6d",
     "accord-extract-0.8": "8a54aae430e9af93dd86ee733987da8dd5f25ed3693c07f13e30c57b64c23ed9",
-    "accord-extract-0.9": "de49b1ecc638e639d1a096fb66a17ca6f69c09b784e95030c75bb8d42b23faea",
+    "accord-extract-0.9": "e950d091e8082c9db810f0e0e2fa1fccce192f09d0ef2234a6e3d8c0e8dc07b4",
 }
 
 

@@ -170,10 +170,7 @@ def _labelled_turns(
         if match is None:
             if exchange is not None and asked and not par.rstrip().endswith("?"):
                 # "Alexander Stubb: ..." once, then unlabelled turns: what follows a question answers it
-                start = offset + len(par) - len(par.lstrip())
-                interview.answers.append(
-                    Quotation(start, offset + end, start, offset + end, True, exchange[1])
-                )
+                interview.answers.append(_whole_paragraph(offset, par, exchange[1]))
             asked = exchange is not None and par.rstrip().endswith("?")
             if asked:
                 interview.questions.append((offset, offset + end))
@@ -211,11 +208,17 @@ def _unlabelled_turns(paragraphs: list[tuple[int, str]], words: QuoteWords) -> I
         offset, par = paragraphs[i]
         interview.questions.append((offset, offset + len(par.rstrip())))
     for i in answers:
-        offset, par = paragraphs[i]
-        start = offset + len(par) - len(par.lstrip())
-        end = offset + len(par.rstrip())
-        interview.answers.append(Quotation(start, end, start, end, True, interviewee=True))
+        interview.answers.append(_whole_paragraph(*paragraphs[i], interviewee=True))
     return interview
+
+
+def _whole_paragraph(
+    offset: int, par: str, speaker: str | None = None, *, interviewee: bool = False
+) -> Quotation:
+    """An unlabelled answer: the paragraph's text without its surrounding blanks."""
+    start = offset + len(par) - len(par.lstrip())
+    end = offset + len(par.rstrip())
+    return Quotation(start, end, start, end, True, speaker, interviewee=interviewee)
 
 
 def _first_exchange(labels: list[tuple[int, str, re.Match[str] | None]]) -> tuple[str, str] | None:

@@ -1516,3 +1516,21 @@ def test_a_negotiated_solution_is_talks_asked_for(nlp: Language) -> None:
     assert ("Ukraine", "other", "support") in stances(nlp, text)  # was nothing
     wish = "A negotiated solution would take years, Kuleba said."
     assert stances(nlp, wish) == set()  # no stance word asks for it
+
+
+def test_an_issue_spoken_of_without_a_stance_taken_is_no_position(nlp: Language) -> None:
+    fact = "“Iran gave Russia weapons,” Volodymyr Zelensky said."
+    assert stances(nlp, fact) == set()  # was Zelensky backing military aid
+    topic = (
+        "“We had a long conversation about the return of prisoners of war and about security guarantees,”"
+        " Volodymyr Zelensky said."
+    )
+    assert stances(nlp, topic) == set()  # was two stances, one per topic
+    aim = "“The ultimate goal is a ceasefire,” Hakan Fidan said."
+    assert stances(nlp, aim) == {("Hakan Fidan", "ceasefire", "support")}
+    obligation = "“First, there has to be a ceasefire,” Alexander Stubb said."
+    assert stances(nlp, obligation) == {("Alexander Stubb", "ceasefire", "support")}
+    value = "Sergei Lavrov said a ceasefire is essential."
+    assert stances(nlp, value) == {("Sergei Lavrov", "ceasefire", "support")}
+    refusal = "“No sanctions can be lifted,” Volodymyr Zelensky said."
+    assert stances(nlp, refusal) == {("Volodymyr Zelensky", "sanctions", "support")}

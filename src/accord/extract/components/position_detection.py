@@ -236,6 +236,7 @@ class PositionDetector:
         self.needs = all_forms(stance_words["needs"])
         self.noncommittal = set(stance_words["noncommittal"])
         self._read_land_words(stance_words)
+        self._read_stance_signals(stance_words["stance_signals"])
         self.assessments = set(stance_words["assessments"])
         self.open_negations = all_forms(stance_words["open_negations"])
         self.sufficiency = set(stance_words["sufficiency"])
@@ -250,6 +251,13 @@ class PositionDetector:
         self.noncommittal_verbs = all_forms(stance_words["noncommittal_verbs"])
         self.settlement_nouns = set(stance_words["settlement_nouns"])
         self.theatre_preps = frozenset(stance_words["theatre_preps"])
+
+    def _read_stance_signals(self, signals: dict[str, Any]) -> None:
+        """The words besides stance verbs and nouns that say a stance is taken (see ``_stance_taken``)."""
+        self.intent_aux = frozenset(signals["intent_aux"])
+        self.aim_nouns = frozenset(signals["aim_nouns"])
+        self.value_adjectives = frozenset(signals["value_adjectives"])
+        self.obligation_verbs = frozenset(signals["obligation_verbs"])
 
     def _read_land_words(self, stance_words: dict[str, Any]) -> None:
         """The words of ceding land and withdrawing from it."""
@@ -464,7 +472,67 @@ class PositionDetector:
         clause = self._stating_clause(search, direction, others)
         if clause is None:
             return []
+        if not self._stance_taken(search, clause):
+            return []  # "Psaki said Russia had deployed rocket launchers": the issue spoken of, no stance
         return [self._stance(search, clause, name, held) for name, held in search.holders]
+
+    def _stance_taken(self, search: _Search, clause: _Clause) -> bool:
+        """Does the sentence take a stance on the cue, not only speak of it? A holder's stance verb, a
+        proposer or backer, a condition, or a signal word on the cue's way up to its holder says so."""
+        if search.stance_held or search.own or clause.condition is not None or clause.boundary is not None:
+            return True
+        if clause.polarity != clause.base_sign:
+            return True  # "a ceasefire is unacceptable", "would never accept": the cue judged or refused
+        if any(self._harm(search.cue, search.path[: clause.stop], held) < 0 for _, held in search.holders):
+            return True  # "arms deliveries only prolong the war": the cue condemned
+        if search.path[0].lower_ in self.copulas:
+            return True  # "Crimea is part of Russia": the cue is itself a claim
+        if any(self._condition_clause(t) for t in search.path) or self._after_condition_phrase(search.cue):
+            return True  # "only after Russia withdraws", "dependent on the US lifting sanctions": asked for
+        path = search.path
+        return any(self._stance_signal(path, i) for i in range(max(search.stop, 1)))
+
+    def _after_condition_phrase(self, cue: Span) -> bool:
+        """Does the cue follow a condition phrase of its sentence ("dependent on the US lifting ...")?"""
+        words = [t.lower_ for t in cue.sent]
+        return any(
+            cue.start >= cue.sent.start + i + len(phrase)
+            for phrase in self.condition_phrases
+            for i in _phrase_starts(words, phrase)
+        )
+
+    def _stance_signal(self, path: list[Token], position: int) -> bool:
+        """Does the path word say a stance is taken: a word of stance, asking, refusing, need or readiness;
+        an auxiliary of obligation or intent; a negation; an aim or a value judged; an obligation verb?"""
+        token = path[position]
+        base = token.lower_
+        if base in self.stance or base in self.stance_nouns or base in self.adjectival or base in self.needs:
+            return True
+        if (
+            base in self.directives
+            or base in self.asking_nouns
+            or base in self.refusals
+            or base in self.aim_nouns
+        ):
+            return True  # "looking for ways to help Ukraine": an aim
+        if any(
+            c.dep_ == "aux" and (c.lower_ in self.deontic or c.lower_ in self.intent_aux)
+            for c in token.children
+        ):
+            return True  # "Kyiv must ...", "Ukraine will never ..."
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+            return True  # "the US does not recognize ...", "no sanctions can be revoked"
+        if base in self.copulas and any(
+            (
+                c.dep_ in {"nsubj", "csubj", "attr"}
+                and (c.lower_ in self.aim_nouns or c.lower_ in self.stance_nouns)
+            )
+            or (c.dep_ == "acomp" and c.lower_ in self.value_adjectives)
+            for c in token.children
+        ):
+            return True  # "the ultimate goal is a ceasefire", "a ceasefire is essential"
+        # "there has to be a ceasefire": the obligation verb's infinitive on the way
+        return base in self.obligation_verbs and position > 0 and path[position - 1].dep_ == "xcomp"
 
     def _quote_speaker(self, quote: dict[str, Any], search: _Search) -> bool:
         """The speaker of the quotation holding the cue becomes its first holder; False when the

@@ -171,6 +171,12 @@ def test_ambiguous_surnames_link_to_nobody(registry: ActorRegistry) -> None:
     assert linked(registry, "Al Thani") is None
 
 
+def test_a_family_name_written_first_is_the_surname_used_alone(registry: ActorRegistry) -> None:
+    assert linked(registry, "Xi") == "Xi Jinping"  # was nobody: "Jinping" was taken for the surname
+    assert linked(registry, "Jinping") is None
+    assert linked(registry, "Wang") is None  # Wang Yi and Wang Wenbin
+
+
 def test_linking_is_fast(registry: ActorRegistry) -> None:
     surfaces = ["Vladimir Putin", "Mr. Lavrov", "Todd D. Walters", "Fact Social", "Todd Walton"] * 40
     started = time.perf_counter()

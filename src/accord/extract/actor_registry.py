@@ -124,6 +124,8 @@ class ActorEntry(BaseModel):
     demonyms: list[str] = Field(default_factory=list)
     country: str | None = None
     media: bool = False
+    # "Xi Jinping", "Kim Jong Un": the family name comes first, and is what a later mention uses alone ("Xi")
+    family_name_first: bool = False
     roles: list[Role] = Field(default_factory=list)
 
     def names(self) -> list[str]:
@@ -203,7 +205,7 @@ class ActorRegistry:
                 self._fuzzy_owner.append(index)
                 words = key.split()
                 if entry.kind == "person" and len(words) > 1 and name in (entry.name, *entry.aliases):
-                    surnames[words[-1]].add(index)
+                    surnames[words[0] if entry.family_name_first else words[-1]].add(index)
             for demonym in entry.demonyms:
                 self._demonyms[normalize(demonym)] = index
         # A surname shared by two people links to neither: guessing would be worse than leaving it.

@@ -223,6 +223,17 @@ def test_the_invasion_as_background_is_no_attack(nlp: Language) -> None:
     assert not [e for e in found if e["type"] == "attack"]
 
 
+def test_an_undated_offensive_or_seizure_is_background_too(nlp: Language) -> None:
+    offensive = (
+        "Naftali Bennett was the first Western leader to meet Vladimir Putin since Moscow's offensive began."
+    )
+    assert not [e for e in events(nlp, offensive) if e["type"] == "attack"]  # was an attack by Russia
+    seized = "Zelensky will not give up the land Russia has seized."
+    assert not [e for e in events(nlp, seized) if e["type"] == "attack"]
+    dated = events(nlp, "Russian forces seized Debaltseve on February 18, 2015.")
+    assert [(e["type"], e["place"]) for e in dated] == [("attack", "Debaltseve")]
+
+
 def test_annexed_place_of_a_relative_clause_and_the_victim_is_no_party(nlp: Language) -> None:
     annexed = events(nlp, "Nobody recognises Crimea, which Russia annexed in 2014.")
     assert [(e["participants"], e["place"]) for e in annexed] == [(["Russia"], "Crimea")]

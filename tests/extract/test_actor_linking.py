@@ -66,6 +66,12 @@ def test_bylines_and_old_history_are_not_acting_actors(nlp: Language) -> None:
     assert acting_names(nlp, text) == set()
 
 
+def test_a_family_name_written_first_resolves_to_the_full_name_used_earlier(nlp: Language) -> None:
+    text = "Chinese special envoy Li Hui met Dmytro Kuleba in Kyiv. Li said China would help."
+    named = [m["name"] for m in actors(nlp, text) if m["surface"] == "Li"]
+    assert named == ["Li Hui"]  # was "Li", an unknown person ("Hui" was taken for the surname)
+
+
 def test_a_surname_that_is_also_a_month_stays_a_month(nlp: Language) -> None:
     names = {m["name"] for m in actors(nlp, "The talks resumed in Istanbul in May 2025 after a long pause.")}
     assert "Theresa May" not in names

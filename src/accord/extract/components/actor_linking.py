@@ -180,7 +180,8 @@ class ActorLinker:
             self.matcher.add(str(number), patterns)
             if entry.kind == "person":
                 for alias in names:
-                    last = alias.split()[-1] if len(alias.split()) > 1 else ""
+                    words = alias.split()
+                    last = "" if len(words) < 2 else words[0] if entry.family_name_first else words[-1]
                     if len(last) > 2 and last[0].isupper() and last not in names:
                         surnames.setdefault(last, [])
                         if number not in surnames[last]:
@@ -332,7 +333,9 @@ class ActorLinker:
             if len(core) < 2:
                 continue
             linked = entry if entry is not None else self._link(" ".join(core), "PERSON")
-            names.setdefault(fold(core[-1]), (" ".join(core), linked))
+            # "Li Hui ... Li said": a name written family name first is used alone by its first word
+            surname = core[0] if getattr(linked, "family_name_first", False) else core[-1]
+            names.setdefault(fold(surname), (" ".join(core), linked))
         return names
 
     def _link(self, surface: str, label: str | None) -> Any | None:

@@ -1534,3 +1534,22 @@ def test_an_issue_spoken_of_without_a_stance_taken_is_no_position(nlp: Language)
     assert stances(nlp, value) == {("Sergei Lavrov", "ceasefire", "support")}
     refusal = "“No sanctions can be lifted,” Volodymyr Zelensky said."
     assert stances(nlp, refusal) == {("Volodymyr Zelensky", "sanctions", "support")}
+
+
+def test_making_it_clear_is_stating(nlp: Language) -> None:
+    text = "The Kremlin has made it clear that a truce is conditional on Kyiv ceding the Donbas."
+    found = stances(nlp, text)
+    assert ("Russia", "ceasefire", "conditional") in found  # was nothing: "made" was no verb of stating
+    assert ("Russia", "territory", "support") in found
+
+
+def test_the_terms_of_a_truce_are_no_condition_set_on_it(nlp: Language) -> None:
+    text = "Ukraine said it had agreed to stop firing on Tuesday under the terms of the truce."
+    assert stances(nlp, text) == {("Ukraine", "ceasefire", "support")}  # was conditional on its own terms
+    condition = "Zelensky said he was open to a meeting with Putin under the right conditions."
+    assert stances(nlp, condition) == {("Volodymyr Zelensky", "other", "conditional")}
+
+
+def test_a_separatist_leader_holds_positions(nlp: Language) -> None:
+    text = "Alexander Zakharchenko said the ceasefire does not apply to Debaltseve."
+    assert stances(nlp, text) == {("Alexander Zakharchenko", "ceasefire", "oppose")}  # was no party

@@ -721,21 +721,9 @@ class PositionDetector:
             c.dep_ == "compound" and c.lower_ in self.documents for c in token.children
         )
         verb_like = is_verb(token) or token.dep_ == "acomp" or misparsed
-        # "laid out a peace plan, which includes ...": issuing a plan states what it includes; "Hungary is
-        # against new sanctions": being against a thing states a stance on it too
-        issues_plan = (
-            (
-                base in self.issuing
-                and any(c.dep_ == "dobj" and c.lower_ in self.documents for c in token.children)
-            )
-            or self._against(token, path, position)
-            or self._contained(token)
-        )
-        if (
-            (base not in self.speech and base not in self.stance and not issues_plan)
-            or not verb_like
-            or token in cue
-        ):
+        issues_plan = self._issues_plan(token, path, position)
+        states = base in self.speech or base in self.stance or issues_plan or _made_clear(token)
+        if not states or not verb_like or token in cue:
             return _Step.NEXT
         if base in self.directives and base.startswith("call") and not _calls_for(token):
             return _Step.NEXT  # "called Zelensky a dictator": naming, not calling for something
@@ -757,6 +745,14 @@ class PositionDetector:
         if self._addressee(subject, path, position):
             return _Step.NEXT  # "demanded that Ukraine refuse ...": the party asked to act holds nothing
         return self._subject_holders(search, position, token, subject, issues_plan)
+
+    def _issues_plan(self, verb: Token, path: list[Token], position: int) -> bool:
+        """ "laid out a peace plan, which includes ...": issuing a plan states what it includes; "Hungary is
+        against new sanctions": being against a thing states a stance on it too."""
+        issued = verb.lower_ in self.issuing and any(
+            c.dep_ == "dobj" and c.lower_ in self.documents for c in verb.children
+        )
+        return issued or self._against(verb, path, position) or self._contained(verb)
 
     def _contained(self, verb: Token) -> bool:
         """A verb of containing whose subject is a document or a stance noun ("Russia's demands include
@@ -1947,7 +1943,12 @@ class PositionDetector:
         there are nuances"; "ready for a dialogue, but with another President")."""
         for token in path:
             for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in self.terms_preps and self._sets_terms(child):
+                if (
+                    child.dep_ == "prep"
+                    and child.lower_ in self.terms_preps
+                    and self._sets_terms(child)
+                    and not _of_something(child)
+                ):
                     return _clause_text(child)
             if not any(c.dep_ == "cc" and c.lower_ == "but" for c in token.children):
                 continue
@@ -2289,6 +2290,22 @@ def _someones_election(cue: Span, index: dict[int, dict[str, Any]]) -> bool:
         return False
     mention = index.get(owner.i)
     return mention is None or mention["kind"] != "country"
+
+
+def _made_clear(verb: Token) -> bool:
+    """ "Moscow has made it clear that ...", "made clear that ...": stating, as "said" is."""
+    return verb.lower_ in {"make", "makes", "made", "making"} and any(
+        c.lower_ == "clear" and c.dep_ in {"ccomp", "oprd", "acomp", "dobj", "advmod", "xcomp"}
+        for c in verb.children
+    )
+
+
+def _of_something(prep: Token) -> bool:
+    """Do the terms the preposition names belong to something ("under the terms of a Kremlin-brokered
+    truce": the truce's own provisions, no condition the holder sets)?"""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" for p in prep.children if p.dep_ == "pobj" for c in p.children
+    )
 
 
 def _clause_text(token: Token) -> str:

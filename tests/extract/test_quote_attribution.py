@@ -390,3 +390,9 @@ def test_a_document_or_the_sides_together_are_no_speaker(nlp: Language) -> None:
     assert quotes(nlp, sides) == []
     official = 'A senior official said the talks were "constructive and useful".'
     assert [q["speaker"] for q in quotes(nlp, official)] == ["unnamed: senior official"]
+
+
+def test_a_pronoun_before_the_quotation_stands_for_someone_named_before_it(nlp: Language) -> None:
+    text = "Zelensky's office said he told Trump that “Ukraine will never recognise the occupation”."
+    (quote,) = quotes(nlp, text)
+    assert quote["speaker"] == "Volodymyr Zelensky"  # was Donald Trump, named after "he"

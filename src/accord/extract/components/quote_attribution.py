@@ -707,7 +707,9 @@ class QuoteAttributor:
         if lower in pronouns | self.words.group_pronouns:
             found = _governing_subject(token, index, person=lower in pronouns)
             if found is None:
-                found = _last_actor(doc, quote.mark_start, self.words.speech_forms, person=lower in pronouns)
+                # the antecedent comes before the pronoun ("X's office said he told Trump that '...'": not Trump)
+                before = min(quote.mark_start, token.idx)
+                found = _last_actor(doc, before, self.words.speech_forms, person=lower in pronouns)
             if found is not None:
                 token._.accord_referent = found  # for positions and events (see resolve_pronoun)
                 return str(found["name"]), found

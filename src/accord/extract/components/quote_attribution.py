@@ -707,7 +707,7 @@ class QuoteAttributor:
         if lower in pronouns | self.words.group_pronouns:
             found = _governing_subject(token, index, person=lower in pronouns)
             if found is None:
-                # the antecedent comes before the pronoun ("X's office said he told Trump that ...": not Trump)
+                # an antecedent comes before its pronoun ("his office said he told Trump ...": not Trump)
                 before = min(quote.mark_start, token.idx)
                 found = _last_actor(doc, before, self.words.speech_forms, person=lower in pronouns)
             if found is not None:

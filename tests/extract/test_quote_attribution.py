@@ -396,3 +396,13 @@ def test_a_pronoun_before_the_quotation_stands_for_someone_named_before_it(nlp: 
     text = "Zelensky's office said he told Trump that “Ukraine will never recognise the occupation”."
     (quote,) = quotes(nlp, text)
     assert quote["speaker"] == "Volodymyr Zelensky"  # was Donald Trump, named after "he"
+
+
+def test_a_leaders_office_is_quoted_under_the_country_it_serves(nlp: Language) -> None:
+    text = "In a statement, Zelensky's office said the talks had been “constructive and useful”."
+    (quote,) = quotes(nlp, text)
+    assert (
+        quote["speaker"] == "Ukraine"
+    )  # was Volodymyr Zelensky (guide: a readout's wording is the country's)
+    spokesman = "Zelensky's spokesman Serhii Nykyforov said the talks had been “constructive and useful”."
+    assert [q["speaker"] for q in quotes(nlp, spokesman)] != ["Ukraine"]

@@ -85,6 +85,7 @@ class QuoteWords:
     qualifying_preps: frozenset[str]
     speech_forms: frozenset[str]
     spokesbodies: frozenset[str]
+    readout_bodies: frozenset[str]  # bodies whose wording is their country's: "the president's office said"
 
 
 @functools.cache
@@ -103,6 +104,7 @@ def quote_words(quotes: str = "quotes", actors: str = "actors", holders: str = "
         voiceless=frozenset(words["voiceless"]),
         speech_forms=frozenset(all_forms(load_lexicon(actors)["speech_verbs"])),
         spokesbodies=frozenset(load_lexicon(holders)["spokesbodies"]),
+        readout_bodies=frozenset(load_lexicon(holders)["readout_bodies"]),
     )
 
 
@@ -695,6 +697,11 @@ class QuoteAttributor:
         if mention is not None:
             if mention["kind"] == "media":
                 return None
+            if token.lower_ in self.words.readout_bodies and mention["kind"] == "person":
+                # "the president's office said": a readout's wording is the country's (guide: single bodies)
+                country = _country_served(mention, index)
+                if country is not None:
+                    return country
             return str(mention["name"]), mention
         lower = token.lower_
         antecedent = relative_antecedent(token)
@@ -868,6 +875,16 @@ def _mention_near(
         if child.i in index and index[child.i]["kind"] == "person" and child.dep_ in {"appos", "compound"}:
             return index[child.i]
     return speaking_for(token, index, spokesbodies)
+
+
+def _country_served(
+    mention: dict[str, Any], index: dict[int, dict[str, Any]]
+) -> tuple[str, dict[str, Any] | None] | None:
+    """The country (or body) a person's office serves, with its mention in the article when there is one."""
+    served = [str(role).split("|")[-1] for role in mention.get("roles") or []]
+    if not served:
+        return None
+    return served[0], next((m for m in index.values() if m["name"] == served[0]), None)
 
 
 def _compatible(mention: dict[str, Any], person: bool) -> bool:

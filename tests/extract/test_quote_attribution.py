@@ -406,3 +406,12 @@ def test_a_leaders_office_is_quoted_under_the_country_it_serves(nlp: Language) -
     )  # was Volodymyr Zelensky (guide: a readout's wording is the country's)
     spokesman = "Zelensky's spokesman Serhii Nykyforov said the talks had been “constructive and useful”."
     assert [q["speaker"] for q in quotes(nlp, spokesman)] != ["Ukraine"]
+
+
+def test_a_ministry_owned_by_a_pronoun_speaks_for_its_heads_country(nlp: Language) -> None:
+    text = (
+        "Dmytro Kuleba restated that Kyiv is ready to talk, his ministry said, adding that “no such readiness"
+        " is currently observed on the Russian side”."
+    )
+    (quote,) = quotes(nlp, text)
+    assert quote["speaker"] == "Ukraine"  # was "unnamed: ministry"

@@ -693,15 +693,13 @@ class QuoteAttributor:
         index: dict[int, dict[str, Any]],
         unnamed: dict[str, str],
     ) -> tuple[str, dict[str, Any] | None] | None:
+        body = self._body_speaker(doc, token, quote, index, unnamed)
+        if body is not None:
+            return body
         mention = _mention_near(token, index, self.words.spokesbodies)
         if mention is not None:
             if mention["kind"] == "media":
                 return None
-            if token.lower_ in self.words.readout_bodies and mention["kind"] == "person":
-                # "the president's office said": a readout's wording is the country's (guide: single bodies)
-                country = _country_served(mention, index)
-                if country is not None:
-                    return country
             return str(mention["name"]), mention
         lower = token.lower_
         antecedent = relative_antecedent(token)
@@ -734,6 +732,31 @@ class QuoteAttributor:
         label = f"unnamed: {description}"
         unnamed[key] = label
         return label, None
+
+    def _body_speaker(
+        self,
+        doc: Doc,
+        token: Token,
+        quote: Quotation,
+        index: dict[int, dict[str, Any]],
+        unnamed: dict[str, str],
+    ) -> tuple[str, dict[str, Any] | None] | None:
+        """A leader's office, ministry or press service speaks for the country its head serves ("the
+        president's office said", "his ministry said"): a readout's wording is the country's (guide: single
+        bodies). None for any other word, or a body whose head is not a known person."""
+        if token.lower_ not in self.words.readout_bodies:
+            return None
+        head = _mention_near(token, index, self.words.spokesbodies)
+        if head is None:
+            pronoun = next(
+                (c for c in token.children if c.dep_ == "poss" and c.lower_ in self.words.person_pronouns),
+                None,
+            )
+            found = self._name_for(doc, pronoun, quote, index, unnamed) if pronoun is not None else None
+            head = found[1] if found is not None else None
+        if head is None or head["kind"] != "person":
+            return None
+        return _country_served(head, index)
 
     def _named_with_determiner(self, doc: Doc, quote: Quotation) -> bool:
         """'the "Steinmeier formula"', 'an "all for all" basis': a short quotation after a determiner names a

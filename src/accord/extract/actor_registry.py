@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -132,6 +132,11 @@ class ActorEntry(BaseModel):
         """The canonical name, aliases and metonyms (not demonyms)."""
         return [self.name, *self.aliases, *self.metonyms]
 
+    def surname(self, words: Sequence[str]) -> str:
+        """The word of one of its names that a later mention uses alone: the last ("Zelensky"), or the first
+        for a name written family name first ("Xi")."""
+        return words[0] if self.family_name_first else words[-1]
+
 
 class RegistryFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -205,7 +210,7 @@ class ActorRegistry:
                 self._fuzzy_owner.append(index)
                 words = key.split()
                 if entry.kind == "person" and len(words) > 1 and name in (entry.name, *entry.aliases):
-                    surnames[words[0] if entry.family_name_first else words[-1]].add(index)
+                    surnames[entry.surname(words)].add(index)
             for demonym in entry.demonyms:
                 self._demonyms[normalize(demonym)] = index
         # A surname shared by two people links to neither: guessing would be worse than leaving it.

@@ -181,7 +181,7 @@ class ActorLinker:
             if entry.kind == "person":
                 for alias in names:
                     words = alias.split()
-                    last = "" if len(words) < 2 else words[0] if entry.family_name_first else words[-1]
+                    last = entry.surname(words) if len(words) > 1 else ""
                     if len(last) > 2 and last[0].isupper() and last not in names:
                         surnames.setdefault(last, [])
                         if number not in surnames[last]:
@@ -333,8 +333,8 @@ class ActorLinker:
             if len(core) < 2:
                 continue
             linked = entry if entry is not None else self._link(" ".join(core), "PERSON")
-            # "Li Hui ... Li said": a name written family name first is used alone by its first word
-            surname = core[0] if getattr(linked, "family_name_first", False) else core[-1]
+            # "Li Hui ... Li said": the registry knows which word a name written family name first uses alone
+            surname = linked.surname(core) if linked is not None else core[-1]
             names.setdefault(fold(surname), (" ".join(core), linked))
         return names
 

@@ -693,10 +693,10 @@ class QuoteAttributor:
         index: dict[int, dict[str, Any]],
         unnamed: dict[str, str],
     ) -> tuple[str, dict[str, Any] | None] | None:
-        body = self._body_speaker(doc, token, quote, index, unnamed)
+        mention = _mention_near(token, index, self.words.spokesbodies)
+        body = self._body_speaker(doc, token, mention, quote, index, unnamed)
         if body is not None:
             return body
-        mention = _mention_near(token, index, self.words.spokesbodies)
         if mention is not None:
             if mention["kind"] == "media":
                 return None
@@ -737,16 +737,17 @@ class QuoteAttributor:
         self,
         doc: Doc,
         token: Token,
+        head: dict[str, Any] | None,
         quote: Quotation,
         index: dict[int, dict[str, Any]],
         unnamed: dict[str, str],
     ) -> tuple[str, dict[str, Any] | None] | None:
         """A leader's office, ministry or press service speaks for the country its head serves ("the
         president's office said", "his ministry said"): a readout's wording is the country's (guide: single
-        bodies). None for any other word, or a body whose head is not a known person."""
+        bodies). ``head`` is whom the body was found to speak for ("Zelensky's office"), if anyone; None for
+        any other word, or a body whose head is not a known person."""
         if token.lower_ not in self.words.readout_bodies:
             return None
-        head = _mention_near(token, index, self.words.spokesbodies)
         if head is None:
             pronoun = next(
                 (c for c in token.children if c.dep_ == "poss" and c.lower_ in self.words.person_pronouns),

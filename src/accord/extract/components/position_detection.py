@@ -232,6 +232,7 @@ class PositionDetector:
         self.reservation_nouns = frozenset(stance_words["reservation_nouns"])
         self.opinion_preps = frozenset(stance_words["opinion_preps"])
         self.copulas = frozenset(forms("be"))
+        self.making = frozenset(forms("make"))  # "made it clear that ..."
         self.exclusive_preps = set(stance_words["exclusive_preps"])
         self.needs = all_forms(stance_words["needs"])
         self.noncommittal = set(stance_words["noncommittal"])
@@ -722,7 +723,7 @@ class PositionDetector:
         )
         verb_like = is_verb(token) or token.dep_ == "acomp" or misparsed
         issues_plan = self._issues_plan(token, path, position)
-        states = base in self.speech or base in self.stance or issues_plan or _made_clear(token)
+        states = base in self.speech or base in self.stance or issues_plan or self._made_clear(token)
         if not states or not verb_like or token in cue:
             return _Step.NEXT
         if base in self.directives and base.startswith("call") and not _calls_for(token):
@@ -745,6 +746,13 @@ class PositionDetector:
         if self._addressee(subject, path, position):
             return _Step.NEXT  # "demanded that Ukraine refuse ...": the party asked to act holds nothing
         return self._subject_holders(search, position, token, subject, issues_plan)
+
+    def _made_clear(self, verb: Token) -> bool:
+        """ "Moscow has made it clear that ...", "made clear that ...": stating, as "said" is."""
+        return verb.lower_ in self.making and any(
+            c.lower_ == "clear" and c.dep_ in {"ccomp", "oprd", "acomp", "dobj", "advmod", "xcomp"}
+            for c in verb.children
+        )
 
     def _issues_plan(self, verb: Token, path: list[Token], position: int) -> bool:
         """ "laid out a peace plan, which includes ...": issuing a plan states what it includes; "Hungary is
@@ -2290,14 +2298,6 @@ def _someones_election(cue: Span, index: dict[int, dict[str, Any]]) -> bool:
         return False
     mention = index.get(owner.i)
     return mention is None or mention["kind"] != "country"
-
-
-def _made_clear(verb: Token) -> bool:
-    """ "Moscow has made it clear that ...", "made clear that ...": stating, as "said" is."""
-    return verb.lower_ in {"make", "makes", "made", "making"} and any(
-        c.lower_ == "clear" and c.dep_ in {"ccomp", "oprd", "acomp", "dobj", "advmod", "xcomp"}
-        for c in verb.children
-    )
 
 
 def _of_something(prep: Token) -> bool:

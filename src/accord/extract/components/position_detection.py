@@ -488,19 +488,24 @@ class PositionDetector:
             return True  # "arms deliveries only prolong the war": the cue condemned
         if search.path[0].lower_ in self.copulas:
             return True  # "Crimea is part of Russia": the cue is itself a claim
-        if any(self._condition_clause(t) for t in search.path) or self._after_condition_phrase(search.cue):
+        if self._condition_zone(search.path) >= 0 or self._after_condition_phrase(search.cue):
             return True  # "only after Russia withdraws", "dependent on the US lifting sanctions": asked for
         path = search.path
         return any(self._stance_signal(path, i) for i in range(max(search.stop, 1)))
 
     def _after_condition_phrase(self, cue: Span) -> bool:
         """Does the cue follow a condition phrase of its sentence ("dependent on the US lifting ...")?"""
-        words = [t.lower_ for t in cue.sent]
         return any(
             cue.start >= cue.sent.start + i + len(phrase)
-            for phrase in self.condition_phrases
-            for i in _phrase_starts(words, phrase)
+            for i, phrase in self._condition_phrases_in(cue.sent)
         )
+
+    def _condition_phrases_in(self, sent: Span) -> Iterator[tuple[int, list[str]]]:
+        """Where each condition phrase starts in the sentence (its word position), phrase by phrase."""
+        words = [t.lower_ for t in sent]
+        for phrase in self.condition_phrases:
+            for i in _phrase_starts(words, phrase):
+                yield i, phrase
 
     def _stance_signal(self, path: list[Token], position: int) -> bool:
         """Does the path word say a stance is taken: a word of stance, asking, refusing, need or readiness;
@@ -2080,23 +2085,21 @@ class PositionDetector:
     def _condition_phrase(self, cue: Span) -> tuple[int | None, str | None, bool]:
         """A condition phrase in the cue's sentence ("on condition that", "in exchange for") after the cue:
         the sentence from there is the condition."""
-        sentence = [t.lower_ for t in cue.sent]
-        for phrase in self.condition_phrases:
-            n = len(phrase)
-            for i in _phrase_starts(sentence, phrase):
-                if cue.start <= cue.sent.start + i < cue.end:
-                    continue
-                if any(w in self.unconditional for w in sentence[max(0, i - 2) : i]):
-                    continue  # "a truce without preconditions": no condition at all
-                if phrase in self.premise_phrases:
-                    head = cue.sent[i].head
-                    if not head.left_edge.i <= cue.root.i <= head.right_edge.i:
-                        continue  # "agree to neutrality, but receive help in the event of aggression"
-                elif cue.start >= cue.sent.start + i + n:
-                    continue  # "dependent on the US lifting sanctions": the cue is what is asked for
-                if "as" in sentence[max(0, i - 2) : i]:
-                    continue  # "the lifting of sanctions as a precondition for ...": the cue is the demand
-                return None, cue.sent[i:].text, phrase in self.trade_phrases
+        for i, phrase in self._condition_phrases_in(cue.sent):
+            before = [t.lower_ for t in cue.sent[max(0, i - 2) : i]]
+            if cue.start <= cue.sent.start + i < cue.end:
+                continue
+            if any(w in self.unconditional for w in before):
+                continue  # "a truce without preconditions": no condition at all
+            if phrase in self.premise_phrases:
+                head = cue.sent[i].head
+                if not head.left_edge.i <= cue.root.i <= head.right_edge.i:
+                    continue  # "agree to neutrality, but receive help in the event of aggression"
+            elif cue.start >= cue.sent.start + i + len(phrase):
+                continue  # "dependent on the US lifting sanctions": the cue is what is asked for
+            if "as" in before:
+                continue  # "the lifting of sanctions as a precondition for ...": the cue is the demand
+            return None, cue.sent[i:].text, phrase in self.trade_phrases
         return None, None, False
 
 

@@ -33,6 +33,14 @@ def test_most_specific_place_wins(nlp: Language) -> None:
     assert found[0]["date"] == "2022-03-10"
 
 
+def test_a_capital_standing_for_its_country_is_still_a_city_to_place_an_event(nlp: Language) -> None:
+    # The linker reads "Berlin" as Germany; as a place it is the city, not a country a later city outranks.
+    found = events(nlp, "After his meeting with Zelensky in Berlin, Scholz gave a speech in Hamburg.")
+    assert [e["place"] for e in found if e["type"] == "meeting"] == ["Berlin"]
+    found = events(nlp, "During the meeting with Erdogan in Ankara, Putin stayed in Istanbul.")
+    assert [e["place"] for e in found if e["type"] == "meeting"] == ["Ankara"]
+
+
 def test_attack_target_is_the_place_not_a_participant(nlp: Language) -> None:
     (event,) = events(nlp, "The Russian invasion of Ukraine began in February 2022.")
     assert event["type"] == "attack"
@@ -278,6 +286,15 @@ def test_speaking_by_phone_is_a_phone_call(nlp: Language) -> None:
     assert ("phone_call", ["Emmanuel Macron", "Olaf Scholz"]) in _kinds(found)
     found = events(nlp, "Emmanuel Macron spoke with Olaf Scholz by telephone.")
     assert ("phone_call", ["Emmanuel Macron", "Olaf Scholz"]) in _kinds(found)
+
+
+def test_phone_talks_are_a_phone_call(nlp: Language) -> None:
+    found = events(nlp, "Putin and Merkel held telephone talks on Monday.")
+    assert [(e["type"], set(e["participants"])) for e in found] == [
+        ("phone_call", {"Vladimir Putin", "Angela Merkel"})
+    ]
+    found = events(nlp, "Erdogan held talks by phone with Zelensky on Tuesday.")
+    assert [e["type"] for e in found] == ["phone_call"]
 
 
 def test_aid_resumed_beside_another_object_and_aid_agreed_to_be_given(nlp: Language) -> None:

@@ -86,6 +86,7 @@ class EventWords:
     written: frozenset[str]
     talk_words: frozenset[str]
     capitals: Mapping[str, str]  # demonym -> capital city ("the Belarusian capital" -> Minsk)
+    capital_cities: frozenset[str]  # the capitals themselves, lower case
     place_names: Mapping[str, str]  # a longer name -> the one news uses ("Crimean Peninsula" -> Crimea)
     capital_nouns: frozenset[str]
     copulas: frozenset[str]  # the forms of "be", read once
@@ -147,6 +148,9 @@ def event_words(name: str = "events") -> EventWords:
         period_words=words("period_words"),
         not_datelines=words("not_datelines"),
         capitals={str(k).lower(): str(v) for k, v in dict(lexicon["words"].get("capitals") or {}).items()},
+        capital_cities=frozenset(
+            str(v).lower() for v in dict(lexicon["words"].get("capitals") or {}).values()
+        ),
         place_names={
             str(k).lower(): str(v) for k, v in dict(lexicon["words"].get("place_names") or {}).items()
         },
@@ -294,9 +298,9 @@ class EventDetector:
         _talks_or_meeting(doc, out, self.words)
         return doc
 
-    def _triggers(self, doc: Doc, index: dict[int, dict[str, Any]]) -> list[tuple[str, Span]]:
+    def _noun_triggers(self, doc: Doc, taken: set[int]) -> list[tuple[str, Span]]:
+        """The event nouns, longest first where they overlap; their tokens go into ``taken``."""
         found: list[tuple[str, Span]] = []
-        taken: set[int] = set()
         for match_id, start, end in sorted(self.nouns(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
             if any(i in taken for i in range(start, end)):
                 continue
@@ -306,8 +310,15 @@ class EventDetector:
                 continue  # a verb spelled like the noun ("strike", "call")
             if self.needs[kind] and not self._has_need(span, kind):
                 continue
+            if kind in {"negotiation_round", "meeting"} and self._by_phone(span.root):
+                kind = "phone_call"  # "phone talks", "talks by telephone": a call, whoever holds it
             taken.update(range(start, end))
             found.append((kind, span))
+        return found
+
+    def _triggers(self, doc: Doc, index: dict[int, dict[str, Any]]) -> list[tuple[str, Span]]:
+        taken: set[int] = set()
+        found = self._noun_triggers(doc, taken)
         for token in doc:
             if (
                 token.lower_ in self.agree_forms
@@ -381,8 +392,10 @@ class EventDetector:
         return False
 
     def _by_phone(self, token: Token) -> bool:
-        """ "spoke by phone", "talked over the telephone", "conferred via video link"."""
+        """ "spoke by phone", "talked over the telephone", "conferred via video link", "phone talks"."""
         for child in token.children:
+            if child.dep_ in {"compound", "amod"} and child.lower_ in self.talk_media:
+                return True
             if child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "over", "via", "on"}:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.lower_ in self.talk_media:
@@ -761,7 +774,7 @@ class EventDetector:
         for span in self._place_candidates(kind, root, clause):
             if span.text in names:
                 continue
-            if best is None or (_is_country(best) and not _is_country(span)):
+            if best is None or (self._country_place(best) and not self._country_place(span)):
                 best = span
         if best is None:
             # "launched drones at Ukrainian cities": no place named, but the country the target lies in
@@ -773,6 +786,11 @@ class EventDetector:
         words = best.text.split()
         name = " ".join(words[1:] if words[0].lower() == "the" and len(words) > 1 else words)
         return self.words.place_names.get(name.lower(), name)
+
+    def _country_place(self, span: Span) -> bool:
+        """Whether the span places an event in a country; a capital standing for its country ("in
+        Berlin") places it in the city."""
+        return _is_country(span) and span.text.lower() not in self.words.capital_cities
 
     def _place_candidates(self, kind: str, root: Token, clause: Token) -> list[Span]:
         """The places the clause names for the event, in the order they are preferred among equals."""

@@ -41,6 +41,11 @@ def test_a_capital_standing_for_its_country_is_still_a_city_to_place_an_event(nl
     assert [e["place"] for e in found if e["type"] == "meeting"] == ["Ankara"]
 
 
+def test_a_place_whose_name_begins_with_the_keeps_it(nlp: Language) -> None:
+    found = events(nlp, "Trump met Zelensky in The Hague on Wednesday.")
+    assert [e["place"] for e in found] == ["The Hague"]
+
+
 def test_attack_target_is_the_place_not_a_participant(nlp: Language) -> None:
     (event,) = events(nlp, "The Russian invasion of Ukraine began in February 2022.")
     assert event["type"] == "attack"

@@ -784,7 +784,9 @@ class EventDetector:
             return city
         self._within = _country_of_place(best, self.words)
         words = best.text.split()
-        name = " ".join(words[1:] if words[0].lower() == "the" and len(words) > 1 else words)
+        # "the Crimean Peninsula" is Crimea's; "in The Hague", capitalised inside a sentence, is the name's
+        article = words[0] == "the" or (words[0] == "The" and best.start == best.sent.start)
+        name = " ".join(words[1:] if article and len(words) > 1 else words)
         return self.words.place_names.get(name.lower(), name)
 
     def _country_place(self, span: Span) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
+import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -23,7 +23,6 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
 
-from accord.dates import MONTH_ALTERNATION, MONTHS
 from accord.extract.components.common import (
     dateline_word,
     entities_in,
@@ -38,6 +37,7 @@ from accord.extract.components.common import (
     published_date,
 )
 from accord.extract.components.date_resolution import resolve_date
+from accord.extract.components.datelines import find_dateline
 from accord.extract.components.quote_attribution import (
     VERB_DEPS,
     quote_words,
@@ -77,6 +77,7 @@ class EventWords:
     proxies: frozenset[str]
     visits: frozenset[str]
     tries: frozenset[str]
+    failures: frozenset[str]
     convening: frozenset[str]  # verbs by which one party convenes a gathering of others
     asking: frozenset[str]  # verbs whose "for" asks for the event ("called for direct talks")
     decisions: frozenset[str]
@@ -99,7 +100,6 @@ class EventWords:
     event_link_preps: frozenset[str]
     period_bounds: frozenset[str]
     period_words: frozenset[str]
-    not_datelines: frozenset[str]
 
 
 @functools.cache
@@ -132,6 +132,7 @@ def event_words(name: str = "events") -> EventWords:
         proxies=words("proxies"),
         visits=verbs("visit_verbs"),
         tries=verbs("tries"),
+        failures=verbs("failures"),
         convening=verbs("convening"),
         asking=verbs("asking"),
         decisions=verbs("decisions"),
@@ -146,7 +147,6 @@ def event_words(name: str = "events") -> EventWords:
         event_link_preps=words("event_link_preps"),
         period_bounds=words("period_bounds"),
         period_words=words("period_words"),
-        not_datelines=words("not_datelines"),
         capitals={str(k).lower(): str(v) for k, v in dict(lexicon["words"].get("capitals") or {}).items()},
         capital_cities=frozenset(
             str(v).lower() for v in dict(lexicon["words"].get("capitals") or {}).values()
@@ -918,6 +918,11 @@ class EventDetector:
             if len(chain) > 4:
                 break
         words = _governing_words(chain)
+        if any(
+            b.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in self.words.failures
+            for b, t in itertools.pairwise(chain)
+        ):
+            words = [w for w in words if w not in self.words.failures]  # "the talks failed to yield progress"
         if root.sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
             return "hypothetical"  # "Are you talking about lining up that meeting?": asked about, not told
         verb = root if _is_verb(root) else (clause if clause.lower_ in self.words.light_verbs else None)
@@ -1120,19 +1125,6 @@ def _narrows_earlier(events: list[dict[str, Any]], event: dict[str, Any]) -> boo
     return False
 
 
-_DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-Þ][^\W\d_]+(?:[ -][A-ZÀ-Þ][^\W\d_]+){0,2})"
-    r"(?:\s*\[[^\]\n]{1,30}\]|,\s*[A-Z][a-z]+(?=:))?"
-    # "November 24", "24 November", either with its year ("5 January 2023", "Nov. 24, 2022")
-    r"(?P<date>,\s*(?:(?i:" + MONTH_ALTERNATION + r")\.?\s+\d{1,2}|\d{1,2}\s+(?i:" + MONTH_ALTERNATION + r"))"
-    r"(?:,?\s+\d{4})?\.?)?"
-    # "(Reuters)", "(dpa/MIA)" (a lower-case agency only before a slash: "Trump (left) met" is none)
-    r",?\s*(?P<agency>\((?:[A-Z][\w.&-]*|[a-z]{2,4}(?=/))(?:[ ,/]+[A-Z][\w.&-]*){0,3}\)"
-    r"|/[A-Z][^/\n]{1,30}/\.?)?"
-    r"\s*(?P<mark>—|–|--|-|:)?",
-)
-
-
 def _recognised(root: Token, words: EventWords) -> bool:
     """Is the trigger noun what is recognised or accepted ("recognising the annexation", "recognition of
     the annexation")?"""
@@ -1149,26 +1141,6 @@ def _background_attack(event: dict[str, Any], words: EventWords) -> bool:
         and event["place"] is None
         and str(event["trigger"]).lower() in words.background_attacks
     )
-
-
-def dateline_place(text: str, words: EventWords) -> str | None:
-    """The place of a dateline opening the article: "MOSCOW (AP) —", "Geneva, November 24 (Xinhua) —",
-    "ISTANBUL, June 2. /TASS/.", "Antalya [Turkey], March 10 (ANI):", "Bürgenstock, Switzerland:"."""
-    match = _DATELINE.match(text)
-    if match is None:
-        return None
-    place = match.group("place").strip()
-    shouting = place.isupper() and len(place) > 2
-    dated = match.group("date") is not None
-    agency = match.group("agency") is not None
-    mark = match.group("mark")
-    if not (
-        agency or (dated and mark) or (mark == ":" and (shouting or text[match.end() :].startswith("\n")))
-    ):
-        return None
-    if len(place.split()) > 3 or place.lower().split()[0] in words.not_datelines or place.lower() in MONTHS:
-        return None
-    return place.title() if shouting else place
 
 
 def _interview_statement(doc: Doc, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
@@ -1397,9 +1369,10 @@ def _lend_dateline(
 ) -> None:
     """A statement made in person for the story (a press conference, briefing, speech) without a stated
     place was made at the dateline's place; an older one, or a post or letter, was not."""
-    place = dateline_place(doc.text, words)
-    if place is None:
+    dateline = find_dateline(doc.text)
+    if dateline is None:
         return
+    place = dateline.place
     for event in events:
         if event["type"] != "statement" or event["place"] is not None:
             continue

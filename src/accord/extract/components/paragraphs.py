@@ -1,11 +1,14 @@
 """Paragraph breaks are sentence breaks: headlines, datelines and bylines have no final full stop, and
 without this the parser glues them onto the next sentence (and to its subject). A line break inside a
-sentence of hard-wrapped text (no final punctuation before it, a lower-case word after it) is not one."""
+sentence of hard-wrapped text (no final punctuation before it, a lower-case word after it) is not one.
+A dateline on the story's first line ends where the story begins ("MOSCOW (AP) — Putin said")."""
 
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from accord.extract.components.datelines import find_dateline
 
 FINAL = {".", "!", "?", ":", ";", '"', "”", "’", "'", ")"}
 
@@ -23,4 +26,9 @@ def mark_paragraphs(doc: Doc) -> Doc:
         )
         if not wrapped:
             token.is_sent_start = True
+    dateline = find_dateline(doc.text)
+    if dateline is not None:
+        story = doc.char_span(dateline.end, dateline.end + 1, alignment_mode="expand")
+        if story is not None and story.start > 0:
+            doc[story.start].is_sent_start = True
     return doc

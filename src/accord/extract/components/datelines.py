@@ -1,0 +1,59 @@
+"""The dateline that opens a wire story ("MOSCOW (AP) —", "ISTANBUL, June 2. /TASS/."): where the story was
+filed, which places a statement made there, and a line of its own that the parser must not read as the
+first words of the story's first sentence ("MINSK, Belarus (Reuters) -- Poroshenko said" is not Minsk
+saying anything)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from accord.dates import MONTH_ALTERNATION, MONTHS
+from accord.extract.components.common import load_lexicon
+
+_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Þ][^\W\d_]+(?:[ -][A-ZÀ-Þ][^\W\d_]+){0,2})"
+    # "Antalya [Turkey]", "Bürgenstock, Switzerland:", "MINSK, Belarus (Reuters)"
+    r"(?:\s*\[[^\]\n]{1,30}\]|,\s*[A-Z][a-z]+(?=:|\s*\((?:[A-Z]|[a-z]{2,4}/)))?"
+    # "November 24", "24 November", either with its year ("5 January 2023", "Nov. 24, 2022")
+    r"(?P<date>,\s*(?:(?i:" + MONTH_ALTERNATION + r")\.?\s+\d{1,2}|\d{1,2}\s+(?i:" + MONTH_ALTERNATION + r"))"
+    r"(?:,?\s+\d{4})?\.?)?"
+    # "(Reuters)", "(dpa/MIA)" (a lower-case agency only before a slash: "Trump (left) met" is none)
+    r",?\s*(?P<agency>\((?:[A-Z][\w.&-]*|[a-z]{2,4}(?=/))(?:[ ,/]+[A-Z][\w.&-]*){0,3}\)"
+    r"|/[A-Z][^/\n]{1,30}/\.?)?"
+    r"\s*(?P<mark>—|–|--|-|:)?",
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str  # as news writes it: "Moscow" for "MOSCOW"
+    end: int  # the offset where the story's own first sentence begins
+
+
+@functools.cache
+def _not_datelines() -> frozenset[str]:
+    """First words of an opening line that is no dateline (lexicons/events.yaml ``not_datelines``)."""
+    return frozenset(str(w).lower() for w in load_lexicon("events")["words"]["not_datelines"])
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The dateline opening ``text``: "MOSCOW (AP) —", "Geneva, November 24 (Xinhua) —", "ISTANBUL, June 2.
+    /TASS/.", "Antalya [Turkey], March 10 (ANI):", "Bürgenstock, Switzerland:"; None when there is none."""
+    match = _DATELINE.match(text)
+    if match is None:
+        return None
+    place = match.group("place").strip()
+    shouting = place.isupper() and len(place) > 2
+    dated = match.group("date") is not None
+    agency = match.group("agency") is not None
+    mark = match.group("mark")
+    if not (
+        agency or (dated and mark) or (mark == ":" and (shouting or text[match.end() :].startswith("\n")))
+    ):
+        return None
+    if len(place.split()) > 3 or place.lower().split()[0] in _not_datelines() or place.lower() in MONTHS:
+        return None
+    end = match.end() + len(text[match.end() :]) - len(text[match.end() :].lstrip())
+    return Dateline(place.title() if shouting else place, end)

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from accord.extract.components.datelines import find_dateline
+
+
+@pytest.mark.parametrize(
+    ("opening", "place"),
+    [
+        ("VIENNA (Reuters) - Olaf Scholz said", "Vienna"),
+        ("Oslo, May 3 (Xinhua) -- The minister said", "Oslo"),
+        ("LISBON, June 2. /TASS/. The talks", "Lisbon"),
+        ("Davos, Switzerland:\nLeaders met", "Davos"),
+        ("MINSK, Belarus (Reuters) -- Poroshenko said", "Minsk"),
+        ("Moscow, 5 January 2023 (dpa/MIA) – Putin has ordered ...", "Moscow"),
+        ("KYIV, Nov. 24, 2022 (AP) — Ukraine said ...", "Kyiv"),
+        ("BERLIN, August 18, /ITAR-TASS/. The minister ...", "Berlin"),  # a comma before the agency
+        ("Trump (left) met Putin", None),
+        ("Putin (in brief) said ...", None),
+        ("Russia: the war goes on", None),
+        ("Question: What did you say?", None),
+        ("Kyiv, Ukraine and Moscow disagree", None),
+    ],
+)
+def test_the_place_of_a_dateline(opening: str, place: str | None) -> None:
+    dateline = find_dateline(opening)
+    assert (dateline.place if dateline else None) == place
+
+
+def test_the_story_begins_after_the_dateline() -> None:
+    text = "MINSK, Belarus (Reuters) -- Poroshenko said a road map would be prepared."
+    dateline = find_dateline(text)
+    assert dateline is not None and text[dateline.end :].startswith("Poroshenko said")
+
+
+def test_a_dateline_is_a_sentence_of_its_own(nlp: Language) -> None:
+    # Glued to the story's first sentence, the parser made "MINSK" the subject of "said"
+    doc = nlp(
+        "MINSK, Belarus (Reuters) -- Ukrainian President Petro Poroshenko said a road map would be prepared."
+    )
+    assert [s.text for s in doc.sents][1].startswith("Ukrainian President Petro Poroshenko said")

@@ -274,6 +274,16 @@ def test_speaking_by_phone_is_a_phone_call(nlp: Language) -> None:
     assert ("phone_call", ["Emmanuel Macron", "Olaf Scholz"]) in _kinds(found)
 
 
+def test_addressing_a_news_conference_is_one_statement_with_its_speaker(nlp: Language) -> None:
+    text = "Addressing a joint news conference with Zelensky in Rome, Biden said the G7 would act."
+    found = [(e["type"], set(e["participants"])) for e in events(nlp, text)]
+    assert found == [("statement", {"Volodymyr Zelensky", "Joe Biden"})]
+    text = "While addressing the G20 summit via video link, Zelensky put forward a peace plan."
+    assert [e["participants"] for e in events(nlp, text) if e["type"] == "statement"] == [
+        ["Volodymyr Zelensky"]
+    ]
+
+
 def test_talks_that_failed_to_yield_progress_took_place(nlp: Language) -> None:
     text = "The talks between Kuleba and Lavrov in Antalya failed to yield any progress, Kuleba said."
     assert [e["modality"] for e in events(nlp, text) if e["type"] == "negotiation_round"] == ["happened"]

@@ -328,8 +328,10 @@ class EventDetector:
                 found.append(("agreement", doc[token.i : token.i + 1]))
                 continue
             if token.lower_ in self.audience_verbs and token.dep_ in VERB_DEPS and self._audience(token):
-                found.append(("statement", doc[token.i : token.i + 1]))
-                continue
+                said = {i for kind, span in found if kind == "statement" for i in range(span.start, span.end)}
+                if not any(c.dep_ == "dobj" and c.i in said for c in token.children):
+                    found.append(("statement", doc[token.i : token.i + 1]))
+                continue  # "addressing a news conference": the noun is the statement
             if token.lower_ in self.platform_verbs and token.dep_ in VERB_DEPS and self._on_platform(token):
                 found.append(("statement", doc[token.i : token.i + 1]))
                 continue

@@ -72,6 +72,15 @@ def test_a_family_name_written_first_resolves_to_the_full_name_used_earlier(nlp:
     assert named == ["Li Hui"]  # was "Li", an unknown person ("Hui" was taken for the surname)
 
 
+def test_a_two_word_surname_resolves_to_the_full_name_used_earlier(nlp: Language) -> None:
+    doc = nlp(
+        "Brazilian President Luiz Inacio Lula da Silva proposed a peace club. "
+        "Mexican President Andres Manuel Lopez Obrador backed a truce. Lopez Obrador told reporters more."
+    )
+    names = [m["name"] for m in doc._.accord_mentions if m["kind"] == "person"]
+    assert names.count("Andres Manuel Lopez Obrador") == 2
+
+
 def test_a_surname_that_is_also_a_month_stays_a_month(nlp: Language) -> None:
     names = {m["name"] for m in actors(nlp, "The talks resumed in Istanbul in May 2025 after a long pause.")}
     assert "Theresa May" not in names

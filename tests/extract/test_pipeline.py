@@ -59,7 +59,7 @@ RELEASED = {
     "accord-extract-0.8": "8a54aae430e9af93dd86ee733987da8dd5f25ed3693c07f13e30c57b64c23ed9",
     "accord-extract-0.9": "e950d091e8082c9db810f0e0e2fa1fccce192f09d0ef2234a6e3d8c0e8dc07b4",
     "accord-extract-0.10": "9218396b1582a960a1513acfdd9500694e33891ab477b98bd394b99d6da103fc",
-    "accord-extract-0.11": "ff11fbf3bf71bc329fc8872e63ec50d4b9f678a4d7b5e55abdaf28d3d478bd98",
+    "accord-extract-0.11": "293fe9c834436fc60353961eb7698d4e152592df4748689ac4947e47ba58f23b",
 }
 
 

@@ -336,6 +336,8 @@ class ActorLinker:
             # "Li Hui ... Li said": the registry knows which word a name written family name first uses alone
             surname = linked.surname(core) if linked is not None else core[-1]
             names.setdefault(fold(surname), (" ".join(core), linked))
+            if len(core) > 2:  # "Andres Manuel Lopez Obrador ... Lopez Obrador said": a two-word surname
+                names.setdefault(fold(" ".join(core[-2:])), (" ".join(core), linked))
         return names
 
     def _link(self, surface: str, label: str | None) -> Any | None:
@@ -391,6 +393,8 @@ class ActorLinker:
             named = _article_surname(fold(core[0]), full_names)
             if named is not None:
                 return named
+        elif len(core) == 2 and fold(" ".join(core)) in full_names:
+            return full_names[fold(" ".join(core))]
         surface_name = " ".join(core)
         return surface_name, self._link(surface_name, "PERSON")
 

@@ -36,6 +36,8 @@ def test_a_capital_standing_for_its_country_is_still_a_city_to_place_an_event(nl
     assert [e["place"] for e in found if e["type"] == "meeting"] == ["Berlin"]
     found = events(nlp, "During the meeting with Erdogan in Ankara, Putin stayed in Istanbul.")
     assert [e["place"] for e in found if e["type"] == "meeting"] == ["Ankara"]
+    found = events(nlp, "After his meeting with Scholz in Kiev, Zelensky gave a speech in Lviv.")
+    assert [e["place"] for e in found if e["type"] == "meeting"] == ["Kiev"]  # the capital's other spelling
 
 
 def test_a_place_whose_name_begins_with_the_keeps_it(nlp: Language) -> None:
@@ -289,6 +291,24 @@ def test_talks_that_failed_to_yield_progress_took_place(nlp: Language) -> None:
     assert [e["modality"] for e in events(nlp, text) if e["type"] == "negotiation_round"] == ["happened"]
     found = events(nlp, "Putin failed to meet Zelensky in Istanbul.")
     assert [e["modality"] for e in found] == ["negated"]
+
+
+def test_a_journey_told_around_a_meeting_places_it(nlp: Language) -> None:
+    def places(text: str) -> list[str | None]:
+        found = events(nlp, text)
+        return [
+            e["place"] for e in found if e["type"] in {"meeting", "negotiation_round"} and e["participants"]
+        ]
+
+    assert places("Scholz met Zelensky during a visit to Kyiv.") == ["Kyiv"]
+    assert places("Macron met Erdogan on a trip to Ankara.") == ["Ankara"]
+    assert places("Lavrov met Wang Yi after he landed in Beijing on Monday.") == ["Beijing"]
+    # its own place first
+    assert places("Scholz met Zelensky in Berlin during a visit to Germany.") == ["Berlin"]
+    # where the journey goes next is no place of the meeting
+    assert places("Erdogan held talks with Zelensky before flying to Moscow.") == [None]
+    # a capital in either spelling is a city, which a later city does not outrank
+    assert places("Erdogan visited Kiev and held talks with Zelensky before flying to Moscow.") == ["Kiev"]
 
 
 def test_phone_talks_are_a_phone_call(nlp: Language) -> None:

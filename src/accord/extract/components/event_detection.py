@@ -82,6 +82,9 @@ class EventWords:
     asking: frozenset[str]  # verbs whose "for" asks for the event ("called for direct talks")
     decisions: frozenset[str]
     journeys: frozenset[str]
+    trips: frozenset[str]
+    trip_verbs: frozenset[str]
+    trip_links: frozenset[str]
     background_attacks: frozenset[str]  # attack words that name the war as background unless dated
     recognitions: frozenset[str]  # words whose object is a stance's topic ("recognising the annexation")
     written: frozenset[str]
@@ -114,6 +117,9 @@ def event_words(name: str = "events") -> EventWords:
     def verbs(key: str) -> frozenset[str]:
         return frozenset(all_forms(sorted(words(key))))
 
+    def mapping(key: str) -> dict[str, str]:
+        return {str(k).lower(): str(v) for k, v in dict(lexicon["words"].get(key) or {}).items()}
+
     return EventWords(
         light_verbs=verbs("light_verbs"),
         reporting=verbs("reporting"),
@@ -137,6 +143,9 @@ def event_words(name: str = "events") -> EventWords:
         asking=verbs("asking"),
         decisions=verbs("decisions"),
         journeys=verbs("journeys"),
+        trips=words("trips"),
+        trip_verbs=verbs("trip_verbs"),
+        trip_links=words("trip_links"),
         background_attacks=verbs("background_attack_verbs") | words("background_attacks"),
         recognitions=verbs("recognitions"),
         written=verbs("written_verbs") | words("written"),
@@ -147,13 +156,10 @@ def event_words(name: str = "events") -> EventWords:
         event_link_preps=words("event_link_preps"),
         period_bounds=words("period_bounds"),
         period_words=words("period_words"),
-        capitals={str(k).lower(): str(v) for k, v in dict(lexicon["words"].get("capitals") or {}).items()},
-        capital_cities=frozenset(
-            str(v).lower() for v in dict(lexicon["words"].get("capitals") or {}).values()
-        ),
-        place_names={
-            str(k).lower(): str(v) for k, v in dict(lexicon["words"].get("place_names") or {}).items()
-        },
+        capitals=mapping("capitals"),
+        capital_cities=frozenset(v.lower() for v in mapping("capitals").values())
+        | words("capital_spellings"),
+        place_names=mapping("place_names"),
         capital_nouns=words("capital_nouns"),
         copulas=frozenset(forms("be")),
         side_nouns=words("side_nouns"),
@@ -817,6 +823,8 @@ class EventDetector:
                     found = [_place_span(p, self.words) for p in prep.children if p.dep_ == "pobj"]
                     candidates.extend(span for span in found if span is not None)
         candidates.extend(self._prep_places(kind, root, clause))
+        if kind in GROUP_EVENTS:
+            candidates.extend(self._trip_places(root, clause))
         candidates.extend(self._stranded_places(clause))
         # "Belarus, where the first rounds of talks took place"
         for head in (root, clause):
@@ -850,6 +858,36 @@ class EventDetector:
                 if span is not None:
                     candidates.append(span)
         return candidates
+
+    def _trip_places(self, root: Token, clause: Token) -> list[Span]:
+        """Where a journey told around a gathering went: "met Zelensky during a visit to Kyiv", "met
+        Witkoff after he landed in Moscow", "held talks on a trip to Ankara"."""
+        trips: list[Token] = []
+        # "met Erdogan on a trip to Ankara": the parser may hang the phrase on the person met
+        heads = [root, clause, *(c for c in root.children if c.dep_ == "dobj")]
+        for head in dict.fromkeys(heads):
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in self.words.trip_links:
+                    trips.extend(p for p in child.children if self._trip(p))
+                elif child.dep_ == "advcl" and child.lower_ in self.words.trip_verbs:
+                    trips.append(child)
+        places: list[Token] = []
+        for trip in trips:
+            if trip.lower_ in self.words.visits and _is_verb(trip):
+                places.extend(c for c in trip.children if c.dep_ == "dobj")  # "after visiting Kyiv"
+            # "the mission he is making to Moscow": the destination may hang on the clause telling the trip
+            told = [trip, *(c for c in trip.children if c.dep_ == "relcl")]
+            for prep in (c for one in told for c in one.children):
+                if prep.dep_ == "prep" and prep.lower_ in {"to", "in", "at"}:
+                    places.extend(p for p in prep.children if p.dep_ == "pobj")
+        spans = (_place_span(p, self.words) for p in places)
+        return [span for span in spans if span is not None]
+
+    def _trip(self, token: Token) -> bool:
+        """A journey a time phrase names: "during a visit", "after visiting", "on a trip"."""
+        if token.dep_ == "pcomp":
+            return token.lower_ in self.words.trip_verbs
+        return token.dep_ == "pobj" and token.lower_ in self.words.trips
 
     def _targets(self, root: Token) -> list[Span]:
         """The places an attack targets."""

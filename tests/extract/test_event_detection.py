@@ -311,6 +311,12 @@ def test_a_journey_told_around_a_meeting_places_it(nlp: Language) -> None:
     assert places("Erdogan visited Kiev and held talks with Zelensky before flying to Moscow.") == ["Kiev"]
 
 
+def test_a_lone_unknown_name_visited_is_a_place_not_a_party(nlp: Language) -> None:
+    # the tagger reads "Sochi" as a person here
+    text = "This agreement was reached during the visit of US Secretary of State John Kerry to Sochi earlier."
+    assert not [e for e in events(nlp, text) if "Sochi" in e["participants"]]
+
+
 def test_phone_talks_are_a_phone_call(nlp: Language) -> None:
     found = events(nlp, "Putin and Merkel held telephone talks on Monday.")
     assert [(e["type"], set(e["participants"])) for e in found] == [

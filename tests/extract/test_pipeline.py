@@ -59,7 +59,7 @@ RELEASED = {
     "accord-extract-0.8": "8a54aae430e9af93dd86ee733987da8dd5f25ed3693c07f13e30c57b64c23ed9",
     "accord-extract-0.9": "e950d091e8082c9db810f0e0e2fa1fccce192f09d0ef2234a6e3d8c0e8dc07b4",
     "accord-extract-0.10": "9218396b1582a960a1513acfdd9500694e33891ab477b98bd394b99d6da103fc",
-    "accord-extract-0.11": "0fca37981c9ea45d091c8efc1f405c1678bf9519ff4c99100890329562483714",
+    "accord-extract-0.11": "620e9ee8ee9c57536a1e98132ae74ca96abf98b08008a779c9ac0caa0730d7bb",
 }
 
 

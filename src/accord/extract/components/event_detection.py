@@ -1081,8 +1081,11 @@ def _is_verb(token: Token) -> bool:
 
 
 def _visited_place(token: Token, index: dict[int, dict[str, Any]]) -> bool:
-    """ "visited Kyiv", "visited Ukraine": a place or a country named as what is visited, not a party."""
+    """ "visited Kyiv", "visited Ukraine": a place or a country named as what is visited, not a party; a
+    lone unknown name visited ("Kerry's visit to Sochi", Sochi tagged a person) is a place too."""
     mention = index.get(token.i)
+    if mention is not None and mention["kind"] == "person" and not mention["linked"]:
+        return bool(mention["tok_end"] - mention["tok_start"] == 1)
     return token.ent_type_ in PLACE_LABELS or (mention is not None and mention["kind"] == "country")
 
 

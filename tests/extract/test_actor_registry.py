@@ -264,6 +264,7 @@ def test_user_file_merges_over_the_shipped_registry(tmp_path: Path) -> None:
         ("actors:\n- {name: X, kind: person, nickname: Z}\n", "nickname"),
         ("actors:\n- {name: X, kind: person}\n- {name: x, kind: person}\n", "listed twice"),
         ("42\n", "expected a mapping"),
+        ("actors:\n- {name: X, kind: country, metonyms: [A], capitals: [B]}\n", "must be metonyms"),
     ],
 )
 def test_bad_user_file_is_a304_naming_the_file(tmp_path: Path, content: str, reason: str) -> None:

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
@@ -110,7 +110,9 @@ class ActorEntry(BaseModel):
     """One actor with every name it goes by.
 
     ``aliases`` are other names for the actor itself; ``metonyms`` are places or bodies standing for it
-    ("Kremlin", "Moscow"), which a caller may want to keep as places when used as locations; ``demonyms``
+    ("Kremlin", "Moscow"), which a caller may want to keep as places when used as locations, and of those
+    ``capitals`` are the country's capital city as news spells it (a city, whatever a tagger calls it
+    in "the Minsk agreements"); ``demonyms``
     ("Russian") link only for nationality mentions. ``media`` marks news outlets and data sources, which
     the annotation rules exclude from actors.
     """
@@ -121,12 +123,20 @@ class ActorEntry(BaseModel):
     wikidata: str | None = Field(default=None, pattern=r"^Q[1-9][0-9]*$")
     aliases: list[str] = Field(default_factory=list)
     metonyms: list[str] = Field(default_factory=list)
+    capitals: list[str] = Field(default_factory=list)
     demonyms: list[str] = Field(default_factory=list)
     country: str | None = None
     media: bool = False
     # "Xi Jinping", "Kim Jong Un": the family name comes first, and is what a later mention uses alone ("Xi")
     family_name_first: bool = False
     roles: list[Role] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _capitals_stand_for_the_country(self) -> ActorEntry:
+        missing = [city for city in self.capitals if city not in self.metonyms]
+        if missing:
+            raise ValueError(f"capitals {missing} must be metonyms too: they stand for the country")
+        return self
 
     def names(self) -> list[str]:
         """The canonical name, aliases and metonyms (not demonyms)."""
@@ -494,7 +504,7 @@ def merge_entries(base: list[ActorEntry], extra: list[ActorEntry]) -> list[Actor
             merged[key] = entry
             continue
         given = entry.model_dump(exclude_unset=True)
-        for field in ("aliases", "metonyms", "demonyms"):
+        for field in ("aliases", "metonyms", "capitals", "demonyms"):
             if field in given:
                 given[field] = list(dict.fromkeys([*getattr(old, field), *given[field]]))
         merged[key] = ActorEntry.model_validate({**old.model_dump(), **given})

@@ -272,8 +272,11 @@ class ActorLinker:
         if mention["kind"] == "place" or not mention["linked"]:
             return True
         metonyms = {fold(m) for m in getattr(entry, "metonyms", None) or []}
-        if fold(surface) in metonyms and (root.ent_type_ in PLACE_ENTITIES or not root.ent_type_):
-            return True  # a capital standing for its country ("the Minsk talks"), tagged or not
+        capitals = {fold(m) for m in getattr(entry, "capitals", None) or []}
+        if fold(surface) in capitals or (
+            fold(surface) in metonyms and (root.ent_type_ in PLACE_ENTITIES or not root.ent_type_)
+        ):
+            return True  # a place standing for its country ("the Minsk talks"), a capital however tagged
         return mention["kind"] == "organization" and head.lower_ in {"summit", "summits"}
 
     def _background(self, sentence: str) -> bool:

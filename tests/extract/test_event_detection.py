@@ -309,6 +309,20 @@ def test_a_journey_told_around_a_meeting_places_it(nlp: Language) -> None:
     assert places("Erdogan held talks with Zelensky before flying to Moscow.") == [None]
     # a capital in either spelling is a city, which a later city does not outrank
     assert places("Erdogan visited Kiev and held talks with Zelensky before flying to Moscow.") == ["Kiev"]
+    text = (
+        "Bennett returned Sunday from a trip to Russia where he met Putin and discussed the war in Ukraine."
+    )
+    assert places(text) == ["Russia"]
+
+
+def test_a_place_in_another_verbs_phrase_is_not_the_meetings(nlp: Language) -> None:
+    found = events(nlp, "Bennett met Putin on Monday and discussed the war in Ukraine.")
+    assert [e["place"] for e in found if e["type"] == "meeting"] == [None]
+    # but a participle the parser took for a second verb still places the deal
+    found = events(
+        nlp, "Lavrov has announced an international deal on the conflict, agreed at talks in Geneva."
+    )
+    assert [e["place"] for e in found if e["type"] == "agreement"] == ["Geneva"]
 
 
 def test_a_lone_unknown_name_visited_is_a_place_not_a_party(nlp: Language) -> None:

@@ -59,7 +59,7 @@ RELEASED = {
     "accord-extract-0.8": "8a54aae430e9af93dd86ee733987da8dd5f25ed3693c07f13e30c57b64c23ed9",
     "accord-extract-0.9": "e950d091e8082c9db810f0e0e2fa1fccce192f09d0ef2234a6e3d8c0e8dc07b4",
     "accord-extract-0.10": "9218396b1582a960a1513acfdd9500694e33891ab477b98bd394b99d6da103fc",
-    "accord-extract-0.11": "bb200045a179465174d4123a6fe00d33d2c76ee67c83e8dc233c83faaf2c0243",
+    "accord-extract-0.11": "23ea7093e1aa4470d3917c5febffb0b25cf7c89cc59a17ae568f31a87af91fc3",
 }
 
 

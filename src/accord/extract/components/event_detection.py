@@ -826,12 +826,14 @@ class EventDetector:
         if kind in GROUP_EVENTS:
             candidates.extend(self._trip_places(root, clause))
         candidates.extend(self._stranded_places(clause))
-        # "Belarus, where the first rounds of talks took place"
+        # "Belarus, where the first rounds of talks took place"; "a trip to Russia where he met Putin"
         for head in (root, clause):
             if head.dep_ == "relcl" and any(c.lower_ == "where" for c in head.children):
-                span = _place_span(head.head, self.words)
-                if span is not None:
-                    candidates.append(span)
+                where = _place_span(head.head, self.words)
+                if where is None and head.head.lower_ in self.words.trips:
+                    candidates.extend(self._destinations(head.head))
+                elif where is not None:
+                    candidates.append(where)
         return candidates
 
     def _visited(self, kind: str, root: Token, clause: Token) -> list[Span]:
@@ -871,15 +873,18 @@ class EventDetector:
                     trips.extend(p for p in child.children if self._trip(p))
                 elif child.dep_ == "advcl" and child.lower_ in self.words.trip_verbs:
                     trips.append(child)
+        return [span for trip in trips for span in self._destinations(trip)]
+
+    def _destinations(self, trip: Token) -> list[Span]:
+        """Where a journey goes: "a visit to Kyiv", "after visiting Kyiv", "the mission he is making to
+        Moscow" (the destination may hang on the clause telling the trip)."""
         places: list[Token] = []
-        for trip in trips:
-            if trip.lower_ in self.words.visits and _is_verb(trip):
-                places.extend(c for c in trip.children if c.dep_ == "dobj")  # "after visiting Kyiv"
-            # "the mission he is making to Moscow": the destination may hang on the clause telling the trip
-            told = [trip, *(c for c in trip.children if c.dep_ == "relcl")]
-            for prep in (c for one in told for c in one.children):
-                if prep.dep_ == "prep" and prep.lower_ in {"to", "in", "at"}:
-                    places.extend(p for p in prep.children if p.dep_ == "pobj")
+        if trip.lower_ in self.words.visits and _is_verb(trip):
+            places.extend(c for c in trip.children if c.dep_ == "dobj")
+        told = [trip, *(c for c in trip.children if c.dep_ == "relcl")]
+        for prep in (c for one in told for c in one.children):
+            if prep.dep_ == "prep" and prep.lower_ in {"to", "in", "at"}:
+                places.extend(p for p in prep.children if p.dep_ == "pobj")
         spans = (_place_span(p, self.words) for p in places)
         return [span for span in spans if span is not None]
 
@@ -1030,6 +1035,7 @@ def _governed_by(token: Token, heads: tuple[Token, ...], words: EventWords, *, a
     address at the summit in Bali"), or an attack's target ("a strike on a plant in Bryansk"), never
     another clause or topic."""
     links = words.event_link_preps | (words.target_preps if attack else set())
+    below: Token | None = None
     for _ in range(8):
         if token in heads:
             return True
@@ -1040,9 +1046,11 @@ def _governed_by(token: Token, heads: tuple[Token, ...], words: EventWords, *, a
                 return False
         elif token.dep_ == "acl" and token.lower_ in words.staging_participles:
             pass  # "a deal brokered in Istanbul", "the protocol signed in Minsk"
+        elif token.dep_ == "conj" and below is not None and below.dep_ == "dobj" and _is_verb(token.head):
+            return False  # "met Putin and discussed the war in Ukraine": the other verb's object
         elif token.dep_ not in EVENT_LINKS or token.head == token:
             return False
-        token = token.head
+        below, token = token, token.head
     return False
 
 

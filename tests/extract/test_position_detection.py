@@ -1553,3 +1553,14 @@ def test_the_terms_of_a_truce_are_no_condition_set_on_it(nlp: Language) -> None:
 def test_a_separatist_leader_holds_positions(nlp: Language) -> None:
     text = "Alexander Zakharchenko said the ceasefire does not apply to Debaltseve."
     assert stances(nlp, text) == {("Alexander Zakharchenko", "ceasefire", "oppose")}  # was no party
+
+
+def test_a_phone_call_is_no_call_for_anything(nlp: Language) -> None:
+    text = (
+        "The call between Mr Scholz, whose party faces a snap election in February, and Mr Putin "
+        "lasted an hour, Kremlin spokesman Dmitry Peskov said."
+    )
+    assert stances(nlp, text) == set()
+    assert ("Volodymyr Zelensky", "ceasefire", "support") in stances(
+        nlp, "Zelensky renewed his call for a ceasefire on Monday."
+    )

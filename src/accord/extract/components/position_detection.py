@@ -218,6 +218,7 @@ class PositionDetector:
         self.content_nouns = frozenset(stance_words["content_nouns"])
         self.adjectival = set(stance_words["adjectival"])
         self.asking_nouns = set(stance_words["asking_nouns"])
+        self.stance_noun_preps = {str(k): set(v) for k, v in stance_words["stance_noun_preps"].items()}
         self.doubts = set(stance_words["doubts"])
         self.seeking = all_forms(stance_words["seeking"])
         self.restrictive = set(stance_words["restrictive_preps"])
@@ -512,6 +513,13 @@ class PositionDetector:
         an auxiliary of obligation or intent; a negation; an aim or a value judged; an obligation verb?"""
         token = path[position]
         base = token.lower_
+        if base in self.stance_noun_preps and not is_verb(token):
+            # "a call for a ceasefire" asks for it; "the call between Scholz and Putin" is a phone call
+            return any(
+                (c.dep_ == "prep" and c.lower_ in self.stance_noun_preps[base])
+                or (c.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
+                for c in token.children
+            )  # "a call for talks", "calls to hold elections"
         if base in self.stance or base in self.stance_nouns or base in self.adjectival or base in self.needs:
             return True
         if (

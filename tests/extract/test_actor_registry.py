@@ -200,6 +200,22 @@ def test_foreign_minister_of_ukraine_by_date(registry: ActorRegistry, day: str, 
     assert entry is not None and entry.name == expected
 
 
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("David Arakhamia", "Davyd Arakhamia"),
+        ("Sergiy Kyslytsya", "Serhiy Kyslytsya"),
+        ("Serhii Kyslytsia", "Serhiy Kyslytsya"),
+    ],
+)
+def test_ukrainians_go_by_the_usual_english_press_spelling(
+    registry: ActorRegistry, written: str, name: str
+) -> None:
+    # guide: people by full name in the usual English press spelling, however the article spells them
+    entry = registry.link(written)
+    assert entry is not None and entry.name == name
+
+
 def test_role_lookup_understands_titles_and_metonyms(registry: ActorRegistry) -> None:
     def holder(title: str, of: str, day: str | None) -> str | None:
         entry = registry.by_role(title, of, dt.date.fromisoformat(day) if day else None)

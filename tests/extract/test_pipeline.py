@@ -59,7 +59,7 @@ RELEASED = {
     "accord-extract-0.8": "8a54aae430e9af93dd86ee733987da8dd5f25ed3693c07f13e30c57b64c23ed9",
     "accord-extract-0.9": "e950d091e8082c9db810f0e0e2fa1fccce192f09d0ef2234a6e3d8c0e8dc07b4",
     "accord-extract-0.10": "9218396b1582a960a1513acfdd9500694e33891ab477b98bd394b99d6da103fc",
-    "accord-extract-0.11": "78e44f94b9f8396f58112ac5d5fc5b7d24ce518771c25e66c2158539ffd6c4c4",
+    "accord-extract-0.11": "affd658957fb042c0b1ce99dc87f4e82d16b3f666f0f33b3139727cbb7804e45",
 }
 
 

@@ -240,6 +240,17 @@ def test_labelled_interview_answers_without_quotation_marks(nlp: Language) -> No
     assert found[1]["text"].startswith("Some armed groups")
 
 
+def test_a_press_conference_transcript_names_its_journalist_and_one_speaker_two_ways(nlp: Language) -> None:
+    text = (
+        "Anna Petrova: Anna Petrova, Channel One.\n\nWhat about the talks with Kyiv?\n\n"
+        "President of Russia Vladimir Putin: We are ready for talks, as we have always said.\n\n"
+        "Anna Petrova: And the sanctions? What will happen with them now?\n\n"
+        "Vladimir Putin: Sanctions never worked and they will not work now, believe me."
+    )
+    found = [(q["speaker"], q["text"][:12]) for q in quotes(nlp, text)]
+    assert found == [("Vladimir Putin", "We are ready"), ("Vladimir Putin", "Sanctions ne")]
+
+
 def test_unlabelled_interview_answers_are_the_interviewees(nlp: Language) -> None:
     text = (
         "Foreign Minister Dmytro Kuleba sat down with our paper for an interview about the winter talks.\n"

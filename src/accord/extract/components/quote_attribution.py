@@ -158,8 +158,11 @@ def _labelled_turns(
 ) -> Interview | None:
     """The turns of an interview whose paragraphs carry their speakers' labels; None when it has none."""
     interview = Interview()
-    names = [m.group("name") for _, _, m in labels if m is not None]
+    same = _same_speakers([m.group("name") for _, _, m in labels if m is not None])
+    names = [same[m.group("name")] for _, _, m in labels if m is not None]
     asker = {n for n in names if fold(n) in words.interviewer_labels}
+    # "Pavel Zarubin: Pavel Zarubin, Rossiya TV Channel.": a journalist introducing himself asks
+    asker |= {same[m.group("name")] for _, par, m in labels if m is not None and _introduces(par, m)}
     answerers = {n for n in names if n not in asker and (names.count(n) >= 2 or asker)}
     exchange = None if answerers else _first_exchange(labels)
     if exchange is not None:
@@ -178,13 +181,30 @@ def _labelled_turns(
                 interview.questions.append((offset, offset + end))
             continue
         asked = False
-        name = match.group("name")
+        name = same[match.group("name")]
         if name in asker:
             interview.questions.append((offset, offset + end))
         elif name in answerers and end - match.end() > 20:
             start = offset + match.end()
             interview.answers.append(Quotation(start, offset + end, start, offset + end, True, name))
     return interview
+
+
+def _same_speakers(names: list[str]) -> dict[str, str]:
+    """Each label as the shortest label naming the same person: "President of Russia Vladimir Putin" and
+    "Vladimir Putin" are one speaker (a label of two words or more that ends the longer one)."""
+    same: dict[str, str] = {}
+    for name in names:
+        words = name.split()
+        ends = [n for n in names if len(n.split()) >= 2 and words[-len(n.split()) :] == n.split()]
+        same[name] = min(ends, key=len) if ends else name
+    return same
+
+
+def _introduces(par: str, match: re.Match[str]) -> bool:
+    """Does the labelled turn open with its speaker naming himself ("Pavel Zarubin: Pavel Zarubin, Rossiya
+    TV Channel."), as a journalist at a press conference does before asking?"""
+    return par[match.end() :].startswith(match.group("name") + ",")
 
 
 def _unlabelled_turns(paragraphs: list[tuple[int, str]], words: QuoteWords) -> Interview:

@@ -331,6 +331,13 @@ def test_a_lone_unknown_name_visited_is_a_place_not_a_party(nlp: Language) -> No
     assert not [e for e in events(nlp, text) if "Sochi" in e["participants"]]
 
 
+def test_a_meeting_that_fell_through_and_meeting_halfway_are_no_meetings(nlp: Language) -> None:
+    found = events(nlp, "A planned meeting between Zelensky and Witkoff this week fell through.")
+    assert [e["modality"] for e in found] == ["negated"]
+    assert events(nlp, "Moscow and Ankara have agreed to meet halfway on trade.") == []
+    assert [e["type"] for e in events(nlp, "Russia and Turkey met their obligations, Erdogan said.")] == []
+
+
 def test_phone_talks_are_a_phone_call(nlp: Language) -> None:
     found = events(nlp, "Putin and Merkel held telephone talks on Monday.")
     assert [(e["type"], set(e["participants"])) for e in found] == [

@@ -66,8 +66,8 @@ class EventWords:
     formats: frozenset[str]  # negotiation formats by their registry names
     multilateral: frozenset[str]
     leader_titles: frozenset[str]
-    not_attacks: frozenset[str]
-    not_deals: frozenset[str]  # what one party signs alone: no deal ("signed a decree")
+    # type -> objects making its verb something else ("struck a deal", "signed a decree", "meet halfway")
+    spurious_objects: Mapping[str, frozenset[str]]
     venues: frozenset[str]
     venue_heads: frozenset[str]
     place_nouns: frozenset[str]
@@ -110,6 +110,7 @@ def event_words(name: str = "events") -> EventWords:
     """The :class:`EventWords` of lexicons/<name>.yaml (read once per process)."""
     lexicon = load_lexicon(name)
     listed: dict[str, list[str]] = lexicon["words"]
+    listed_any: dict[str, Any] = lexicon["words"]
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in listed.get(key) or [])
@@ -118,7 +119,7 @@ def event_words(name: str = "events") -> EventWords:
         return frozenset(all_forms(sorted(words(key))))
 
     def mapping(key: str) -> dict[str, str]:
-        return {str(k).lower(): str(v) for k, v in dict(lexicon["words"].get(key) or {}).items()}
+        return {str(k).lower(): str(v) for k, v in dict(listed_any.get(key) or {}).items()}
 
     return EventWords(
         light_verbs=verbs("light_verbs"),
@@ -127,8 +128,7 @@ def event_words(name: str = "events") -> EventWords:
         formats=frozenset(str(f) for f in lexicon["words"]["formats"]),
         multilateral=words("multilateral"),
         leader_titles=words("leader_titles"),
-        not_attacks=words("not_attacks"),
-        not_deals=words("not_deals"),
+        spurious_objects={k: frozenset(map(str.lower, v)) for k, v in listed_any["spurious_objects"].items()},
         venues=frozenset(str(v).lower() for v in lexicon.get("venues") or []),
         venue_heads=frozenset(str(v).lower() for v in lexicon.get("venue_heads") or []),
         place_nouns=words("place_nouns"),
@@ -365,11 +365,11 @@ class EventDetector:
                 or (token.i + 1 < len(doc) and doc[token.i + 1].text in {'"', "“", "‘"})
             ):
                 continue  # "called Zelensky a dictator" names, it does not phone
-            spurious = self.words.not_attacks if kind == "attack" else self.words.not_deals
-            if kind in {"attack", "agreement"} and any(
-                c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in spurious for c in token.children
+            spurious = self.words.spurious_objects.get(kind, frozenset())
+            if any(
+                c.dep_ in {"dobj", "nsubjpass", "advmod"} and c.lower_ in spurious for c in token.children
             ):
-                continue  # "struck a deal" is no attack; "signed a decree" is no deal
+                continue  # "struck a deal" is no attack; "signed a decree" no deal; "meet halfway" no meeting
             found.append((kind, doc[token.i : token.i + 1]))
         found.sort(key=lambda f: f[1].start)
         return found
@@ -1020,7 +1020,7 @@ def _governing_words(chain: list[Token]) -> list[str]:
         if judged:  # "a meeting between Putin and Zelensky is possible": what is said of it
             words.extend(c.lower_ for c in token.children if c.dep_ == "acomp")
         # a phrasal verb as the lexicon writes it ("called off")
-        words.extend(f"{token.lower_} {c.lower_}" for c in token.children if c.dep_ == "prt")
+        words.extend(f"{token.lower_} {c.lower_}" for c in token.children if c.dep_ in {"prt", "advmod"})
     return words
 
 

@@ -346,6 +346,18 @@ def test_the_warring_sides_ministers_meeting_is_a_negotiation_round(nlp: Languag
     assert [e["type"] for e in found] == ["meeting"]  # the leaders' own meeting stays one
 
 
+def test_the_leaders_at_a_summit_are_its_parties(nlp: Language) -> None:
+    text = "At the G7 summit in Italy, the leaders signed a plan to unlock $50 billion for Ukraine."
+    found = [
+        (e["type"], e["participants"], e["place"]) for e in events(nlp, text) if e["type"] == "agreement"
+    ]
+    assert found == [("agreement", ["G7"], "Italy")]
+    # with no gathering before them in their sentence, "the two leaders" are the pair told before
+    text = "Trump and Zelensky talked by phone on Monday. The two leaders met in the Cabinet Room, where Trump smiled."
+    found = [e["participants"] for e in events(nlp, text) if e["type"] == "meeting"]
+    assert found == [["Donald Trump", "Volodymyr Zelensky"]]
+
+
 def test_phone_talks_are_a_phone_call(nlp: Language) -> None:
     found = events(nlp, "Putin and Merkel held telephone talks on Monday.")
     assert [(e["type"], set(e["participants"])) for e in found] == [

@@ -1342,9 +1342,10 @@ def _by_both_sides(root: Token, clause: Token, words: EventWords) -> bool:
 
 
 def _lend_sides(events: list[dict[str, Any]]) -> None:
-    """An event of "the two sides" takes the parties of the last gathering told before it with two or
-    more ("The meetings between Putin and Poroshenko in Milan, the first since the two sides agreed a
-    ceasefire")."""
+    """An event of "the two sides" or "the leaders" takes the parties of a gathering its sentence names
+    before it ("At the G7 summit in Italy, the leaders signed a plan"), else of the last one told before
+    it with two or more ("The meetings between Putin and Poroshenko in Milan, the first since the two
+    sides agreed a ceasefire")."""
     for position, event in enumerate(events):
         if not event.get("sides"):
             continue
@@ -1353,8 +1354,16 @@ def _lend_sides(events: list[dict[str, Any]]) -> None:
             for e in events[:position]
             if e["type"] in GROUP_EVENTS and len(e["participants"]) >= 2 and e["start"] <= event["start"]
         ]
-        if before:
-            event["participants"] = list(before[-1]["participants"])
+        here = [
+            e
+            for e in events[:position]
+            if e["type"] in GROUP_EVENTS
+            and e["participants"]
+            and e["sentence_start"] == event["sentence_start"]
+            and e["start"] < event["start"]
+        ]
+        if here or before:
+            event["participants"] = list((here or before)[-1]["participants"])
 
 
 def _share_outcome_parties(events: list[dict[str, Any]]) -> None:

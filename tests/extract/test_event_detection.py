@@ -353,9 +353,19 @@ def test_the_leaders_at_a_summit_are_its_parties(nlp: Language) -> None:
     ]
     assert found == [("agreement", ["G7"], "Italy")]
     # with no gathering before them in their sentence, "the two leaders" are the pair told before
-    text = "Trump and Zelensky talked by phone on Monday. The two leaders met in the Cabinet Room, where Trump smiled."
+    text = "Trump and Zelensky talked by phone on Monday. The two leaders met in the Cabinet Room."
     found = [e["participants"] for e in events(nlp, text) if e["type"] == "meeting"]
     assert found == [["Donald Trump", "Volodymyr Zelensky"]]
+
+
+def test_the_war_started_as_background_is_no_attack_event(nlp: Language) -> None:
+    # guide: an attack is dated or a specific strike; "since Russia attacked Ukraine" is the war's start
+    found = events(nlp, "Austin and Shoigu spoke for the first time since Russia attacked Ukraine.")
+    assert [e for e in found if e["type"] == "attack"] == []
+    found = events(nlp, "The Kremlin defended its repeated attacks on Ukrainian infrastructure.")
+    assert [(e["type"], e["place"]) for e in found] == [("attack", "Ukraine")]  # strikes, not the war
+    found = events(nlp, "Russia invaded Ukraine in February 2022.")
+    assert [(e["type"], e["date"]) for e in found] == [("attack", "2022-02")]  # dated
 
 
 def test_phone_talks_are_a_phone_call(nlp: Language) -> None:

@@ -86,6 +86,7 @@ class EventWords:
     trip_verbs: frozenset[str]
     trip_links: frozenset[str]
     background_attacks: frozenset[str]  # attack words that name the war as background unless dated
+    war_start_verbs: frozenset[str]  # undated, with a warring country as target: the war's start
     recognitions: frozenset[str]  # words whose object is a stance's topic ("recognising the annexation")
     written: frozenset[str]
     talk_words: frozenset[str]
@@ -109,8 +110,7 @@ class EventWords:
 def event_words(name: str = "events") -> EventWords:
     """The :class:`EventWords` of lexicons/<name>.yaml (read once per process)."""
     lexicon = load_lexicon(name)
-    listed: dict[str, list[str]] = lexicon["words"]
-    listed_any: dict[str, Any] = lexicon["words"]
+    listed: dict[str, Any] = lexicon["words"]
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in listed.get(key) or [])
@@ -119,7 +119,7 @@ def event_words(name: str = "events") -> EventWords:
         return frozenset(all_forms(sorted(words(key))))
 
     def mapping(key: str) -> dict[str, str]:
-        return {str(k).lower(): str(v) for k, v in dict(listed_any.get(key) or {}).items()}
+        return {str(k).lower(): str(v) for k, v in dict(listed.get(key) or {}).items()}
 
     return EventWords(
         light_verbs=verbs("light_verbs"),
@@ -128,7 +128,7 @@ def event_words(name: str = "events") -> EventWords:
         formats=frozenset(str(f) for f in lexicon["words"]["formats"]),
         multilateral=words("multilateral"),
         leader_titles=words("leader_titles"),
-        spurious_objects={k: frozenset(map(str.lower, v)) for k, v in listed_any["spurious_objects"].items()},
+        spurious_objects={k: frozenset(map(str.lower, v)) for k, v in listed["spurious_objects"].items()},
         venues=frozenset(str(v).lower() for v in lexicon.get("venues") or []),
         venue_heads=frozenset(str(v).lower() for v in lexicon.get("venue_heads") or []),
         place_nouns=words("place_nouns"),
@@ -147,6 +147,7 @@ def event_words(name: str = "events") -> EventWords:
         trip_verbs=verbs("trip_verbs"),
         trip_links=words("trip_links"),
         background_attacks=verbs("background_attack_verbs") | words("background_attacks"),
+        war_start_verbs=words("war_start_verbs"),
         recognitions=verbs("recognitions"),
         written=verbs("written_verbs") | words("written"),
         talk_words=words("talk_words"),
@@ -1185,13 +1186,13 @@ def _recognised(root: Token, words: EventWords) -> bool:
 
 def _background_attack(event: dict[str, Any], words: EventWords) -> bool:
     """ "the Russian invasion", "the shelling": the war as background, with neither a date nor a target
-    to make it a specific action."""
-    return (
-        event["type"] == "attack"
-        and event["date"] is None
-        and event["place"] is None
-        and str(event["trigger"]).lower() in words.background_attacks
-    )
+    to make it a specific action; "since Russia attacked Ukraine": the war's start, undated."""
+    if event["type"] != "attack" or event["date"] is not None:
+        return False
+    trigger = str(event["trigger"]).lower()
+    if event["place"] is None:
+        return trigger in words.background_attacks
+    return trigger in words.war_start_verbs and event["place"] in WARRING
 
 
 def _interview_statement(doc: Doc, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:

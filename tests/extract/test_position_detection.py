@@ -1564,3 +1564,11 @@ def test_a_phone_call_is_no_call_for_anything(nlp: Language) -> None:
     assert ("Volodymyr Zelensky", "ceasefire", "support") in stances(
         nlp, "Zelensky renewed his call for a ceasefire on Monday."
     )
+
+
+def test_an_infringement_reported_is_no_stance_on_the_truce(nlp: Language) -> None:
+    text = (
+        "Lavrov agreed with Kerry at a news conference that the ceasefire in Ukraine is still being violated."
+    )
+    assert stances(nlp, text) == set()
+    assert stances(nlp, "Zelensky said Russia breached the truce again.") == set()

@@ -175,6 +175,7 @@ class PositionDetector:
         self.question_marks = frozenset(polar["questions"]["marks"])
         self.hypotheticals = set(polar["hypotheticals"])
         self.infringements = frozenset(polar["infringements"])
+        self.infringing_verbs = all_forms(polar["infringing_verbs"])
         self.directives = all_forms(polar["directives"])
         self.weak_directives = all_forms(polar["weak_directives"])
         self.finite_forms = frozenset(polar["finite_forms"])
@@ -393,6 +394,8 @@ class PositionDetector:
             return None  # "nuclear weapons": covers the cue inside it, names no issue
         if cue.root.dep_ == "compound" and cue.root.head.lower_ in self.infringements:
             return None  # "election interference", "a surge of ceasefire violations": the infringement
+        if cue.root.dep_ in {"dobj", "nsubjpass"} and cue.root.head.lower_ in self.infringing_verbs:
+            return None  # "the ceasefire is still being violated": an act reported, no stance on the truce
         if direction == "supplied":
             if not self._supplied(cue):
                 return None  # "the pullout of heavy weapons": weapons, but no aid to anyone

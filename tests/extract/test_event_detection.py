@@ -338,14 +338,6 @@ def test_a_meeting_that_fell_through_and_meeting_halfway_are_no_meetings(nlp: La
     assert [e["type"] for e in events(nlp, "Russia and Turkey met their obligations, Erdogan said.")] == []
 
 
-def test_the_warring_sides_ministers_meeting_is_a_negotiation_round(nlp: Language) -> None:
-    # guide: talks between the parties' ministers are a round, though only the ministers are named
-    found = events(nlp, "Lavrov met Kuleba in Antalya on Thursday.")
-    assert [(e["type"], e["place"]) for e in found] == [("negotiation_round", "Antalya")]
-    found = events(nlp, "Putin met Zelensky in Paris.")
-    assert [e["type"] for e in found] == ["meeting"]  # the leaders' own meeting stays one
-
-
 def test_the_leaders_at_a_summit_are_its_parties(nlp: Language) -> None:
     text = "At the G7 summit in Italy, the leaders signed a plan to unlock $50 billion for Ukraine."
     found = [

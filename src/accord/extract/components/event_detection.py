@@ -1457,11 +1457,6 @@ def _talks_or_meeting(doc: Doc, events: list[dict[str, Any]], words: EventWords)
         for m in doc._.accord_mentions or []
         if any(str(r).split("|")[0] in words.leader_titles for r in m.get("roles") or [])
     }
-    # the countries a person's offices serve: "Lavrov and Kuleba" are the warring sides' ministers
-    serving = {
-        str(m["name"]): {str(r).split("|")[-1] for r in m.get("roles") or []}
-        for m in doc._.accord_mentions or []
-    }
     for event in events:
         if event["type"] not in {"meeting", "negotiation_round"}:
             continue
@@ -1473,14 +1468,13 @@ def _talks_or_meeting(doc: Doc, events: list[dict[str, Any]], words: EventWords)
         people = {str(m["name"]) for m in doc._.accord_mentions or [] if m["kind"] == "person"} & parties
         if named_round:
             continue
-        sides = parties | {country for person in people for country in serving.get(person, set())}
-        if sides >= WARRING and not people <= leaders:
+        if parties >= WARRING and not people <= leaders:
             event["type"] = "negotiation_round"  # the warring sides' ministers, with a host or mediator
         elif parties & words.formats and not parties & leaders and trigger not in words.multilateral:
             event["type"] = "negotiation_round"  # "the meeting of the Trilateral Contact Group in Minsk"
         elif parties & leaders:
             event["type"] = "meeting"
-        elif told_words & words.talkers or sides >= WARRING:
+        elif told_words & words.talkers or parties >= WARRING:
             event["type"] = "negotiation_round"
 
 

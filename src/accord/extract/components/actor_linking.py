@@ -159,8 +159,6 @@ class ActorLinker:
         self.document_nouns: set[str] = set(lexicon["document_nouns"])
         self.leader_nouns = frozenset(lexicon["leader_nouns"])
         self.gathering_nouns = frozenset(lexicon["gathering_nouns"])
-        self.office_titles = frozenset(lexicon["office_titles"])
-        self.former_titles = frozenset(lexicon["former_titles"])
         self.partitives = frozenset(lexicon["partitives"])
         self.acting = ActingWords(
             self.leader_nouns,
@@ -238,7 +236,6 @@ class ActorLinker:
         for mention in self._role_mentions(doc, taken, mentions, published):
             mentions.append(mention)
         mentions.sort(key=lambda m: m["start"])
-        self._mark_officials(doc, mentions)
         for mention in self._descriptions(doc, mentions):
             mentions.append(mention)
         for mention in mentions:
@@ -403,34 +400,6 @@ class ActorLinker:
             return full_names[fold(" ".join(core))]
         surface_name = " ".join(core)
         return surface_name, self._link(surface_name, "PERSON")
-
-    def _mark_officials(self, doc: Doc, mentions: list[dict[str, Any]]) -> None:
-        """A person the registry does not know, named once with an office ("Defense Minister Prabowo
-        Subianto", "Oleg Nikolenko, the ministry's spokesman"), is an official: every mention of the name
-        can hold positions, as a registered office holder's can."""
-        officials = {
-            m["name"]
-            for m in mentions
-            if m["kind"] == "person"
-            and not m["linked"]
-            and self._office_named(doc[m["tok_start"] : m["tok_end"]])
-        }
-        for mention in mentions:
-            if mention["name"] in officials and mention["kind"] == "person":
-                mention["party"] = True
-
-    def _office_named(self, span: Span) -> bool:
-        """Is the name given an office: a title before it or in it ("Defense Minister ..."), or in an
-        apposition beside it ("..., the ministry's spokesman"); not a former one."""
-        root = span.root
-        beside = [c for c in root.children if c.dep_ == "appos"]
-        if root.dep_ == "appos":
-            beside.append(root.head)
-        # the title words and what modifies them ("Former ambassador": "Former" hangs on "ambassador")
-        heads = [*(c for c in root.children if c.dep_ in {"compound", "amod"} and c.i < span.start), *beside]
-        modifiers = [c for one in heads for c in one.children if c.dep_ in {"compound", "amod"}]
-        words = {t.lower_ for t in [*span, *heads, *modifiers]}
-        return bool(words & self.office_titles) and not words & self.former_titles
 
     def _unlinked_person(self, doc: Doc, span: Span, name: str) -> dict[str, Any] | None:
         """A person the registry does not know, by a capitalised name."""

@@ -1,7 +1,7 @@
 """Accuracy floor on the locked test split of the development corpus (eval/dev/, never tuned on).
 
-The floors are the F1 measured at the last reported scoring (eval/test-log.jsonl) less 0.03, so a change
-that makes extraction worse on unseen news fails CI. This test asserts and prints nothing else: it is not
+The floors are the best F1 of the reported scorings (eval/test-log.jsonl) less 0.03, so a change that
+makes extraction worse on unseen news fails CI. This test asserts and prints nothing else: it is not
 a way to look at the test split's errors (study `train`; see eval/README.md).
 """
 
@@ -22,8 +22,9 @@ from accord.store import open_store
 
 DEV = Path(__file__).resolve().parents[2] / "eval" / "dev"
 MARGIN = 0.03
-# F1 on the test split at the last reported scoring (README "Extraction quality"), per item type.
-MEASURED = {"actors": 0.773, "quotes": 0.807, "events": 0.42, "positions": 0.426}
+# F1 on the test split, per item type, at the best reported scoring (README "Where we stand"): raised when
+# a scoring is better, never lowered (events 0.42 from 36a594c; the last scoring, at c2d938a, gave 0.407).
+MEASURED = {"actors": 0.786, "quotes": 0.807, "events": 0.42, "positions": 0.426}
 FLOORS = {kind: max(0.0, round(value - MARGIN, 3)) for kind, value in MEASURED.items()}
 
 

@@ -59,7 +59,7 @@ RELEASED = {
     "accord-extract-0.8": "8a54aae430e9af93dd86ee733987da8dd5f25ed3693c07f13e30c57b64c23ed9",
     "accord-extract-0.9": "e950d091e8082c9db810f0e0e2fa1fccce192f09d0ef2234a6e3d8c0e8dc07b4",
     "accord-extract-0.10": "9218396b1582a960a1513acfdd9500694e33891ab477b98bd394b99d6da103fc",
-    "accord-extract-0.11": "56053d0fba9d2facbfc6976aaba910702c267b6456cff1a6b535738bb4ce8ce9",
+    "accord-extract-0.11": "1d784bee7cee56f15a9017076958b6a505f13ff32c184783b2173a79ad780f32",
 }
 
 

@@ -142,6 +142,10 @@ class ActorEntry(BaseModel):
         """The canonical name, aliases and metonyms (not demonyms)."""
         return [self.name, *self.aliases, *self.metonyms]
 
+    def names_capital(self, surface: str) -> bool:
+        """Does ``surface`` name this country's capital ("Minsk", "Kiev"), a city however it is tagged?"""
+        return fold_name(surface) in {fold_name(city) for city in self.capitals}
+
     def surname(self, words: Sequence[str]) -> str:
         """The word of one of its names that a later mention uses alone: the last ("Zelensky"), or the first
         for a name written family name first ("Xi")."""

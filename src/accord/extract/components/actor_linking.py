@@ -272,8 +272,7 @@ class ActorLinker:
         if mention["kind"] == "place" or not mention["linked"]:
             return True
         metonyms = {fold(m) for m in getattr(entry, "metonyms", None) or []}
-        capitals = {fold(m) for m in getattr(entry, "capitals", None) or []}
-        if fold(surface) in capitals or (
+        if mention.get("capital") or (
             fold(surface) in metonyms and (root.ent_type_ in PLACE_ENTITIES or not root.ent_type_)
         ):
             return True  # a place standing for its country ("the Minsk talks"), a capital however tagged
@@ -434,6 +433,8 @@ class ActorLinker:
             "acts": acts,
             # Office holders and collective actors can hold negotiation positions; commentators cannot.
             "party": entry is not None and (entry.kind != "person" or bool(getattr(entry, "roles", None))),
+            # "Minsk", "Kiev": a country's capital standing for it, which is still a city where events happen
+            "capital": entry is not None and entry.kind == "country" and entry.names_capital(surface),
             "roles": [f"{r.title}|{r.of}" for r in getattr(entry, "roles", None) or []]
             if entry is not None
             else [],

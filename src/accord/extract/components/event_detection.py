@@ -91,7 +91,6 @@ class EventWords:
     written: frozenset[str]
     talk_words: frozenset[str]
     capitals: Mapping[str, str]  # demonym -> capital city ("the Belarusian capital" -> Minsk)
-    capital_cities: frozenset[str]  # the capitals themselves, lower case
     place_names: Mapping[str, str]  # a longer name -> the one news uses ("Crimean Peninsula" -> Crimea)
     capital_nouns: frozenset[str]
     copulas: frozenset[str]  # the forms of "be", read once
@@ -158,8 +157,6 @@ def event_words(name: str = "events") -> EventWords:
         period_bounds=words("period_bounds"),
         period_words=words("period_words"),
         capitals=mapping("capitals"),
-        capital_cities=frozenset(v.lower() for v in mapping("capitals").values())
-        | words("capital_spellings"),
         place_names=mapping("place_names"),
         capital_nouns=words("capital_nouns"),
         copulas=frozenset(forms("be")),
@@ -783,7 +780,7 @@ class EventDetector:
         for span in self._place_candidates(kind, root, clause):
             if span.text in names:
                 continue
-            if best is None or (self._country_place(best) and not self._country_place(span)):
+            if best is None or (_country_place(best) and not _country_place(span)):
                 best = span
         if best is None:
             # "launched drones at Ukrainian cities": no place named, but the country the target lies in
@@ -797,11 +794,6 @@ class EventDetector:
         article = words[0] == "the" or (words[0] == "The" and best.start == best.sent.start)
         name = " ".join(words[1:] if article and len(words) > 1 else words)
         return self.words.place_names.get(name.lower(), name)
-
-    def _country_place(self, span: Span) -> bool:
-        """Whether the span places an event in a country; a capital standing for its country ("in
-        Berlin") places it in the city."""
-        return _is_country(span) and span.text.lower() not in self.words.capital_cities
 
     def _place_candidates(self, kind: str, root: Token, clause: Token) -> list[Span]:
         """The places the clause names for the event, in the order they are preferred among equals."""
@@ -1779,9 +1771,21 @@ def _venue_at(token: Token, words: EventWords) -> Span | None:
     return None
 
 
-def _is_country(span: Span) -> bool:
+def _country_mention(span: Span) -> dict[str, Any] | None:
+    """The mention of a country the span starts, if any ("Ukraine", and "Berlin" standing for Germany)."""
     mentions = span.doc._.accord_mentions or []
-    return any(m["start"] == span.start_char and m["kind"] == "country" for m in mentions)
+    return next((m for m in mentions if m["start"] == span.start_char and m["kind"] == "country"), None)
+
+
+def _is_country(span: Span) -> bool:
+    return _country_mention(span) is not None
+
+
+def _country_place(span: Span) -> bool:
+    """Whether the span places an event in a country; a capital standing for its country ("in Berlin")
+    places it in the city."""
+    mention = _country_mention(span)
+    return mention is not None and not mention.get("capital")
 
 
 def _date_texts(scope: Span, trigger: Token, words: EventWords) -> list[str]:

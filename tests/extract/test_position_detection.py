@@ -1010,6 +1010,26 @@ def test_suffering_a_punishment_threatens_and_unless_names_what_is_wanted(nlp: L
     assert stances(nlp, "Russia failed to agree to a ceasefire, Zelensky said.") == set()
 
 
+def test_a_punishment_that_awaits_or_follows_is_a_threat(nlp: Language) -> None:
+    for text in (
+        "Trump warned that very severe consequences await Russia if there's no ceasefire deal.",
+        "Consequences will follow if Russia rejects the ceasefire, Trump said.",
+    ):
+        assert ("Donald Trump", "ceasefire", "support") in stances(nlp, text), text  # was oppose
+        assert ("Donald Trump", "ceasefire", "oppose") not in stances(nlp, text), text
+    calm = "Trump said talks would follow if Russia rejected the ceasefire."
+    assert ("Donald Trump", "ceasefire", "support") not in stances(nlp, calm)
+
+
+def test_a_comma_splice_keeps_each_clause_its_own_negation(nlp: Language) -> None:
+    # the parser hangs the first clause under the second: its "not" is not undone by the second's
+    text = "“It doesn't join NATO, it doesn't join some of these allied institutions,” Vance said."
+    assert stances(nlp, text) == {("JD Vance", "nato_membership", "oppose")}  # was support
+    # a verb of saying takes the clause as its content
+    said = "“Ukraine will not join NATO, we said that clearly,” Lavrov said."
+    assert ("Sergei Lavrov", "nato_membership", "support") not in stances(nlp, said)
+
+
 def test_a_premise_supposes_a_thing_and_conditions_the_rest(nlp: Language) -> None:
     # what "in the event of" / "in case of" governs is supposed, not asked for
     talks = "Macron called for direct talks between Ukraine and Russia in the event of a ceasefire."

@@ -204,6 +204,7 @@ class PositionDetector:
         self.trade_phrases = [c.split() for c in stance_words["trade_phrases"]]
         self.refusals = all_forms(stance_words["refusals"])
         self.threats = all_forms(stance_words["threat_verbs"])
+        self.befalling = all_forms(stance_words["befalling_verbs"])
         self.hedges = all_forms(stance_words["hedges"])
         self.alternatives = [a.split() for a in stance_words["alternatives"]]
         self.exchange_heads = set(stance_words["exchange_heads"])
@@ -892,7 +893,10 @@ class PositionDetector:
             return False
         if head.lower_ in self.threatening or head.lower_ in self.punishing:
             return True
-        # "would face harder sanctions if it refused a ceasefire": suffering a punishment threatens too
+        # "would face harder sanctions if it refused a ceasefire": suffering a punishment threatens too,
+        # and so does a punishment that awaits or follows ("severe consequences await Russia if ...")
+        if head.lower_ in self.befalling:
+            return any(c.dep_ == "nsubj" and c.lower_ in self.punishments for c in head.children)
         return (head.lower_ in self.imposing or head.lower_ in self.threats) and any(
             c.dep_ == "dobj" and c.lower_ in self.punishments for c in head.children
         )
@@ -1821,11 +1825,25 @@ class PositionDetector:
                 break  # "refuses to give up land and insists on a ceasefire": one verb's "no" only
             if below is not None and below.dep_ == "conj" and not is_verb(below):
                 continue  # "the withdrawal of troops and the release of prisoners": a list, not a reversal
+            if below is not None and self._spliced(below, token):
+                break  # "It doesn't join NATO, it doesn't join ...": the second clause's "not" is its own
             word = self._word_sign(token, below, inside)
             if word == 0:
                 return 0
             sign *= word * self._modifier_sign(token, below, inside)
         return sign
+
+    def _spliced(self, below: Token, token: Token) -> bool:
+        """Whether ``below`` is a clause the parser hung under the next one across a comma although the
+        verb takes no clause: a comma splice, two statements side by side."""
+        if (
+            below.dep_ != "ccomp"
+            or below.i > token.i
+            or token.lower_ in self.speech
+            or token.lower_ in self.stance
+        ):
+            return False
+        return any(t.text == "," for t in token.doc[below.right_edge.i + 1 : token.i])
 
     def _word_sign(self, token: Token, below: Token | None, inside: set[int]) -> int:
         """The sign a word on the path gives the cue: -1 for a negator or reverser (or the phrase set aside),

@@ -1592,3 +1592,17 @@ def test_an_infringement_reported_is_no_stance_on_the_truce(nlp: Language) -> No
     )
     assert stances(nlp, text) == set()
     assert stances(nlp, "Zelensky said Russia breached the truce again.") == set()
+
+
+def test_a_stance_verbs_own_unlinked_subject_holds_it_not_the_speaker(nlp: Language) -> None:
+    for text in (
+        "Anti-government insurgents agreed on Monday to observe a ceasefire, Kuchma said.",
+        "Kuchma said the insurgents rejected a ceasefire.",
+    ):
+        assert not any(h == "Leonid Kuchma" for h, _, _ in stances(nlp, text)), text  # was Kuchma's
+    # a demand made of them is the speaker's
+    demand = "Kuchma said the rebels must agree to a ceasefire."
+    assert ("Leonid Kuchma", "ceasefire", "support") in stances(nlp, demand)
+    # a subject the verb only inherits is no agent: the speaker still holds it
+    inherited = "The Kremlin insists a lasting peace requires Ukraine to abandon its bid for NATO membership."
+    assert ("Russia", "nato_membership", "oppose") in stances(nlp, inherited)

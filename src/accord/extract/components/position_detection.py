@@ -111,10 +111,11 @@ class PositionDetector:
         actors: str = "actors",
         holders: str = "holders",
         quotes: str = "quotes",
+        events: str = "events",
     ) -> None:
         self.name = name
         self.nlp = nlp
-        self.lexicons = (issues, stances, polarity, actors, holders, quotes)
+        self.lexicons = (issues, stances, polarity, actors, holders, quotes, events)
         self.initialized = False
 
     def initialize(
@@ -122,7 +123,7 @@ class PositionDetector:
     ) -> None:
         """Read the lexicons named in the config and compile the issue cues."""
         nlp = nlp or self.nlp
-        issues, stances, polarity, actors, holders, quotes = self.lexicons
+        issues, stances, polarity, actors, holders, quotes, events = self.lexicons
         issue_cues = load_lexicon(issues)
         stance_words = load_lexicon(stances)
         singular_only = set(stance_words["singular_only"])
@@ -138,6 +139,8 @@ class PositionDetector:
         self._read_stance_words(stance_words)
         self._read_holder_words(holder_words)
         self.quote_words = quote_words(quotes, actors, holders)
+        # the nouns that stand for the parties of talks ("both countries agreed"): the speaker may be one
+        self.side_nouns = frozenset(str(w) for w in load_lexicon(events)["words"]["side_nouns"])
         self.initialized = True
 
     def _read_reversals(self, polar: dict[str, Any], stance_words: dict[str, Any]) -> None:
@@ -764,6 +767,19 @@ class PositionDetector:
             return _Step.NEXT  # "demanded that Ukraine refuse ...": the party asked to act holds nothing
         return self._subject_holders(search, position, token, subject, issues_plan)
 
+    def _unlinked_subject(self, subject: Token, verb: Token) -> bool:
+        """A stance verb's own subject that names no party ("the rebels agreed"): the stance is theirs, so
+        no speaker above holds it, unless the speaker demands it of them ("the rebels must agree")."""
+        if subject.head != verb or subject.dep_ != "nsubj":
+            return False  # "peace requires Ukraine to recognize ...": a subject the verb inherits is no agent
+        if not subject.is_alpha or subject.is_stop or subject.lower_ in self.pronouns:
+            return False  # "they agreed", "who agreed": pronouns are resolved elsewhere or stand for someone
+        if subject.lower_ in self.side_nouns:
+            return False  # "Medinsky said both countries had agreed": his side is one of them
+        if subject.lower_ in self.documents or subject.lower_ in self.stance_nouns:
+            return False  # "Vance said the plan envisions ...": a plan's content is its presenter's
+        return not any(c.dep_ == "aux" and c.lower_ in self.deontic for c in verb.children)
+
     def _made_clear(self, verb: Token) -> bool:
         """ "Moscow has made it clear that ...", "made clear that ...": stating, as "said" is."""
         return verb.lower_ in self.making and any(
@@ -813,6 +829,8 @@ class PositionDetector:
             # readout of its leader's words is the country's: "the Kremlin said Putin wants talks")
             return _Step.END
         base = verb.lower_
+        if not named and base in self.stance and self._unlinked_subject(subject, verb):
+            return _Step.END  # "Kuchma said the rebels agreed to a ceasefire": theirs, not the speaker's
         for mention in named:
             if base in self.needs and mention["kind"] != "person":
                 continue  # "Ukraine needs air defence": a need described, no stance the country states
@@ -2354,15 +2372,24 @@ def _clause_text(token: Token) -> str:
         "actors": "actors",
         "holders": "holders",
         "quotes": "quotes",
+        "events": "events",
     },
     # Positions, the "acts" flag of the mentions that hold them, and a failure record (see `guarded`).
     assigns=["doc._.accord_positions", "doc._.accord_mentions", "doc._.accord_errors"],
     requires=["doc._.accord_mentions", "doc._.accord_quotes", "doc._.accord_events", "token.dep"],
 )
 def make_position_detector(
-    nlp: Language, name: str, issues: str, stances: str, polarity: str, actors: str, holders: str, quotes: str
+    nlp: Language,
+    name: str,
+    issues: str,
+    stances: str,
+    polarity: str,
+    actors: str,
+    holders: str,
+    quotes: str,
+    events: str,
 ) -> PositionDetector:
-    return PositionDetector(nlp, name, issues, stances, polarity, actors, holders, quotes)
+    return PositionDetector(nlp, name, issues, stances, polarity, actors, holders, quotes, events)
 
 
 __all__ = ["PositionDetector", "fold"]

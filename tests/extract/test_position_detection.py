@@ -1606,3 +1606,13 @@ def test_a_stance_verbs_own_unlinked_subject_holds_it_not_the_speaker(nlp: Langu
     # a subject the verb only inherits is no agent: the speaker still holds it
     inherited = "The Kremlin insists a lasting peace requires Ukraine to abandon its bid for NATO membership."
     assert ("Russia", "nato_membership", "oppose") in stances(nlp, inherited)
+
+
+def test_a_thing_expected_to_happen_is_a_forecast_but_what_ought_to_be_is_an_opinion(nlp: Language) -> None:
+    expected = "Zelensky said Ukraine expected the talks to lead to a new prisoner exchange soon."
+    assert stances(nlp, expected) == set()  # was Ukraine's and Zelensky's support
+    ought = "Macron said he believes Ukraine must get security guarantees."
+    assert ("Emmanuel Macron", "security_guarantees", "support") in stances(nlp, ought)  # was nothing
+    # an opinion about this or about us is no forecast of another's act
+    step = "“I believe that this is an important step in the direction of a ceasefire,” Steinmeier said."
+    assert ("Frank-Walter Steinmeier", "ceasefire", "support") in stances(nlp, step)

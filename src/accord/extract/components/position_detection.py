@@ -772,7 +772,7 @@ class PositionDetector:
         no speaker above holds it, unless the speaker demands it of them ("the rebels must agree")."""
         if subject.head != verb or subject.dep_ != "nsubj":
             return False  # "peace requires Ukraine to recognize ...": a subject the verb inherits is no agent
-        if not subject.is_alpha or subject.is_stop or subject.lower_ in self.pronouns:
+        if not _named_thing(subject) or subject.lower_ in self.pronouns:
             return False  # "they agreed", "who agreed": pronouns are resolved elsewhere or stand for someone
         if subject.lower_ in self.side_nouns:
             return False  # "Medinsky said both countries had agreed": his side is one of them
@@ -1589,6 +1589,14 @@ class PositionDetector:
         has a party acting."""
         if any(c.dep_ == "dobj" and c.i in index for c in token.children):
             return True
+        for clause in (t for t in below if t.head == token and t.dep_ in {"ccomp", "xcomp"}):
+            if any(c.dep_ == "aux" and c.lower_ in self.deontic for c in clause.children):
+                return False  # "thinks sanctions should be lifted": an opinion of what ought to be
+            if any(
+                c.dep_ in {"nsubj", "nsubjpass"} and _named_thing(c) and c not in below
+                for c in clause.children
+            ):
+                return True  # "expected the talks to lead to a prisoner exchange": a thing expected to act
         return any(c.dep_ in {"nsubj", "nsubjpass"} and c.i in index for t in below for c in t.children)
 
     def _unstated_asker(self, token: Token, index: dict[int, dict[str, Any]]) -> bool:
@@ -2319,6 +2327,11 @@ def _same_side(mention: dict[str, Any], holders: list[tuple[str, dict[str, Any] 
     """Is ``mention`` one of the holders, or the country one of them serves (or serving it)?"""
     sides = _served(mention)
     return any(m is not None and sides & _served(m) for _, m in holders)
+
+
+def _named_thing(token: Token) -> bool:
+    """A word naming something, not a pronoun or a function word ("this", "we")."""
+    return token.is_alpha and not token.is_stop
 
 
 def _expletive(token: Token) -> bool:

@@ -197,6 +197,19 @@ def test_the_leaders_of_several_countries_are_not_one_of_them(nlp: Language) -> 
     assert "Vladimir Putin" in {m["name"] for m in nlp(one)._.accord_mentions}
 
 
+def test_a_side_taken_is_not_the_country_whose_leader_a_role_noun_names(nlp: Language) -> None:
+    for text in (
+        "On Tuesday, pro-Russia leaders announced a unilateral ceasefire.",
+        "On Tuesday, pro-Russian leaders announced a unilateral ceasefire.",
+    ):
+        doc = nlp.make_doc(text)
+        doc._.accord_published = "2016-09-15"
+        assert "Vladimir Putin" not in {m["name"] for m in nlp(doc)._.accord_mentions}, text  # was Putin
+    own = nlp.make_doc("On Tuesday, Russia's leader announced a unilateral ceasefire.")
+    own._.accord_published = "2016-09-15"
+    assert "Vladimir Putin" in {m["name"] for m in nlp(own)._.accord_mentions}
+
+
 def test_a_hyphenated_name_is_whole_and_a_possessive_ends_a_name(nlp: Language) -> None:
     names = {m["name"] for m in actors(nlp, "Foreign Ministry spokesman Guo Jia-kun told reporters.")}
     assert "Guo Jia-kun" in names  # was "Guo Jia"

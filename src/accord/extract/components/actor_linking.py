@@ -160,6 +160,7 @@ class ActorLinker:
         self.leader_nouns = frozenset(lexicon["leader_nouns"])
         self.gathering_nouns = frozenset(lexicon["gathering_nouns"])
         self.partitives = frozenset(lexicon["partitives"])
+        self.affiliations = frozenset(lexicon["affiliation_prefixes"])
         self.acting = ActingWords(
             self.leader_nouns,
             self.partitives,
@@ -726,7 +727,7 @@ class ActorLinker:
         j = i - 1
         if j >= 0 and doc[j].lower_ in {"'s", "’s"}:
             j -= 1
-        if j < 0:
+        if j < 0 or self._affiliation(doc, j):
             return None
         folded = fold(doc[j].text)
         if j >= 1 and fold(f"{doc[j - 1].text} {doc[j].text}") in self.demonyms:
@@ -734,6 +735,16 @@ class ActorLinker:
         if folded in self.demonyms:
             return self.demonyms[folded]
         return self._country_at(doc, j, mentions)
+
+    def _affiliation(self, doc: Doc, j: int) -> bool:
+        """Is the word at ``j`` joined to a prefix of affiliation ("pro-Russia", "anti-Kremlin")?"""
+        return (
+            j >= 2
+            and doc[j - 1].text == "-"
+            and not doc[j - 1].whitespace_
+            and not doc[j - 2].whitespace_
+            and doc[j - 2].lower_ in self.affiliations
+        )
 
     @staticmethod
     def _country_at(doc: Doc, token_i: int, mentions: list[dict[str, Any]]) -> str | None:

@@ -290,6 +290,17 @@ def test_an_inverted_tag_with_a_countrys_title_names_the_person(nlp: Language) -
     assert [q["speaker"] for q in doc._.accord_quotes] == ["Sergei Ryabkov"]
 
 
+def test_a_name_after_saying_that_begins_the_reported_clause_is_not_the_speaker(nlp: Language) -> None:
+    text = (
+        "Mr Lavrov claimed that relations had plunged to their lowest point “in many years”, saying "
+        "Ms Truss was “following the West’s playbook”."
+    )
+    assert [q["speaker"] for q in quotes(nlp, text)] == ["Sergei Lavrov", "Sergei Lavrov"]  # was Truss
+    # a speech word that is no verb there ("State Department") does not end an inverted tag
+    said = '"One call is not enough," State Department spokeswoman Tammy Bruce said, referring to the talks.'
+    assert [q["speaker"] for q in quotes(nlp, said)] == ["Tammy Bruce"]
+
+
 def test_an_inverted_tag_reaches_the_person_past_a_lower_case_title(nlp: Language) -> None:
     (quote,) = quotes(nlp, '"This is unacceptable," said Kremlin spokesman Dmitry Peskov.')
     assert quote["speaker"] == "Dmitry Peskov"

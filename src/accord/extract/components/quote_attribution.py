@@ -514,9 +514,9 @@ class QuoteAttributor:
                 else:
                     break
             found = index.get(j)
-            if found is not None and found["kind"] == "person" and "\n" not in doc[i : j + 1].text:
-                return str(found["name"]), found
-            return None
+            if found is None or found["kind"] != "person" or "\n" in doc[i : j + 1].text:
+                return None
+            return None if _reported_subject(doc, found, doc[i]) else (str(found["name"]), found)
         while i < len(doc) and doc[i].lower_ in {"the", "a", "an"}:
             i += 1
         head = doc[i] if i < len(doc) else None
@@ -673,7 +673,7 @@ class QuoteAttributor:
         after = verb.i + 1
         if after < len(doc) and after in index and verb.i > 0 and doc[verb.i - 1].text in INVERTED_BEFORE:
             mention = index[after]
-            if mention["kind"] not in {"media", "place"}:
+            if mention["kind"] not in {"media", "place"} and not _reported_subject(doc, mention, verb):
                 return str(mention["name"]), mention
         head = verb
         for _ in range(3):
@@ -828,6 +828,15 @@ class QuoteAttributor:
             return True
         span = doc.char_span(last.mark_end, quote.mark_start, alignment_mode="contract")
         return span is not None and any(index.get(t.i, {}).get("name") == speaker for t in span)
+
+
+def _reported_subject(doc: Doc, mention: dict[str, Any], verb: Token) -> bool:
+    """Is the name after a verb of speech the subject of the clause it reports (", saying Ms Truss was
+    'following ...'"), not the verb's own speaker (", said Hegseth")?"""
+    tokens = doc[mention["tok_start"] : mention["tok_end"]]
+    return any(
+        t.dep_ in {"nsubj", "nsubjpass"} and t.head != verb and verb in t.head.ancestors for t in tokens
+    )
 
 
 def _own_speaker_in_adjunct(verb: Token, outer: Token) -> bool:

@@ -1616,3 +1616,14 @@ def test_a_thing_expected_to_happen_is_a_forecast_but_what_ought_to_be_is_an_opi
     # an opinion about this or about us is no forecast of another's act
     step = "“I believe that this is an important step in the direction of a ceasefire,” Steinmeier said."
     assert ("Frank-Walter Steinmeier", "ceasefire", "support") in stances(nlp, step)
+
+
+def test_sanctions_announced_as_done_are_an_act_and_announcing_them_can_threaten(nlp: Language) -> None:
+    # guide: stances taken from actions alone are not labelled, as "imposed new sanctions" gives none
+    done = "Washington announced severe new sanctions against Russian officials."
+    assert stances(nlp, done) == set()  # was the United States' support
+    planned = "Washington will announce new sanctions against Russia next week."
+    assert ("United States", "sanctions", "support") in stances(nlp, planned)
+    threat = "Trump said he would announce sanctions if Russia refused a ceasefire."
+    assert ("Donald Trump", "ceasefire", "support") in stances(nlp, threat)  # was oppose
+    assert ("Donald Trump", "ceasefire", "oppose") not in stances(nlp, threat)

@@ -206,8 +206,6 @@ class PositionDetector:
         self.premise_phrases = [c.split() for c in stance_words["premise_phrases"]]
         self.trade_phrases = [c.split() for c in stance_words["trade_phrases"]]
         self.refusals = all_forms(stance_words["refusals"])
-        self.threats = all_forms(stance_words["threat_verbs"])
-        self.befalling = all_forms(stance_words["befalling_verbs"])
         self.hedges = all_forms(stance_words["hedges"])
         self.alternatives = [a.split() for a in stance_words["alternatives"]]
         self.exchange_heads = set(stance_words["exchange_heads"])
@@ -243,6 +241,7 @@ class PositionDetector:
         self.needs = all_forms(stance_words["needs"])
         self.noncommittal = set(stance_words["noncommittal"])
         self._read_land_words(stance_words)
+        self._read_threat_words(stance_words)
         self._read_stance_signals(stance_words["stance_signals"])
         self.assessments = set(stance_words["assessments"])
         self.open_negations = all_forms(stance_words["open_negations"])
@@ -250,14 +249,21 @@ class PositionDetector:
         self.insufficiency = set(stance_words["insufficiency"])
         self.act_verbs = all_forms(stance_words["act_verbs"])
         self.other_theatres = set(stance_words["other_theatres"])
-        self.threatening = all_forms(stance_words["threatening_verbs"])
-        self.punishing = all_forms(stance_words["punishing_verbs"])
-        self.imposing = all_forms(stance_words["imposing_verbs"])
-        self.punishments = frozenset(stance_words["punishments"])
-        self.negative_marks = frozenset(stance_words["negative_marks"])
         self.noncommittal_verbs = all_forms(stance_words["noncommittal_verbs"])
         self.settlement_nouns = set(stance_words["settlement_nouns"])
         self.theatre_preps = frozenset(stance_words["theatre_preps"])
+
+    def _read_threat_words(self, stance_words: dict[str, Any]) -> None:
+        """Threats and measures: verbs of threatening, imposing or announcing punishments, the punishments,
+        and the marks that name what the threatener wants."""
+        self.threats = all_forms(stance_words["threat_verbs"])
+        self.befalling = all_forms(stance_words["befalling_verbs"])
+        self.threatening = all_forms(stance_words["threatening_verbs"])
+        self.punishing = all_forms(stance_words["punishing_verbs"])
+        self.imposing = all_forms(stance_words["imposing_verbs"])
+        self.enacting = all_forms(stance_words["enacting_verbs"])
+        self.punishments = frozenset(stance_words["punishments"])
+        self.negative_marks = frozenset(stance_words["negative_marks"])
 
     def _read_stance_signals(self, signals: dict[str, Any]) -> None:
         """The words besides stance verbs and nouns that say a stance is taken (see ``_stance_taken``)."""
@@ -915,9 +921,8 @@ class PositionDetector:
         # and so does a punishment that awaits or follows ("severe consequences await Russia if ...")
         if head.lower_ in self.befalling:
             return any(c.dep_ == "nsubj" and c.lower_ in self.punishments for c in head.children)
-        return (head.lower_ in self.imposing or head.lower_ in self.threats) and any(
-            c.dep_ == "dobj" and c.lower_ in self.punishments for c in head.children
-        )
+        imposes = head.lower_ in self.imposing or head.lower_ in self.threats or head.lower_ in self.enacting
+        return imposes and any(c.dep_ == "dobj" and c.lower_ in self.punishments for c in head.children)
 
     def _stance(self, search: _Search, clause: _Clause, name: str, held: dict[str, Any] | None) -> Held:
         """The stance one holder takes on the cue."""
@@ -1328,11 +1333,21 @@ class PositionDetector:
                 # "completed the exchange of prisoners": carrying it out states no stance (but "would
                 # conduct elections" announces one)
                 return True
+            if not planned and self._enacted(token):
+                return True  # "Washington announced new sanctions": the measure taken, an act
             if is_verb(token) and token.lower_ not in self.act_verbs and token.dep_ != "xcomp":
                 # only the cue's own verb tells whether it is an act done, with the verb its infinitive
                 # hangs from ("chided Zelensky for refusing to recognise ...")
                 break
         return False
+
+    def _enacted(self, verb: Token) -> bool:
+        """A verb of announcing whose object is a punishment, told as done ("unveiled new sanctions")."""
+        return (
+            verb.lower_ in self.enacting
+            and is_verb(verb)
+            and any(c.dep_ == "dobj" and c.lower_ in self.punishments for c in verb.children)
+        )
 
     def _time_phrase(self, token: Token) -> bool:
         """Is the noun what a phrase of time names ("since the ceasefire", "ahead of the election", "in the

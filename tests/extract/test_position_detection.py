@@ -1627,3 +1627,28 @@ def test_sanctions_announced_as_done_are_an_act_and_announcing_them_can_threaten
     threat = "Trump said he would announce sanctions if Russia refused a ceasefire."
     assert ("Donald Trump", "ceasefire", "support") in stances(nlp, threat)  # was oppose
     assert ("Donald Trump", "ceasefire", "oppose") not in stances(nlp, threat)
+
+
+def test_a_jointly_agreed_or_proposed_item_is_never_other(nlp: Language) -> None:
+    # guide: jointly agreed items give each party its entries on the specific issues, never `other`
+    for text in (
+        "Russia and Ukraine signed a grain deal in Istanbul.",
+        "A six-point peace plan jointly proposed by China and Brazil angered Zelensky.",
+        "Macron and Scholz urged Putin to hold serious direct negotiations with Zelensky.",
+    ):
+        assert not any(issue == "other" for _, issue, _ in stances(nlp, text)), text  # was each one's
+    # hoping together is each one's; one actor's plan is `other`
+    hoped = (
+        "Both Trump and Zelenskyy said they hoped the gathering would lead to trilateral talks with Putin."
+    )
+    assert {h for h, issue, _ in stances(nlp, hoped) if issue == "other"} == {
+        "Donald Trump",
+        "Volodymyr Zelensky",
+    }
+    assert ("Emmanuel Macron", "other", "support") in stances(nlp, "Macron proposed a new peace plan.")
+    # the parties' own issues stay theirs
+    truce = "Putin and Zelensky agreed to a ceasefire."
+    assert {h for h, issue, _ in stances(nlp, truce) if issue == "ceasefire"} == {
+        "Vladimir Putin",
+        "Volodymyr Zelensky",
+    }

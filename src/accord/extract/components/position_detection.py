@@ -242,6 +242,7 @@ class PositionDetector:
         self.noncommittal = set(stance_words["noncommittal"])
         self._read_land_words(stance_words)
         self._read_threat_words(stance_words)
+        self.joint_verbs = all_forms(stance_words["joint_verbs"])
         self._read_stance_signals(stance_words["stance_signals"])
         self.assessments = set(stance_words["assessments"])
         self.open_negations = all_forms(stance_words["open_negations"])
@@ -451,12 +452,31 @@ class PositionDetector:
         """The positions held on the cue, but for guarantees a holder seeks for itself."""
         sought = issue == "security_guarantees" and self._sought(cue)
         found = self._positions(doc, cue, direction, index, quotes, others)
+        if issue == "other" and self._joint(doc, [mention for *_, mention in found]):
+            return []  # "Russia and Ukraine signed a grain deal": a jointly agreed item is never `other`
         return [
             (actor, stance, condition, mention)
             for actor, stance, condition, mention in found
             # "Moscow seeks security guarantees": guarantees for itself, not for Ukraine
             if not (sought and (mention is None or "Ukraine" not in _served(mention)))
         ]
+
+    def _joint(self, doc: Doc, mentions: list[dict[str, Any] | None]) -> bool:
+        """Do the holders act together: parties of more than one side named as one subject of a verb of
+        joint action ("China and Brazil proposed", "Russia and Ukraine signed"; but "both Trump and
+        Zelensky said they hoped" is each one's)?"""
+        named = [m for m in mentions if m is not None]
+        for i, first in enumerate(named):
+            for second in named[i + 1 :]:
+                a, b = doc[int(first["tok_end"]) - 1], doc[int(second["tok_end"]) - 1]
+                if _same_side(first, [("", second)]) or b not in a.conjuncts:
+                    continue
+                verb = (a if a.dep_ != "conj" else b).head
+                if verb.dep_ == "agent":
+                    verb = verb.head  # "a plan proposed by China and Brazil"
+                if verb.lower_ in self.joint_verbs:
+                    return True
+        return False
 
     def _positions(
         self,

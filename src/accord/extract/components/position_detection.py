@@ -942,7 +942,11 @@ class PositionDetector:
         if head.lower_ in self.befalling:
             return any(c.dep_ == "nsubj" and c.lower_ in self.punishments for c in head.children)
         imposes = head.lower_ in self.imposing or head.lower_ in self.threats or head.lower_ in self.enacting
-        return imposes and any(c.dep_ == "dobj" and c.lower_ in self.punishments for c in head.children)
+        return imposes and self._punishment_object(head)
+
+    def _punishment_object(self, verb: Token) -> bool:
+        """Is a punishment the verb's object ("impose sanctions", "face tariffs")?"""
+        return any(c.dep_ == "dobj" and c.lower_ in self.punishments for c in verb.children)
 
     def _stance(self, search: _Search, clause: _Clause, name: str, held: dict[str, Any] | None) -> Held:
         """The stance one holder takes on the cue."""
@@ -1363,11 +1367,7 @@ class PositionDetector:
 
     def _enacted(self, verb: Token) -> bool:
         """A verb of announcing whose object is a punishment, told as done ("unveiled new sanctions")."""
-        return (
-            verb.lower_ in self.enacting
-            and is_verb(verb)
-            and any(c.dep_ == "dobj" and c.lower_ in self.punishments for c in verb.children)
-        )
+        return verb.lower_ in self.enacting and is_verb(verb) and self._punishment_object(verb)
 
     def _time_phrase(self, token: Token) -> bool:
         """Is the noun what a phrase of time names ("since the ceasefire", "ahead of the election", "in the

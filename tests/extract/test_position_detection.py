@@ -1652,3 +1652,20 @@ def test_a_jointly_agreed_or_proposed_item_is_never_other(nlp: Language) -> None
         "Vladimir Putin",
         "Volodymyr Zelensky",
     }
+
+
+def test_arms_of_russias_side_are_no_aid_to_ukraine(nlp: Language) -> None:
+    # guide: military_aid is military aid to Ukraine
+    for text in (
+        "Juncker called on Putin to halt alleged weapons deliveries.",
+        "Zelensky urged China not to give weapons to Russia.",
+        "Merkel said Russia must stop arms supplies to the separatists.",
+    ):
+        assert not any(issue == "military_aid" for _, issue, _ in stances(nlp, text)), text  # was oppose
+    kept = "Zelensky said the US must keep sending weapons to Ukraine."
+    assert ("Volodymyr Zelensky", "military_aid", "support") in stances(nlp, kept)
+
+
+def test_a_reverser_the_parser_took_for_a_compound_still_reverses(nlp: Language) -> None:
+    text = "Russia demanded that the West halt arms deliveries to Kyiv."
+    assert stances(nlp, text) == {("Russia", "military_aid", "oppose")}  # was support

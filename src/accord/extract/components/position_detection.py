@@ -194,6 +194,7 @@ class PositionDetector:
         self.supply_verbs = all_forms(polar["supply"]["verbs"])
         self.supply_nouns = set(polar["supply"]["nouns"])
         self.recipients = set(polar["supply"]["recipients"])
+        self.russian_side = frozenset(str(p) for p in polar["supply"]["russian_side"])
         self.object_directives = all_forms(polar["object_directives"])
         self.side_marks = set(polar["side_marks"])
         self.future_aux = set(polar["future_aux"])
@@ -411,6 +412,8 @@ class PositionDetector:
             if not self._supplied(cue):
                 return None  # "the pullout of heavy weapons": weapons, but no aid to anyone
             direction = "toward"
+        if issue == "military_aid" and self._arms_of_russias_side(cue, index):
+            return None  # "called on Putin to halt weapons deliveries": Russia's arms, no aid to Ukraine
         if direction == "proposed":
             if not self._proposed(cue, named):
                 return None  # "the talks ended": talks held, no stance on holding them
@@ -1124,6 +1127,26 @@ class PositionDetector:
         backers = self._backers(token, index)  # "the plan, backed by France and Germany, calls for ..."
         return backers[0][0] if backers else None
 
+    def _arms_of_russias_side(self, cue: Span, index: dict[int, dict[str, Any]]) -> bool:
+        """Are the arms the cue names sent by Russia's side or to it ("halt Russia's weapons deliveries",
+        "called on Putin to halt deliveries", "give weapons to Russia")?"""
+        root = cue.root
+        for head in [root, *list(root.ancestors)[:3]]:
+            named = [c for c in head.children if c.dep_ in {"poss", "dative"} or _to_or_for(c)]
+            if any(self._russian_party(t, index) for c in named for t in c.subtree):
+                return True  # "Russia's deliveries", "weapons to Russia"
+            if is_verb(head):
+                # the one who halts or sends what the verb governs ("Putin ... halt weapons deliveries");
+                # a verb further up is someone asking ("the Kremlin asked for an end to arms deliveries")
+                noun = root.head if root.dep_ == "compound" else root  # "weapons" in "weapons deliveries"
+                doer = _doer(head) if head == noun.head and noun.dep_ == "dobj" else None
+                return doer is not None and self._russian_party(doer, index)
+        return False
+
+    def _russian_party(self, token: Token, index: dict[int, dict[str, Any]]) -> bool:
+        mention = index.get(token.i)
+        return mention is not None and bool(_served(mention) & self.russian_side)
+
     def _supplied(self, cue: Span) -> bool:
         """Is a bare weapon noun supplied to someone: governed by a verb or noun of supply ("send weapons",
         "deliveries of arms"), or given a recipient ("weapons for Ukraine")?"""
@@ -1134,7 +1157,7 @@ class PositionDetector:
             ):
                 return True
             for prep in head.children:
-                to = prep.dep_ == "prep" and prep.lower_ in {"to", "for"} and prep.i > root.i
+                to = _to_or_for(prep) and prep.i > root.i
                 if to and any(t.lower_ in self.recipients for t in prep.subtree):
                     return True
             if head.dep_ not in {"dobj", "pobj", "conj", "prep", "compound", "nsubjpass", "appos"}:
@@ -1951,6 +1974,8 @@ class PositionDetector:
             if child.dep_ == "neg":
                 if not firm:  # "integrity is not up for negotiation" upholds integrity
                     sign = -sign
+            elif child.dep_ == "compound" and child.i < token.i and child.lower_ in self.reverser_verbs:
+                sign = -sign  # "demanded that the West halt arms deliveries": the verb parsed as a compound
             elif child.dep_ in {"det", "amod", "acomp"} and child.lower_ in self.negators:
                 sign = -sign
             elif (
@@ -2298,6 +2323,24 @@ def _anaphoric_cues(
         if cue_end <= token.i:
             found.append((match_id, token.i, token.i + 1))
     return found
+
+
+def _to_or_for(token: Token) -> bool:
+    return token.dep_ == "prep" and token.lower_ in {"to", "for"}
+
+
+def _doer(verb: Token) -> Token | None:
+    """Who does what the verb says: its subject, or for an infinitive the one asked to do it ("called on
+    Putin to halt", "urged China not to give"), else the subject it inherits."""
+    own = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if own is not None or verb.dep_ != "xcomp":
+        return own if own is not None else _subject_of(verb)
+    asker = verb.head
+    asked = next((c for c in asker.children if c.dep_ == "dobj"), None)
+    on = next((c for c in asker.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+    if asked is None and on is not None:
+        asked = next((c for c in on.children if c.dep_ == "pobj"), None)  # "called on Putin to ..."
+    return asked if asked is not None else _doer(asker)  # "called on Russia to stop supplying"
 
 
 def _subject_of(verb: Token) -> Token | None:

@@ -60,7 +60,7 @@ RELEASED = {
     "accord-extract-0.9": "e950d091e8082c9db810f0e0e2fa1fccce192f09d0ef2234a6e3d8c0e8dc07b4",
     "accord-extract-0.10": "9218396b1582a960a1513acfdd9500694e33891ab477b98bd394b99d6da103fc",
     "accord-extract-0.11": "1d784bee7cee56f15a9017076958b6a505f13ff32c184783b2173a79ad780f32",
-    "accord-extract-0.12": "d6e79cb2156b1b1bd5f5af43bfe07d8e97e9e0e1f206c6ce79584b7a57a23348",
+    "accord-extract-0.12": "3292302ef731a61f10d17e4ca6500aa96ef9e33d9fbefc5ae8944acee272405c",
 }
 
 

@@ -1669,3 +1669,13 @@ def test_arms_of_russias_side_are_no_aid_to_ukraine(nlp: Language) -> None:
 def test_a_reverser_the_parser_took_for_a_compound_still_reverses(nlp: Language) -> None:
     text = "Russia demanded that the West halt arms deliveries to Kyiv."
     assert stances(nlp, text) == {("Russia", "military_aid", "oppose")}  # was support
+
+
+def test_nato_keeping_its_door_open_is_support(nlp: Language) -> None:
+    # guide: keeping NATO's door open to Ukraine is `nato_membership` `support`
+    for text in (
+        "Rutte said NATO's door remains open to Ukraine.",
+        "NATO's door is open to Ukraine, Rutte said.",
+    ):
+        assert stances(nlp, text) == {("Mark Rutte", "nato_membership", "support")}, text  # was nothing
+    assert stances(nlp, "Putin said the ceasefire remains in place.") == set()

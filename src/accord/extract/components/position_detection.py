@@ -273,6 +273,7 @@ class PositionDetector:
         self.aim_nouns = frozenset(signals["aim_nouns"])
         self.value_adjectives = frozenset(signals["value_adjectives"])
         self.obligation_verbs = frozenset(signals["obligation_verbs"])
+        self.claim_verbs = frozenset(signals["claim_verbs"])
 
     def _read_land_words(self, stance_words: dict[str, Any]) -> None:
         """The words of ceding land and withdrawing from it."""
@@ -523,8 +524,8 @@ class PositionDetector:
             return True  # "a ceasefire is unacceptable", "would never accept": the cue judged or refused
         if any(self._harm(search.cue, search.path[: clause.stop], held) < 0 for _, held in search.holders):
             return True  # "arms deliveries only prolong the war": the cue condemned
-        if search.path[0].lower_ in self.copulas:
-            return True  # "Crimea is part of Russia": the cue is itself a claim
+        if search.path[0].lower_ in self.copulas or search.path[0].lower_ in self.claim_verbs:
+            return True  # "Crimea is part of Russia", "the door remains open": the cue is itself a claim
         if self._condition_zone(search.path) >= 0 or self._after_condition_phrase(search.cue):
             return True  # "only after Russia withdraws", "dependent on the US lifting sanctions": asked for
         path = search.path

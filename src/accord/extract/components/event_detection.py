@@ -37,7 +37,6 @@ from accord.extract.components.common import (
     published_date,
 )
 from accord.extract.components.date_resolution import resolve_date
-from accord.extract.components.datelines import find_dateline
 from accord.extract.components.quote_attribution import (
     VERB_DEPS,
     quote_words,
@@ -1422,10 +1421,9 @@ def _lend_dateline(
 ) -> None:
     """A statement made in person for the story (a press conference, briefing, speech) without a stated
     place was made at the dateline's place; an older one, or a post or letter, was not."""
-    dateline = find_dateline(doc.text)
-    if dateline is None:
+    place: str | None = doc._.accord_dateline_place
+    if place is None:
         return
-    place = dateline.place
     for event in events:
         if event["type"] != "statement" or event["place"] is not None:
             continue
@@ -1809,7 +1807,7 @@ def _date_texts(scope: Span, trigger: Token, words: EventWords) -> list[str]:
     default_config={"lexicon": "events", "actors": "actors", "quotes": "quotes", "holders": "holders"},
     # Events, the "acts" flag of their participants' mentions, a failure record (see `guarded`).
     assigns=["doc._.accord_events", "doc._.accord_mentions", "doc._.accord_errors"],
-    requires=["doc._.accord_mentions", "token.dep", "doc.ents"],
+    requires=["doc._.accord_mentions", "doc._.accord_dateline_place", "token.dep", "doc.ents"],
 )
 def make_event_detector(
     nlp: Language, name: str, lexicon: str, actors: str, quotes: str, holders: str

@@ -13,7 +13,7 @@ from accord.extract.components.datelines import find_dateline
 FINAL = {".", "!", "?", ":", ";", '"', "”", "’", "'", ")"}
 
 
-@Language.component("accord_paragraphs", assigns=["token.is_sent_start"])
+@Language.component("accord_paragraphs", assigns=["token.is_sent_start", "doc._.accord_dateline_place"])
 def mark_paragraphs(doc: Doc) -> Doc:
     for token in doc[1:]:
         previous = doc[token.i - 1]
@@ -27,8 +27,10 @@ def mark_paragraphs(doc: Doc) -> Doc:
         if not wrapped:
             token.is_sent_start = True
     dateline = find_dateline(doc.text)
-    if dateline is not None:
-        story = doc.char_span(dateline.end, dateline.end + 1, alignment_mode="expand")
-        if story is not None and story.start > 0:
-            doc[story.start].is_sent_start = True
+    if dateline is None:
+        return doc
+    doc._.accord_dateline_place = dateline.place  # read by accord_events, to place statements made there
+    story = doc.char_span(dateline.end, dateline.end + 1, alignment_mode="expand")
+    if story is not None and story.start > 0:
+        doc[story.start].is_sent_start = True
     return doc

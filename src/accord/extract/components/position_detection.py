@@ -39,6 +39,7 @@ from accord.extract.components.common import (
     provenance,
     speaking_for,
 )
+from accord.extract.components.event_detection import event_words
 from accord.extract.components.quote_attribution import is_verb, quote_words, resolve_pronoun
 from accord.extract.components.wordforms import all_forms, forms
 
@@ -140,7 +141,7 @@ class PositionDetector:
         self._read_holder_words(holder_words)
         self.quote_words = quote_words(quotes, actors, holders)
         # the nouns that stand for the parties of talks ("both countries agreed"): the speaker may be one
-        self.side_nouns = frozenset(str(w) for w in load_lexicon(events)["words"]["side_nouns"])
+        self.side_nouns = event_words(events).side_nouns
         self.initialized = True
 
     def _read_reversals(self, polar: dict[str, Any], stance_words: dict[str, Any]) -> None:

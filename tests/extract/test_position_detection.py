@@ -1679,3 +1679,35 @@ def test_nato_keeping_its_door_open_is_support(nlp: Language) -> None:
     ):
         assert stances(nlp, text) == {("Mark Rutte", "nato_membership", "support")}, text  # was nothing
     assert stances(nlp, "Putin said the ceasefire remains in place.") == set()
+
+
+def test_a_pronoun_after_an_opening_clause_is_that_clauses_subject(nlp: Language) -> None:
+    text = (
+        "Donald Trump has publicly pushed for faster progress. While Putin has expressed willingness to "
+        "consider a ceasefire, he insists that Ukraine must never join NATO."
+    )
+    found = stances(nlp, text)
+    assert ("Vladimir Putin", "nato_membership", "oppose") in found
+    assert not {s for s in found if s[0] == "Donald Trump"}
+
+
+def test_a_matter_to_be_addressed_or_discussed_is_a_topic(nlp: Language) -> None:
+    assert not stances(nlp, "Sergei Lavrov said Ukraine's NATO aspirations must be addressed.")
+    assert not stances(nlp, "Security guarantees were discussed at length, Volodymyr Zelensky said.")
+    # the contrast: a thing that must be done is still asked for
+    assert ("Sergei Lavrov", "neutrality", "support") in stances(
+        nlp, "Sergei Lavrov said Ukraine's neutrality must be guaranteed."
+    )
+
+
+def test_depending_on_whether_makes_the_stance_conditional(nlp: Language) -> None:
+    text = (
+        "Barack Obama said Washington stood ready to impose further sanctions depending on whether Russia "
+        "escalated the crisis."
+    )
+    assert ("Barack Obama", "sanctions", "conditional") in stances(nlp, text)
+
+
+def test_a_number_of_a_partys_allies_holds_their_own_pledge(nlp: Language) -> None:
+    text = "Emmanuel Macron has stated that 26 of Ukraine's allies have pledged to deploy troops in Ukraine."
+    assert ("Emmanuel Macron", "peacekeepers", "support") not in stances(nlp, text)

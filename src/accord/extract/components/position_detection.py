@@ -803,6 +803,7 @@ class PositionDetector:
         no speaker above holds it, unless the speaker demands it of them ("the rebels must agree")."""
         if subject.head != verb or subject.dep_ != "nsubj":
             return False  # "peace requires Ukraine to recognize ...": a subject the verb inherits is no agent
+        subject = _partitive_whole(subject)  # "26 of Ukraine's allies pledged": the allies did
         if not _named_thing(subject) or subject.lower_ in self.pronouns:
             return False  # "they agreed", "who agreed": pronouns are resolved elsewhere or stand for someone
         if subject.lower_ in self.side_nouns:
@@ -1310,8 +1311,8 @@ class PositionDetector:
         """Does ``token`` hang from a topic noun or verb through a topic preposition ("talks on a truce",
         "spoke about a truce", "no progress towards agreeing on a truce"), or head a verbless heading
         ("4th round. On peace, ceasefire and security guarantees.")?"""
-        if token.dep_ == "dobj" and token.head.lower_ in self.topic_verbs:
-            return True  # "they discussed security guarantees": a topic, no stance
+        if token.dep_ in {"dobj", "nsubjpass"} and token.head.lower_ in self.topic_verbs:
+            return True  # "they discussed security guarantees", "NATO membership must be addressed": a topic
         if token.dep_ not in {"pobj", "pcomp"}:
             return False
         prep, head = token.head, token.head.head
@@ -2412,6 +2413,15 @@ def _same_side(mention: dict[str, Any], holders: list[tuple[str, dict[str, Any] 
 def _named_thing(token: Token) -> bool:
     """A word naming something, not a pronoun or a function word ("this", "we")."""
     return token.is_alpha and not token.is_stop
+
+
+def _partitive_whole(token: Token) -> Token:
+    """What a number or quantifier counts a part of ("26 of Ukraine's allies", "some of the leaders"), or
+    the token itself."""
+    if not (token.like_num or token.is_stop):
+        return token
+    wholes = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    return next((p for p in wholes if p.dep_ == "pobj"), token)
 
 
 def _expletive(token: Token) -> bool:

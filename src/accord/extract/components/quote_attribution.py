@@ -955,6 +955,14 @@ def _governing_subject(
         for child in ancestor.children:
             if child.dep_ == "nsubj" and child.i in index and _compatible(index[child.i], person):
                 return index[child.i]
+    # "While Putin has expressed willingness ..., he insists": a clause opening the sentence names who
+    # the pronoun after it is, before any actor of an earlier sentence
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.i > pronoun.i:
+            continue
+        for child in clause.children:
+            if child.dep_ == "nsubj" and child.i in index and _compatible(index[child.i], person):
+                return index[child.i]
     return None
 
 

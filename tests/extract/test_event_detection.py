@@ -946,3 +946,26 @@ def test_a_negotiation_formats_gathering_without_leaders_is_a_round(nlp: Languag
     assert [e["type"] for e in events(nlp, text)] == ["negotiation_round"]  # was "meeting"
     summit = "On December 9, a summit of the Normandy Four leaders was held in Paris."
     assert [e["type"] for e in events(nlp, summit)] == ["meeting"]
+
+
+def test_welcoming_a_visitor_is_a_meeting_where_they_were_welcomed(nlp: Language) -> None:
+    text = "Vladimir Putin welcomed Recep Tayyip Erdogan to Sochi on Friday."
+    (meeting,) = [e for e in events(nlp, text) if e["type"] == "meeting"]
+    assert set(meeting["participants"]) == {"Vladimir Putin", "Recep Tayyip Erdogan"}
+    assert meeting["place"] == "Sochi"
+    assert not [e for e in events(nlp, "Volodymyr Zelensky welcomed the proposal.") if e["type"] == "meeting"]
+
+
+def test_a_meal_of_leaders_is_a_meeting(nlp: Language) -> None:
+    text = "Steve Witkoff arrived in Paris before a lunch between Emmanuel Macron, Steve Witkoff and Marco Rubio."
+    meetings = [e for e in events(nlp, text) if e["type"] == "meeting"]
+    assert any({"Emmanuel Macron", "Marco Rubio"} <= set(e["participants"]) for e in meetings)
+
+
+def test_the_one_told_at_a_meeting_took_part_in_it(nlp: Language) -> None:
+    text = (
+        "“This is not an era of war,” Narendra Modi told Vladimir Putin at a televised meeting in Samarkand."
+    )
+    (meeting,) = [e for e in events(nlp, text) if e["type"] == "meeting"]
+    assert set(meeting["participants"]) == {"Narendra Modi", "Vladimir Putin"}
+    assert meeting["place"] == "Samarkand"

@@ -75,6 +75,7 @@ class EventWords:
     denials: frozenset[str]
     proxies: frozenset[str]
     visits: frozenset[str]
+    welcoming: frozenset[str]
     tries: frozenset[str]
     failures: frozenset[str]
     convening: frozenset[str]  # verbs by which one party convenes a gathering of others
@@ -135,6 +136,7 @@ def event_words(name: str = "events") -> EventWords:
         denials=frozenset(str(w).lower() for w in lexicon.get("denials") or []),
         proxies=words("proxies"),
         visits=verbs("visit_verbs"),
+        welcoming=verbs("welcoming"),
         tries=verbs("tries"),
         failures=verbs("failures"),
         convening=verbs("convening"),
@@ -695,6 +697,12 @@ class EventDetector:
                 )
                 # "Putin and Xi discussed Ukraine in a phone call": a call is its speakers'
                 or (kind == "phone_call" and root.head.lower_ != "after")
+                # "Modi told Putin at a televised meeting": the one told is the partner
+                or (
+                    root.head.lower_ != "after"
+                    and own.lower_ in self.words.reporting
+                    and any(c.dep_ in {"dobj", "dative"} for c in own.children)
+                )
             )
         )
 
@@ -727,6 +735,14 @@ class EventDetector:
                 and not (root.lower_ in self.words.visits and _visited_place(child, index))
             ):
                 tokens.extend(_with_conjuncts(child))
+            if (
+                kind in GROUP_EVENTS
+                and child.dep_ in {"dobj", "dative"}
+                and head.lower_ in self.words.reporting
+            ):
+                tokens.extend(
+                    _with_conjuncts(child)
+                )  # "Modi told Putin at a meeting": the one told was there
             partners = {"with", "between", "to"} if kind == "aid" else {"with", "between"}
             if child.dep_ == "prep" and child.lower_ in partners:
                 for pobj in child.children:
@@ -838,6 +854,11 @@ class EventDetector:
                 # "visited Kyiv": the place visited
                 if child.dep_ == "dobj" and _visited_place(child, index):
                     candidates.append(entity_at(root.doc, child.i) or root.doc[child.i : child.i + 1])
+        if kind in GROUP_EVENTS and root.lower_ in self.words.welcoming and _is_verb(root):
+            # "welcomed Erdogan to Sochi": where the visitor was received
+            received = [p for c in root.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children]
+            spans = (_place_span(p, self.words) for p in received if p.dep_ == "pobj")
+            candidates.extend(span for span in spans if span is not None)
         if kind in GROUP_EVENTS and not _is_verb(root):
             destinations = [p for c in root.children if c.lower_ == "to" for p in c.children]
             candidates.extend(

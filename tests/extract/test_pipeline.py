@@ -62,7 +62,7 @@ RELEASED = {
     "accord-extract-0.10": "9218396b1582a960a1513acfdd9500694e33891ab477b98bd394b99d6da103fc",
     "accord-extract-0.11": "1d784bee7cee56f15a9017076958b6a505f13ff32c184783b2173a79ad780f32",
     "accord-extract-0.12": "1d576c5a8ecd42db16228df117a4e1150dac9469d04834fb975c83d5bdd17b91",
-    "accord-extract-0.13": "e90e635a91b238c9aba84bc52ec606b9561d421beda102db8a5faf4de6f4d4af",
+    "accord-extract-0.13": "d87b309fb773cef5645a26ac45361a8cf5fed3340f4ff0b21543c95ebb5c3c02",
 }
 
 

@@ -969,3 +969,29 @@ def test_the_one_told_at_a_meeting_took_part_in_it(nlp: Language) -> None:
     (meeting,) = [e for e in events(nlp, text) if e["type"] == "meeting"]
     assert set(meeting["participants"]) == {"Narendra Modi", "Vladimir Putin"}
     assert meeting["place"] == "Samarkand"
+
+
+def told_attacks(nlp: Language, text: str) -> list[dict[str, Any]]:
+    """The attacks told as done or set, the ones the export and the scorer keep."""
+    return [
+        e for e in events(nlp, text) if e["type"] == "attack" and e["modality"] in {"happened", "scheduled"}
+    ]
+
+
+def test_an_attack_to_come_is_a_forecast_not_a_scheduled_event(nlp: Language) -> None:
+    assert not told_attacks(
+        nlp, "Antony Blinken said the evidence showed that Russia will soon invade Ukraine."
+    )
+    # the contrast: one that happened is told
+    assert told_attacks(nlp, "Russia launched a new offensive on Kharkiv in May 2024.")
+
+
+def test_an_attack_supposed_or_prevented_did_not_happen(nlp: Language) -> None:
+    supposed = (
+        "The pact commits Britain to consult with Ukraine in the event it is ever attacked by Russia again."
+    )
+    assert not told_attacks(nlp, supposed)
+    prevented = (
+        "Keir Starmer wants a US backstop to prevent Vladimir Putin launching a fresh assault on Ukraine."
+    )
+    assert not told_attacks(nlp, prevented)

@@ -230,6 +230,7 @@ class EventDetector:
         self.hypothetical = {str(w) for w in lexicon["hypothetical"]}
         self.negated = {str(w) for w in lexicon["negated"]}
         self.nonspecific = {str(w) for w in lexicon.get("nonspecific") or []}
+        self.premises = {str(w) for w in lexicon.get("premises") or []}
         phone = lexicon.get("phone_call") or {}
         self.talk_verbs = frozenset(all_forms([str(w) for w in phone.get("talk_verbs") or []]))
         self.talk_media = {str(w).lower() for w in phone.get("talk_media") or []}
@@ -465,6 +466,10 @@ class EventDetector:
             mark_acting(mention)
         names = list(dict.fromkeys(str(m["name"]) for m in participants))
         modality = self._modality(root, clause)
+        if kind == "attack" and modality == "scheduled":
+            modality = (
+                "hypothetical"  # "Russia will soon invade": attacks are forecast or threatened, not set
+            )
         scope = doc[clause.left_edge.i : clause.right_edge.i + 1] if clause != root else trigger.sent
         date, precision = None, None
         for text in _date_texts(scope, root, self.words):
@@ -992,6 +997,8 @@ class EventDetector:
         )
         if any(c.dep_ == "det" and c.lower_ in self.nonspecific for c in root.children):
             return "hypothetical"  # "any negotiations with Moscow"
+        if chain[-1].dep_ in {"relcl", "acl"} and chain[-1].head.lower_ in self.premises:
+            return "hypothetical"  # "in the event it is ever attacked": supposed, not told
         if any(t.dep_ == "xcomp" and t.head.lower_ in self.words.tries for t in chain):
             return "hypothetical"  # "will attempt to reach a ceasefire agreement"
         if any(t.lower_ == "for" and t.head.lower_ in self.words.asking for t in chain[1:]):
@@ -1002,6 +1009,8 @@ class EventDetector:
             return "hypothetical"
         if chain[-1].dep_ == "ccomp" and chain[-1].head.lower_ in self.hypothetical:
             return "hypothetical"  # "demanded that Russia sign a ceasefire agreement": asked for, not done
+        if chain[-1].dep_ == "ccomp" and chain[-1].head.lower_ in self.negated:
+            return "negated"  # "to prevent Putin launching a fresh assault": kept from happening
         if any(w in self.scheduled for w in words):
             return "scheduled"
         journey = _journey(root, self.words)

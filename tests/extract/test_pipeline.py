@@ -62,7 +62,7 @@ RELEASED = {
     "accord-extract-0.10": "9218396b1582a960a1513acfdd9500694e33891ab477b98bd394b99d6da103fc",
     "accord-extract-0.11": "1d784bee7cee56f15a9017076958b6a505f13ff32c184783b2173a79ad780f32",
     "accord-extract-0.12": "1d576c5a8ecd42db16228df117a4e1150dac9469d04834fb975c83d5bdd17b91",
-    "accord-extract-0.13": "94f11678b7a092e951f8aa619aaa7eb6d85d7a11db209eca59509610f874132e",
+    "accord-extract-0.13": "721a57be760889fd8bc017201e9b6f631260eedfed156054795e6eae84c4a2c9",
 }
 
 

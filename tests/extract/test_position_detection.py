@@ -1711,3 +1711,33 @@ def test_depending_on_whether_makes_the_stance_conditional(nlp: Language) -> Non
 def test_a_number_of_a_partys_allies_holds_their_own_pledge(nlp: Language) -> None:
     text = "Emmanuel Macron has stated that 26 of Ukraine's allies have pledged to deploy troops in Ukraine."
     assert ("Emmanuel Macron", "peacekeepers", "support") not in stances(nlp, text)
+
+
+def test_land_recognised_as_russias_or_kept_by_it_is_territory(nlp: Language) -> None:
+    recognised = (
+        "Volodymyr Zelensky has reiterated that he will not recognize the occupied territories as Russian."
+    )
+    assert ("Volodymyr Zelensky", "territory", "oppose") in stances(nlp, recognised)
+    kept = "JD Vance said the Russians would retain the land they have taken."
+    assert ("JD Vance", "territory", "support") in stances(nlp, kept)
+    control = "Dmitry Peskov said Russia's demand for full control of Donbas is a very important condition."
+    assert ("Russia", "territory", "support") in stances(nlp, control)
+
+
+def test_nato_growing_east_and_soldiers_sent_to_ukraine_are_issue_cues(nlp: Language) -> None:
+    assert ("Sergei Lavrov", "nato_membership", "oppose") in stances(
+        nlp, "Sergei Lavrov called on NATO not to expand further east."
+    )
+    assert ("United States", "peacekeepers", "oppose") in stances(
+        nlp, "Keith Kellogg clarified that the USA does not intend to send any soldiers to Ukraine."
+    )
+
+
+def test_a_halt_to_military_operations_is_a_ceasefire(nlp: Language) -> None:
+    text = "Vladimir Putin called for an immediate halt to military operations in the region."
+    assert ("Vladimir Putin", "ceasefire", "support") in stances(nlp, text)
+
+
+def test_a_stance_verb_heading_the_cue_gives_its_subject_the_stance(nlp: Language) -> None:
+    text = '"The U.S. still doesn\'t recognize the annexation," Dmitry Peskov said.'
+    assert stances(nlp, text) == {("United States", "territory", "oppose")}

@@ -775,7 +775,9 @@ class PositionDetector:
         verb_like = is_verb(token) or token.dep_ == "acomp" or misparsed
         issues_plan = self._issues_plan(token, path, position)
         states = base in self.speech or base in self.stance or issues_plan or self._made_clear(token)
-        if not states or not verb_like or token in cue:
+        # a stance verb heading the cue ("recognize the occupied territories") states it as one above it would
+        own_verb = token == cue.root and base in self.stance
+        if not states or not verb_like or (token in cue and not own_verb):
             return _Step.NEXT
         if base in self.directives and base.startswith("call") and not _calls_for(token):
             return _Step.NEXT  # "called Zelensky a dictator": naming, not calling for something

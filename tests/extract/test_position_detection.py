@@ -1741,3 +1741,12 @@ def test_a_halt_to_military_operations_is_a_ceasefire(nlp: Language) -> None:
 def test_a_stance_verb_heading_the_cue_gives_its_subject_the_stance(nlp: Language) -> None:
     text = '"The U.S. still doesn\'t recognize the annexation," Dmitry Peskov said.'
     assert stances(nlp, text) == {("United States", "territory", "oppose")}
+
+
+def test_the_leaders_of_countries_hold_it_as_their_countries_when_unnamed(nlp: Language) -> None:
+    unnamed = "The leaders of Ukraine, Germany and France called for a ceasefire."
+    assert stances(nlp, unnamed) == {(c, "ceasefire", "support") for c in ("Ukraine", "Germany", "France")}
+    named = "Angela Merkel met Francois Hollande. The leaders of Germany and France called for a ceasefire."
+    assert stances(nlp, named) == {
+        (p, "ceasefire", "support") for p in ("Angela Merkel", "Francois Hollande")
+    }

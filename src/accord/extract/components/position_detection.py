@@ -1030,7 +1030,8 @@ class PositionDetector:
         return False
 
     def _leaders(self, subject: Token, index: dict[int, dict[str, Any]]) -> list[dict[str, Any] | None]:
-        """ "The leaders of France, Germany and Russia": each country's leader named in the article."""
+        """ "The leaders of France, Germany and Russia": each country's leader named in the article, or the
+        country itself when its leader is not named (a named body maps to its country)."""
         if subject.lower_ not in self.group_heads:
             return []
         of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -1038,9 +1039,7 @@ class PositionDetector:
         if first is None:
             return []
         countries = [
-            index[t.i]["name"]
-            for t in [first, *first.conjuncts]
-            if t.i in index and index[t.i]["kind"] == "country"
+            index[t.i] for t in [first, *first.conjuncts] if t.i in index and index[t.i]["kind"] == "country"
         ]
         if len(countries) < 2:
             return []
@@ -1050,11 +1049,13 @@ class PositionDetector:
                 persons.setdefault(str(mention["name"]), mention)
         found: list[dict[str, Any] | None] = []
         for country in countries:
+            held: list[dict[str, Any]] = []
             for title in self.leader_titles:
-                held = [m for m in persons.values() if f"{title}|{country}" in (m.get("roles") or [])]
+                held = [m for m in persons.values() if f"{title}|{country['name']}" in (m.get("roles") or [])]
                 if held:
-                    found.append(held[0] if len(held) == 1 else None)
                     break
+            # the leader named (two of one country: unclear, none), else the country they lead
+            found.append((held[0] if len(held) == 1 else None) if held else country)
         return found
 
     def _voiced_country(

@@ -995,3 +995,14 @@ def test_an_attack_supposed_or_prevented_did_not_happen(nlp: Language) -> None:
         "Keir Starmer wants a US backstop to prevent Vladimir Putin launching a fresh assault on Ukraine."
     )
     assert not told_attacks(nlp, prevented)
+
+
+def test_a_list_of_names_the_parser_took_for_an_apposition_takes_part_whole(nlp: Language) -> None:
+    text = "Angela Merkel, Francois Hollande, Vladimir Putin and Petro Poroshenko met in Minsk."
+    (meeting,) = [e for e in events(nlp, text) if e["type"] == "meeting"]
+    assert set(meeting["participants"]) == {
+        "Angela Merkel",
+        "Francois Hollande",
+        "Vladimir Putin",
+        "Petro Poroshenko",
+    }

@@ -1750,3 +1750,32 @@ def test_the_leaders_of_countries_hold_it_as_their_countries_when_unnamed(nlp: L
     assert stances(nlp, named) == {
         (p, "ceasefire", "support") for p in ("Angela Merkel", "Francois Hollande")
     }
+
+
+def test_the_people_who_met_pointed_back_at_hold_it_each(nlp: Language) -> None:
+    met = "Vladimir Putin and Volodymyr Zelensky met in Paris. "
+    both = {("Vladimir Putin", "ceasefire", "support"), ("Volodymyr Zelensky", "ceasefire", "support")}
+    assert stances(nlp, met + "The two presidents agreed to a ceasefire.") == both
+    # as many as the number says, and not a group of its own
+    assert not stances(nlp, met + "The three presidents agreed to a ceasefire.")
+    assert not stances(nlp, met + "The European leaders agreed to a ceasefire.")
+
+
+def test_the_group_pointed_back_at_across_sides_holds_no_other(nlp: Language) -> None:
+    text = (
+        "Sergei Lavrov and Frank-Walter Steinmeier spoke by phone. The ministers confirmed the need for the "
+        "full implementation of the Minsk agreements, including local elections."
+    )
+    found = stances(nlp, text)
+    assert {
+        ("Sergei Lavrov", "elections", "support"),
+        ("Frank-Walter Steinmeier", "elections", "support"),
+    } <= found
+    assert not {s for s in found if s[1] == "other"}
+
+
+def test_a_violation_of_the_ceasefire_is_the_infringement_not_a_stance(nlp: Language) -> None:
+    assert not stances(
+        nlp, "Sergei Lavrov voiced serious concern over the continued violation of the ceasefire."
+    )
+    assert not stances(nlp, "Sergei Lavrov said the violations of the ceasefire must stop.")

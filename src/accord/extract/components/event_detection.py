@@ -1612,6 +1612,10 @@ def _with_conjuncts(token: Token, depth: int = 0) -> list[Token]:
         for child in one.children:
             if child.dep_ == "appos":
                 found.append(child)
+                if one.ent_type_ == "PERSON" and child.ent_type_ == "PERSON":
+                    # "Merkel, Hollande, Putin and Poroshenko met": the parser may hang a list of names on its
+                    # second, taken for an apposition of the first
+                    found.extend(child.conjuncts)
             if child.dep_ == "prep" and child.lower_ == "with" and depth < 2:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":

@@ -301,6 +301,8 @@ class PositionDetector:
         self.possessive_pronouns = set(holder_words["possessive_pronouns"])
         self.third_possessives = frozenset(holder_words["third_possessives"])
         self.group_heads = set(holder_words["group_heads"])
+        self.gathered = frozenset(holder_words["gathered"])
+        self.counts = {str(k): int(v) for k, v in dict(holder_words["counts"]).items()}
         self.leader_titles = list(holder_words["leader_titles"])
         self.unnamed_persons = set(holder_words["unnamed_persons"])
         self.spokesbodies = frozenset(holder_words["spokesbodies"])
@@ -408,6 +410,9 @@ class PositionDetector:
             return None  # "nuclear weapons": covers the cue inside it, names no issue
         if cue.root.dep_ == "compound" and cue.root.head.lower_ in self.infringements:
             return None  # "election interference", "a surge of ceasefire violations": the infringement
+        of = cue.root.head if cue.root.dep_ == "pobj" and cue.root.head.lower_ == "of" else None
+        if of is not None and of.head.lower_ in self.infringements:
+            return None  # "the violation of the ceasefire", "breaches of the truce": the infringement too
         if cue.root.dep_ in {"dobj", "nsubjpass"} and cue.root.head.lower_ in self.infringing_verbs:
             return None  # "the ceasefire is still being violated": an act reported, no stance on the truce
         if direction == "supplied":
@@ -457,7 +462,7 @@ class PositionDetector:
         """The positions held on the cue, but for guarantees a holder seeks for itself."""
         sought = issue == "security_guarantees" and self._sought(cue)
         found = self._positions(doc, cue, direction, index, quotes, others)
-        if issue == "other" and self._joint(doc, [mention for *_, mention in found]):
+        if issue == "other" and self._joint(doc, [mention for *_, mention in found], cue):
             return []  # "Russia and Ukraine signed a grain deal": a jointly agreed item is never `other`
         return [
             (actor, stance, condition, mention)
@@ -466,11 +471,14 @@ class PositionDetector:
             if not (sought and (mention is None or "Ukraine" not in _served(mention)))
         ]
 
-    def _joint(self, doc: Doc, mentions: list[dict[str, Any] | None]) -> bool:
+    def _joint(self, doc: Doc, mentions: list[dict[str, Any] | None], cue: Span) -> bool:
         """Do the holders act together: parties of more than one side named as one subject of a verb of
         joint action ("China and Brazil proposed", "Russia and Ukraine signed"; but "both Trump and
-        Zelensky said they hoped" is each one's)?"""
+        Zelensky said they hoped" is each one's), or pointed back at as one group ("the ministers")?"""
         named = [m for m in mentions if m is not None]
+        elsewhere = all(m["sentence_start"] != cue.sent.start_char for m in named)
+        if len(named) > 1 and elsewhere and not all(_same_side(m, [("", named[0])]) for m in named):
+            return True  # "the two ministers confirmed the need for ...": the group of the last talks
         for i, first in enumerate(named):
             for second in named[i + 1 :]:
                 a, b = doc[int(first["tok_end"]) - 1], doc[int(second["tok_end"]) - 1]
@@ -899,6 +907,8 @@ class PositionDetector:
         found = [m for s in subjects for m in (self._leaders(s, index) or [self._holder(s, index)])]
         if subject.lower_ in self.sides and all(m is None for m in found):
             found = self._sides(subject, index)
+        elif subject.lower_ in self.gathered and all(m is None for m in found):
+            found = self._gathered(subject, index)
         return [m for m in found if m is not None]
 
     def _unstated_holders(self, search: _Search) -> None:
@@ -1903,6 +1913,27 @@ class PositionDetector:
         parties = [by_name[n] for n in talks[-1]["participants"] if n in by_name]
         collective = [m for m in parties if m["kind"] in {"country", "organization"}]
         return list(collective if len(collective) >= 2 else parties)
+
+    def _gathered(self, subject: Token, index: dict[int, dict[str, Any]]) -> list[dict[str, Any] | None]:
+        """The people of the last talks, meeting or call before ``subject`` ("the two presidents", "both
+        leaders"), when the subject points back at them and as many are named as it counts."""
+        words = [c.lower_ for c in subject.children if c.dep_ in {"det", "nummod", "predet"}]
+        if not words or not set(words) & ({"the"} | set(self.counts)):
+            return []  # "leaders agreed", "some leaders": no one in particular
+        if any(c.dep_ in {"amod", "compound", "prep", "poss"} for c in subject.children):
+            return []  # "the European leaders", "the leaders of ...": a group of its own
+        events = [e for e in items(subject.doc, "accord_events") if e["start"] < subject.idx]
+        talks = [e for e in events if e["type"] in {"negotiation_round", "meeting", "phone_call"}]
+        if not talks:
+            return []
+        by_name = {m["name"]: m for m in index.values()}
+        people = [
+            by_name[n] for n in talks[-1]["participants"] if n in by_name and by_name[n]["kind"] == "person"
+        ]
+        count = next((self.counts[w] for w in words if w in self.counts), None)
+        if len(people) < 2 or (count is not None and len(people) != count):
+            return []
+        return list(people)
 
     def _negation(self, cue: Span, path: list[Token]) -> int:
         """The sign the way up ``path`` from the cue gives it: each negator, reverser or negative evaluation

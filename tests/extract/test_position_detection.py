@@ -1779,3 +1779,16 @@ def test_a_violation_of_the_ceasefire_is_the_infringement_not_a_stance(nlp: Lang
         nlp, "Sergei Lavrov voiced serious concern over the continued violation of the ceasefire."
     )
     assert not stances(nlp, "Sergei Lavrov said the violations of the ceasefire must stop.")
+
+
+def test_terms_set_for_a_thing_neither_ask_for_it_nor_refuse_it(nlp: Language) -> None:
+    text = "Zelensky emphasized that territorial compromises must reflect the will of the Ukrainian people."
+    assert not stances(nlp, text)
+    found = stances(nlp, "Volodymyr Zelensky said any ceasefire must respect Ukraine's sovereignty.")
+    assert ("Volodymyr Zelensky", "ceasefire", "support") not in found
+    assert ("Volodymyr Zelensky", "territory", "oppose") in found
+
+
+def test_a_truce_exploited_is_an_act_complained_of(nlp: Language) -> None:
+    text = "Zelensky said Russia had exploited a US-backed energy truce last week to stockpile munitions."
+    assert not stances(nlp, text)

@@ -1006,3 +1006,16 @@ def test_a_list_of_names_the_parser_took_for_an_apposition_takes_part_whole(nlp:
         "Vladimir Putin",
         "Petro Poroshenko",
     }
+
+
+def test_a_gathering_after_a_journey_of_its_people_took_place_where_the_journey_went(nlp: Language) -> None:
+    text = (
+        "Rishi Sunak on Friday travelled to the Ukrainian capital of Kyiv on a surprise visit. Sunak met "
+        "President Volodymyr Zelenskyy to sign a security agreement."
+    )
+    (meeting,) = [e for e in events(nlp, text) if e["type"] == "meeting"]
+    assert meeting["place"] == "Kyiv"
+    # the contrast: someone else's journey lends no place
+    other = "Olaf Scholz travelled to Kyiv on Friday. Rishi Sunak met Volodymyr Zelenskyy."
+    (unplaced,) = [e for e in events(nlp, other) if e["type"] == "meeting"]
+    assert unplaced["place"] is None

@@ -10,6 +10,7 @@ hypothetical, not -> negated).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import itertools
@@ -298,11 +299,36 @@ class EventDetector:
             out.append(interview)
         out[:] = [e for e in out if not _background_attack(e, self.words)]
         _merge_retellings(out)
+        self._lend_journeys(doc, out)
         _lend_venues(doc, out, self.words)
         _lend_dateline(doc, out, published, self.words)
         _merge_retellings(out)
         _talks_or_meeting(doc, out, self.words)
         return doc
+
+    def _lend_journeys(self, doc: Doc, events: list[dict[str, Any]]) -> None:
+        """A gathering told without a place shortly after a journey of one of its people took place where the
+        journey went ("Sunak travelled to Kyiv on a surprise visit. ... Sunak met Zelensky": in Kyiv)."""
+        index = mention_index(doc)
+        sentences = list(doc.sents)
+        trips: list[tuple[int, set[str], str]] = []  # (sentence number, travellers, destination)
+        for number, sent in enumerate(sentences):
+            for token in sent:
+                if not _is_verb(token) or token.lower_ not in self.words.trip_verbs:
+                    continue
+                subjects = [t for c in token.children if c.dep_ == "nsubj" for t in _with_conjuncts(c)]
+                travellers = {str(index[t.i]["name"]) for t in subjects if t.i in index}
+                places = self._destinations(token)
+                if travellers and places:
+                    trips.append((number, travellers, _place_name(places[0], self.words)))
+        starts = [sent.start_char for sent in sentences]
+        for event in events:
+            if event["place"] is not None or event["type"] not in GROUP_EVENTS:
+                continue
+            number = bisect.bisect_right(starts, event["sentence_start"]) - 1
+            near = [t for t in trips if number - 3 <= t[0] < number and t[1] & set(event["participants"])]
+            if near:
+                event["place"] = near[-1][2]
 
     def _noun_triggers(self, doc: Doc, taken: set[int]) -> list[tuple[str, Span]]:
         """The event nouns, longest first where they overlap; their tokens go into ``taken``."""
@@ -805,15 +831,9 @@ class EventDetector:
         if best is None:
             # "launched drones at Ukrainian cities": no place named, but the country the target lies in
             return _target_country(root, self.words) if kind == "attack" else None
-        city = capital_city(best, self.words)
-        if city is not None:
-            return city
-        self._within = _country_of_place(best, self.words)
-        words = best.text.split()
-        # "the Crimean Peninsula" is Crimea's; "in The Hague", capitalised inside a sentence, is the name's
-        article = words[0] == "the" or (words[0] == "The" and best.start == best.sent.start)
-        name = " ".join(words[1:] if article and len(words) > 1 else words)
-        return self.words.place_names.get(name.lower(), name)
+        if capital_city(best, self.words) is None:
+            self._within = _country_of_place(best, self.words)
+        return _place_name(best, self.words)
 
     def _place_candidates(self, kind: str, root: Token, clause: Token) -> list[Span]:
         """The places the clause names for the event, in the order they are preferred among equals."""
@@ -1689,6 +1709,19 @@ def _capital_named(token: Token, words: EventWords) -> Span | None:
         None,
     )
     return token.doc[demonym.i : token.i + 1] if demonym is not None else None
+
+
+def _place_name(span: Span, words: EventWords) -> str:
+    """The name news gives the place a span names: "Minsk" for "the Belarusian capital", "Crimea" for "the
+    Crimean Peninsula"."""
+    city = capital_city(span, words)
+    if city is not None:
+        return city
+    found = span.text.split()
+    # "the Crimean Peninsula" is Crimea's; "in The Hague", capitalised inside a sentence, is the name's
+    article = found[0] == "the" or (found[0] == "The" and span.start == span.sent.start)
+    name = " ".join(found[1:] if article and len(found) > 1 else found)
+    return words.place_names.get(name.lower(), name)
 
 
 def capital_city(span: Span, words: EventWords) -> str | None:

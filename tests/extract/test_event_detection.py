@@ -1019,3 +1019,11 @@ def test_a_gathering_after_a_journey_of_its_people_took_place_where_the_journey_
     other = "Olaf Scholz travelled to Kyiv on Friday. Rishi Sunak met Volodymyr Zelenskyy."
     (unplaced,) = [e for e in events(nlp, other) if e["type"] == "meeting"]
     assert unplaced["place"] is None
+
+
+def test_a_newspapers_name_is_no_post(nlp: Language) -> None:
+    text = "His remarks followed reporting from The Washington Post, Volodymyr Zelensky said."
+    assert not [e for e in events(nlp, text) if e["type"] == "statement" and e["trigger"] == "Post"]
+    # the contrast: a named document still is one
+    joint = "Vladimir Putin and Xi Jinping said in a Joint Statement that talks should resume."
+    assert [e for e in events(nlp, joint) if e["type"] == "statement"]

@@ -340,6 +340,8 @@ class EventDetector:
             kind = doc.vocab.strings[match_id]
             if span.root.dep_ in VERB_DEPS - {"dep"} and _is_verb(span.root):
                 continue  # a verb spelled like the noun ("strike", "call")
+            if kind == "statement" and _in_a_name(span.root):
+                continue  # "The Washington Post", "the Jerusalem Post reported": a newspaper, no post
             if self.needs[kind] and not self._has_need(span, kind):
                 continue
             if kind in {"negotiation_round", "meeting"} and self._by_phone(span.root):
@@ -1709,6 +1711,16 @@ def _capital_named(token: Token, words: EventWords) -> Span | None:
         None,
     )
     return token.doc[demonym.i : token.i + 1] if demonym is not None else None
+
+
+def _in_a_name(token: Token) -> bool:
+    """Is the capitalised word the last word of an organisation's name ("The Washington Post")?"""
+    return (
+        token.is_title
+        and token.ent_type_ == "ORG"
+        and token.i > token.sent.start
+        and any(c.dep_ == "compound" and c.ent_type_ == "ORG" and c.i == token.i - 1 for c in token.children)
+    )
 
 
 def _place_name(span: Span, words: EventWords) -> str:

@@ -1027,3 +1027,17 @@ def test_a_newspapers_name_is_no_post(nlp: Language) -> None:
     # the contrast: a named document still is one
     joint = "Vladimir Putin and Xi Jinping said in a Joint Statement that talks should resume."
     assert [e for e in events(nlp, joint) if e["type"] == "statement"]
+
+
+def test_a_meeting_of_the_warring_sides_ministers_is_a_negotiation_round(nlp: Language) -> None:
+    text = (
+        "Sergei Lavrov met Pavlo Klimkin, Frank-Walter Steinmeier and Laurent Fabius in Paris on Tuesday to "
+        "discuss the Minsk agreements."
+    )
+    gathered = [e for e in events(nlp, text) if e["type"] in {"meeting", "negotiation_round"}]
+    assert [e["type"] for e in gathered] == ["negotiation_round"]
+    # the contrast: the leaders of the two sides hold a meeting
+    summit = "Vladimir Putin met Volodymyr Zelensky in Paris on Tuesday."
+    assert [e["type"] for e in events(nlp, summit) if e["type"] in {"meeting", "negotiation_round"}] == [
+        "meeting"
+    ]

@@ -62,7 +62,7 @@ RELEASED = {
     "accord-extract-0.10": "9218396b1582a960a1513acfdd9500694e33891ab477b98bd394b99d6da103fc",
     "accord-extract-0.11": "1d784bee7cee56f15a9017076958b6a505f13ff32c184783b2173a79ad780f32",
     "accord-extract-0.12": "1d576c5a8ecd42db16228df117a4e1150dac9469d04834fb975c83d5bdd17b91",
-    "accord-extract-0.13": "3b0d290fbb6c7a1f1eb7e1ebfc4b18eacf3c3bec4624cdb8ef0345b7d436e3ec",
+    "accord-extract-0.13": "37aa0047f4d9e236b72ab956583a04189565ed4d724618097dbd06531743b4e5",
 }
 
 

@@ -1507,10 +1507,13 @@ def _talks_or_meeting(doc: Doc, events: list[dict[str, Any]], words: EventWords)
         trigger = str(event["trigger"]).lower()
         named_round = "negotiat" in trigger or "round" in trigger
         parties = set(event["participants"])
-        people = {str(m["name"]) for m in doc._.accord_mentions or [] if m["kind"] == "person"} & parties
+        persons = [m for m in doc._.accord_mentions or [] if m["kind"] == "person" and m["name"] in parties]
+        people = {str(m["name"]) for m in persons}
+        # the sides at the table: the countries named, and those the people named serve
+        sides = parties | {str(r).split("|")[-1] for m in persons for r in m.get("roles") or []}
         if named_round:
             continue
-        if parties >= WARRING and not people <= leaders:
+        if sides >= WARRING and not people <= leaders:
             event["type"] = "negotiation_round"  # the warring sides' ministers, with a host or mediator
         elif parties & words.formats and not parties & leaders and trigger not in words.multilateral:
             event["type"] = "negotiation_round"  # "the meeting of the Trilateral Contact Group in Minsk"

@@ -1792,3 +1792,8 @@ def test_terms_set_for_a_thing_neither_ask_for_it_nor_refuse_it(nlp: Language) -
 def test_a_truce_exploited_is_an_act_complained_of(nlp: Language) -> None:
     text = "Zelensky said Russia had exploited a US-backed energy truce last week to stockpile munitions."
     assert not stances(nlp, text)
+
+
+def test_no_agreement_reached_is_no_rejection(nlp: Language) -> None:
+    assert not stances(nlp, "Vladimir Putin said the talks reached no agreement on a ceasefire.")
+    assert not stances(nlp, "Russia and Ukraine did not reach a deal on a ceasefire, Dmitry Peskov said.")

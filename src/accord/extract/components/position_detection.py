@@ -245,6 +245,8 @@ class PositionDetector:
         self._read_land_words(stance_words)
         self._read_threat_words(stance_words)
         self.joint_verbs = all_forms(stance_words["joint_verbs"])
+        self.reaching = all_forms(stance_words["reaching_verbs"])
+        self.accord_nouns = frozenset(stance_words["accord_nouns"])
         self._read_stance_signals(stance_words["stance_signals"])
         self.assessments = set(stance_words["assessments"])
         self.open_negations = all_forms(stance_words["open_negations"])
@@ -782,6 +784,8 @@ class PositionDetector:
         )
         verb_like = is_verb(token) or token.dep_ == "acomp" or misparsed
         issues_plan = self._issues_plan(token, path, position)
+        if self._reached_accord(token, path, position) and _failed(token):
+            return _Step.NO_STANCE  # "the talks reached no agreement on a ceasefire": no rejection either
         states = base in self.speech or base in self.stance or issues_plan or self._made_clear(token)
         # a stance verb heading the cue ("recognize the occupied territories") states it as one above it would
         own_verb = token == cue.root and base in self.stance
@@ -821,6 +825,18 @@ class PositionDetector:
         if subject.lower_ in self.documents or subject.lower_ in self.stance_nouns:
             return False  # "Vance said the plan envisions ...": a plan's content is its presenter's
         return not any(c.dep_ == "aux" and c.lower_ in self.deontic for c in verb.children)
+
+    def _reached_accord(self, verb: Token, path: list[Token], position: int) -> bool:
+        """Is the cue what an agreement was reached (or not reached) on ("reached no agreement on a
+        ceasefire")?"""
+        if verb.lower_ not in self.reaching or position == 0 or not is_verb(verb):
+            return False
+        below = path[position - 1]
+        if below.dep_ == "dobj":
+            return below.lower_ in self.accord_nouns
+        # "reached a deal on a ceasefire": the parser may hang the "on" phrase on the verb
+        reached = any(c.dep_ == "dobj" and c.lower_ in self.accord_nouns for c in verb.children)
+        return reached and below.dep_ == "prep" and below.lower_ in self.topic_preps
 
     def _made_clear(self, verb: Token) -> bool:
         """ "Moscow has made it clear that ...", "made clear that ...": stating, as "said" is."""
@@ -2447,6 +2463,14 @@ def _same_side(mention: dict[str, Any], holders: list[tuple[str, dict[str, Any] 
 def _named_thing(token: Token) -> bool:
     """A word naming something, not a pronoun or a function word ("this", "we")."""
     return token.is_alpha and not token.is_stop
+
+
+def _failed(verb: Token) -> bool:
+    """Did the verb not happen: negated, or its object denied ("reached no agreement")?"""
+    return any(c.dep_ == "neg" for c in verb.children) or any(
+        c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in verb.children
+    )
 
 
 def _partitive_whole(token: Token) -> Token:

@@ -1797,3 +1797,10 @@ def test_a_truce_exploited_is_an_act_complained_of(nlp: Language) -> None:
 def test_no_agreement_reached_is_no_rejection(nlp: Language) -> None:
     assert not stances(nlp, "Vladimir Putin said the talks reached no agreement on a ceasefire.")
     assert not stances(nlp, "Russia and Ukraine did not reach a deal on a ceasefire, Dmitry Peskov said.")
+
+
+def test_a_deadline_given_to_a_party_is_a_demand(nlp: Language) -> None:
+    text = "Donald Trump gave Russia 50 days to end the war or face sanctions."
+    assert ("Donald Trump", "sanctions", "conditional") in stances(nlp, text)
+    # the contrast: money given to do something is no deadline
+    assert not stances(nlp, "The EU gave Ukraine 50 billion euros to support its economy.")

@@ -246,6 +246,7 @@ class PositionDetector:
         self._read_threat_words(stance_words)
         self.joint_verbs = all_forms(stance_words["joint_verbs"])
         self.reaching = all_forms(stance_words["reaching_verbs"])
+        self.deadline_verbs = all_forms(stance_words["deadline_verbs"])
         self.accord_nouns = frozenset(stance_words["accord_nouns"])
         self._read_stance_signals(stance_words["stance_signals"])
         self.assessments = set(stance_words["assessments"])
@@ -570,6 +571,8 @@ class PositionDetector:
             )  # "a call for talks", "calls to hold elections"
         if base in self.stance or base in self.stance_nouns or base in self.adjectival or base in self.needs:
             return True
+        if self._deadline(token):
+            return True  # "gave Russia 50 days to end the war": a demand with a deadline
         if (
             base in self.directives
             or base in self.asking_nouns
@@ -786,7 +789,13 @@ class PositionDetector:
         issues_plan = self._issues_plan(token, path, position)
         if self._reached_accord(token, path, position) and _failed(token):
             return _Step.NO_STANCE  # "the talks reached no agreement on a ceasefire": no rejection either
-        states = base in self.speech or base in self.stance or issues_plan or self._made_clear(token)
+        states = (
+            base in self.speech
+            or base in self.stance
+            or issues_plan
+            or self._made_clear(token)
+            or self._deadline(token)
+        )
         # a stance verb heading the cue ("recognize the occupied territories") states it as one above it would
         own_verb = token == cue.root and base in self.stance
         if not states or not verb_like or (token in cue and not own_verb):
@@ -825,6 +834,22 @@ class PositionDetector:
         if subject.lower_ in self.documents or subject.lower_ in self.stance_nouns:
             return False  # "Vance said the plan envisions ...": a plan's content is its presenter's
         return not any(c.dep_ == "aux" and c.lower_ in self.deontic for c in verb.children)
+
+    def _deadline(self, verb: Token) -> bool:
+        """Time given to a party to do something, a demand: "gave Russia 50 days to end the war", "gave
+        Moscow until Friday to halt ..."."""
+        if verb.lower_ not in self.deadline_verbs or not is_verb(verb):
+            return False
+        timed = any(
+            (c.dep_ in {"dobj", "npadvmod"} and c.ent_type_ in {"DATE", "TIME"})
+            or (c.dep_ == "prep" and c.lower_ == "until")
+            for c in verb.children
+        )
+        asked = any(
+            c.dep_ in {"advcl", "xcomp"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in verb.children
+        )
+        return timed and asked
 
     def _reached_accord(self, verb: Token, path: list[Token], position: int) -> bool:
         """Is the cue what an agreement was reached (or not reached) on ("reached no agreement on a

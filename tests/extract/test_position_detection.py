@@ -1804,3 +1804,8 @@ def test_a_deadline_given_to_a_party_is_a_demand(nlp: Language) -> None:
     assert ("Donald Trump", "sanctions", "conditional") in stances(nlp, text)
     # the contrast: money given to do something is no deadline
     assert not stances(nlp, "The EU gave Ukraine 50 billion euros to support its economy.")
+
+
+def test_a_partys_stance_said_to_be_something_is_the_partys(nlp: Language) -> None:
+    text = "Kyiv's position is to freeze the battle lines at their current location."
+    assert stances(nlp, text) == {("Ukraine", "territory", "support")}

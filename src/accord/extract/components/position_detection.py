@@ -795,6 +795,7 @@ class PositionDetector:
             or issues_plan
             or self._made_clear(token)
             or self._deadline(token)
+            or self._stance_is(token, search.index)
         )
         # a stance verb heading the cue ("recognize the occupied territories") states it as one above it would
         own_verb = token == cue.root and base in self.stance
@@ -834,6 +835,16 @@ class PositionDetector:
         if subject.lower_ in self.documents or subject.lower_ in self.stance_nouns:
             return False  # "Vance said the plan envisions ...": a plan's content is its presenter's
         return not any(c.dep_ == "aux" and c.lower_ in self.deontic for c in verb.children)
+
+    def _stance_is(self, verb: Token, index: dict[int, dict[str, Any]]) -> bool:
+        """A copula stating what a party's stance is ("Kyiv's position is to freeze the lines", "Russia's
+        demand is that ..."): the stance's owner holds its complement."""
+        return verb.lower_ in self.copulas and any(
+            c.dep_ == "nsubj"
+            and (c.lower_ in self.stance_nouns or c.lower_ in self.aim_nouns)
+            and self._possessor(c, index) is not None
+            for c in verb.children
+        )
 
     def _deadline(self, verb: Token) -> bool:
         """Time given to a party to do something, a demand: "gave Russia 50 days to end the war", "gave
@@ -934,6 +945,10 @@ class PositionDetector:
         """The parties a stating verb's subject names."""
         # "Putin and Zelensky agreed ...": each party holds the stance; "both sides" are the
         # parties of the talks the article has just described.
+        if subject.lower_ in self.stance_nouns or subject.lower_ in self.aim_nouns:
+            owner = self._possessor(subject, index)
+            if owner is not None:
+                return [owner]  # "Kyiv's position is to ...": the stance's owner
         subjects = [subject, *subject.conjuncts]
         # "envoys from Ukraine, the separatist leadership, Russia and the OSCE": the parser hangs the list's
         # rest on an apposition of its first item

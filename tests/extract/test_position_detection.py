@@ -1809,3 +1809,13 @@ def test_a_deadline_given_to_a_party_is_a_demand(nlp: Language) -> None:
 def test_a_partys_stance_said_to_be_something_is_the_partys(nlp: Language) -> None:
     text = "Kyiv's position is to freeze the battle lines at their current location."
     assert stances(nlp, text) == {("Ukraine", "territory", "support")}
+
+
+def test_condemning_a_thing_is_against_it_blaming_a_party_is_no_stance(nlp: Language) -> None:
+    assert stances(nlp, "Volodymyr Zelensky slammed the idea of a ceasefire.") == {
+        ("Volodymyr Zelensky", "ceasefire", "oppose")
+    }
+    assert stances(nlp, "Volodymyr Zelensky criticized suggestions that Kyiv give up territory.") == {
+        ("Volodymyr Zelensky", "territory", "oppose")
+    }
+    assert not stances(nlp, "Volodymyr Zelensky criticized the West for slow arms deliveries.")

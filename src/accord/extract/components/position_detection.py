@@ -1443,7 +1443,12 @@ class PositionDetector:
             ):
                 return False  # "criticized Russia for objecting to Ukraine's demands": Ukraine's, stated
             accused = token.dep_ == "pcomp" and token.head.lower_ in {"of", "for"}
-            if accused and token.head.head.lower_ in self.accusations:
+            # "criticized the West for slow arms deliveries": the conduct a party is blamed for, a noun too
+            blamed = token.dep_ == "pobj" and token.head.lower_ in {"of", "for"}
+            verb = token.head.head
+            if blamed and not any(c.dep_ == "dobj" for c in verb.children):
+                blamed = False  # "criticized the plans for a ceasefire": no party blamed, the plans condemned
+            if (accused or blamed) and verb.lower_ in self.accusations:
                 return True
             planned = any(
                 c.dep_ == "aux" and (c.lower_ in self.future_aux or c.lower_ == "to") for c in token.children

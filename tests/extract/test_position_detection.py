@@ -1819,3 +1819,17 @@ def test_condemning_a_thing_is_against_it_blaming_a_party_is_no_stance(nlp: Lang
         ("Volodymyr Zelensky", "territory", "oppose")
     }
     assert not stances(nlp, "Volodymyr Zelensky criticized the West for slow arms deliveries.")
+
+
+def test_calling_a_thing_a_red_line_judges_it(nlp: Language) -> None:
+    assert stances(nlp, "Sergei Lavrov called NATO membership for Ukraine a red line.") == {
+        ("Sergei Lavrov", "nato_membership", "oppose")
+    }
+    assert stances(nlp, "Vladimir Putin called the sanctions illegal.") == {
+        ("Vladimir Putin", "sanctions", "oppose")
+    }
+
+
+def test_who_is_warned_against_sending_arms_would_send_them_not_the_warner(nlp: Language) -> None:
+    text = "Vladimir Putin warned the West against sending long-range missiles to Ukraine."
+    assert stances(nlp, text) == {("Vladimir Putin", "military_aid", "oppose")}

@@ -801,8 +801,11 @@ class PositionDetector:
         own_verb = token == cue.root and base in self.stance
         if not states or not verb_like or (token in cue and not own_verb):
             return _Step.NEXT
-        if base in self.directives and base.startswith("call") and not _calls_for(token):
-            return _Step.NEXT  # "called Zelensky a dictator": naming, not calling for something
+        # "called Zelensky a dictator": naming, not calling for something; but "called NATO membership for
+        # Ukraine a red line", "called the sanctions illegal": a judgement of the cue
+        judged = any(c.dep_ == "oprd" and self._condemns(c) for c in token.children)
+        if base in self.directives and base.startswith("call") and not _calls_for(token) and not judged:
+            return _Step.NEXT
         if self._noncommittal(token):
             return _Step.NO_STANCE  # "has not yet accepted the meeting": no commitment either way
         subject = self._subject(token)
@@ -2431,6 +2434,9 @@ def _doer(verb: Token) -> Token | None:
     """Who does what the verb says: its subject, or for an infinitive the one asked to do it ("called on
     Putin to halt", "urged China not to give"), else the subject it inherits."""
     own = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if own is None and verb.dep_ == "pcomp" and verb.head.lower_ == "against":
+        # "Putin warned (the West) against sending weapons": the one warned would send them, not the warner
+        return next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
     if own is not None or verb.dep_ != "xcomp":
         return own if own is not None else _subject_of(verb)
     asker = verb.head

@@ -1833,3 +1833,9 @@ def test_calling_a_thing_a_red_line_judges_it(nlp: Language) -> None:
 def test_who_is_warned_against_sending_arms_would_send_them_not_the_warner(nlp: Language) -> None:
     text = "Vladimir Putin warned the West against sending long-range missiles to Ukraine."
     assert stances(nlp, text) == {("Vladimir Putin", "military_aid", "oppose")}
+
+
+def test_a_partys_own_stance_it_is_told_it_must_drop_is_the_askers(nlp: Language) -> None:
+    expected = {("Russia", "nato_membership", "oppose")}
+    assert stances(nlp, "The Kremlin said Ukraine must drop its bid to join NATO.") == expected
+    assert stances(nlp, "Ukraine's bid to join NATO must be dropped, the Kremlin said.") == expected

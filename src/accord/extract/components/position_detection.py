@@ -1714,7 +1714,14 @@ class PositionDetector:
 
     def _asked(self, token: Token) -> bool:
         """Is the phrase headed by ``token`` the object of a condition phrase ("depends on Russia's
-        readiness to ...")? Then it names what is asked of that party, not its stance."""
+        readiness to ...") or what its owner is told it must do with it ("Ukraine must drop its bid to join
+        NATO")? Then it names what is asked of that party, not its stance."""
+        demanded = any(c.dep_ == "aux" and c.lower_ in self.deontic for c in token.head.children)
+        own = any(c.dep_ == "poss" and c.lower_ in self.third_possessives for c in token.children)
+        if demanded and ((token.dep_ == "dobj" and own) or token.dep_ == "nsubjpass"):
+            # "Ukraine must drop its bid", "Ukraine's bid must be dropped": the owner is asked to act, and
+            # whoever asks holds the stance
+            return True
         doc = token.doc
         start = token.left_edge.i
         return any(

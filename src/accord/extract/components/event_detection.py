@@ -495,9 +495,8 @@ class EventDetector:
         names = list(dict.fromkeys(str(m["name"]) for m in participants))
         modality = self._modality(root, clause)
         if kind == "attack" and modality == "scheduled":
-            modality = (
-                "hypothetical"  # "Russia will soon invade": attacks are forecast or threatened, not set
-            )
+            # "Russia will soon invade": an attack is forecast or threatened, never set
+            modality = "hypothetical"
         scope = doc[clause.left_edge.i : clause.right_edge.i + 1] if clause != root else trigger.sent
         date, precision = None, None
         for text in _date_texts(scope, root, self.words):
@@ -773,9 +772,8 @@ class EventDetector:
                 and child.dep_ in {"dobj", "dative"}
                 and head.lower_ in self.words.reporting
             ):
-                tokens.extend(
-                    _with_conjuncts(child)
-                )  # "Modi told Putin at a meeting": the one told was there
+                # "Modi told Putin at a meeting": the one told was there
+                tokens.extend(_with_conjuncts(child))
             partners = {"with", "between", "to"} if kind == "aid" else {"with", "between"}
             if child.dep_ == "prep" and child.lower_ in partners:
                 for pobj in child.children:

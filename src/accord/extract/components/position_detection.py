@@ -1976,12 +1976,7 @@ class PositionDetector:
             return []
         if any(t.lower_ == "all" for t in subject.subtree):
             return []  # "all sides agreed to a ceasefire": every party to the war, not the last talks' guests
-        events = [e for e in items(subject.doc, "accord_events") if e["start"] < subject.idx]
-        talks = [e for e in events if e["type"] in {"negotiation_round", "meeting", "phone_call"}]
-        if not talks:
-            return []
-        by_name = {m["name"]: m for m in index.values()}
-        parties = [by_name[n] for n in talks[-1]["participants"] if n in by_name]
+        parties = _last_talks_parties(subject, index)
         collective = [m for m in parties if m["kind"] in {"country", "organization"}]
         return list(collective if len(collective) >= 2 else parties)
 
@@ -1993,14 +1988,7 @@ class PositionDetector:
             return []  # "leaders agreed", "some leaders": no one in particular
         if any(c.dep_ in {"amod", "compound", "prep", "poss"} for c in subject.children):
             return []  # "the European leaders", "the leaders of ...": a group of its own
-        events = [e for e in items(subject.doc, "accord_events") if e["start"] < subject.idx]
-        talks = [e for e in events if e["type"] in {"negotiation_round", "meeting", "phone_call"}]
-        if not talks:
-            return []
-        by_name = {m["name"]: m for m in index.values()}
-        people = [
-            by_name[n] for n in talks[-1]["participants"] if n in by_name and by_name[n]["kind"] == "person"
-        ]
+        people = [m for m in _last_talks_parties(subject, index) if m["kind"] == "person"]
         count = next((self.counts[w] for w in words if w in self.counts), None)
         if len(people) < 2 or (count is not None and len(people) != count):
             return []
@@ -2521,6 +2509,16 @@ def _same_side(mention: dict[str, Any], holders: list[tuple[str, dict[str, Any] 
 def _named_thing(token: Token) -> bool:
     """A word naming something, not a pronoun or a function word ("this", "we")."""
     return token.is_alpha and not token.is_stop
+
+
+def _last_talks_parties(token: Token, index: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The mentions of the parties of the last talks, meeting or call told before ``token``."""
+    events = [e for e in items(token.doc, "accord_events") if e["start"] < token.idx]
+    talks = [e for e in events if e["type"] in {"negotiation_round", "meeting", "phone_call"}]
+    if not talks:
+        return []
+    by_name = {m["name"]: m for m in index.values()}
+    return [by_name[n] for n in talks[-1]["participants"] if n in by_name]
 
 
 def _failed(verb: Token) -> bool:

@@ -1839,3 +1839,11 @@ def test_a_partys_own_stance_it_is_told_it_must_drop_is_the_askers(nlp: Language
     expected = {("Russia", "nato_membership", "oppose")}
     assert stances(nlp, "The Kremlin said Ukraine must drop its bid to join NATO.") == expected
     assert stances(nlp, "Ukraine's bid to join NATO must be dropped, the Kremlin said.") == expected
+
+
+def test_a_thing_condemned_for_what_it_lacks_is_wanted_with_it(nlp: Language) -> None:
+    text = "Volodymyr Zelensky said a ceasefire without guarantees would only let Russia regroup."
+    assert stances(nlp, text) == {("Volodymyr Zelensky", "ceasefire", "conditional")}
+    # the contrast: condemned as such, it is opposed
+    plain = "Volodymyr Zelensky said a ceasefire would only let Russia regroup."
+    assert stances(nlp, plain) == {("Volodymyr Zelensky", "ceasefire", "oppose")}

@@ -1698,6 +1698,18 @@ class PositionDetector:
                     found.append((mention, -1 if turned else 1))
         return found
 
+    def _judged_lacking(self, cue: Span, token: Token) -> bool:
+        """Is the cue, as the subject of ``token``, condemned for what it lacks ("a ceasefire without
+        guarantees would be a trap", "would only let Russia regroup")?"""
+        if cue.root.head != token or cue.root.dep_ not in {"nsubj", "nsubjpass"}:
+            return False
+        if not any(self._exclusive(c) and c.lower_ == "without" for c in cue.root.children):
+            return False
+        restricted = any(c.dep_ == "advmod" and c.lower_ in self.benefit_restrictions for c in token.children)
+        return restricted or any(
+            c.dep_ in {"attr", "acomp", "oprd"} and self._condemns(c) for c in token.children
+        )
+
     def _exclusive(self, token: Token) -> bool:
         """A phrase or clause of "without ..." or "before ...": under a negated verb, its condition."""
         if token.dep_ == "prep":
@@ -2240,6 +2252,8 @@ class PositionDetector:
         ):
             # "would not accept a ceasefire without security guarantees": only with them
             return True
+        if self._judged_lacking(cue, token):
+            return True  # "a ceasefire without guarantees would only let Russia regroup": only with them
         price = token.head.head
         if (
             token.dep_ in {"pobj", "pcomp"}  # "the key condition for ending the conflict"

@@ -62,7 +62,7 @@ RELEASED = {
     "accord-extract-0.10": "9218396b1582a960a1513acfdd9500694e33891ab477b98bd394b99d6da103fc",
     "accord-extract-0.11": "1d784bee7cee56f15a9017076958b6a505f13ff32c184783b2173a79ad780f32",
     "accord-extract-0.12": "1d576c5a8ecd42db16228df117a4e1150dac9469d04834fb975c83d5bdd17b91",
-    "accord-extract-0.13": "d21c4ebc2222d90ca5534b2c871d1eef64eb8bafd206991c5dd8d857a2d5d71d",
+    "accord-extract-0.13": "5bacc465f38697c3045637f6087597d5a1f95271a21af4daa257e8781bc52f69",
 }
 
 

@@ -437,3 +437,10 @@ def test_a_ministry_owned_by_a_pronoun_speaks_for_its_heads_country(nlp: Languag
     )
     (quote,) = quotes(nlp, text)
     assert quote["speaker"] == "Ukraine"  # was "unnamed: ministry"
+
+
+def test_a_quoted_clause_after_said_that_is_words_not_a_name(nlp: Language) -> None:
+    (quote,) = quotes(nlp, "Donald Trump said that “Putin wants peace.”")
+    assert quote["speaker"] == "Donald Trump" and quote["text"].startswith("Putin wants peace")
+    # the contrast: a capitalised term after a determiner names a thing
+    assert not quotes(nlp, "Sergei Lavrov rejected the “Steinmeier Formula” idea.")

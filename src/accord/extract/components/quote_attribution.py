@@ -785,6 +785,8 @@ class QuoteAttributor:
         start = _token_at_or_after(doc, quote.mark_start)
         if start < 1 or doc[start - 1].lower_ not in self.words.determiners:
             return False
+        if doc[start - 1].dep_ == "mark":
+            return False  # 'said that "Putin wants peace"': "that" opens the clause quoted, it names nothing
         words = self.text[quote.start : quote.end].split()
         if not any(w[:1].isupper() for w in words):
             return False  # 'a "fair deal"' is someone's wording; 'the "Steinmeier formula"' is a name

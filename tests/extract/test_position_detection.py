@@ -1847,3 +1847,8 @@ def test_a_thing_condemned_for_what_it_lacks_is_wanted_with_it(nlp: Language) ->
     # the contrast: condemned as such, it is opposed
     plain = "Volodymyr Zelensky said a ceasefire would only let Russia regroup."
     assert stances(nlp, plain) == {("Volodymyr Zelensky", "ceasefire", "oppose")}
+
+
+def test_an_assets_seizure_called_theft_is_opposed(nlp: Language) -> None:
+    text = "Sergei Lavrov said the seizure of Russian assets would be theft."
+    assert stances(nlp, text) == {("Sergei Lavrov", "reparations", "oppose")}

@@ -62,7 +62,7 @@ RELEASED = {
     "accord-extract-0.10": "9218396b1582a960a1513acfdd9500694e33891ab477b98bd394b99d6da103fc",
     "accord-extract-0.11": "1d784bee7cee56f15a9017076958b6a505f13ff32c184783b2173a79ad780f32",
     "accord-extract-0.12": "1d576c5a8ecd42db16228df117a4e1150dac9469d04834fb975c83d5bdd17b91",
-    "accord-extract-0.13": "cd0612ed63c65e0fc0bf82d095081bacedf71043939038044597e9fd46bd61f9",
+    "accord-extract-0.13": "df56b1d7844b94a0ed00255909f0f9025cdffa82a8e81a7320cccec9d75baff3",
 }
 
 

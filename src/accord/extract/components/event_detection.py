@@ -137,7 +137,8 @@ def event_words(name: str = "events") -> EventWords:
         denials=frozenset(str(w).lower() for w in lexicon.get("denials") or []),
         proxies=words("proxies"),
         visits=verbs("visit_verbs"),
-        welcoming=verbs("welcoming"),
+        # the verbs that are a meeting only with an actor as their object receive a visitor somewhere
+        welcoming=frozenset(all_forms([str(v) for v in lexicon["meeting"]["actor_object"]])),
         tries=verbs("tries"),
         failures=verbs("failures"),
         convening=verbs("convening"),
@@ -299,17 +300,21 @@ class EventDetector:
             out.append(interview)
         out[:] = [e for e in out if not _background_attack(e, self.words)]
         _merge_retellings(out)
-        self._lend_journeys(doc, out)
+        self._lend_journeys(doc, out, index)
         _lend_venues(doc, out, self.words)
         _lend_dateline(doc, out, published, self.words)
         _merge_retellings(out)
         _talks_or_meeting(doc, out, self.words)
         return doc
 
-    def _lend_journeys(self, doc: Doc, events: list[dict[str, Any]]) -> None:
+    def _lend_journeys(
+        self, doc: Doc, events: list[dict[str, Any]], index: dict[int, dict[str, Any]]
+    ) -> None:
         """A gathering told without a place shortly after a journey of one of its people took place where the
         journey went ("Sunak travelled to Kyiv on a surprise visit. ... Sunak met Zelensky": in Kyiv)."""
-        index = mention_index(doc)
+        placeless = [e for e in events if e["place"] is None and e["type"] in GROUP_EVENTS]
+        if not placeless:
+            return  # no journey to look for
         sentences = list(doc.sents)
         trips: list[tuple[int, set[str], str]] = []  # (sentence number, travellers, destination)
         for number, sent in enumerate(sentences):
@@ -322,9 +327,7 @@ class EventDetector:
                 if travellers and places:
                     trips.append((number, travellers, _place_name(places[0], self.words)))
         starts = [sent.start_char for sent in sentences]
-        for event in events:
-            if event["place"] is not None or event["type"] not in GROUP_EVENTS:
-                continue
+        for event in placeless:
             number = bisect.bisect_right(starts, event["sentence_start"]) - 1
             near = [t for t in trips if number - 3 <= t[0] < number and t[1] & set(event["participants"])]
             if near:

@@ -1041,3 +1041,41 @@ def test_a_meeting_of_the_warring_sides_ministers_is_a_negotiation_round(nlp: La
     assert [e["type"] for e in events(nlp, summit) if e["type"] in {"meeting", "negotiation_round"}] == [
         "meeting"
     ]
+
+
+def test_a_press_conference_after_a_visit_took_place_where_the_visit_went(nlp: Language) -> None:
+    # a participle tells the journey ("visiting Kyiv"), and the capital is a place however it is tagged
+    text = (
+        "Prime Minister Viktor Orbán, visiting Kyiv on Tuesday, asked Volodymyr Zelensky to consider a "
+        "ceasefire. At a joint press conference with Zelensky, Orbán thanked his host."
+    )
+    (statement,) = [e for e in events(nlp, text) if e["type"] == "statement"]
+    assert statement["place"] == "Kyiv"
+    # a visit named by a noun, with its traveller as possessor
+    text = (
+        "Volodymyr Zelenskyy's visit to Washington marks 300 days of war. At a press conference on "
+        "Wednesday, Zelenskyy thanked Congress."
+    )
+    (statement,) = [e for e in events(nlp, text) if e["type"] == "statement"]
+    assert statement["place"] == "Washington"
+
+
+def test_a_press_conference_after_a_placed_meeting_of_its_people_took_place_there(nlp: Language) -> None:
+    text = (
+        "Recep Tayyip Erdogan hosted Volodymyr Zelensky in Istanbul on Saturday. Speaking at a joint press "
+        "conference with Zelensky, Erdogan said Ukraine deserves NATO membership."
+    )
+    (statement,) = [e for e in events(nlp, text) if e["type"] == "statement"]
+    assert statement["place"] == "Istanbul"
+
+
+def test_a_journey_or_meeting_still_ahead_places_nothing_now(nlp: Language) -> None:
+    text = "Steve Witkoff will travel to Moscow next week. Witkoff said at a briefing that progress was made."
+    (statement,) = [e for e in events(nlp, text) if e["type"] == "statement"]
+    assert statement["place"] is None
+    text = "Putin will meet Erdogan in Ankara next week. Putin said at a briefing that progress was made."
+    (statement,) = [e for e in events(nlp, text) if e["type"] == "statement"]
+    assert statement["place"] is None
+    # a letter is written where its author was, which nobody says
+    text = "Recep Tayyip Erdogan hosted Volodymyr Zelensky in Istanbul. Zelensky wrote a letter to Erdogan."
+    assert all(e["place"] is None for e in events(nlp, text) if e["type"] == "statement")

@@ -15,7 +15,7 @@ import datetime as dt
 import functools
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,6 +51,7 @@ from accord.extract.folding import fold_name
 # of the text: they stay in code. WARRING names the registry's two warring parties.
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 GROUP_EVENTS = {"meeting", "negotiation_round", "phone_call"}
+PLACED_GATHERINGS = {"meeting", "negotiation_round"}  # a call has no place where its people are
 WARRING = {"Russia", "Ukraine"}
 ACTOR_KINDS = {"person", "country", "organization", "group"}
 
@@ -300,38 +301,68 @@ class EventDetector:
             out.append(interview)
         out[:] = [e for e in out if not _background_attack(e, self.words)]
         _merge_retellings(out)
-        self._lend_journeys(doc, out, index)
+        self._lend_whereabouts(doc, out, index)
         _lend_venues(doc, out, self.words)
         _lend_dateline(doc, out, published, self.words)
         _merge_retellings(out)
         _talks_or_meeting(doc, out, self.words)
         return doc
 
-    def _lend_journeys(
+    def _lend_whereabouts(
         self, doc: Doc, events: list[dict[str, Any]], index: dict[int, dict[str, Any]]
     ) -> None:
-        """A gathering told without a place shortly after a journey of one of its people took place where the
-        journey went ("Sunak travelled to Kyiv on a surprise visit. ... Sunak met Zelensky": in Kyiv)."""
-        placeless = [e for e in events if e["place"] is None and e["type"] in GROUP_EVENTS]
+        """A gathering or an in-person statement told without a place took place where one of its people was
+        last said to be, a few sentences before: where a journey went ("Sunak travelled to Kyiv on a surprise
+        visit. ... Sunak met Zelensky": in Kyiv; "Zelenskyy's visit to Washington"), or the gathering placed
+        there ("Erdogan hosted Zelensky in Istanbul. ... at a joint press conference with Zelensky")."""
+        placeless = [
+            e
+            for e in events
+            if e["place"] is None
+            and (e["type"] in PLACED_GATHERINGS or (e["type"] == "statement" and not _written(e, self.words)))
+        ]
         if not placeless:
-            return  # no journey to look for
+            return  # nothing to place
         sentences = list(doc.sents)
-        trips: list[tuple[int, set[str], str]] = []  # (sentence number, travellers, destination)
-        for number, sent in enumerate(sentences):
-            for token in sent:
-                if not _is_verb(token) or token.lower_ not in self.words.trip_verbs:
-                    continue
-                subjects = [t for c in token.children if c.dep_ == "nsubj" for t in _with_conjuncts(c)]
-                travellers = {str(index[t.i]["name"]) for t in subjects if t.i in index}
-                places = self._destinations(token)
-                if travellers and places:
-                    trips.append((number, travellers, _place_name(places[0], self.words)))
         starts = [sent.start_char for sent in sentences]
+        seen = [*self._journeys_told(sentences, index)] + [
+            (e["start"], set(e["participants"]), str(e["place"]))
+            for e in events
+            if e["place"] is not None and e["type"] in PLACED_GATHERINGS and e["modality"] == "happened"
+        ]
         for event in placeless:
             number = bisect.bisect_right(starts, event["sentence_start"]) - 1
-            near = [t for t in trips if number - 3 <= t[0] < number and t[1] & set(event["participants"])]
+            earliest = starts[max(number - 3, 0)]
+            near = [
+                w for w in seen if earliest <= w[0] < event["start"] and w[1] & set(event["participants"])
+            ]
             if near:
-                event["place"] = near[-1][2]
+                event["place"] = max(near, key=lambda w: w[0])[2]
+
+    def _journeys_told(
+        self, sentences: list[Span], index: dict[int, dict[str, Any]]
+    ) -> Iterator[tuple[int, set[str], str]]:
+        """(offset, travellers, destination) of each journey told: "Sunak travelled to Kyiv", "Orban, visiting
+        Kyiv, ...", "Zelenskyy's visit to Washington", "the visit of Kerry to Sochi"."""
+        for sent in sentences:
+            for token in sent:
+                if _is_verb(token) and token.lower_ in self.words.trip_verbs:
+                    travellers = _travellers(token)
+                elif token.lower_ in self.words.trips and not _is_verb(token):
+                    travellers = [
+                        t
+                        for c in token.children
+                        if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
+                        for t in _with_conjuncts(c if c.dep_ == "poss" else _first_object(c))
+                    ]
+                else:
+                    continue
+                names = {str(index[t.i]["name"]) for t in travellers if t.i in index}
+                if not names or self._modality(token, token) != "happened":
+                    continue  # "a visit next week to Moscow": where they will be, not where they are
+                places = self._destinations(token)
+                if places:
+                    yield token.idx, names, _place_name(places[0], self.words)
 
     def _noun_triggers(self, doc: Doc, taken: set[int]) -> list[tuple[str, Span]]:
         """The event nouns, longest first where they overlap; their tokens go into ``taken``."""
@@ -1433,6 +1464,29 @@ def _share_outcome_parties(events: list[dict[str, Any]]) -> None:
             event["participants"] = list(outcome["participants"])
 
 
+def _written(event: dict[str, Any], words: EventWords) -> bool:
+    """A statement made in writing (a letter, a post), which has no place where its author was."""
+    return bool(event.get("written")) or str(event["trigger"]).lower() in words.written
+
+
+def _travellers(trip: Token) -> list[Token]:
+    """Who makes a journey told by a verb: its subject ("Sunak travelled to Kyiv"), the person a participle
+    describes ("Orban, visiting Kyiv, asked ..."; "Trump, who arrived in Rome"), or its clause's subject."""
+    if trip.dep_ in {"acl", "relcl"}:
+        return _with_conjuncts(trip.head)
+    subjects = [t for c in trip.children if c.dep_ == "nsubj" for t in _with_conjuncts(c)]
+    if subjects:
+        return subjects
+    if trip.dep_ == "advcl":
+        return [t for c in trip.head.children if c.dep_ == "nsubj" for t in _with_conjuncts(c)]
+    return []
+
+
+def _first_object(prep: Token) -> Token:
+    """The object of a preposition ("the visit of Kerry": Kerry), or the preposition when it has none."""
+    return next((c for c in prep.children if c.dep_ == "pobj"), prep)
+
+
 def _lend_venues(doc: Doc, events: list[dict[str, Any]], words: EventWords) -> None:
     """Outcomes of talks take the talks' place: a deal reached without a stated place takes the place of
     the talks that share a party with it (or, when it names none, of the talks before it), and a press
@@ -1444,7 +1498,7 @@ def _lend_venues(doc: Doc, events: list[dict[str, Any]], words: EventWords) -> N
         if event["place"] is not None or event["type"] not in {"agreement", "statement"}:
             continue
         if event["type"] == "statement":
-            if event.get("written") or str(event["trigger"]).lower() in words.written:
+            if _written(event, words):
                 continue
             said = {w.strip(".,;:").lower() for w in event["sentence"].split()}
             if not said & words.talk_words:
@@ -1480,7 +1534,7 @@ def _lend_dateline(
     for event in events:
         if event["type"] != "statement" or event["place"] is not None:
             continue
-        if event.get("written") or str(event["trigger"]).lower() in words.written:
+        if _written(event, words):
             continue
         if (
             event["date"]
@@ -1752,6 +1806,9 @@ def _place_span(token: Token, words: EventWords) -> Span | None:
     doc = token.doc
     if token.ent_type_ in PLACE_LABELS:
         return entity_at(doc, token.i)
+    capital = _capital_mentioned(token)
+    if capital is not None:
+        return capital  # "visiting Kyiv", a capital the tagger took for a person
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
@@ -1856,6 +1913,13 @@ def _country_mention(span: Span) -> dict[str, Any] | None:
     """The mention of a country the span starts, if any ("Ukraine", and "Berlin" standing for Germany)."""
     mentions = span.doc._.accord_mentions or []
     return next((m for m in mentions if m["start"] == span.start_char and m["kind"] == "country"), None)
+
+
+def _capital_mentioned(token: Token) -> Span | None:
+    """The registered country's capital named at ``token`` ("Kyiv", "Minsk"), however the tagger labels it."""
+    mentions = token.doc._.accord_mentions or []
+    mention = next((m for m in mentions if m["start"] <= token.idx < m["end"] and m.get("capital")), None)
+    return None if mention is None else token.doc.char_span(mention["start"], mention["end"])
 
 
 def _is_country(span: Span) -> bool:

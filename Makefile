@@ -24,16 +24,17 @@ demo: $(VENV)/.installed
 	mkdir -p demo
 	$(BIN)/accord analyze examples/corpus --db sqlite:///demo/accord.db --out demo/
 
-# Extraction accuracy on the seeds and the development corpus's train and validation splits (the test
-# split is scored on its own, to report: see eval/README.md).
+# Extraction accuracy on the seeds, the development corpus's train and validation splits and the challenge
+# set's train half (test splits are scored on their own, to report: see eval/README.md).
 EVAL_DB := build/eval.db
 eval: $(VENV)/.installed
 	rm -f $(EVAL_DB) $(EVAL_DB)-wal $(EVAL_DB)-shm && mkdir -p build
-	$(BIN)/accord ingest eval/seeds eval/dev/articles.jsonl --db sqlite:///$(EVAL_DB) --no-progress
+	$(BIN)/accord ingest eval/seeds eval/dev/articles.jsonl eval/challenge/articles.jsonl --db sqlite:///$(EVAL_DB) --no-progress
 	$(BIN)/accord extract --db sqlite:///$(EVAL_DB)
 	$(BIN)/accord eval --gold eval/seeds-gold.jsonl --db sqlite:///$(EVAL_DB)
 	$(BIN)/accord eval --gold eval/dev/gold.jsonl --split train --db sqlite:///$(EVAL_DB)
 	$(BIN)/accord eval --gold eval/dev/gold.jsonl --split val --db sqlite:///$(EVAL_DB)
+	$(BIN)/accord eval --gold eval/challenge/gold.jsonl --split train --db sqlite:///$(EVAL_DB)
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check src tests bench

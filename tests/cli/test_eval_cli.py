@@ -154,6 +154,7 @@ def test_eval_split_scores_that_split_and_logs_test_looks(tmp_path: Path) -> Non
     (look,) = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     assert look["split"] == "test" and look["articles"] == 2 and look["scores"]["positions"]["f1"] == 1.0
     assert {"date", "commit", "uncommitted_changes"} <= set(look)
+    assert look["corpus"] == "dev" and look["positions_flipped"] == 0  # which corpus, and flips
 
     result = runner.invoke(app, [*args, "--split", "train"])
     assert result.exit_code == 0, result.output

@@ -16,6 +16,7 @@ from accord.extract.evaluation import (
     evaluate,
     evaluate_corpus,
     events_match,
+    flipped_positions,
     maximum_matching,
     positions_match,
     quote_texts_overlap,
@@ -105,6 +106,23 @@ def test_position_rule() -> None:
     assert not positions_match(position("Recep Tayyip Erdogan", "ceasefire", "conditional"), gold)
     assert not positions_match(position("Recep Tayyip Erdogan", "territory", "support"), gold)
     assert not positions_match(position("Turkey", "ceasefire", "support"), gold)
+
+
+def test_a_flipped_stance_is_the_gold_holders_opposite_stance_on_the_issue() -> None:
+    gold = [position("Russia", "sanctions", "oppose"), position("Ukraine", "ceasefire", "conditional")]
+    predicted = [
+        position("russia", "sanctions", "support"),  # flipped
+        position("Russia", "territory", "support"),  # another issue: wrong, not flipped
+        position("Ukraine", "ceasefire", "oppose"),  # against a conditional stance: wrong, not flipped
+        position("Ukraine", "sanctions", "support"),  # another holder: not flipped
+    ]
+    assert flipped_positions(predicted, gold) == 1
+    assert flipped_positions(gold, gold) == 0
+    # a holder given both stances in the gold (changed its mind in the article) flips nothing
+    both = [position("Russia", "sanctions", "oppose"), position("Russia", "sanctions", "support")]
+    assert flipped_positions([position("Russia", "sanctions", "support")], both) == 0
+    report = evaluate([article(positions=predicted)], [article(positions=gold)])
+    assert report.flipped == report.articles[0].flipped == 1
 
 
 def test_matching_is_maximum_not_greedy() -> None:

@@ -81,6 +81,11 @@ def _print_table(report: EvalReport, gold_count: int, predicted_count: int) -> N
             )
         console.print(by_group)
     _print_categories(console, report)
+    stated = report.scores["positions"].tp + report.scores["positions"].fp
+    console.print(
+        f"positions flipped: {report.flipped} of the {stated} stated "
+        "(the gold gives the same holder the opposite stance on the issue)"
+    )
     console.print(f"{gold_count} gold articles, {predicted_count} predicted; micro-averaged over articles")
 
 

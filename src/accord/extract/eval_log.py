@@ -33,6 +33,7 @@ def look_record(report: EvalReport, gold: Path, split: str, min_score: float = 0
         "commit": commit,
         "uncommitted_changes": bool(status) if status is not None else None,
         "gold": gold.name,
+        "corpus": where.name,  # "dev" or "challenge": the folder the gold file is in
         "split": split,
         "min_score": min_score,
         "articles": len(report.articles),
@@ -47,6 +48,7 @@ def look_record(report: EvalReport, gold: Path, split: str, min_score: float = 0
             }
             for kind, score in report.scores.items()
         },
+        "positions_flipped": report.flipped,
     }
 
 

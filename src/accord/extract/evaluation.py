@@ -186,6 +186,7 @@ class ArticleResult(BaseModel):
     categories: dict[str, dict[str, Score]] = Field(default_factory=dict)
     missed: dict[str, list[Any]] = Field(default_factory=dict)  # gold items nobody predicted
     extra: dict[str, list[Any]] = Field(default_factory=dict)  # predicted items not in the gold
+    flipped: int = 0  # predicted positions whose holder the gold gives the opposite stance on the issue
 
 
 class GroupScores(BaseModel):
@@ -211,6 +212,7 @@ class EvalReport(BaseModel):
         default_factory=dict
     )  # e.g. "genre" -> "wire" -> scores
     categories: dict[str, dict[str, Score]] = Field(default_factory=dict)  # summed ArticleResult.categories
+    flipped: int = 0  # summed ArticleResult.flipped
 
     def rows(self) -> list[tuple[str, int, int, int, float, float, float]]:
         return [(kind, s.tp, s.fp, s.fn, s.precision, s.recall, s.f1) for kind, s in self.scores.items()]
@@ -246,6 +248,23 @@ def score_article(predicted: GoldArticle | None, gold: GoldArticle | None) -> Ar
         categories=categories,
         missed=missed,
         extra=extra,
+        flipped=flipped_positions(predicted.positions if predicted else [], gold.positions if gold else []),
+    )
+
+
+OPPOSITE = {"support": "oppose", "oppose": "support"}
+
+
+def flipped_positions(predicted: Sequence[GoldPosition], gold: Sequence[GoldPosition]) -> int:
+    """How many predicted positions turn a gold stance around: support where the gold has the same holder
+    opposing the issue, or oppose where it has support (the error that misleads an analyst most)."""
+    told = {(fold_name(g.actor), g.issue, g.stance) for g in gold}
+    return sum(
+        1
+        for p in predicted
+        if p.stance in OPPOSITE
+        and (fold_name(p.actor), p.issue, OPPOSITE[p.stance]) in told
+        and (fold_name(p.actor), p.issue, p.stance) not in told
     )
 
 
@@ -283,7 +302,12 @@ def evaluate(predicted: Sequence[GoldArticle], gold: Sequence[GoldArticle]) -> E
     for result in results:
         for kind in ITEM_TYPES:
             totals[kind] = totals[kind].add(result.scores[kind])
-    return EvalReport(scores=totals, articles=results, categories=_sum_categories(results))
+    return EvalReport(
+        scores=totals,
+        articles=results,
+        categories=_sum_categories(results),
+        flipped=sum(result.flipped for result in results),
+    )
 
 
 def _ratios(tp: np.ndarray, fp: np.ndarray, fn: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

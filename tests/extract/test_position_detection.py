@@ -1852,3 +1852,79 @@ def test_a_thing_condemned_for_what_it_lacks_is_wanted_with_it(nlp: Language) ->
 def test_an_assets_seizure_called_theft_is_opposed(nlp: Language) -> None:
     text = "Sergei Lavrov said the seizure of Russian assets would be theft."
     assert stances(nlp, text) == {("Sergei Lavrov", "reparations", "oppose")}
+
+
+def test_a_halt_to_strikes_hung_on_the_verb_still_undoes_them(nlp: Language) -> None:
+    # the parser hangs "to strikes" on "supports", not on "halt": the halt still turns the strikes around
+    text = "US envoy Steve Witkoff said he supports a 30-day halt to strikes on energy infrastructure."
+    assert stances(nlp, text) == {("Steve Witkoff", "ceasefire", "support")}
+
+
+def test_harm_to_ukraine_judges_the_act_for_one_not_on_russias_side(nlp: Language) -> None:
+    text = "EU foreign policy chief Kaja Kallas warned that lifting sanctions now would only weaken Ukraine."
+    assert stances(nlp, text) == {("Kaja Kallas", "sanctions", "support")}
+    # the contrast: on Russia's side, weakening Ukraine is no harm to the speaker
+    text = "Sergei Lavrov said that lifting sanctions would weaken Ukraine."
+    assert stances(nlp, text) == {("Sergei Lavrov", "sanctions", "oppose")}
+
+
+def test_being_against_a_gerund_the_parser_hung_on_the_copula(nlp: Language) -> None:
+    text = "Recep Tayyip Erdogan said Turkey had never been against Ukraine joining NATO."
+    assert ("Recep Tayyip Erdogan", "nato_membership", "support") in stances(nlp, text)
+    assert ("Recep Tayyip Erdogan", "nato_membership", "oppose") not in stances(nlp, text)
+    text = "Recep Tayyip Erdogan said Turkey was against Ukraine joining NATO."
+    assert ("Recep Tayyip Erdogan", "nato_membership", "oppose") in stances(nlp, text)
+
+
+def test_provided_parsed_as_a_preposition_and_as_soon_as_set_conditions(nlp: Language) -> None:
+    text = (
+        "Volodymyr Zelensky said Ukraine would be ready to hold elections within 90 days provided its "
+        "partners help guarantee the security of the vote."
+    )
+    assert ("Volodymyr Zelensky", "elections", "conditional") in stances(nlp, text)
+    text = "Vladimir Putin said Russia would cease fire as soon as Ukraine withdraws its troops from Donbas."
+    assert ("Vladimir Putin", "ceasefire", "conditional") in stances(nlp, text)
+    # "as soon as possible" is a degree, no condition
+    text = "Mevlut Cavusoglu said a ceasefire must be established as soon as possible."
+    assert stances(nlp, text) == {("Mevlut Cavusoglu", "ceasefire", "support")}
+
+
+def test_nothing_agreed_and_no_one_proposing_state_no_stance(nlp: Language) -> None:
+    assert stances(nlp, "Yuri Ushakov said nothing had yet been agreed on a prisoner exchange.") == set()
+    assert stances(nlp, "Dmitry Peskov said no one had proposed a ceasefire.") == set()
+    assert ("Russia", "ceasefire", "support") in stances(
+        nlp, "Dmitry Peskov said Russia had proposed a ceasefire."
+    )
+
+
+def test_a_denied_report_of_a_stance_is_nobodys_stance(nlp: Language) -> None:
+    text = "The Kremlin denied a newspaper report that Vladimir Putin had privately agreed to a ceasefire."
+    assert stances(nlp, text) == set()
+    assert stances(nlp, "Dmitry Peskov dismissed reports that Russia would accept a ceasefire.") == set()
+
+
+def test_the_cue_as_subject_is_no_party_a_speaker_voices(nlp: Language) -> None:
+    text = (
+        "NATO membership for Ukraine is the only way to guarantee lasting peace in Europe, Mark Rutte said."
+    )
+    assert stances(nlp, text) == {("Mark Rutte", "nato_membership", "support")}
+
+
+def test_the_longest_cue_wins_where_two_share_a_word(nlp: Language) -> None:
+    # "never recognise" (land) shares "recognise" with "recognise the annexation of Crimea" (Crimea)
+    text = "Kyiv will never recognise the annexation of Crimea, Ukraine's foreign ministry said."
+    assert stances(nlp, text) == {("Ukraine", "crimea", "oppose")}
+
+
+def test_a_guess_at_a_partys_act_is_no_stance(nlp: Language) -> None:
+    text = "Analyst Tatiana Stanovaya said the Kremlin would probably accept a ceasefire."
+    assert stances(nlp, text) == set()
+    # the contrast: the Kremlin saying it would accept one
+    assert stances(nlp, "The Kremlin said it would accept a ceasefire.") == {
+        ("Russia", "ceasefire", "support")
+    }
+
+
+def test_renouncing_nato_membership_is_against_membership(nlp: Language) -> None:
+    text = "Russia's memorandum demands that Ukraine renounce NATO membership and cut its army."
+    assert stances(nlp, text) == {("Russia", "nato_membership", "oppose")}

@@ -138,6 +138,7 @@ class PositionDetector:
         self._read_reversals(polar, stance_words)
         self._read_polarity(polar)
         self._read_stance_words(stance_words)
+        self._read_hedges(stance_words)
         self._read_holder_words(holder_words)
         self.quote_words = quote_words(quotes, actors, holders)
         # the nouns that stand for the parties of talks ("both countries agreed"): the speaker may be one
@@ -259,6 +260,12 @@ class PositionDetector:
         self.settlement_nouns = set(stance_words["settlement_nouns"])
         self.theatre_preps = frozenset(stance_words["theatre_preps"])
 
+    def _read_hedges(self, stance_words: dict[str, Any]) -> None:
+        """The words that say nobody took the stance: guesses, hearsay, empty subjects."""
+        self.guesses = frozenset(stance_words["guesses"])
+        self.empty_subjects = frozenset(stance_words["empty_subjects"])
+        self.report_nouns = frozenset(stance_words["report_nouns"])
+
     def _read_threat_words(self, stance_words: dict[str, Any]) -> None:
         """Threats and measures: verbs of threatening, imposing or announcing punishments, the punishments,
         and the marks that name what the threatener wants."""
@@ -369,11 +376,7 @@ class PositionDetector:
             if doc.vocab.strings[m].rsplit("|", 1)[1] not in {"proposed", "none"}
             for i in range(s, e)
         }
-        covered: set[int] = set()
-        for match_id, start, end in matches:
-            if any(i in covered for i in range(start, end)):
-                continue
-            covered.update(range(start, end))
+        for match_id, start, end in _longest_first(matches):
             issue, direction = doc.vocab.strings[match_id].split("|")
             cue = doc[start:end]
             stated = self._stated_direction(cue, issue, direction, index, named)
@@ -665,6 +668,8 @@ class PositionDetector:
             return _Step.NO_STANCE  # "a ceasefire must not mean capitulation": what it amounts to, no stance
         if position > 0 and path[position - 1].dep_ == "acl" and token.lower_ in self.claim_nouns:
             return self._claimed(search, position)
+        if position > 0 and path[position - 1].dep_ == "acl" and token.lower_ in self.report_nouns:
+            return _Step.NO_STANCE  # "denied a report that Putin had agreed to a ceasefire": hearsay
         if position > 0 and self._own_clause(path[position - 1], token):
             # "Kyiv insists that ..., and Russia recognizes the independence of ...": a clause of its own
             # beside what the verb states, with its own subject, is not the verb's content
@@ -718,11 +723,24 @@ class PositionDetector:
         )
         if base in self.predictions and forecast:
             return _Step.NO_STANCE  # "expects Putin to stop fighting": a forecast of another's act, no stance
+        if self._guessed(token):
+            return _Step.NO_STANCE  # "the Kremlin would probably accept a ceasefire": a guess at its act
         if base in self.object_directives and self._unstated_asker(token, search.index):
             return _Step.NO_STANCE  # "persuading Russia to accept the truce ...": who asks is not said
         if search.first is None and self._unnamed_owner(token, search.index):
             return _Step.NO_STANCE  # "announced the parties' readiness for talks": the readiness is theirs
         return self._possessed(search, position, token)
+
+    def _guessed(self, verb: Token) -> bool:
+        """A verb whose act a guessing adverb hedges, said of someone other than the speaker ("the Kremlin
+        would probably accept"; but "maybe have a call with Trump", "we could perhaps agree" propose it)."""
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        return (
+            is_verb(verb)
+            and subject is not None
+            and subject.lower_ not in self.first_person
+            and any(c.dep_ == "advmod" and c.lower_ in self.guesses for c in verb.children)
+        )
 
     def _possessed(self, search: _Search, position: int, token: Token) -> _Step:
         """A stance noun owned by a party other than the holders ("Russia's decision") is the owner's."""
@@ -775,13 +793,11 @@ class PositionDetector:
             and path[position - 1].dep_ == "prep"
             and path[position - 1].lower_ in self.topic_preps
         ):
-            search.topic = (
-                True  # "the Kremlin said on Monday ... on a proposed peace plan": speaking about it
-            )
+            # "the Kremlin said on Monday ... on a proposed peace plan": speaking about it
+            search.topic = True
         if search.topic and base not in self.stance:
-            return (
-                _Step.NEXT
-            )  # "said the terms of a truce could ...": talk about an issue is not a stance on it
+            # "said the terms of a truce could ...": talk about an issue is not a stance on it
+            return _Step.NEXT
         misparsed = base in self.directives and any(
             c.dep_ == "compound" and c.lower_ in self.documents for c in token.children
         )
@@ -806,9 +822,10 @@ class PositionDetector:
         judged = any(c.dep_ == "oprd" and self._condemns(c) for c in token.children)
         if base in self.directives and base.startswith("call") and not _calls_for(token) and not judged:
             return _Step.NEXT
-        if self._noncommittal(token):
-            return _Step.NO_STANCE  # "has not yet accepted the meeting": no commitment either way
+        if self._noncommittal(token) or self._done_by_no_one(token):
+            return _Step.NO_STANCE  # "has not yet accepted the meeting", "nothing had been agreed on"
         subject = self._subject(token)
+
         # no subject, or the cue itself ("NATO expansion threatened Russia's security": the cue is judged)
         if subject is None or subject in cue:
             return _Step.NEXT
@@ -824,6 +841,17 @@ class PositionDetector:
         if self._addressee(subject, path, position):
             return _Step.NEXT  # "demanded that Ukraine refuse ...": the party asked to act holds nothing
         return self._subject_holders(search, position, token, subject, issues_plan)
+
+    def _done_by_no_one(self, verb: Token) -> bool:
+        """Is the verb's subject no one: "nothing", "nobody", "no one", "no country"?"""
+        return any(
+            c.dep_ in {"nsubj", "nsubjpass"}
+            and (
+                c.lower_ in self.empty_subjects
+                or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+            )
+            for c in verb.children
+        )
 
     def _unlinked_subject(self, subject: Token, verb: Token) -> bool:
         """A stance verb's own subject that names no party ("the rebels agreed"): the stance is theirs, so
@@ -1148,6 +1176,7 @@ class PositionDetector:
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if (
             subject is None
+            or subject == path[0]  # "NATO membership for Ukraine is the only way": the cue, no party
             or _is_pronoun(subject, self.pronouns)
             or self._addressee(subject, path, path.index(verb))
         ):
@@ -1873,7 +1902,10 @@ class PositionDetector:
         return False
 
     def _condition_clause(self, token: Token) -> bool:
-        """Is the token the head of a condition clause ("if ...", "unless ...", "once ...")?"""
+        """Is the token the head of a condition clause ("if ...", "unless ...", "once ...")? Or the mark
+        itself, when the parser made it a preposition governing the clause ("provided its partners help")?"""
+        if token.dep_ == "prep" and token.lower_ in self.marks:
+            return any(c.dep_ == "ccomp" for c in token.children)
         return token.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in self.marks for c in token.children
         )
@@ -1915,6 +1947,8 @@ class PositionDetector:
                     sign = -sign
             elif not named or holder is None or any(_same_side(m, [("", holder)]) for m in named):
                 sign = -sign
+            elif not _served(holder) & self.russian_side and any("Ukraine" in _served(m) for m in named):
+                sign = -sign  # "lifting sanctions would weaken Ukraine", said by one not on Russia's side
         return sign
 
     @staticmethod
@@ -1943,10 +1977,20 @@ class PositionDetector:
                 return [(str(mention["name"]), mention)]
         return []
 
-    @staticmethod
-    def _path(cue: Span) -> list[Token]:
-        root = cue.root
-        return [root, *root.ancestors]
+    def _path(self, cue: Span) -> list[Token]:
+        """The cue's way up to the sentence's root; "is against" taken on the way when the parser hung the
+        gerund clause it governs on the copula ("was never against Ukraine joining NATO")."""
+        path = [cue.root, *cue.root.ancestors]
+        for position, token in enumerate(path[:-1]):
+            above = path[position + 1]
+            if token.dep_ != "advcl" or above.lower_ not in self.copulas:
+                continue
+            against = [
+                c for c in above.children if self._opinion_prep(c) and c.right_edge.i + 1 == token.left_edge.i
+            ]
+            if against:
+                return [*path[: position + 1], against[0], *path[position + 1 :]]
+        return path
 
     def _mention(self, token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
         mention: dict[str, Any] | None = index.get(token.i)
@@ -2084,6 +2128,15 @@ class PositionDetector:
                     sign = -sign
             elif child.dep_ == "compound" and child.i < token.i and child.lower_ in self.reverser_verbs:
                 sign = -sign  # "demanded that the West halt arms deliveries": the verb parsed as a compound
+            elif (
+                below is not None
+                and below.dep_ == "prep"
+                and below.lower_ == "to"
+                and child.dep_ == "dobj"
+                and child.right_edge.i + 1 == below.i
+                and child.lower_ in self.reversers
+            ):
+                sign = -sign  # "supports a halt to strikes": "to strikes" the parser hung on the verb
             elif child.dep_ in {"det", "amod", "acomp"} and child.lower_ in self.negators:
                 sign = -sign
             elif (
@@ -2316,6 +2369,9 @@ class PositionDetector:
                 continue
             if any(w in self.unconditional for w in before):
                 continue  # "a truce without preconditions": no condition at all
+            after = cue.sent[i + len(phrase) : i + len(phrase) + 1]
+            if after.text.lower() in {"possible", "necessary", "needed"}:
+                continue  # "as soon as possible", "as long as necessary": a degree, no condition
             if phrase in self.premise_phrases:
                 head = cue.sent[i].head
                 if not head.left_edge.i <= cue.root.i <= head.right_edge.i:
@@ -2326,6 +2382,18 @@ class PositionDetector:
                 continue  # "the lifting of sanctions as a precondition for ...": the cue is the demand
             return None, cue.sent[i:].text, phrase in self.trade_phrases
         return None, None, False
+
+
+def _longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The cues that overlap no longer one, by start: "recognise the annexation of Crimea" over "never
+    recognise", which shares a word with it."""
+    covered: set[int] = set()
+    kept = []
+    for match in sorted(matches, key=lambda m: (-(m[2] - m[1]), m[1])):
+        if not any(i in covered for i in range(match[1], match[2])):
+            covered.update(range(match[1], match[2]))
+            kept.append(match)
+    return sorted(kept, key=lambda m: (m[1], -(m[2] - m[1])))
 
 
 def _record(found: dict[tuple[str, str, str], dict[str, Any]], cue: Span, issue: str, held: Held) -> None:

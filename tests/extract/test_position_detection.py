@@ -1928,3 +1928,16 @@ def test_a_guess_at_a_partys_act_is_no_stance(nlp: Language) -> None:
 def test_renouncing_nato_membership_is_against_membership(nlp: Language) -> None:
     text = "Russia's memorandum demands that Ukraine renounce NATO membership and cut its army."
     assert stances(nlp, text) == {("Russia", "nato_membership", "oppose")}
+
+
+def test_a_part_of_the_cues_object_still_makes_the_cue(nlp: Language) -> None:
+    text = "Volodymyr Zelensky said Ukraine would not cede any of its territory to Russia."
+    assert ("Volodymyr Zelensky", "territory", "oppose") in stances(nlp, text)
+    text = "Volodymyr Zelensky said Ukraine would not give up any of its land."
+    assert ("Volodymyr Zelensky", "territory", "oppose") in stances(nlp, text)
+
+
+def test_a_bodys_ministers_past_an_adjective_stand_for_the_body(nlp: Language) -> None:
+    # "EU foreign ministers": the adjective makes the parser hang the body as an nmod, not a compound
+    text = "EU foreign ministers agreed to tighten sanctions on Russia."
+    assert stances(nlp, text) == {("European Union", "sanctions", "support")}

@@ -2011,7 +2011,8 @@ class PositionDetector:
                 c.i
                 for c in token.children
                 if c.i in index
-                and (c.dep_ == "appos" or (c.dep_ == "compound" and not thing and not unnamed))
+                # "EU foreign ministers": the parser makes the body a compound, or an nmod past an adjective
+                and (c.dep_ == "appos" or (c.dep_ in {"compound", "nmod"} and not thing and not unnamed))
             ]
             if near:
                 mention = index[near[0]]
@@ -2467,12 +2468,18 @@ def _spread_cues(
                 if noun.lower_ != last or noun.dep_ not in {"dobj", "pobj"}:
                     continue
                 links = [t for t in doc[head.i + 1 : noun.i] if t.lower_ in middle]
+                part = _partitive_part(noun)  # "cede any of its territory": "any" is the object
+                if part is not None and part.head in {head, *links}:
+                    links += [part, noun.head]
                 chain_ok = noun.head == head or (
                     noun.head in links and (noun.head.head == head or noun.head.head in links)
                 )
-                if not chain_ok or [t.lower_ for t in links] != list(middle):
+                if not chain_ok or [t.lower_ for t in links if t.lower_ in middle] != list(middle):
                     continue
                 between = [t for t in doc[head.i + 1 : noun.i] if t not in links]
+                if part is not None and part in links and not between:
+                    found.append((key, head.i, noun.i + 1))
+                    continue
                 if article and any(t.dep_ == "poss" and t.lower_ not in pronouns for t in between):
                     continue  # the cue's article as "its" is the holder's; "end Russia's war" names another
                 if any(t.lower_ not in articles for t in between) and all(
@@ -2609,6 +2616,15 @@ def _failed(verb: Token) -> bool:
         c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
         for c in verb.children
     )
+
+
+def _partitive_part(noun: Token) -> Token | None:
+    """The number or quantifier an object counts a part of ("any of its territory": "any"), or None."""
+    of = noun.head
+    if noun.dep_ != "pobj" or of.lower_ != "of" or of.dep_ != "prep":
+        return None
+    part = of.head
+    return part if part.dep_ == "dobj" and (part.like_num or part.is_stop) else None
 
 
 def _partitive_whole(token: Token) -> Token:

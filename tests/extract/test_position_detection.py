@@ -1941,3 +1941,12 @@ def test_a_bodys_ministers_past_an_adjective_stand_for_the_body(nlp: Language) -
     # "EU foreign ministers": the adjective makes the parser hang the body as an nmod, not a compound
     text = "EU foreign ministers agreed to tighten sanctions on Russia."
     assert stances(nlp, text) == {("European Union", "sanctions", "support")}
+
+
+def test_the_country_a_speaker_voices_is_the_subject_controlling_the_cues_verb(nlp: Language) -> None:
+    # "lift" has no subject of its own: "Washington", the subject of "going", holds it with the speaker
+    text = "Washington is not going to lift its sanctions on Russia at this stage, Marco Rubio said."
+    assert stances(nlp, text) == {
+        ("Marco Rubio", "sanctions", "support"),
+        ("United States", "sanctions", "support"),
+    }

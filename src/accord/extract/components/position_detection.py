@@ -1174,6 +1174,9 @@ class PositionDetector:
         if any(t.lower_ in self.stance_nouns and not is_verb(t) for t in path[path.index(verb) + 1 :]):
             return None  # "dismissed US suggestions that Kyiv give up land": the clause is the suggestion's
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        while subject is None and verb.dep_ == "xcomp" and verb.head in path:
+            verb = verb.head  # "Washington is not going to lift its sanctions": the controlling subject
+            subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if (
             subject is None
             or subject == path[0]  # "NATO membership for Ukraine is the only way": the cue, no party

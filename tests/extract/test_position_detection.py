@@ -1950,3 +1950,24 @@ def test_the_country_a_speaker_voices_is_the_subject_controlling_the_cues_verb(n
         ("Marco Rubio", "sanctions", "support"),
         ("United States", "sanctions", "support"),
     }
+
+
+def test_a_later_clause_answering_what_was_asked_for_takes_a_stance_on_it(nlp: Language) -> None:
+    text = "Donald Trump proposed a 30-day ceasefire on Tuesday, but Russia rejected the proposal as a ploy."
+    assert ("Russia", "ceasefire", "oppose") in stances(nlp, text)
+    # what the first clause refuses was not asked for: a later "proposal" is not the refused thing
+    text = "Russia said it would not accept a ceasefire, but Ukraine welcomed the proposal."
+    assert not {s for s in stances(nlp, text) if s[0] == "Ukraine"}
+    text = "Dmitry Peskov said Ukraine should hold elections soon, but Andriy Yermak rejected the idea."
+    assert ("Andriy Yermak", "elections", "oppose") in stances(nlp, text)
+    # a noun that says what it is is no answer: "the idea of negotiations" is not the aid named before
+    text = "Putin said Western military support meant that Kyiv had rejected the idea of any negotiations."
+    assert ("Ukraine", "military_aid", "oppose") not in stances(nlp, text)
+
+
+def test_a_coordinate_clause_with_its_own_subject_is_not_the_first_subjects_stance(nlp: Language) -> None:
+    # the Kremlin's dismissal is no stance verb; climbing to "called" must not make it Merz's
+    text = (
+        "Friedrich Merz called for a ceasefire by the end of the month, but the Kremlin dismissed the demand."
+    )
+    assert stances(nlp, text) == {("Friedrich Merz", "ceasefire", "support")}

@@ -302,6 +302,7 @@ class PositionDetector:
         self.two_sides = set(holder_words["two_sides"])
         self.subject_pronouns = set(holder_words["subject_pronouns"])
         self.anaphors = set(holder_words["anaphors"])
+        self.answered = frozenset(holder_words["answered"])
         self.resolvable = set(holder_words["resolvable"])
         self.first_person = set(holder_words["first_person"])
         self.named_things = set(holder_words["named_things"])
@@ -404,9 +405,19 @@ class PositionDetector:
             ],
             key=lambda m: (m[1], -(m[2] - m[1])),
         )
-        return sorted(
-            matches + _anaphoric_cues(doc, matches, self.anaphors), key=lambda m: (m[1], -(m[2] - m[1]))
-        )
+        asked = [m for m in matches if self._asked_as_named(doc[m[1] : m[2]])]
+        pointing = _anaphoric_cues(doc, matches, self.anaphors) + _answered_cues(doc, asked, self.answered)
+        return sorted(matches + pointing, key=lambda m: (m[1], -(m[2] - m[1])))
+
+    def _asked_as_named(self, cue: Span) -> bool:
+        """Is the cue asked for as its words say, no negator or reverser on its way up to its clause's verb
+        ("called for lifting sanctions" asks against them: an answer to it is no answer on sanctions)?"""
+        for token in self._path(cue)[1:]:
+            if token.lower_ in self.negators or any(c.dep_ == "neg" for c in token.children):
+                return False
+            if is_verb(token):
+                return True
+        return True
 
     def _stated_direction(
         self, cue: Span, issue: str, direction: str, index: dict[int, dict[str, Any]], named: set[int]
@@ -670,6 +681,15 @@ class PositionDetector:
             return self._claimed(search, position)
         if position > 0 and path[position - 1].dep_ == "acl" and token.lower_ in self.report_nouns:
             return _Step.NO_STANCE  # "denied a report that Putin had agreed to a ceasefire": hearsay
+        if (
+            position > 0
+            and not search.holders
+            and token.dep_ not in {"ccomp", "xcomp"}  # "said that X ... and that Kyiv had proposed": reported
+            and self._other_subjects_clause(path[position - 1])
+        ):
+            # "Merz called for a ceasefire, but the Kremlin dismissed the demand": the clause has its own
+            # subject, which states nothing here; the first clause's subject did not say it
+            return _Step.NO_STANCE
         if position > 0 and self._own_clause(path[position - 1], token):
             # "Kyiv insists that ..., and Russia recognizes the independence of ...": a clause of its own
             # beside what the verb states, with its own subject, is not the verb's content
@@ -679,6 +699,16 @@ class PositionDetector:
         if search.first is not None and self._side_clause(path[position - 1]):
             return _Step.END  # "X said ..., while Y called for ...": Y's clause is not what X says
         return _Step.ON
+
+    def _other_subjects_clause(self, below: Token) -> bool:
+        """Is ``below`` a coordinate clause whose own subject is named, not a pronoun?"""
+        return (
+            below.dep_ == "conj"
+            and is_verb(below)
+            and any(
+                c.dep_ in {"nsubj", "nsubjpass"} and not _is_pronoun(c, self.pronouns) for c in below.children
+            )
+        )
 
     @staticmethod
     def _own_clause(below: Token, verb: Token) -> bool:
@@ -2510,6 +2540,30 @@ def _anaphoric_cues(
         match_id, cue_end = earlier[token.lower_]
         if cue_end <= token.i:
             found.append((match_id, token.i, token.i + 1))
+    return found
+
+
+def _answered_cues(
+    doc: Doc, matches: list[tuple[int, int, int]], answered: frozenset[str]
+) -> list[tuple[int, int, int]]:
+    """ "Merz called for a ceasefire, but the Kremlin dismissed the demand": the object of a later clause's
+    verb that answers what the sentence asked for before it, when it asked for one issue only."""
+    found: list[tuple[int, int, int]] = []
+    for token in doc:
+        if token.lower_ not in answered or token.dep_ not in {"dobj", "nsubjpass"}:
+            continue
+        if token.lower_ != "it" and not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            continue  # "a proposal" is another one; "the proposal", "it" point back
+        if any(c.dep_ in {"prep", "acl", "relcl"} for c in token.children):
+            continue  # "the idea of any negotiations", "the proposal to meet": it says what it is
+        asked = {doc.vocab.strings[m] for m, s, e in matches if token.sent.start <= s and e <= token.i}
+        asked = {key for key in asked if not key.endswith("|none")}
+        if len({key.split("|")[0] for key in asked}) != 1 or len(asked) != 1:
+            continue
+        verb = token.head
+        if verb.i <= max(e for m, s, e in matches if doc.vocab.strings[m] in asked):
+            continue  # the answer comes after what it answers
+        found.append((doc.vocab.strings[asked.pop()], token.i, token.i + 1))
     return found
 
 

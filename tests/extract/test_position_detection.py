@@ -1971,3 +1971,13 @@ def test_a_coordinate_clause_with_its_own_subject_is_not_the_first_subjects_stan
         "Friedrich Merz called for a ceasefire by the end of the month, but the Kremlin dismissed the demand."
     )
     assert stances(nlp, text) == {("Friedrich Merz", "ceasefire", "support")}
+
+
+def test_a_negated_verb_of_saying_leaves_its_content_unsaid(nlp: Language) -> None:
+    # not confirming that weapons would be sent is not opposing sending them
+    text = "The State Department wouldn't confirm that lethal weapons would be sent to Ukraine."
+    assert stances(nlp, text) == set()
+    assert stances(nlp, "Volodymyr Zelensky did not say that Ukraine would give up land.") == set()
+    # the contrast: the negation inside what is said still turns it
+    text = "Dmitry Peskov said that Russia would not accept a ceasefire."
+    assert ("Dmitry Peskov", "ceasefire", "oppose") in stances(nlp, text)

@@ -852,8 +852,8 @@ class PositionDetector:
         judged = any(c.dep_ == "oprd" and self._condemns(c) for c in token.children)
         if base in self.directives and base.startswith("call") and not _calls_for(token) and not judged:
             return _Step.NEXT
-        if self._noncommittal(token) or self._done_by_no_one(token):
-            return _Step.NO_STANCE  # "has not yet accepted the meeting", "nothing had been agreed on"
+        if self._states_nothing(token, path, position):
+            return _Step.NO_STANCE  # "has not yet accepted the meeting", "wouldn't confirm that ..."
         subject = self._subject(token)
 
         # no subject, or the cue itself ("NATO expansion threatened Russia's security": the cue is judged)
@@ -871,6 +871,19 @@ class PositionDetector:
         if self._addressee(subject, path, position):
             return _Step.NEXT  # "demanded that Ukraine refuse ...": the party asked to act holds nothing
         return self._subject_holders(search, position, token, subject, issues_plan)
+
+    def _states_nothing(self, verb: Token, path: list[Token], position: int) -> bool:
+        """Does the verb commit to nothing: not yet accepted, done by no one, or a negated verb of saying
+        whose content it leaves unsaid ("wouldn't confirm that weapons would be sent", "did not say that
+        Ukraine would give up land": neither is a stance, and neither is its opposite)?"""
+        unsaid = (
+            verb.lower_ in self.speech
+            and verb.lower_ not in self.stance
+            and position > 0
+            and path[position - 1].dep_ == "ccomp"
+            and any(c.dep_ == "neg" for c in verb.children)
+        )
+        return unsaid or self._noncommittal(verb) or self._done_by_no_one(verb)
 
     def _done_by_no_one(self, verb: Token) -> bool:
         """Is the verb's subject no one: "nothing", "nobody", "no one", "no country"?"""

@@ -148,6 +148,13 @@ class ActorLinker:
             ),
             key=lambda pair: -len(pair[0]),
         )
+        # the roles by their first word (a one-word role also by its plural), longest first as above: the
+        # lookup at each word of a text costs one dictionary probe instead of a pass over every role
+        self.roles_by_first: dict[str, list[tuple[list[str], str]]] = {}
+        for words, title in self.roles:
+            self.roles_by_first.setdefault(words[0], []).append((words, title))
+            if len(words) == 1:
+                self.roles_by_first.setdefault(words[0] + "s", []).append((words, title))
         self.media: set[str] = {fold(m) for m in lexicon["media"]}
         self.bylines: list[str] = [b.lower() for b in lexicon["byline_phrases"]]
         self.role_nouns: dict[str, list[set[str]]] = {
@@ -451,7 +458,7 @@ class ActorLinker:
         for i in range(len(doc)):
             if i in taken:
                 continue
-            for words, title in self.roles:
+            for words, title in self.roles_by_first.get(lowered[i], ()):
                 window = lowered[i : i + len(words)]
                 if window != words and window != [*words[:-1], words[-1] + "s"]:
                     continue

@@ -261,10 +261,11 @@ class PositionDetector:
         self.theatre_preps = frozenset(stance_words["theatre_preps"])
 
     def _read_hedges(self, stance_words: dict[str, Any]) -> None:
-        """The words that say nobody took the stance: guesses, hearsay, empty subjects."""
+        """The words that say nobody took the stance: guesses, hearsay, empty subjects, degrees."""
         self.guesses = frozenset(stance_words["guesses"])
         self.empty_subjects = frozenset(stance_words["empty_subjects"])
         self.report_nouns = frozenset(stance_words["report_nouns"])
+        self.degree_words = frozenset(stance_words["degree_words"])
 
     def _read_threat_words(self, stance_words: dict[str, Any]) -> None:
         """Threats and measures: verbs of threatening, imposing or announcing punishments, the punishments,
@@ -1809,11 +1810,11 @@ class PositionDetector:
             # "Ukraine must drop its bid", "Ukraine's bid must be dropped": the owner is asked to act, and
             # whoever asks holds the stance
             return True
-        doc = token.doc
         start = token.left_edge.i
+        longest = max((len(p) for p in self.condition_phrases), default=0)
+        before = [t.lower_ for t in token.doc[max(0, start - longest) : start]]  # read once, not per phrase
         return any(
-            start >= len(p) and [t.lower_ for t in doc[start - len(p) : start]] == p
-            for p in self.condition_phrases
+            len(before) >= len(p) and before[len(before) - len(p) :] == p for p in self.condition_phrases
         )
 
     def _expects_party(self, token: Token, below: list[Token], index: dict[int, dict[str, Any]]) -> bool:
@@ -2417,7 +2418,7 @@ class PositionDetector:
             if any(w in self.unconditional for w in before):
                 continue  # "a truce without preconditions": no condition at all
             after = cue.sent[i + len(phrase) : i + len(phrase) + 1]
-            if after.text.lower() in {"possible", "necessary", "needed"}:
+            if after.text.lower() in self.degree_words:
                 continue  # "as soon as possible", "as long as necessary": a degree, no condition
             if phrase in self.premise_phrases:
                 head = cue.sent[i].head
@@ -2509,8 +2510,13 @@ def _spread_cues(
     them is more than an article."""
     found: list[tuple[int, int, int]] = []
     for head in doc:
-        for key, middle, last, article in spread.get(head.lower_, ()):
-            for noun in head.sent[head.i - head.sent.start + 1 :][:8]:
+        entries = spread.get(head.lower_, ())
+        if not entries:
+            continue
+        sent = head.sent  # found once per head: spaCy builds the sentence span anew at each call
+        following = list(sent[head.i - sent.start + 1 :][:8])
+        for key, middle, last, article in entries:
+            for noun in following:
                 if noun.lower_ != last or noun.dep_ not in {"dobj", "pobj"}:
                     continue
                 links = [t for t in doc[head.i + 1 : noun.i] if t.lower_ in middle]

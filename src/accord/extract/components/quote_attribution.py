@@ -322,8 +322,8 @@ def _single_quotations(par: str, base: int, doubles: list[Quotation]) -> list[Qu
     found: list[Quotation] = []
     start: int | None = None
     for i, ch in enumerate(par):
-        if any(a <= i < b for a, b in taken):
-            continue
+        if ch not in "‘’" or any(a <= i < b for a, b in taken):
+            continue  # only the single marks matter, and only outside double-quoted passages
         before = par[i - 1] if i > 0 else " "
         after = par[i + 1] if i + 1 < len(par) else " "
         if ch == "‘" and start is None and (before.isspace() or before in "([—–-:") and not after.isspace():

@@ -1079,3 +1079,16 @@ def test_a_journey_or_meeting_still_ahead_places_nothing_now(nlp: Language) -> N
     # a letter is written where its author was, which nobody says
     text = "Recep Tayyip Erdogan hosted Volodymyr Zelensky in Istanbul. Zelensky wrote a letter to Erdogan."
     assert all(e["place"] is None for e in events(nlp, text) if e["type"] == "statement")
+
+
+def test_a_date_in_a_coordinate_clause_with_its_own_subject_is_not_the_events(nlp: Language) -> None:
+    text = (
+        'Donald Trump called Zelensky "a dictator" in a social media post, and the Kremlin has questioned '
+        "his legitimacy because no election was held in 2024."
+    )
+    (post,) = [e for e in events(nlp, text) if e["type"] == "statement"]
+    assert post["date"] is None
+    # the contrast: a date in the event's own clause still dates it
+    text = 'Donald Trump called Zelensky "a dictator" in a social media post on February 19, 2025.'
+    (post,) = [e for e in events(nlp, text) if e["type"] == "statement"]
+    assert post["date"] == "2025-02-19"

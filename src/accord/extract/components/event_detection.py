@@ -533,7 +533,7 @@ class EventDetector:
             modality = "hypothetical"
         scope = doc[clause.left_edge.i : clause.right_edge.i + 1] if clause != root else trigger.sent
         date, precision = None, None
-        for text in _date_texts(scope, root, self.words):
+        for text in _date_texts(scope, root, self.words, _other_clauses(clause)):
             date, precision = resolve_date(text, published, future=modality == "scheduled")
             if date is not None or precision is not None:
                 break
@@ -1933,11 +1933,25 @@ def _country_place(span: Span) -> bool:
     return mention is not None and not mention.get("capital")
 
 
-def _date_texts(scope: Span, trigger: Token, words: EventWords) -> list[str]:
+def _other_clauses(clause: Token) -> set[int]:
+    """The tokens of the clauses joined to ``clause`` that have subjects of their own: "Trump called him a
+    dictator in a post, and the Kremlin questioned his legitimacy because no election was held in 2024" (the
+    year is the election's, not the post's)."""
+    return {
+        t.i
+        for c in clause.children
+        if c.dep_ == "conj" and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+        for t in c.subtree
+    }
+
+
+def _date_texts(scope: Span, trigger: Token, words: EventWords, elsewhere: set[int]) -> list[str]:
     """The clause's date expressions, nearest the trigger first, leaving out the ones that bound a period
-    rather than date the event ("since 2022", "until March")."""
+    rather than date the event ("since 2022", "until March") and the ones of other clauses."""
     found = []
     for ent in entities_in(scope, {"DATE", "TIME"}):
+        if ent.start in elsewhere and trigger.i not in elsewhere:
+            continue
         before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
         if before in words.period_bounds:
             continue

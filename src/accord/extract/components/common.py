@@ -120,6 +120,11 @@ def mention_index(doc: Doc) -> dict[int, dict[str, Any]]:
     return index
 
 
+def own_subject(verb: Token) -> Token | None:
+    """The verb's own subject, active or passive, or None (no subject inherited from another verb)."""
+    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
 def passive_agent(verb: Token) -> Token | None:
     """The noun after a passive verb's "by" ("was accepted by Putin" -> Putin), or None."""
     by = next((c for c in verb.children if c.dep_ == "agent"), None)

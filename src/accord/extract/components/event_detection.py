@@ -34,6 +34,7 @@ from accord.extract.components.common import (
     load_lexicon,
     mark_acting,
     mention_index,
+    own_subject,
     provenance,
     published_date,
 )
@@ -1009,7 +1010,7 @@ class EventDetector:
         reporter = clause.head
         if clause.dep_ != "ccomp" or reporter.i < clause.i:
             return []
-        subject = next((c for c in reporter.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        subject = own_subject(reporter)
         limit = subject.left_edge.i if subject is not None and subject.i < reporter.i else reporter.i
         spans = (
             _place_span(pobj, self.words)
@@ -1409,7 +1410,7 @@ def _by_both_sides(root: Token, clause: Token, words: EventWords) -> bool:
     """Is the event's subject the pair of parties told before: "the two sides", "both leaders", "the
     parties"?"""
     verb = root if _is_verb(root) else clause
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    subject = own_subject(verb)
     if subject is None or subject.lower_ not in words.side_nouns:
         return False
     paired = any(c.lower_ in words.pair_words for c in subject.children) or subject.lower_ == "both"

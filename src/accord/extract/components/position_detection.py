@@ -35,6 +35,7 @@ from accord.extract.components.common import (
     load_lexicon,
     mark_acting,
     mention_index,
+    own_subject,
     passive_agent,
     provenance,
     speaking_for,
@@ -404,11 +405,12 @@ class PositionDetector:
                 # "support for Ukraine's sovereignty": the cue's last word owns another thing, which is named
                 if not (m[2] < len(doc) and doc[m[2]].lower_ in {"'s", "’s"})
             ],
-            key=lambda m: (m[1], -(m[2] - m[1])),
+            key=_by_start,
         )
-        asked = [m for m in matches if self._asked_as_named(doc[m[1] : m[2]])]
-        pointing = _anaphoric_cues(doc, matches, self.anaphors) + _answered_cues(doc, asked, self.answered)
-        return sorted(matches + pointing, key=lambda m: (m[1], -(m[2] - m[1])))
+        pointing = _anaphoric_cues(doc, matches, self.anaphors) + _answered_cues(
+            doc, matches, self.answered, self._asked_as_named
+        )
+        return sorted(matches + pointing, key=_by_start)
 
     def _asked_as_named(self, cue: Span) -> bool:
         """Is the cue asked for as its words say, no negator or reverser on its way up to its clause's verb
@@ -703,22 +705,14 @@ class PositionDetector:
 
     def _other_subjects_clause(self, below: Token) -> bool:
         """Is ``below`` a coordinate clause whose own subject is named, not a pronoun?"""
-        return (
-            below.dep_ == "conj"
-            and is_verb(below)
-            and any(
-                c.dep_ in {"nsubj", "nsubjpass"} and not _is_pronoun(c, self.pronouns) for c in below.children
-            )
-        )
+        subject = _coordinate_subject(below)
+        return subject is not None and not _is_pronoun(subject, self.pronouns)
 
     @staticmethod
     def _own_clause(below: Token, verb: Token) -> bool:
         """Is ``below`` a coordinate clause with its own subject beside the complement ``verb`` states?"""
-        return (
-            below.dep_ == "conj"
-            and is_verb(below)
-            and any(c.dep_ in {"nsubj", "nsubjpass"} for c in below.children)
-            and any(c.dep_ in {"ccomp", "xcomp"} and c != below for c in verb.children)
+        return _coordinate_subject(below) is not None and any(
+            c.dep_ in {"ccomp", "xcomp"} and c != below for c in verb.children
         )
 
     def _claimed(self, search: _Search, position: int) -> _Step:
@@ -765,7 +759,7 @@ class PositionDetector:
     def _guessed(self, verb: Token) -> bool:
         """A verb whose act a guessing adverb hedges, said of someone other than the speaker ("the Kremlin
         would probably accept"; but "maybe have a call with Trump", "we could perhaps agree" propose it)."""
-        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        subject = own_subject(verb)
         return (
             is_verb(verb)
             and subject is not None
@@ -1217,10 +1211,10 @@ class PositionDetector:
             return None  # "Zelensky said Ukraine needs air defence": the speaker's plea only
         if any(t.lower_ in self.stance_nouns and not is_verb(t) for t in path[path.index(verb) + 1 :]):
             return None  # "dismissed US suggestions that Kyiv give up land": the clause is the suggestion's
-        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        subject = own_subject(verb)
         while subject is None and verb.dep_ == "xcomp" and verb.head in path:
             verb = verb.head  # "Washington is not going to lift its sanctions": the controlling subject
-            subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            subject = own_subject(verb)
         if (
             subject is None
             or subject == path[0]  # "NATO membership for Ukraine is the only way": the cue, no party
@@ -1652,7 +1646,7 @@ class PositionDetector:
         Kyiv to retreat"); a noun's owner ("Russia's withdrawal", "a Russian withdrawal") or its forces
         ("the withdrawal of Ukrainian troops")."""
         if is_verb(root):
-            subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            subject = own_subject(root)
             if subject is not None or root.dep_ != "xcomp":
                 return subject
             head = root.head
@@ -2432,6 +2426,16 @@ class PositionDetector:
         return None, None, False
 
 
+def _coordinate_subject(clause: Token) -> Token | None:
+    """The own subject of a coordinate clause ("..., but the Kremlin dismissed it": the Kremlin), or None."""
+    return own_subject(clause) if clause.dep_ == "conj" and is_verb(clause) else None
+
+
+def _by_start(match: tuple[int, int, int]) -> tuple[int, int]:
+    """Cue matches in text order, the longest first where two start together."""
+    return match[1], -(match[2] - match[1])
+
+
 def _longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     """The cues that overlap no longer one, by start: "recognise the annexation of Crimea" over "never
     recognise", which shares a word with it."""
@@ -2441,7 +2445,7 @@ def _longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, 
         if not any(i in covered for i in range(match[1], match[2])):
             covered.update(range(match[1], match[2]))
             kept.append(match)
-    return sorted(kept, key=lambda m: (m[1], -(m[2] - m[1])))
+    return sorted(kept, key=_by_start)
 
 
 def _record(found: dict[tuple[str, str, str], dict[str, Any]], cue: Span, issue: str, held: Held) -> None:
@@ -2563,10 +2567,14 @@ def _anaphoric_cues(
 
 
 def _answered_cues(
-    doc: Doc, matches: list[tuple[int, int, int]], answered: frozenset[str]
+    doc: Doc,
+    matches: list[tuple[int, int, int]],
+    answered: frozenset[str],
+    asked_as_named: Callable[[Span], bool],
 ) -> list[tuple[int, int, int]]:
     """ "Merz called for a ceasefire, but the Kremlin dismissed the demand": the object of a later clause's
-    verb that answers what the sentence asked for before it, when it asked for one issue only."""
+    verb that answers what the sentence asked for before it, when it asked for one issue only, as its words
+    say (``asked_as_named``, judged only for sentences with an answer)."""
     found: list[tuple[int, int, int]] = []
     for token in doc:
         if token.lower_ not in answered or token.dep_ not in {"dobj", "nsubjpass"}:
@@ -2575,12 +2583,14 @@ def _answered_cues(
             continue  # "a proposal" is another one; "the proposal", "it" point back
         if any(c.dep_ in {"prep", "acl", "relcl"} for c in token.children):
             continue  # "the idea of any negotiations", "the proposal to meet": it says what it is
-        asked = {doc.vocab.strings[m] for m, s, e in matches if token.sent.start <= s and e <= token.i}
+        before = [(m, s, e) for m, s, e in matches if token.sent.start <= s and e <= token.i]
+        asked = {doc.vocab.strings[m] for m, s, e in before if asked_as_named(doc[s:e])}
         asked = {key for key in asked if not key.endswith("|none")}
         if len({key.split("|")[0] for key in asked}) != 1 or len(asked) != 1:
             continue
         verb = token.head
-        if verb.i <= max(e for m, s, e in matches if doc.vocab.strings[m] in asked):
+        named = [e for m, s, e in matches if doc.vocab.strings[m] in asked and asked_as_named(doc[s:e])]
+        if verb.i <= max(named):
             continue  # the answer comes after what it answers
         found.append((doc.vocab.strings[asked.pop()], token.i, token.i + 1))
     return found
@@ -2593,7 +2603,7 @@ def _to_or_for(token: Token) -> bool:
 def _doer(verb: Token) -> Token | None:
     """Who does what the verb says: its subject, or for an infinitive the one asked to do it ("called on
     Putin to halt", "urged China not to give"), else the subject it inherits."""
-    own = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    own = own_subject(verb)
     if own is None and verb.dep_ == "pcomp" and verb.head.lower_ == "against":
         # "Putin warned (the West) against sending weapons": the one warned would send them, not the warner
         return next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)

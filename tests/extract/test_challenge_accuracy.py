@@ -13,11 +13,8 @@ import pytest
 from spacy.language import Language
 
 from accord.extract.evaluation import evaluate_corpus
-from accord.extract.export import stored_predictions
 from accord.extract.gold import load_gold, load_metadata
-from accord.extract.runner import run_extraction
-from accord.ingest import ingest_paths
-from accord.store import open_store
+from pipeline_store import extract_corpus
 
 CHALLENGE = Path(__file__).resolve().parents[2] / "eval" / "challenge"
 MARGIN = 0.03
@@ -28,12 +25,8 @@ MOST_FLIPPED = 0  # stances the gold's holder holds the other way round; the las
 
 @pytest.mark.slow
 def test_challenge_test_half_stays_above_the_floors(tmp_path: Path, nlp: Language) -> None:
-    engine = open_store(f"sqlite:///{tmp_path / 'challenge.db'}")
-    assert ingest_paths([CHALLENGE / "articles.jsonl"], engine, progress=False).ok
-    extracted = run_extraction(engine, nlp=nlp)
+    extracted, predicted = extract_corpus(CHALLENGE / "articles.jsonl", tmp_path, nlp)
     assert extracted.problems == []
-    predicted, errors = stored_predictions(engine)
-    assert errors == []
     metadata = load_metadata(CHALLENGE / "articles.jsonl")
     report = evaluate_corpus(
         predicted, load_gold(CHALLENGE / "gold.jsonl"), metadata, split="test", resamples=1

@@ -14,11 +14,8 @@ import pytest
 from spacy.language import Language
 
 from accord.extract.evaluation import evaluate_corpus
-from accord.extract.export import stored_predictions
 from accord.extract.gold import load_gold, load_metadata
-from accord.extract.runner import run_extraction
-from accord.ingest import ingest_paths
-from accord.store import open_store
+from pipeline_store import extract_corpus
 
 DEV = Path(__file__).resolve().parents[2] / "eval" / "dev"
 MARGIN = 0.03
@@ -38,12 +35,8 @@ def test_test_split_f1_stays_above_the_floors(tmp_path: Path, nlp: Language) -> 
     ]
     corpus = tmp_path / "test.jsonl"
     corpus.write_text("\n".join(test_lines) + "\n", encoding="utf-8")
-    engine = open_store(f"sqlite:///{tmp_path / 'dev.db'}")
-    assert ingest_paths([corpus], engine, progress=False).ok
-    extracted = run_extraction(engine, nlp=nlp)
+    extracted, predicted = extract_corpus(corpus, tmp_path, nlp)
     assert extracted.ok == len(test_lines), extracted.problems
-    predicted, errors = stored_predictions(engine)
-    assert errors == []
     report = evaluate_corpus(predicted, load_gold(DEV / "gold.jsonl"), metadata, split="test", resamples=1)
     assert len(report.articles) == len(test_lines) >= 35
     below = {

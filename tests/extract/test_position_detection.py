@@ -1030,6 +1030,18 @@ def test_a_comma_splice_keeps_each_clause_its_own_negation(nlp: Language) -> Non
     assert ("Sergei Lavrov", "nato_membership", "support") not in stances(nlp, said)
 
 
+def test_a_negated_verb_leaves_its_adverbial_statement_alone(nlp: Language) -> None:
+    # "..., saying ..." / "..., listing ...": a statement of its own; the main verb's "not" is not its
+    text = "Zelensky did not sign the agreement, saying Ukraine would never give up territory."
+    assert ("Volodymyr Zelensky", "territory", "oppose") in stances(nlp, text)  # was support
+    assert ("Volodymyr Zelensky", "territory", "support") not in stances(nlp, text)
+    listed = (
+        'Russian President Vladimir Putin spoke on Thursday. Those "objectives do not change", he says, '
+        'listing "denazification, demilitarisation and its neutral status".'
+    )
+    assert stances(nlp, listed) == {("Vladimir Putin", "neutrality", "support")}  # was oppose
+
+
 def test_a_premise_supposes_a_thing_and_conditions_the_rest(nlp: Language) -> None:
     # what "in the event of" / "in case of" governs is supposed, not asked for
     talks = "Macron called for direct talks between Ukraine and Russia in the event of a ceasefire."

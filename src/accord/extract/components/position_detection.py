@@ -2105,6 +2105,8 @@ class PositionDetector:
                 continue  # "the withdrawal of troops and the release of prisoners": a list, not a reversal
             if below is not None and self._spliced(below, token):
                 break  # "It doesn't join NATO, it doesn't join ...": the second clause's "not" is its own
+            if below is not None and below.i not in inside and _adverbial_clause(below):
+                break  # "did not sign, saying Ukraine would never give up land": the "not" is the signing's
             word = self._word_sign(token, below, inside)
             if word == 0:
                 return 0
@@ -2478,6 +2480,12 @@ def _one_per_stance(found: dict[tuple[str, str, str], dict[str, Any]]) -> list[d
         for (actor, issue, stance), item in found.items()
         if not (stance != "conditional" and (actor, issue) in conditional)
     ]
+
+
+def _adverbial_clause(token: Token) -> bool:
+    """An adverbial clause that is a statement of its own ("..., saying ...", "..., demanding ..."), not a
+    purpose the main verb is negated with ("did not come to demand ...")."""
+    return token.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _subject_link(below: Token | None) -> bool:

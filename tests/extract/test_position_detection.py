@@ -606,6 +606,17 @@ def test_delegations_named_by_their_countries_hold_for_them(nlp: Language) -> No
     assert {("United States", "support"), ("Ukraine", "support")} <= found
 
 
+def test_a_persons_envoy_is_not_that_person(nlp: Language) -> None:
+    # the envoy the text names holds the stance; a person's envoy is not the person
+    named = (
+        "Donald Trump spoke on Monday. The US President's Special Representative for Ukraine and Russia, "
+        "Keith Kellogg, emphasized the importance of an immediate ceasefire."
+    )
+    assert issue_stances(nlp, named, "ceasefire") == {("Keith Kellogg", "support")}  # was Trump
+    unnamed = "Donald Trump spoke on Monday. The US President's special representative proposed a ceasefire."
+    assert ("Donald Trump", "support") not in issue_stances(nlp, unnamed, "ceasefire")  # was Trump
+
+
 def test_a_named_apposition_beats_a_role_title(nlp: Language) -> None:
     text = (
         "Petro Poroshenko said the truce had held, while the country's president, Arseniy Yatsenyuk, "

@@ -1022,10 +1022,15 @@ class PositionDetector:
         # "envoys from Ukraine, the separatist leadership, Russia and the OSCE": the parser hangs the list's
         # rest on an apposition of its first item
         subjects += [c for a in subject.children if a.dep_ == "appos" for c in a.conjuncts]
-        if subject.lower_ in self.envoys and subject.i not in index:
-            # "the US and Ukrainian delegations agreed": the parties named before the delegations
+        if subject.lower_ in self.envoys and subject.i not in index and not _named_person(subject, index):
+            # "the US and Ukrainian delegations agreed": the parties named before the delegations (but "the
+            # US President's special envoy, Steve Witkoff," is the envoy the text names)
             named_by = [
-                c for c in subject.children if c.dep_ in {"compound", "amod", "poss", "nmod"} and c.i in index
+                c
+                for c in subject.children
+                if c.dep_ in {"compound", "amod", "poss", "nmod"}
+                and c.i in index
+                and index[c.i]["kind"] != "person"  # "the President's special representative" is not him
             ]
             subjects = [t for c in named_by for t in [c, *c.conjuncts]] or subjects
         # "he and the leaders of France and Germany agreed": each conjunct, a group of leaders too
@@ -2480,6 +2485,11 @@ def _one_per_stance(found: dict[tuple[str, str, str], dict[str, Any]]) -> list[d
         for (actor, issue, stance), item in found.items()
         if not (stance != "conditional" and (actor, issue) in conditional)
     ]
+
+
+def _named_person(token: Token, index: dict[int, dict[str, Any]]) -> bool:
+    """Does the noun have a person's name in apposition ("the envoy, Steve Witkoff,")?"""
+    return any(c.dep_ == "appos" and c.i in index and index[c.i]["kind"] == "person" for c in token.children)
 
 
 def _adverbial_clause(token: Token) -> bool:

@@ -1053,6 +1053,16 @@ def test_a_negated_verb_leaves_its_adverbial_statement_alone(nlp: Language) -> N
     assert stances(nlp, listed) == {("Vladimir Putin", "neutrality", "support")}  # was oppose
 
 
+def test_a_verbs_negation_does_not_deny_its_adjunct(nlp: Language) -> None:
+    text = "“As part of any security guarantee, there will not be American troops deployed to Ukraine,” Pete Hegseth said."
+    assert ("Pete Hegseth", "security_guarantees", "oppose") not in stances(nlp, text)  # was oppose
+    # a verb's own argument, and an adjective's complement, are still denied
+    part = "Robert Fico said Slovakia would not take part in any EU sanctions on Russian nuclear fuel."
+    assert ("Robert Fico", "sanctions", "oppose") in stances(nlp, part)
+    talk = "Trump said he was not interested in talking with Putin."
+    assert ("Donald Trump", "other", "support") not in stances(nlp, talk)
+
+
 def test_a_premise_supposes_a_thing_and_conditions_the_rest(nlp: Language) -> None:
     # what "in the event of" / "in case of" governs is supposed, not asked for
     talks = "Macron called for direct talks between Ukraine and Russia in the event of a ceasefire."

@@ -189,6 +189,7 @@ class PositionDetector:
         self.documents = set(polar["documents"])
         self.issuing = all_forms(polar["issuing"])
         self.adjunct_preps = set(polar["adjunct_preps"])
+        self.unnegated_adjuncts = set(polar["unnegated_adjuncts"])
         self.temporal_marks = set(polar["temporal_marks"])
         self.time_preps = frozenset(polar["time_preps"])
         self.time_heads = frozenset(polar["time_heads"])
@@ -2163,6 +2164,11 @@ class PositionDetector:
             return 0  # "does not exclude a ceasefire": as "did not rule out"
         return sign
 
+    def _adjunct_of(self, below: Token | None) -> bool:
+        """Is the path coming up through an adjunct of a verb ("as part of any security guarantee, there will
+        not be troops"), whose phrase the verb's "not" does not deny?"""
+        return below is not None and below.dep_ == "prep" and below.lower_ in self.unnegated_adjuncts
+
     def _modifier_sign(self, token: Token, below: Token | None, inside: set[int]) -> int:
         """The sign the words hanging from a path word give the cue: a "not", a negating modifier, "no
         longer", a negative evaluation of what the cue's clause says."""
@@ -2173,8 +2179,8 @@ class PositionDetector:
             if child.i in inside or child == below:
                 continue  # the word the path came up through was counted as a token of the path
             if child.dep_ == "neg":
-                if not firm:  # "integrity is not up for negotiation" upholds integrity
-                    sign = -sign
+                if not firm and not (is_verb(token) and self._adjunct_of(below)):
+                    sign = -sign  # (but "integrity is not up for negotiation" upholds integrity)
             elif child.dep_ == "compound" and child.i < token.i and child.lower_ in self.reverser_verbs:
                 sign = -sign  # "demanded that the West halt arms deliveries": the verb parsed as a compound
             elif (

@@ -1054,7 +1054,10 @@ def test_a_negated_verb_leaves_its_adverbial_statement_alone(nlp: Language) -> N
 
 
 def test_a_verbs_negation_does_not_deny_its_adjunct(nlp: Language) -> None:
-    text = "“As part of any security guarantee, there will not be American troops deployed to Ukraine,” Pete Hegseth said."
+    text = (
+        "“As part of any security guarantee, there will not be American troops deployed to Ukraine,” "
+        "Pete Hegseth said."
+    )
     assert ("Pete Hegseth", "security_guarantees", "oppose") not in stances(nlp, text)  # was oppose
     # a verb's own argument, and an adjective's complement, are still denied
     part = "Robert Fico said Slovakia would not take part in any EU sanctions on Russian nuclear fuel."

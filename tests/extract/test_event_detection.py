@@ -276,6 +276,30 @@ def test_speaking_by_phone_is_a_phone_call(nlp: Language) -> None:
     assert ("phone_call", ["Emmanuel Macron", "Olaf Scholz"]) in _kinds(found)
 
 
+def test_two_people_speaking_in_a_story_that_names_a_call_had_a_call(nlp: Language) -> None:
+    text = (
+        "Presidents Joe Biden and Vladimir Putin spoke frankly for nearly an hour on Thursday. Biden warned "
+        "of sanctions. The call, which took place at Putin's request, lasted 50 minutes."
+    )
+    calls = [set(e["participants"]) for e in events(nlp, text) if e["type"] == "phone_call"]
+    assert {"Joe Biden", "Vladimir Putin"} in calls  # was nothing: no medium in the sentence
+    # not where they speak in a place, nor where the story names no call, nor an outlet's interview
+    met = "Emmanuel Macron spoke with Olaf Scholz in Paris on Monday. A call with Biden followed."
+    assert not any(
+        e["type"] == "phone_call" and set(e["participants"]) == {"Emmanuel Macron", "Olaf Scholz"}
+        for e in events(nlp, met)
+    )
+    talked = "Emmanuel Macron spoke with Olaf Scholz on Monday about the war."
+    assert not [e for e in events(nlp, talked) if e["type"] == "phone_call"]
+    interview = (
+        "Yahoo News Germany spoke with foreign minister Pavlo Klimkin. He later took a call from Kerry."
+    )
+    assert not any(
+        "Pavlo Klimkin" in e["participants"] and "Germany" in e["participants"]
+        for e in events(nlp, interview)
+    )
+
+
 def test_addressing_a_news_conference_is_one_statement_with_its_speaker(nlp: Language) -> None:
     text = "Addressing a joint news conference with Zelensky in Rome, Biden said the G7 would act."
     found = [(e["type"], set(e["participants"])) for e in events(nlp, text)]

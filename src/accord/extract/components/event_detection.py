@@ -238,6 +238,7 @@ class EventDetector:
         phone = lexicon.get("phone_call") or {}
         self.talk_verbs = frozenset(all_forms([str(w) for w in phone.get("talk_verbs") or []]))
         self.talk_media = {str(w).lower() for w in phone.get("talk_media") or []}
+        self.call_echoes = {str(w).lower() for w in phone.get("call_echoes") or []}
         statement = lexicon.get("statement") or {}
         self.audience_verbs = frozenset(all_forms([str(w) for w in statement.get("audience_verbs") or []]))
         self.audiences = {str(w).lower() for w in statement.get("audiences") or []}
@@ -404,7 +405,11 @@ class EventDetector:
             if token.lower_ in self.platform_verbs and token.dep_ in VERB_DEPS and self._on_platform(token):
                 found.append(("statement", doc[token.i : token.i + 1]))
                 continue
-            if token.lower_ in self.talk_verbs and token.dep_ in VERB_DEPS and self._by_phone(token):
+            if (
+                token.lower_ in self.talk_verbs
+                and token.dep_ in VERB_DEPS
+                and (self._by_phone(token) or self._called_later(token, index))
+            ):
                 found.append(("phone_call", doc[token.i : token.i + 1]))
                 continue
             verb_kind = self.verbs.get(token.lower_)
@@ -472,6 +477,32 @@ class EventDetector:
                     if pobj.dep_ == "pobj" and pobj.lower_ in self.talk_media:
                         return pobj.lower_ != "link" or any(c.lower_ == "video" for c in pobj.children)
         return False
+
+    def _called_later(self, token: Token, index: dict[int, dict[str, Any]]) -> bool:
+        """ "Presidents Joe Biden and Vladimir Putin spoke frankly for nearly an hour ... The call, which took
+        place at Putin's request": two named people talking, no place said, in a story that names a call."""
+        partners = [
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in {"with", "to"}
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            return False
+        parties = [t for t in [*_with_conjuncts(subject), *partners] if t.i in index]
+        if len({index[t.i]["name"] for t in parties}) < 2:
+            return False
+        if any(index[t.i]["kind"] != "person" for t in parties):
+            return False  # "Yahoo News Germany spoke with Klimkin": an interview
+        if any(
+            c.dep_ == "prep" and c.lower_ in {"in", "at", "on"} and _places_it(c)
+            for head in [token, *partners]
+            for c in head.children
+        ):
+            return False  # "spoke with Macron in Paris": met there
+        return any(t.lower_ in self.call_echoes for t in token.doc if t.i != token.i)
 
     def _agrees_on_item(self, token: Token, taken: set[int]) -> bool:
         """ "agreed on a ceasefire", "agreed to a prisoner exchange", "agreed to implement a truce": an
@@ -1683,6 +1714,14 @@ def _with_modifiers(token: Token, words: EventWords) -> list[Token]:
     return found
 
 
+def _places_it(prep: Token) -> bool:
+    """Does the preposition name a place ("in Paris", "at the Kremlin", "on the sidelines")?"""
+    return any(
+        g.dep_ == "pobj" and (g.ent_type_ in {"GPE", "LOC", "FAC"} or g.lower_ == "sidelines")
+        for g in prep.children
+    )
+
+
 def _with_conjuncts(token: Token, depth: int = 0) -> list[Token]:
     """The token, its conjuncts and appositions, and a list continued by a second "with" ("with Xi,
     Modi, Lula, as well as with the leaders of ...")."""
@@ -1693,9 +1732,10 @@ def _with_conjuncts(token: Token, depth: int = 0) -> list[Token]:
         for child in one.children:
             if child.dep_ == "appos":
                 found.append(child)
-                if one.ent_type_ == "PERSON" and child.ent_type_ == "PERSON":
+                if child.ent_type_ == "PERSON":
                     # "Merkel, Hollande, Putin and Poroshenko met": the parser may hang a list of names on its
-                    # second, taken for an apposition of the first
+                    # second, taken for an apposition of the first; "Presidents Joe Biden and Vladimir Putin
+                    # spoke": on the title's apposition
                     found.extend(child.conjuncts)
             if child.dep_ == "prep" and child.lower_ == "with" and depth < 2:
                 for pobj in child.children:

@@ -1939,6 +1939,12 @@ def test_a_denied_report_of_a_stance_is_nobodys_stance(nlp: Language) -> None:
     assert stances(nlp, "Dmitry Peskov dismissed reports that Russia would accept a ceasefire.") == set()
 
 
+def test_evidence_or_a_sign_of_a_stance_is_nobodys_stance(nlp: Language) -> None:
+    # what is inferred of a party is not what it said
+    assert stances(nlp, "John Kerry said there was no evidence that Russia wanted a ceasefire.") == set()
+    assert stances(nlp, "John Kerry said there were signs that Russia wanted a ceasefire.") == set()
+
+
 def test_the_cue_as_subject_is_no_party_a_speaker_voices(nlp: Language) -> None:
     text = (
         "NATO membership for Ukraine is the only way to guarantee lasting peace in Europe, Mark Rutte said."

@@ -22,6 +22,14 @@ from accord.extract.components.datelines import find_dateline
         ("Russia: the war goes on", None),
         ("Question: What did you say?", None),
         ("Kyiv, Ukraine and Moscow disagree", None),
+        # AP's datelines with the agency cut by the copy: a city in capitals and a dash
+        ("MOSCOW — The Kremlin dismissed the idea", "Moscow"),
+        ("WILMINGTON, Del. -- Presidents Joe Biden and Vladimir Putin spoke", "Wilmington"),
+        ("MINSK, Belarus – Peace talks ended", "Minsk"),
+        ("VATICAN CITY — Italian Cardinal Matteo Zuppi", "Vatican City"),
+        ("BBC – Ukrainian President Petro Poroshenko", None),  # an outlet, not a place
+        ("NATO — The alliance said", None),
+        ("Kyiv — Zelensky said", None),  # not in capitals: a headline's words, maybe
     ],
 )
 def test_the_place_of_a_dateline(opening: str, place: str | None) -> None:
@@ -41,3 +49,14 @@ def test_a_dateline_is_a_sentence_of_its_own(nlp: Language) -> None:
         "MINSK, Belarus (Reuters) -- Ukrainian President Petro Poroshenko said a road map would be prepared."
     )
     assert [s.text for s in doc.sents][1].startswith("Ukrainian President Petro Poroshenko said")
+
+
+def test_an_agencyless_dateline_leaves_the_lede_its_own_subject(nlp: Language) -> None:
+    # Glued on, "WILMINGTON" was the subject of "spoke" and the two presidents an apposition of it
+    doc = nlp(
+        "WILMINGTON, Del. -- Presidents Joe Biden and Vladimir Putin spoke frankly for nearly an hour on "
+        "Thursday. The call, which took place at Putin's request, lasted 50 minutes."
+    )
+    assert not any("WILMINGTON" in s.text and "spoke" in s.text for s in doc.sents)
+    calls = [set(e["participants"]) for e in doc._.accord_events if e["type"] == "phone_call"]
+    assert {"Joe Biden", "Vladimir Putin"} in calls

@@ -15,7 +15,9 @@ from accord.extract.components.common import load_lexicon
 _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][^\W\d_]+(?:[ -][A-ZÀ-Þ][^\W\d_]+){0,2})"
     # "Antalya [Turkey]", "Bürgenstock, Switzerland:", "MINSK, Belarus (Reuters)"
-    r"(?:\s*\[[^\]\n]{1,30}\]|,\s*[A-Z][a-z]+(?=:|\s*\((?:[A-Z]|[a-z]{2,4}/)))?"
+    r"(?:\s*\[[^\]\n]{1,30}\]|,\s*[A-Z][a-z]+(?=:|\s*\((?:[A-Z]|[a-z]{2,4}/))"
+    # "MINSK, Belarus —", "WILMINGTON, Del. --", "VATICAN CITY —": a city in capitals, its country or state
+    r"|(?<=[A-ZÀ-Þ]{2}),\s*[A-Z][a-z]+\.?(?=\s*(?:—|–|--|-)\s))?"
     # "November 24", "24 November", either with its year ("5 January 2023", "Nov. 24, 2022")
     r"(?P<date>,\s*(?:(?i:" + MONTH_ALTERNATION + r")\.?\s+\d{1,2}|\d{1,2}\s+(?i:" + MONTH_ALTERNATION + r"))"
     r"(?:,?\s+\d{4})?\.?)?"
@@ -50,7 +52,10 @@ def find_dateline(text: str) -> Dateline | None:
     agency = match.group("agency") is not None
     mark = match.group("mark")
     if not (
-        agency or (dated and mark) or (mark == ":" and (shouting or text[match.end() :].startswith("\n")))
+        agency
+        or (dated and mark)
+        or (mark == ":" and (shouting or text[match.end() :].startswith("\n")))
+        or (shouting and mark not in {None, ":"})  # "MOSCOW — The Kremlin dismissed ..." (AP's, agency cut)
     ):
         return None
     if len(place.split()) > 3 or place.lower().split()[0] in _not_datelines() or place.lower() in MONTHS:

@@ -29,7 +29,12 @@ from accord.extract.components.datelines import find_dateline
         ("VATICAN CITY — Italian Cardinal Matteo Zuppi", "Vatican City"),
         ("BBC – Ukrainian President Petro Poroshenko", None),  # an outlet, not a place
         ("NATO — The alliance said", None),
-        ("Kyiv — Zelensky said", None),  # not in capitals: a headline's words, maybe
+        ("ISTANBUL, Türkiye — Russia and Ukraine", "Istanbul"),
+        # a capital city in ordinary case, as Indian and Baltic outlets write it; not another place
+        ("London: British Prime Minister Rishi Sunak", "London"),
+        ("Vilnius – Ukraine’s president said", "Vilnius"),
+        ("Donbas — fighting goes on", None),
+        ("Ukraine: '496 miners trapped'", None),
     ],
 )
 def test_the_place_of_a_dateline(opening: str, place: str | None) -> None:

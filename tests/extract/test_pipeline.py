@@ -64,7 +64,7 @@ RELEASED = {
     "accord-extract-0.12": "1d576c5a8ecd42db16228df117a4e1150dac9469d04834fb975c83d5bdd17b91",
     "accord-extract-0.13": "df56b1d7844b94a0ed00255909f0f9025cdffa82a8e81a7320cccec9d75baff3",
     "accord-extract-0.14": "f55ec8eec1c7617a9bdffce3cab45da5b5687c3ecd979763f4d7d38ea343bf24",
-    "accord-extract-0.15": "369ca3d2b235c360f036da485e25179055174dab378ff1a143ba341c964a9b36",
+    "accord-extract-0.15": "8d5c11ec89c80aa64b6c1875169593e9f756bb4a79f223bf476938a8fead4ffa",
 }
 
 

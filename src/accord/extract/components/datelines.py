@@ -15,9 +15,9 @@ from accord.extract.components.common import load_lexicon
 _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][^\W\d_]+(?:[ -][A-ZÀ-Þ][^\W\d_]+){0,2})"
     # "Antalya [Turkey]", "Bürgenstock, Switzerland:", "MINSK, Belarus (Reuters)"
-    r"(?:\s*\[[^\]\n]{1,30}\]|,\s*[A-Z][a-z]+(?=:|\s*\((?:[A-Z]|[a-z]{2,4}/))"
+    r"(?:\s*\[[^\]\n]{1,30}\]|,\s*[A-ZÀ-Þ][^\W\d_]+(?=:|\s*\((?:[A-Z]|[a-z]{2,4}/))"
     # "MINSK, Belarus —", "WILMINGTON, Del. --", "VATICAN CITY —": a city in capitals, its country or state
-    r"|(?<=[A-ZÀ-Þ]{2}),\s*[A-Z][a-z]+\.?(?=\s*(?:—|–|--|-)\s))?"
+    r"|(?<=[A-ZÀ-Þ]{2}),\s*[A-ZÀ-Þ][^\W\d_]+\.?(?=\s*(?:—|–|--|-)\s))?"
     # "November 24", "24 November", either with its year ("5 January 2023", "Nov. 24, 2022")
     r"(?P<date>,\s*(?:(?i:" + MONTH_ALTERNATION + r")\.?\s+\d{1,2}|\d{1,2}\s+(?i:" + MONTH_ALTERNATION + r"))"
     r"(?:,?\s+\d{4})?\.?)?"
@@ -40,6 +40,14 @@ def _not_datelines() -> frozenset[str]:
     return frozenset(str(w).lower() for w in load_lexicon("events")["words"]["not_datelines"])
 
 
+@functools.cache
+def _capitals() -> frozenset[str]:
+    """Capital cities (lexicons/events.yaml ``capitals``): a capital in ordinary case opens a dateline too
+    ("London: British Prime Minister ...", "Vilnius – Ukraine's president said"), where a country would not
+    ("Russia: the war goes on")."""
+    return frozenset(str(city).lower() for city in load_lexicon("events")["words"]["capitals"].values())
+
+
 def find_dateline(text: str) -> Dateline | None:
     """The dateline opening ``text``: "MOSCOW (AP) —", "Geneva, November 24 (Xinhua) —", "ISTANBUL, June 2.
     /TASS/.", "Antalya [Turkey], March 10 (ANI):", "Bürgenstock, Switzerland:"; None when there is none."""
@@ -56,6 +64,7 @@ def find_dateline(text: str) -> Dateline | None:
         or (dated and mark)
         or (mark == ":" and (shouting or text[match.end() :].startswith("\n")))
         or (shouting and mark not in {None, ":"})  # "MOSCOW — The Kremlin dismissed ..." (AP's, agency cut)
+        or (mark is not None and place.lower() in _capitals())  # "London: British Prime Minister ..."
     ):
         return None
     if len(place.split()) > 3 or place.lower().split()[0] in _not_datelines() or place.lower() in MONTHS:

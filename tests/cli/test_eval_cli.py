@@ -78,6 +78,14 @@ def test_eval_with_an_unreadable_gold_file(tmp_path: Path) -> None:
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_eval_with_an_unreadable_prediction_file_scores_nothing(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["eval", "--gold", str(GOLD), "--pred", str(tmp_path / "absent.jsonl")])
+    assert result.exit_code == 1
+    assert "A305" in result.stderr and "absent.jsonl" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stdout == ""  # was a table of zeros, read as a result
+
+
 def test_export_jsonl_round_trips_through_eval(tmp_path: Path) -> None:
     url = gold_store(tmp_path)
     out = tmp_path / "export.jsonl"

@@ -211,7 +211,10 @@ def _predictions(
     pred: Path | None, db: str | None, ids: list[str]
 ) -> tuple[list[GoldArticle], list[AccordError]]:
     if pred is not None:
-        return read_gold(pred)
+        predicted, errors = read_gold(pred)
+        if not predicted and not pred.is_file():
+            raise fail(errors[0])  # nothing to score: no table of zeros that reads like a result
+        return predicted, errors
     try:
         engine = open_store(resolve_db(db))
     except AccordError as exc:

@@ -1939,6 +1939,16 @@ def test_a_denied_report_of_a_stance_is_nobodys_stance(nlp: Language) -> None:
     assert stances(nlp, "Dmitry Peskov dismissed reports that Russia would accept a ceasefire.") == set()
 
 
+def test_a_quoted_fragment_of_anothers_clause_is_that_persons_stance(nlp: Language) -> None:
+    text = "Angela Merkel said Vladimir Putin had “committed to holding elections under Ukrainian law.”"
+    assert stances(nlp, text) == {("Vladimir Putin", "elections", "support")}  # Merkel held it too
+    said = "Volodymyr Zelensky said Vladimir Putin “will never accept a ceasefire.”"
+    assert ("Volodymyr Zelensky", "ceasefire", "oppose") not in stances(nlp, said)
+    # a whole quotation, or a fragment continuing the speaker's own clause, is still the speaker's
+    own = "“We will never give up our land,” Volodymyr Zelensky said."
+    assert ("Volodymyr Zelensky", "territory", "oppose") in stances(nlp, own)
+
+
 def test_evidence_or_a_sign_of_a_stance_is_nobodys_stance(nlp: Language) -> None:
     # what is inferred of a party is not what it said
     assert stances(nlp, "John Kerry said there was no evidence that Russia wanted a ceasefire.") == set()

@@ -630,6 +630,8 @@ class PositionDetector:
         )
         if namer is not None and not _calls_for(namer) and not quote["start"] <= namer.idx < quote["end"]:
             return False  # 'called Zelensky "a dictator without elections"': a label, not a stance
+        if _fragment_of_another(quote, search):
+            return True  # 'said that Putin had "committed to ..."': Putin's commitment, quoted; the walk finds him
         search.holders.append((quote["speaker"], speaker))
         return True
 
@@ -2496,6 +2498,21 @@ def _one_per_stance(found: dict[tuple[str, str, str], dict[str, Any]]) -> list[d
 def _named_person(token: Token, index: dict[int, dict[str, Any]]) -> bool:
     """Does the noun have a person's name in apposition ("the envoy, Steve Witkoff,")?"""
     return any(c.dep_ == "appos" and c.i in index and index[c.i]["kind"] == "person" for c in token.children)
+
+
+def _fragment_of_another(quote: dict[str, Any], search: _Search) -> bool:
+    """Does the quotation continue a clause whose subject, outside it, is another named person ('Merkel said
+    Putin had "committed to working towards ..."')? The speaker quotes that person's words, not their own."""
+    sent = search.cue.sent
+    first = next((t for t in sent if t.idx >= quote["start"] and not t.is_punct and not t.is_space), None)
+    if first is None or first.idx >= quote["end"]:
+        return False
+    verb = first if is_verb(first) else first.head
+    subject = own_subject(verb)
+    if subject is None or subject.idx >= quote["start"]:
+        return False
+    mention = search.index.get(subject.i)
+    return mention is not None and mention["kind"] == "person" and mention["name"] != quote["speaker"]
 
 
 def _adverbial_clause(token: Token) -> bool:

@@ -631,7 +631,7 @@ class PositionDetector:
         if namer is not None and not _calls_for(namer) and not quote["start"] <= namer.idx < quote["end"]:
             return False  # 'called Zelensky "a dictator without elections"': a label, not a stance
         if _fragment_of_another(quote, search):
-            return True  # 'said that Putin had "committed to ..."': Putin's commitment, quoted; the walk finds him
+            return True  # 'said Putin had "committed to ..."': Putin's words, quoted; the walk finds him
         search.holders.append((quote["speaker"], speaker))
         return True
 

@@ -30,6 +30,11 @@ from accord.extract.components.datelines import find_dateline
         ("BBC – Ukrainian President Petro Poroshenko", None),  # an outlet, not a place
         ("NATO — The alliance said", None),
         ("ISTANBUL, Türkiye — Russia and Ukraine", "Istanbul"),
+        # wire credits as copies write them
+        ("MOSCOW (dpa-AFX) - At the G7 summit", "Moscow"),
+        ("MOSCOW, November 21. / TASS /. The publication", "Moscow"),
+        ("BERLIN (UrduPoint News / Sputnik - 12th September, 2020) The", "Berlin"),
+        ("Kyiv (Ukrainska Pravda, 12 May) reported", None),  # a long credit only after a city in capitals
         # a capital city in ordinary case, as Indian and Baltic outlets write it; not another place
         ("London: British Prime Minister Rishi Sunak", "London"),
         ("Vilnius – Ukraine’s president said", "Vilnius"),

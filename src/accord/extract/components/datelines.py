@@ -21,9 +21,12 @@ _DATELINE = re.compile(
     # "November 24", "24 November", either with its year ("5 January 2023", "Nov. 24, 2022")
     r"(?P<date>,\s*(?:(?i:" + MONTH_ALTERNATION + r")\.?\s+\d{1,2}|\d{1,2}\s+(?i:" + MONTH_ALTERNATION + r"))"
     r"(?:,?\s+\d{4})?\.?)?"
-    # "(Reuters)", "(dpa/MIA)" (a lower-case agency only before a slash: "Trump (left) met" is none)
-    r",?\s*(?P<agency>\((?:[A-Z][\w.&-]*|[a-z]{2,4}(?=/))(?:[ ,/]+[A-Z][\w.&-]*){0,3}\)"
-    r"|/[A-Z][^/\n]{1,30}/\.?)?"
+    # "(Reuters)", "(dpa/MIA)", "(dpa-AFX)" (a lower-case agency only before a slash or hyphen:
+    # "Trump (left) met" is none), "/TASS/." or "/ TASS /.", and after a city in capitals a longer
+    # credit ("BERLIN (UrduPoint News / Sputnik - 12th September, 2020)")
+    r",?\s*(?P<agency>\((?:[A-Z][\w.&-]*|[a-z]{2,4}(?=[/-][A-Z]))(?:[ ,/-]+[A-Z][\w.&-]*){0,3}\)"
+    r"|(?P<credit>\([A-Z][\w.&/ ,-]{1,60}\))"
+    r"|/\s?[A-Z][^/\n]{1,30}/\.?)?"
     r"\s*(?P<mark>—|–|--|-|:)?",
 )
 
@@ -58,6 +61,8 @@ def find_dateline(text: str) -> Dateline | None:
     shouting = place.isupper() and len(place) > 2
     dated = match.group("date") is not None
     agency = match.group("agency") is not None
+    if match.group("credit") is not None and not shouting:
+        return None  # "Kyiv (Ukrainska Pravda, 12 May) reported": a long credit follows a city in capitals
     mark = match.group("mark")
     if not (
         agency

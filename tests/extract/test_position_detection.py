@@ -1949,6 +1949,16 @@ def test_a_quoted_fragment_of_anothers_clause_is_that_persons_stance(nlp: Langua
     assert ("Volodymyr Zelensky", "territory", "oppose") in stances(nlp, own)
 
 
+def test_an_ending_told_as_a_fact_is_no_stance(nlp: Language) -> None:
+    assert stances(nlp, "The ceasefire ended on Monday, Volodymyr Zelensky said.") == set()  # was against
+    talks = "Talks on a truce agreement ended without a deal on Saturday, Ukraine's envoy Leonid Kuchma said."
+    assert not any(issue == "ceasefire" for _, issue, _ in stances(nlp, talks))
+    # asked for, it is a stance
+    assert ("Volodymyr Zelensky", "sanctions", "oppose") in stances(
+        nlp, "Volodymyr Zelensky said the sanctions must end."
+    )
+
+
 def test_evidence_or_a_sign_of_a_stance_is_nobodys_stance(nlp: Language) -> None:
     # what is inferred of a party is not what it said
     assert stances(nlp, "John Kerry said there was no evidence that Russia wanted a ceasefire.") == set()

@@ -190,6 +190,7 @@ class PositionDetector:
         self.issuing = all_forms(polar["issuing"])
         self.adjunct_preps = set(polar["adjunct_preps"])
         self.unnegated_adjuncts = set(polar["unnegated_adjuncts"])
+        self.tense_auxiliaries = set(polar["tense_auxiliaries"])
         self.temporal_marks = set(polar["temporal_marks"])
         self.time_preps = frozenset(polar["time_preps"])
         self.time_heads = frozenset(polar["time_heads"])
@@ -683,6 +684,8 @@ class PositionDetector:
             return _Step.NO_STANCE  # "a ceasefire would be hard to achieve": an assessment, no stance
         if position > 0 and path[position - 1].dep_ == "nsubj" and token.lower_ in self.defining:
             return _Step.NO_STANCE  # "a ceasefire must not mean capitulation": what it amounts to, no stance
+        if position > 0 and path[position - 1].dep_ == "nsubj" and self._told_ending(token):
+            return _Step.NO_STANCE  # "the ceasefire ended on Monday": told (but "must end" is asked for)
         if position > 0 and path[position - 1].dep_ == "acl" and token.lower_ in self.claim_nouns:
             return self._claimed(search, position)
         if position > 0 and path[position - 1].dep_ == "acl" and token.lower_ in self.report_nouns:
@@ -2165,6 +2168,18 @@ class PositionDetector:
         if token.lower_ in self.open_negations and any(c.dep_ == "neg" for c in token.children):
             return 0  # "does not exclude a ceasefire": as "did not rule out"
         return sign
+
+    def _told_ending(self, verb: Token) -> bool:
+        """Is the verb an undoing told of its subject as a plain fact ("the talks ended without a deal", "the
+        truce collapsed"), with no modal, infinitive or negation that would make it asked for or denied?"""
+        if verb.lower_ not in self.reverser_verbs or not is_verb(verb):
+            return False
+        if any(c.dep_ == "dobj" for c in verb.children):
+            return False  # "Russia ended the truce": its subject acts on an object
+        return not any(
+            (c.dep_ == "aux" and c.lower_ not in self.tense_auxiliaries) or c.dep_ == "neg"
+            for c in verb.children
+        )
 
     def _adjunct_of(self, below: Token | None) -> bool:
         """Is the path coming up through an adjunct of a verb ("as part of any security guarantee, there will

@@ -30,6 +30,8 @@ from accord.extract.components.datelines import find_dateline
         ("BBC – Ukrainian President Petro Poroshenko", None),  # an outlet, not a place
         ("NATO — The alliance said", None),
         ("ISTANBUL, Türkiye — Russia and Ukraine", "Istanbul"),
+        ("GOMEL REGION, Belarus, 28 February 2022 — Delegations from Ukraine", "Gomel Region"),
+        ("MINSK, Belarus, Feb. 12, 2015 — Leaders", "Minsk"),
         # wire credits as copies write them
         ("MOSCOW (dpa-AFX) - At the G7 summit", "Moscow"),
         ("MOSCOW, November 21. / TASS /. The publication", "Moscow"),

@@ -16,8 +16,9 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][^\W\d_]+(?:[ -][A-ZÀ-Þ][^\W\d_]+){0,2})"
     # "Antalya [Turkey]", "Bürgenstock, Switzerland:", "MINSK, Belarus (Reuters)"
     r"(?:\s*\[[^\]\n]{1,30}\]|,\s*[A-ZÀ-Þ][^\W\d_]+(?=:|\s*\((?:[A-Z]|[a-z]{2,4}/))"
-    # "MINSK, Belarus —", "WILMINGTON, Del. --", "VATICAN CITY —": a city in capitals, its country or state
-    r"|(?<=[A-ZÀ-Þ]{2}),\s*[A-ZÀ-Þ][^\W\d_]+\.?(?=\s*(?:—|–|--|-)\s))?"
+    # "MINSK, Belarus —", "WILMINGTON, Del. --", "GOMEL REGION, Belarus, 28 February 2022 —": a place in
+    # capitals, its country or state, and the date
+    r"|(?<=[A-ZÀ-Þ]{2}),\s*[A-ZÀ-Þ][^\W\d_]+\.?(?=\s*(?:—|–|--|-)\s|,\s*\d{1,2}\s|,\s*[A-Z][a-z]+\.?\s+\d))?"
     # "November 24", "24 November", either with its year ("5 January 2023", "Nov. 24, 2022")
     r"(?P<date>,\s*(?:(?i:" + MONTH_ALTERNATION + r")\.?\s+\d{1,2}|\d{1,2}\s+(?i:" + MONTH_ALTERNATION + r"))"
     r"(?:,?\s+\d{4})?\.?)?"

@@ -2171,7 +2171,7 @@ class PositionDetector:
 
     def _told_ending(self, verb: Token) -> bool:
         """Is the verb an undoing told of its subject as a plain fact ("the talks ended without a deal", "the
-        ceasefire has ended"), with no modal, infinitive or negation that would make it asked for or denied?"""
+        ceasefire has ended"), with no modal, infinitive or negation making it asked for or denied?"""
         if verb.lower_ not in self.reverser_verbs or not is_verb(verb):
             return False
         if any(c.dep_ == "dobj" for c in verb.children):

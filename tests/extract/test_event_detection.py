@@ -300,6 +300,16 @@ def test_two_people_speaking_in_a_story_that_names_a_call_had_a_call(nlp: Langua
     )
 
 
+def test_a_place_in_what_a_statement_says_is_not_where_it_was_made(nlp: Language) -> None:
+    text = (
+        "In a joint communique, Emmanuel Macron, Volodymyr Zelensky and Vladimir Putin backed a full "
+        "ceasefire in eastern Ukraine."
+    )
+    assert [e["place"] for e in events(nlp, text) if e["type"] == "statement"] == [None]  # was Ukraine
+    made = "Volodymyr Zelensky issued a statement in Kyiv backing a ceasefire."
+    assert [e["place"] for e in events(nlp, made) if e["type"] == "statement"] == ["Kyiv"]
+
+
 def test_addressing_a_news_conference_is_one_statement_with_its_speaker(nlp: Language) -> None:
     text = "Addressing a joint news conference with Zelensky in Rome, Biden said the G7 would act."
     found = [(e["type"], set(e["participants"])) for e in events(nlp, text)]

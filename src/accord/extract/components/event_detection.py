@@ -1028,6 +1028,8 @@ class EventDetector:
                     continue
                 if not _governed_by(token.head.head, scopes, self.words, attack=kind == "attack"):
                     continue  # "talks on ending the war in Ukraine": that place is the war's
+                if kind == "statement" and _in_content(token.head.head, root, clause):
+                    continue  # "the leaders backed a ceasefire in eastern Ukraine": the content's place
                 span = _place_span(token, self.words)
                 if span is not None and kind != "attack" and token.head.lower_ == "on" and _is_country(span):
                     continue  # "a meeting of the Contact Group on Ukraine", "talks on Ukraine": a topic
@@ -1135,6 +1137,16 @@ def _governing_words(chain: list[Token]) -> list[str]:
 # Links through which a place phrase still belongs to the event: "held a round of talks in Vienna", "met
 # Scholz, Biden and Sunak in Rome" (the parser hangs "in Rome" on the last person met).
 EVENT_LINKS = {"dobj", "conj", "appos", "pobj", "compound", "attr", "nsubjpass"}
+
+
+def _in_content(token: Token, root: Token, clause: Token) -> bool:
+    """Is ``token`` inside what a statement says, the object or clause of its verb rather than the statement
+    itself ("the leaders backed a ceasefire in eastern Ukraine")?"""
+    while token != clause and token != root and token.head != token:
+        if token.head == clause and token.dep_ in {"dobj", "ccomp", "xcomp"}:
+            return True
+        token = token.head
+    return False
 
 
 def _governed_by(token: Token, heads: tuple[Token, ...], words: EventWords, *, attack: bool = False) -> bool:

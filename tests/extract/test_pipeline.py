@@ -64,7 +64,7 @@ RELEASED = {
     "accord-extract-0.12": "1d576c5a8ecd42db16228df117a4e1150dac9469d04834fb975c83d5bdd17b91",
     "accord-extract-0.13": "df56b1d7844b94a0ed00255909f0f9025cdffa82a8e81a7320cccec9d75baff3",
     "accord-extract-0.14": "f55ec8eec1c7617a9bdffce3cab45da5b5687c3ecd979763f4d7d38ea343bf24",
-    "accord-extract-0.15": "568d066f0bd4f1297d63eebdf3422160992528b63c8a83b13b0e5ffbf80e308b",
+    "accord-extract-0.15": "62ebd7023bb2141b8e7ddb6702f3499671c46c01b6f07aa52eb8eaa82aed773b",
 }
 
 

@@ -1729,8 +1729,7 @@ def _with_modifiers(token: Token, words: EventWords) -> list[Token]:
 def _places_it(prep: Token) -> bool:
     """Does the preposition name a place ("in Paris", "at the Kremlin", "on the sidelines")?"""
     return any(
-        g.dep_ == "pobj" and (g.ent_type_ in {"GPE", "LOC", "FAC"} or g.lower_ == "sidelines")
-        for g in prep.children
+        g.dep_ == "pobj" and (g.ent_type_ in PLACE_LABELS or g.lower_ == "sidelines") for g in prep.children
     )
 
 
@@ -1991,10 +1990,7 @@ def _other_clauses(clause: Token) -> set[int]:
     dictator in a post, and the Kremlin questioned his legitimacy because no election was held in 2024" (the
     year is the election's, not the post's)."""
     return {
-        t.i
-        for c in clause.children
-        if c.dep_ == "conj" and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
-        for t in c.subtree
+        t.i for c in clause.children if c.dep_ == "conj" and own_subject(c) is not None for t in c.subtree
     }
 
 

@@ -2043,3 +2043,27 @@ def test_a_negated_verb_of_saying_leaves_its_content_unsaid(nlp: Language) -> No
     # the contrast: the negation inside what is said still turns it
     text = "Dmitry Peskov said that Russia would not accept a ceasefire."
     assert ("Dmitry Peskov", "ceasefire", "oppose") in stances(nlp, text)
+
+
+def test_a_clause_opened_by_once_read_as_an_adverb_is_still_a_condition(nlp: Language) -> None:
+    text = "Zelensky said he was ready to face voters in elections once martial law ends in Ukraine."
+    # the parser makes the clause's "once" an adverb, not its mark: was plain support
+    assert stances(nlp, text) == {("Volodymyr Zelensky", "elections", "conditional")}
+    former = "Zelensky said he was ready to hold elections."
+    assert stances(nlp, former) == {("Volodymyr Zelensky", "elections", "support")}
+
+
+def test_refraining_from_a_thing_is_not_doing_it(nlp: Language) -> None:
+    text = "Lukashenko urged European states to refrain from supplying weapons to Kyiv."
+    assert stances(nlp, text) == {("Alexander Lukashenko", "military_aid", "oppose")}  # was support
+    abstain = "Orban said Hungary would abstain from new sanctions on Russia."
+    assert ("Hungary", "sanctions", "oppose") in stances(nlp, abstain)
+
+
+def test_a_cue_labelling_a_party_is_no_stance(nlp: Language) -> None:
+    compound = "Fidan said NATO member Turkey wanted Putin and Zelensky to meet in Istanbul."
+    assert all(issue != "nato_membership" for _, issue, _ in stances(nlp, compound))  # was Fidan for it
+    apposed = "Turkey, a NATO member, hoped the two leaders would meet."
+    assert all(issue != "nato_membership" for _, issue, _ in stances(nlp, apposed))
+    wanted = "Zelensky said Ukraine wanted to become a NATO member."
+    assert ("Volodymyr Zelensky", "nato_membership", "support") in stances(nlp, wanted)

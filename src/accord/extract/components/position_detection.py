@@ -437,6 +437,10 @@ class PositionDetector:
             return None  # "the violation of the ceasefire", "breaches of the truce": the infringement too
         if cue.root.dep_ in {"dobj", "nsubjpass"} and cue.root.head.lower_ in self.infringing_verbs:
             return None  # "the ceasefire is still being violated": an act reported, no stance on the truce
+        if (cue.root.dep_ in {"compound", "appos"} and cue.root.head.i in index) or any(
+            c.dep_ == "appos" and c.i in index for c in cue.root.children
+        ):
+            return None  # "NATO member Turkey", "Turkey, a NATO member,": a label of the party, no stance
         if direction == "supplied":
             if not self._supplied(cue):
                 return None  # "the pullout of heavy weapons": weapons, but no aid to anyone
@@ -1955,11 +1959,13 @@ class PositionDetector:
 
     def _condition_clause(self, token: Token) -> bool:
         """Is the token the head of a condition clause ("if ...", "unless ...", "once ...")? Or the mark
-        itself, when the parser made it a preposition governing the clause ("provided its partners help")?"""
+        itself, when the parser made it a preposition governing the clause ("provided its partners help")?
+        The parser may take a clause's opening "once" for an adverb ("once martial law ends")."""
         if token.dep_ == "prep" and token.lower_ in self.marks:
             return any(c.dep_ == "ccomp" for c in token.children)
         return token.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in self.marks for c in token.children
+            (c.dep_ == "mark" or (c.dep_ == "advmod" and c.i == token.left_edge.i)) and c.lower_ in self.marks
+            for c in token.children
         )
 
     def _conditioned(self, verb: Token) -> bool:

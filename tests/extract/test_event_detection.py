@@ -1126,3 +1126,15 @@ def test_a_date_in_a_coordinate_clause_with_its_own_subject_is_not_the_events(nl
     text = 'Donald Trump called Zelensky "a dictator" in a social media post on February 19, 2025.'
     (post,) = [e for e in events(nlp, text) if e["type"] == "statement"]
     assert post["date"] == "2025-02-19"
+
+
+def test_a_verb_whose_object_the_parser_took_from_another_event_still_tells_its_own(nlp: Language) -> None:
+    text = (
+        "Scholz, on a visit to Kyiv, met Ukraine’s leader Volodymyr Zelensky in Ukraine on June 16, 2022 "
+        "amidst Russia’s on-going attack on Ukraine."
+    )
+    # the parser hangs "attack" on "met" as its object; it names an attack, not the meeting: was no meeting
+    meetings = [e for e in events(nlp, text) if e["type"] == "meeting"]
+    assert [set(e["participants"]) for e in meetings] == [{"Olaf Scholz", "Volodymyr Zelensky"}]
+    hosted = "Erdogan hosted talks between Russia and Ukraine in Istanbul."
+    assert [e["trigger"] for e in events(nlp, hosted)] == ["talks"]  # the noun still names its own event

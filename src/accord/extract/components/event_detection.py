@@ -389,6 +389,7 @@ class EventDetector:
     def _triggers(self, doc: Doc, index: dict[int, dict[str, Any]]) -> list[tuple[str, Span]]:
         taken: set[int] = set()
         found = self._noun_triggers(doc, taken)
+        noun_kinds = {i: kind for kind, span in found for i in range(span.start, span.end)}
         for token in doc:
             if (
                 token.lower_ in self.agree_forms
@@ -412,35 +413,45 @@ class EventDetector:
             ):
                 found.append(("phone_call", doc[token.i : token.i + 1]))
                 continue
-            verb_kind = self.verbs.get(token.lower_)
-            if verb_kind is None or token.i in taken or not _is_verb(token):
-                continue
-            kind = verb_kind
-            needed = self.verb_objects.get(token.lower_)
-            if needed is not None and not any(c.lower_ in needed for c in token.subtree):
-                continue
-            if any(c.dep_ == "dobj" and c.i in taken for c in token.children):
-                continue  # "hosted talks", "signed an agreement": the noun names the event
-            if self.objects[kind] and not any(c.lower_ in self.objects[kind] for c in token.subtree):
-                continue
-            if token.lower_ in self.actor_object and (
-                not any(
-                    c.dep_ == "dobj" and c.i in index and index[c.i]["kind"] in ACTOR_KINDS
-                    for c in token.children
-                )
-                or any(c.dep_ in {"xcomp", "ccomp"} for c in token.children)
-                or any(g.dep_ == "appos" for c in token.children if c.dep_ == "dobj" for g in c.children)
-                or (token.i + 1 < len(doc) and doc[token.i + 1].text in {'"', "“", "‘"})
-            ):
-                continue  # "called Zelensky a dictator" names, it does not phone
-            spurious = self.words.spurious_objects.get(kind, frozenset())
-            if any(
-                c.dep_ in {"dobj", "nsubjpass", "advmod"} and c.lower_ in spurious for c in token.children
-            ):
-                continue  # "struck a deal" is no attack; "signed a decree" no deal; "meet halfway" no meeting
-            found.append((kind, doc[token.i : token.i + 1]))
+            kind = self._verb_trigger(token, noun_kinds, index)
+            if kind is not None:
+                found.append((kind, doc[token.i : token.i + 1]))
         found.sort(key=lambda f: f[1].start)
         return found
+
+    def _verb_trigger(
+        self, token: Token, noun_kinds: dict[int, str], index: dict[int, dict[str, Any]]
+    ) -> str | None:
+        """The kind of event a verb tells, if it tells one ("met", "signed", "shelled")."""
+        kind = self.verbs.get(token.lower_)
+        if kind is None or token.i in noun_kinds or not _is_verb(token):
+            return None
+        needed = self.verb_objects.get(token.lower_)
+        if needed is not None and not any(c.lower_ in needed for c in token.subtree):
+            return None
+        if any(
+            c.dep_ == "dobj" and c.i in noun_kinds and _family(noun_kinds[c.i]) == _family(kind)
+            for c in token.children
+        ):
+            # "hosted talks", "signed an agreement": the noun names the event; a noun of another kind
+            # hung there by the parser names another ("met Zelensky ... amidst Russia's attack")
+            return None
+        if self.objects[kind] and not any(c.lower_ in self.objects[kind] for c in token.subtree):
+            return None
+        if token.lower_ in self.actor_object and (
+            not any(
+                c.dep_ == "dobj" and c.i in index and index[c.i]["kind"] in ACTOR_KINDS
+                for c in token.children
+            )
+            or any(c.dep_ in {"xcomp", "ccomp"} for c in token.children)
+            or any(g.dep_ == "appos" for c in token.children if c.dep_ == "dobj" for g in c.children)
+            or (token.i + 1 < len(token.doc) and token.doc[token.i + 1].text in {'"', "“", "‘"})
+        ):
+            return None  # "called Zelensky a dictator" names, it does not phone
+        spurious = self.words.spurious_objects.get(kind, frozenset())
+        if any(c.dep_ in {"dobj", "nsubjpass", "advmod"} and c.lower_ in spurious for c in token.children):
+            return None  # "struck a deal" is no attack; "signed a decree" no deal; "meet halfway" no meeting
+        return kind
 
     def _audience(self, token: Token) -> Token | None:
         """The assembly a speaker addresses ("told parliament", "addressed the nation"), or the press a

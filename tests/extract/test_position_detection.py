@@ -2067,3 +2067,12 @@ def test_a_cue_labelling_a_party_is_no_stance(nlp: Language) -> None:
     assert all(issue != "nato_membership" for _, issue, _ in stances(nlp, apposed))
     wanted = "Zelensky said Ukraine wanted to become a NATO member."
     assert ("Volodymyr Zelensky", "nato_membership", "support") in stances(nlp, wanted)
+
+
+def test_an_answer_is_judged_against_what_its_own_sentence_asked_before_it(nlp: Language) -> None:
+    text = (
+        "Donald Trump proposed a 30-day ceasefire on Tuesday, but Russia rejected the proposal as a ploy. "
+        "On Friday Macron renewed the call for a ceasefire."
+    )
+    # a cue of the same issue later in the story used to silence the answer: was no stance for Russia
+    assert ("Russia", "ceasefire", "oppose") in stances(nlp, text)

@@ -2645,16 +2645,18 @@ def _answered_cues(
             continue  # "a proposal" is another one; "the proposal", "it" point back
         if any(c.dep_ in {"prep", "acl", "relcl"} for c in token.children):
             continue  # "the idea of any negotiations", "the proposal to meet": it says what it is
-        before = [(m, s, e) for m, s, e in matches if token.sent.start <= s and e <= token.i]
-        asked = {doc.vocab.strings[m] for m, s, e in before if asked_as_named(doc[s:e])}
-        asked = {key for key in asked if not key.endswith("|none")}
-        if len({key.split("|")[0] for key in asked}) != 1 or len(asked) != 1:
+        asked = [
+            (doc.vocab.strings[m], e)
+            for m, s, e in matches
+            if token.sent.start <= s and e <= token.i and asked_as_named(doc[s:e])
+        ]
+        keys = {key for key, _ in asked if not key.endswith("|none")}
+        if len(keys) != 1 or len({key.split("|")[0] for key in keys}) != 1:
             continue
-        verb = token.head
-        named = [e for m, s, e in matches if doc.vocab.strings[m] in asked and asked_as_named(doc[s:e])]
-        if verb.i <= max(named):
-            continue  # the answer comes after what it answers
-        found.append((doc.vocab.strings[asked.pop()], token.i, token.i + 1))
+        (key,) = keys
+        if token.head.i <= max(e for k, e in asked if k == key):
+            continue  # the answer comes after what it answers, in its sentence
+        found.append((doc.vocab.strings[key], token.i, token.i + 1))
     return found
 
 

@@ -2076,3 +2076,17 @@ def test_an_answer_is_judged_against_what_its_own_sentence_asked_before_it(nlp: 
     )
     # a cue of the same issue later in the story used to silence the answer: was no stance for Russia
     assert ("Russia", "ceasefire", "oppose") in stances(nlp, text)
+
+
+def test_asking_for_a_postponement_or_delay_is_against_the_thing_put_off(nlp: Language) -> None:
+    text = "Lavrov said Moscow had asked for the postponement of the elections in Donbas."
+    assert stances(nlp, text) == {("Sergei Lavrov", "elections", "oppose"), ("Russia", "elections", "oppose")}
+
+
+def test_condemning_an_undoing_is_for_the_thing_undone(nlp: Language) -> None:
+    text = "Zelensky criticized the delay in arms deliveries to Ukraine."
+    # a noun's "in" is its argument, not an adjunct; and condemning is a stance though the undoings
+    # cancel: was Zelensky against military aid
+    assert stances(nlp, text) == {("Volodymyr Zelensky", "military_aid", "support")}
+    halt = "Kuleba condemned the halt in weapons supplies."
+    assert stances(nlp, halt) == {("Dmytro Kuleba", "military_aid", "support")}

@@ -159,10 +159,11 @@ class PositionDetector:
         # negators and reversers. Evaluations ("a threat") count only as what the cue's clause says of it:
         # "under threat of sanctions" is no judgement on sanctions.
         self.reversers = {n: n for n in reversers["nouns"]}
-        self.reverser_verbs = all_forms(reversers["verbs"])
+        self.condemning = all_forms(reversers["condemning"])
+        self.reverser_verbs = {**all_forms(reversers["verbs"]), **self.condemning}
         self.negators = {
             **{n: n for n in stance_words["negators"]},
-            **all_forms(reversers["verbs"]),
+            **self.reverser_verbs,
             **self.reversers,
         }
         self.evaluations = [c.split() for c in complements]
@@ -594,6 +595,8 @@ class PositionDetector:
             )  # "a call for talks", "calls to hold elections"
         if base in self.stance or base in self.stance_nouns or base in self.adjectival or base in self.needs:
             return True
+        if base in self.condemning and is_verb(token):
+            return True  # "criticized the delay in arms deliveries": a stance, though the undoings cancel
         if self._deadline(token):
             return True  # "gave Russia 50 days to end the war": a demand with a deadline
         if (
@@ -2154,6 +2157,7 @@ class PositionDetector:
             below is not None
             and ((below.dep_ == "prep" and below.lower_ in self.adjunct_preps) or below.dep_ == "advcl")
             and token.lower_ in self.reverser_verbs
+            and is_verb(token)  # a noun's "in" is its argument: "the delay in arms deliveries"
         )
         if token.i not in inside and token.lower_ in self.negators and not harm and not adjunct:
             sign = -sign

@@ -1138,3 +1138,14 @@ def test_a_verb_whose_object_the_parser_took_from_another_event_still_tells_its_
     assert [set(e["participants"]) for e in meetings] == [{"Olaf Scholz", "Volodymyr Zelensky"}]
     hosted = "Erdogan hosted talks between Russia and Ukraine in Istanbul."
     assert [e["trigger"] for e in events(nlp, hosted)] == ["talks"]  # the noun still names its own event
+
+
+def test_a_gathering_named_by_its_city_places_what_happens_at_it(nlp: Language) -> None:
+    text = "Blinken will meet Lavrov at the Munich conference."
+    (meeting,) = [e for e in events(nlp, text) if e["type"] == "meeting"]
+    assert meeting["place"] == "Munich"  # was no place
+    davos = "Zelensky met Scholz at the Davos forum."
+    assert [e["place"] for e in events(nlp, davos) if e["type"] == "meeting"] == ["Davos"]
+    country = "Biden will meet Putin at the Ukraine summit."
+    # a country naming a gathering is what it is about, not where it is
+    assert all(e["place"] != "Ukraine" for e in events(nlp, country))

@@ -106,6 +106,12 @@ class EventWords:
     event_link_preps: frozenset[str]
     period_bounds: frozenset[str]
     period_words: frozenset[str]
+    gatherings: frozenset[str]
+
+
+def _mapping(listed: dict[str, Any], key: str) -> dict[str, str]:
+    """A lexicon table, its keys in lower case."""
+    return {str(k).lower(): str(v) for k, v in dict(listed.get(key) or {}).items()}
 
 
 @functools.cache
@@ -119,9 +125,6 @@ def event_words(name: str = "events") -> EventWords:
 
     def verbs(key: str) -> frozenset[str]:
         return frozenset(all_forms(sorted(words(key))))
-
-    def mapping(key: str) -> dict[str, str]:
-        return {str(k).lower(): str(v) for k, v in dict(listed.get(key) or {}).items()}
 
     return EventWords(
         light_verbs=verbs("light_verbs"),
@@ -161,13 +164,14 @@ def event_words(name: str = "events") -> EventWords:
         event_link_preps=words("event_link_preps"),
         period_bounds=words("period_bounds"),
         period_words=words("period_words"),
-        capitals=mapping("capitals"),
-        place_names=mapping("place_names"),
+        capitals=_mapping(listed, "capitals"),
+        place_names=_mapping(listed, "place_names"),
         capital_nouns=words("capital_nouns"),
         copulas=frozenset(forms("be")),
         side_nouns=words("side_nouns"),
         pair_words=words("pair_words"),
         bare_side_nouns=words("bare_side_nouns"),
+        gatherings=words("gatherings"),
     )
 
 
@@ -1355,6 +1359,25 @@ def _interview_statement(doc: Doc, index: dict[int, dict[str, Any]]) -> dict[str
     }
 
 
+def _gathering_city(token: Token, words: EventWords) -> Span | None:
+    """The city a gathering is named by ("at the Munich conference", "at the Davos forum"), which is where
+    it was; not "the Ukraine talks", about the country, nor "the G7 summit", named by its members."""
+    if token.lower_ not in words.gatherings:
+        return None
+    for child in token.children:
+        if child.dep_ == "compound" and child.ent_type_ in PLACE_LABELS and _mentioned_as(child, "place"):
+            return entity_at(token.doc, child.i)
+    return None
+
+
+def _mentioned_as(token: Token, kind: str) -> bool:
+    """Is the token in a mention of that kind ("place": a city or region, no party)?"""
+    return any(
+        m["tok_start"] <= token.i < m["tok_end"] and m["kind"] == kind
+        for m in token.doc._.accord_mentions or []
+    )
+
+
 def _city_named(token: Token) -> bool:
     """A place compounded with an event noun ("the Minsk II agreement", "the Istanbul talks"), which the
     actor linker marked as naming the gathering: where it was, not who took part."""
@@ -1869,6 +1892,9 @@ def _place_span(token: Token, words: EventWords) -> Span | None:
     doc = token.doc
     if token.ent_type_ in PLACE_LABELS:
         return entity_at(doc, token.i)
+    city = _gathering_city(token, words)
+    if city is not None:
+        return city
     capital = _capital_mentioned(token)
     if capital is not None:
         return capital  # "visiting Kyiv", a capital the tagger took for a person

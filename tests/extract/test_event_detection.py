@@ -1149,3 +1149,31 @@ def test_a_gathering_named_by_its_city_places_what_happens_at_it(nlp: Language) 
     country = "Biden will meet Putin at the Ukraine summit."
     # a country naming a gathering is what it is about, not where it is
     assert all(e["place"] != "Ukraine" for e in events(nlp, country))
+
+
+def test_they_after_a_sentence_with_several_subjects_stands_for_them_all(nlp: Language) -> None:
+    text = (
+        "Macron and Scholz arrived in Kyiv on Thursday. Their meeting with President Volodymyr Zelensky "
+        "lasted four hours. Macron and Scholz then held talks with Putin in Moscow."
+    )
+    # "Their" was Kyiv's Ukraine; and the Kyiv meeting, once its people were known, is placed where they
+    # arrived before it can be taken for a retelling of the Moscow talks
+    found = {(frozenset(e["participants"]), e["place"]) for e in events(nlp, text)}
+    assert found == {
+        (frozenset({"Emmanuel Macron", "Olaf Scholz", "Volodymyr Zelensky"}), "Kyiv"),
+        (frozenset({"Emmanuel Macron", "Olaf Scholz", "Vladimir Putin"}), "Moscow"),
+    }
+    single = "Macron arrived in Kyiv on Thursday. Their meeting lasted four hours."
+    assert all(
+        "Emmanuel Macron" not in e["participants"] or len(e["participants"]) < 3 for e in events(nlp, single)
+    )
+
+
+def test_a_place_in_what_a_call_discussed_is_not_where_it_was(nlp: Language) -> None:
+    text = (
+        "Erdogan and Zelensky had a phone conversation on Monday. During the phone conversation, they "
+        "discussed the situation in Ukraine."
+    )
+    assert [(e["type"], e["place"]) for e in events(nlp, text)] == [("phone_call", None)]  # was Ukraine
+    strikes = "Zelensky said Russian strikes have hit every energy plant in Ukraine."
+    assert [e["place"] for e in events(nlp, strikes) if e["type"] == "attack"] == ["Ukraine"]

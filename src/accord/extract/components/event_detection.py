@@ -306,8 +306,10 @@ class EventDetector:
         if interview is not None:
             out.append(interview)
         out[:] = [e for e in out if not _background_attack(e, self.words)]
-        _merge_retellings(out)
+        # placed before retellings merge: a meeting in Kyiv, once placed, is not taken for the Moscow talks
+        # of the same visitors
         self._lend_whereabouts(doc, out, index)
+        _merge_retellings(out)
         _lend_venues(doc, out, self.words)
         _lend_dateline(doc, out, published, self.words)
         _merge_retellings(out)
@@ -870,6 +872,10 @@ class EventDetector:
         for token in tokens:
             if _names_a_place(token, self.words) or dateline_word(token):
                 continue  # "the Belarusian capital", "MINSK, 12 February —": a place, not a party
+            group = _plural_antecedent(token, index)
+            if group:
+                found.extend(m for m in group if m not in found)
+                continue
             mention = index.get(token.i)
             if mention is None and token.lower_ in {
                 "he",
@@ -1045,6 +1051,10 @@ class EventDetector:
                     continue  # "talks on ending the war in Ukraine": that place is the war's
                 if kind == "statement" and _in_content(token.head.head, root, clause):
                     continue  # "the leaders backed a ceasefire in eastern Ukraine": the content's place
+                if kind != "attack" and _other_object(token, root, clause):
+                    # "during the call, they discussed the situation in Ukraine": the topic's (but "Russian
+                    # strikes hit every plant in Ukraine": an attack's target)
+                    continue
                 span = _place_span(token, self.words)
                 if span is not None and kind != "attack" and token.head.lower_ == "on" and _is_country(span):
                     continue  # "a meeting of the Contact Group on Ukraine", "talks on Ukraine": a topic
@@ -1152,6 +1162,20 @@ def _governing_words(chain: list[Token]) -> list[str]:
 # Links through which a place phrase still belongs to the event: "held a round of talks in Vienna", "met
 # Scholz, Biden and Sunak in Rome" (the parser hangs "in Rome" on the last person met).
 EVENT_LINKS = {"dobj", "conj", "appos", "pobj", "compound", "attr", "nsubjpass"}
+
+
+def _other_object(token: Token, root: Token, clause: Token) -> bool:
+    """Is the token inside an object of the clause's verb that is not the event noun's own phrase ("during
+    the phone conversation, they discussed the situation in Ukraine": what they discussed)?"""
+    if root == clause:
+        return False
+    while token.head != token and token.head != clause:
+        token = token.head
+    return (
+        token.head == clause
+        and token.dep_ == "dobj"
+        and not token.left_edge.i <= root.i <= token.right_edge.i
+    )
 
 
 def _in_content(token: Token, root: Token, clause: Token) -> bool:
@@ -1765,6 +1789,23 @@ def _places_it(prep: Token) -> bool:
     return any(
         g.dep_ == "pobj" and (g.ent_type_ in PLACE_LABELS or g.lower_ == "sidelines") for g in prep.children
     )
+
+
+def _plural_antecedent(token: Token, index: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The actors a "they" or "their" stands for when the sentence before had several as its subject
+    ("Merkel and Hollande arrived in Kiev. Their meeting with Poroshenko ...": both, not the last party
+    named, Kiev's Ukraine); none when it had one, or in a sentence of its own."""
+    if token.lower_ not in {"they", "their", "them"} or token.i in index:
+        return []
+    sentences = [s for s in token.doc.sents if s.end <= token.sent.start]
+    if not sentences:
+        return []
+    before = sentences[-1]
+    for subject in (t for t in before if t.dep_ in {"nsubj", "nsubjpass"}):
+        named = [index[t.i] for t in [subject, *subject.conjuncts] if t.i in index]
+        if len(named) >= 2 and all(m["kind"] in ACTOR_KINDS for m in named):
+            return list({id(m): m for m in named}.values())
+    return []
 
 
 def _with_conjuncts(token: Token, depth: int = 0) -> list[Token]:

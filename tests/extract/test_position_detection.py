@@ -2090,3 +2090,15 @@ def test_condemning_an_undoing_is_for_the_thing_undone(nlp: Language) -> None:
     assert stances(nlp, text) == {("Volodymyr Zelensky", "military_aid", "support")}
     halt = "Kuleba condemned the halt in weapons supplies."
     assert stances(nlp, halt) == {("Dmytro Kuleba", "military_aid", "support")}
+
+
+def test_a_proposal_for_a_thing_is_its_proposers_though_for_hangs_on_the_verb(nlp: Language) -> None:
+    text = "Kyiv has already agreed to the US proposal for a 30-day ceasefire."
+    # "for a ceasefire" hangs on "agreed": was Ukraine's stance only
+    both = {("Ukraine", "ceasefire", "support"), ("United States", "ceasefire", "support")}
+    assert stances(nlp, text) == both
+    signed = (
+        "Twelve countries have signed onto the Czech plan for the purchase of artillery ammunition "
+        "for Ukraine."
+    )
+    assert ("Czech Republic", "military_aid", "support") in stances(nlp, signed)

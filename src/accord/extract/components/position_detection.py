@@ -2051,6 +2051,19 @@ class PositionDetector:
             ]
             if against:
                 return [*path[: position + 1], against[0], *path[position + 1 :]]
+        for position, token in enumerate(path[:-1]):
+            noun = token.doc[token.i - 1] if token.i > 0 else None
+            if (
+                token.dep_ == "prep"
+                and token.lower_ == "for"
+                and noun is not None
+                and noun.lower_ in self.stance_nouns
+                and is_verb(path[position + 1])
+                and path[position + 1] in (noun.head, noun.head.head)
+            ):
+                # "agreed to the US proposal for a ceasefire": the parser hung "for" on the verb; the
+                # phrase is the proposal's
+                return [*path[: position + 1], noun, *noun.ancestors]
         return path
 
     def _mention(self, token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:

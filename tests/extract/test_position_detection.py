@@ -2102,3 +2102,10 @@ def test_a_proposal_for_a_thing_is_its_proposers_though_for_hangs_on_the_verb(nl
         "for Ukraine."
     )
     assert ("Czech Republic", "military_aid", "support") in stances(nlp, signed)
+
+
+def test_a_party_in_the_participle_before_a_stance_noun_holds_it(nlp: Language) -> None:
+    text = "The Kremlin rejected a US-backed proposal for a 30-day ceasefire."
+    # was Russia's refusal only
+    both = {("Russia", "ceasefire", "oppose"), ("United States", "ceasefire", "support")}
+    assert stances(nlp, text) == both

@@ -1592,6 +1592,9 @@ class PositionDetector:
                 and token.lower_ in self.stance_nouns
             ):
                 return self._clause_subject(token, index)  # "Merkel remained steadfast in her opposition"
+        if token.lower_ in self.stance_nouns:
+            # "a US-backed proposal": the party in the participle before the noun
+            return next(iter(self._proposers(token, index)), None)
         return None
 
     def _clause_subject(self, token: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:

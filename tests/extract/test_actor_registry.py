@@ -106,6 +106,10 @@ def test_variants_link_to_canonical_names(registry: ActorRegistry, surface: str,
         ("Ukraine Defence Contact Groups", "Ukraine Defense Contact Group"),
         # a long name whose other words are the same bears a surname two letters off
         ("Ursula von der Laien", "Ursula von der Leyen"),
+        # two letters swapped are one slip of the keyboard, not two edits
+        ("Volodymyr Zelenksy", "Volodymyr Zelensky"),
+        ("Zelenksyy", "Volodymyr Zelensky"),
+        ("Sergei Lavorv", "Sergei Lavrov"),
     ],
 )
 def test_garbled_names_link(registry: ActorRegistry, surface: str, expected: str) -> None:

@@ -11,8 +11,9 @@ it (same canonical name: the user's fields replace the shipped ones, except the 
    "Turkish President");
 4. a surname alone ("Zelenskiy", "Mr. Lavrov") when exactly one person carries it;
 5. a tolerant fuzzy match on a shortlist, for misspelt or machine-spun names: for people, a close surname
-   (one edit) plus a compatible first name; for multi-word organisation names, the same words in the same
-   order with at most one word substituted or misspelt.
+   (one edit, two letters swapped counting as one: "Zelenksy") plus a compatible first name; for
+   multi-word organisation names, the same words in the same order with at most one word substituted or
+   misspelt.
 
 Demonyms ("Russian") link only when the caller says the mention is a nationality (spaCy's NORP) or gives no
 label. The spaCy label also limits which kinds fuzzy matching may return.
@@ -32,7 +33,7 @@ from typing import Any, Literal, NamedTuple
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from accord.errors import AccordError, Errors
 from accord.extract.folding import fold_name
@@ -292,7 +293,7 @@ class ActorRegistry:
         }
         if person_ok and len(words) > 1:
             for surname, _, _ in process.extract(
-                words[-1], self._surname_words, scorer=Levenshtein.distance, limit=5, score_cutoff=1
+                words[-1], self._surname_words, scorer=OSA.distance, limit=5, score_cutoff=1
             ):
                 for position in self._by_surname[surname]:
                     shortlist.setdefault(position, fuzz.ratio(key, self._fuzzy_keys[position]))
@@ -320,7 +321,7 @@ class ActorRegistry:
         hits = {
             self._surnames[surname]
             for surname in self._surname_keys
-            if abs(len(surname) - len(word)) <= 1 and Levenshtein.distance(word, surname, score_cutoff=1) <= 1
+            if abs(len(surname) - len(word)) <= 1 and OSA.distance(word, surname, score_cutoff=1) <= 1
         }
         return self.entries[hits.pop()] if len(hits) == 1 else None
 
@@ -424,7 +425,7 @@ def _close_word(a: str, b: str, *, strict: bool = False) -> bool:
     if shortest < 4:
         return False
     allowed = 1 if strict or shortest < 7 else 2
-    return Levenshtein.distance(a, b, score_cutoff=allowed) <= allowed
+    return OSA.distance(a, b, score_cutoff=allowed) <= allowed
 
 
 def _person_match(words: list[str], alias_words: list[str]) -> bool:
@@ -438,7 +439,7 @@ def _person_match(words: list[str], alias_words: list[str]) -> bool:
         len(words) >= 3
         and words[:-1] == alias_words[:-1]
         and min(len(surname), len(alias_surname)) >= 5
-        and Levenshtein.distance(surname, alias_surname, score_cutoff=2) <= 2
+        and OSA.distance(surname, alias_surname, score_cutoff=2) <= 2
     )
     if len(surname) < 4 or not (spelled_out or _close_word(surname, alias_surname, strict=True)):
         return False
@@ -450,7 +451,7 @@ def _person_match(words: list[str], alias_words: list[str]) -> bool:
     # Transliterations differ by a letter or two (Todd/Tod, Dmitry/Dmytro, Volodimir/Volodymyr).
     shortest = min(len(first), len(alias_first))
     allowed = 2 if shortest >= 6 else 1 if shortest >= 3 else 0
-    return Levenshtein.distance(first, alias_first, score_cutoff=allowed) <= allowed
+    return OSA.distance(first, alias_first, score_cutoff=allowed) <= allowed
 
 
 # -- loading -----------------------------------------------------------------------------------------

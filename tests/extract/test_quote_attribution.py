@@ -444,3 +444,15 @@ def test_a_quoted_clause_after_said_that_is_words_not_a_name(nlp: Language) -> N
     assert quote["speaker"] == "Donald Trump" and quote["text"].startswith("Putin wants peace")
     # the contrast: a capitalised term after a determiner names a thing
     assert not quotes(nlp, "Sergei Lavrov rejected the “Steinmeier Formula” idea.")
+
+
+def test_a_quotation_after_a_tag_sentence_with_a_tag_of_its_own_is_another_quote(nlp: Language) -> None:
+    text = (
+        "“It was a good meeting,” Lavrov told reporters in Moscow after the talks. "
+        "“We agreed to meet again next month,” he said."
+    )
+    # was one quote joining both
+    two = ["It was a good meeting", "We agreed to meet again next month"]
+    assert [q["text"] for q in quotes(nlp, text)] == two
+    continued = "“It was a good meeting,” Lavrov told reporters. “We agreed to meet again next month.”"
+    assert len(quotes(nlp, continued)) == 1  # no tag of its own: the passage goes on

@@ -491,6 +491,14 @@ class QuoteAttributor:
                         quote.speaker, quote.speaker_mention = speaker
                         return
 
+    def _pronoun_tag(self, doc: Doc, quote: Quotation) -> bool:
+        """Does a pronoun and a speech verb follow the closing mark ('"…," he said')?"""
+        i = _token_at_or_after(doc, quote.mark_end)
+        while i < len(doc) and doc[i].text in {",", "—", "–", "-"}:
+            i += 1
+        pronouns = self.words.person_pronouns | self.words.group_pronouns
+        return i + 1 < len(doc) and doc[i].lower_ in pronouns and doc[i + 1].lower_ in self.speech
+
     def _direct_tag(
         self, doc: Doc, quote: Quotation, index: dict[int, dict[str, Any]]
     ) -> tuple[str, dict[str, Any]] | None:
@@ -819,6 +827,10 @@ class QuoteAttributor:
             return self._direct_tag(doc, quote, index) is None
         if len(words) > 25 or not gap.rstrip().endswith((".", ":", ",")):
             return False
+        if gap.rstrip().endswith(".") and (
+            self._direct_tag(doc, quote, index) is not None or self._pronoun_tag(doc, quote)
+        ):
+            return False  # '"…," Putin told reporters. "…," he said.': two quotes, each with its own tag
         tag_verbs = [w for w in words if w.lower() in self.speech]
         if len(tag_verbs) != 1:
             return False

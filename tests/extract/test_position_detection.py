@@ -1517,6 +1517,8 @@ def test_a_cue_modifying_an_infringement_names_the_infringement(nlp: Language) -
     assert stances(nlp, breaches) == set()
     deal = "Russia has welcomed the ceasefire agreement, Peskov said."
     assert ("Russia", "ceasefire", "support") in stances(nlp, deal)
+    violated = "Biden said that Moscow has violated the truce agreement signed in Minsk."
+    assert stances(nlp, violated) == set()  # the truce qualifying what was violated: was Biden against it
 
 
 def test_asking_another_to_consider_a_thing_is_wanting_it(nlp: Language) -> None:

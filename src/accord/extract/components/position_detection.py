@@ -436,8 +436,11 @@ class PositionDetector:
         of = cue.root.head if cue.root.dep_ == "pobj" and cue.root.head.lower_ == "of" else None
         if of is not None and of.head.lower_ in self.infringements:
             return None  # "the violation of the ceasefire", "breaches of the truce": the infringement too
-        if cue.root.dep_ in {"dobj", "nsubjpass"} and cue.root.head.lower_ in self.infringing_verbs:
-            return None  # "the ceasefire is still being violated": an act reported, no stance on the truce
+        # "the ceasefire is still being violated", "violated a September truce agreement": an act reported,
+        # no stance on the truce
+        infringed = cue.root.head if cue.root.dep_ == "compound" else cue.root
+        if infringed.dep_ in {"dobj", "nsubjpass"} and infringed.head.lower_ in self.infringing_verbs:
+            return None
         if (cue.root.dep_ in {"compound", "appos"} and cue.root.head.i in index) or any(
             c.dep_ == "appos" and c.i in index for c in cue.root.children
         ):

@@ -1177,3 +1177,11 @@ def test_a_place_in_what_a_call_discussed_is_not_where_it_was(nlp: Language) -> 
     assert [(e["type"], e["place"]) for e in events(nlp, text)] == [("phone_call", None)]  # was Ukraine
     strikes = "Zelensky said Russian strikes have hit every energy plant in Ukraine."
     assert [e["place"] for e in events(nlp, strikes) if e["type"] == "attack"] == ["Ukraine"]
+
+
+def test_a_virtual_or_video_meeting_is_a_call(nlp: Language) -> None:
+    # the guide: video calls are phone calls; was a meeting
+    virtual = "Macron and Starmer held a virtual meeting on Tuesday."
+    assert [e["type"] for e in events(nlp, virtual)] == ["phone_call"]
+    video = "Zelensky and Scholz held video talks on Monday."
+    assert [e["type"] for e in events(nlp, video)] == ["phone_call"]

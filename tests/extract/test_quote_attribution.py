@@ -456,3 +456,10 @@ def test_a_quotation_after_a_tag_sentence_with_a_tag_of_its_own_is_another_quote
     assert [q["text"] for q in quotes(nlp, text)] == two
     continued = "“It was a good meeting,” Lavrov told reporters. “We agreed to meet again next month.”"
     assert len(quotes(nlp, continued)) == 1  # no tag of its own: the passage goes on
+
+
+def test_the_wars_set_name_in_quotation_marks_is_no_quote(nlp: Language) -> None:
+    text = "Peskov said Russia would press on with its “special military operation” in Ukraine."
+    assert quotes(nlp, text) == []  # was Peskov's words
+    own = "Peskov said the talks were “very productive”."
+    assert [q["text"] for q in quotes(nlp, own)] == ["very productive"]

@@ -79,6 +79,7 @@ class QuoteWords:
     voiceless: frozenset[str]  # "the statement said", "both sides said": no one speaks
     interview_cues: tuple[str, ...]
     term_markers: frozenset[str]
+    set_terms: frozenset[str]
     determiners: frozenset[str]
     # Verbs that give a short quotation as the subject's own word for something ("called it a 'disaster'").
     naming_forms: frozenset[str]
@@ -98,6 +99,7 @@ def quote_words(quotes: str = "quotes", actors: str = "actors", holders: str = "
         interviewer_labels=frozenset(words["interviewer_labels"]),
         interview_cues=tuple(words["interview_cues"]),
         term_markers=frozenset(words["term_markers"]),
+        set_terms=frozenset(str(t).lower() for t in words["set_terms"]),
         determiners=frozenset(words["determiners"]),
         naming_forms=frozenset(set(all_forms(words["naming_verbs"])) | set(words["naming_words"])),
         qualifying_preps=frozenset(words["qualifying_prepositions"]),
@@ -453,7 +455,7 @@ class QuoteAttributor:
         text = self.text[quote.start : quote.end].strip()
         words = text.split()
         short = len(words) <= SHORT_WORDS
-        if short and _looks_like_term(text):
+        if short and (_looks_like_term(text) or text.lower().strip(" .,") in self.words.set_terms):
             return
         if short and self._term_marker_before(doc, quote):
             return

@@ -2111,3 +2111,12 @@ def test_a_party_in_the_participle_before_a_stance_noun_holds_it(nlp: Language) 
     # was Russia's refusal only
     both = {("Russia", "ceasefire", "oppose"), ("United States", "ceasefire", "support")}
     assert stances(nlp, text) == both
+
+
+def test_a_backstop_an_embargo_and_keeping_crimea_name_their_issues(nlp: Language) -> None:
+    backstop = "Macron will urge Trump to provide a US backstop for a European force."
+    assert ("Emmanuel Macron", "security_guarantees", "support") in stances(nlp, backstop)
+    embargo = "Zelensky called for a full oil embargo on Russia."
+    assert stances(nlp, embargo) == {("Volodymyr Zelensky", "sanctions", "support")}
+    crimea = "Trump suggested that Ukraine should let Russia keep Crimea."
+    assert stances(nlp, crimea) == {("Donald Trump", "crimea", "support")}

@@ -2120,3 +2120,12 @@ def test_a_backstop_an_embargo_and_keeping_crimea_name_their_issues(nlp: Languag
     assert stances(nlp, embargo) == {("Volodymyr Zelensky", "sanctions", "support")}
     crimea = "Trump suggested that Ukraine should let Russia keep Crimea."
     assert stances(nlp, crimea) == {("Donald Trump", "crimea", "support")}
+
+
+def test_they_after_a_sentence_with_several_subjects_holds_for_each(nlp: Language) -> None:
+    text = "Merkel and Hollande arrived in Moscow on Friday. They called for an immediate ceasefire."
+    # was Russia, the last party named (Moscow)
+    both = {("Angela Merkel", "ceasefire", "support"), ("Francois Hollande", "ceasefire", "support")}
+    assert stances(nlp, text) == both
+    one = "Scholz arrived in Moscow on Friday. He called for an immediate ceasefire."
+    assert stances(nlp, one) == {("Olaf Scholz", "ceasefire", "support")}

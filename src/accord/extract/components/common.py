@@ -217,3 +217,27 @@ def dateline_word(token: Token) -> bool:
         and token.i + 1 < len(doc)
         and doc[token.i + 1].text == ","
     )
+
+
+def plural_antecedent(
+    token: Token,
+    index: dict[int, dict[str, Any]],
+    kinds: set[str],
+    expand: Callable[[Token], list[dict[str, Any]]] | None = None,
+) -> list[dict[str, Any]]:
+    """The parties a "they" or "their" stands for when the sentence before had several as its subject
+    ("Merkel and Hollande arrived in Kiev. Their meeting with Poroshenko ...": both, not the last party
+    named, Kiev's Ukraine); ``expand`` reads a group subject ("the foreign ministers of Germany, France,
+    Russia and Ukraine"). None when that subject was one party, or in a sentence of its own."""
+    if token.lower_ not in {"they", "their", "them"} or token.i in index:
+        return []
+    sentences = [s for s in token.doc.sents if s.end <= token.sent.start]
+    if not sentences:
+        return []
+    for subject in (t for t in sentences[-1] if t.dep_ in {"nsubj", "nsubjpass"}):
+        named = [index[t.i] for t in [subject, *subject.conjuncts] if t.i in index]
+        if len(named) < 2 and expand is not None:
+            named = expand(subject)
+        if len(named) >= 2 and all(m["kind"] in kinds for m in named):
+            return list({id(m): m for m in named}.values())
+    return []

@@ -35,6 +35,7 @@ from accord.extract.components.common import (
     mark_acting,
     mention_index,
     own_subject,
+    plural_antecedent,
     provenance,
     published_date,
 )
@@ -872,7 +873,7 @@ class EventDetector:
         for token in tokens:
             if _names_a_place(token, self.words) or dateline_word(token):
                 continue  # "the Belarusian capital", "MINSK, 12 February —": a place, not a party
-            group = _plural_antecedent(token, index)
+            group = plural_antecedent(token, index, ACTOR_KINDS)
             if group:
                 found.extend(m for m in group if m not in found)
                 continue
@@ -1789,23 +1790,6 @@ def _places_it(prep: Token) -> bool:
     return any(
         g.dep_ == "pobj" and (g.ent_type_ in PLACE_LABELS or g.lower_ == "sidelines") for g in prep.children
     )
-
-
-def _plural_antecedent(token: Token, index: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
-    """The actors a "they" or "their" stands for when the sentence before had several as its subject
-    ("Merkel and Hollande arrived in Kiev. Their meeting with Poroshenko ...": both, not the last party
-    named, Kiev's Ukraine); none when it had one, or in a sentence of its own."""
-    if token.lower_ not in {"they", "their", "them"} or token.i in index:
-        return []
-    sentences = [s for s in token.doc.sents if s.end <= token.sent.start]
-    if not sentences:
-        return []
-    before = sentences[-1]
-    for subject in (t for t in before if t.dep_ in {"nsubj", "nsubjpass"}):
-        named = [index[t.i] for t in [subject, *subject.conjuncts] if t.i in index]
-        if len(named) >= 2 and all(m["kind"] in ACTOR_KINDS for m in named):
-            return list({id(m): m for m in named}.values())
-    return []
 
 
 def _with_conjuncts(token: Token, depth: int = 0) -> list[Token]:

@@ -37,6 +37,7 @@ from accord.extract.components.common import (
     mention_index,
     own_subject,
     passive_agent,
+    plural_antecedent,
     provenance,
     speaking_for,
 )
@@ -1034,6 +1035,10 @@ class PositionDetector:
             owner = self._possessor(subject, index)
             if owner is not None:
                 return [owner]  # "Kyiv's position is to ...": the stance's owner
+        # "Merkel and Hollande arrived in Moscow. They called for a truce": each of them, not Moscow's Russia
+        group = plural_antecedent(subject, index, PARTY_KINDS, self._named_leaders)
+        if group:
+            return group
         subjects = [subject, *subject.conjuncts]
         # "envoys from Ukraine, the separatist leadership, Russia and the OSCE": the parser hangs the list's
         # rest on an apposition of its first item
@@ -1213,6 +1218,10 @@ class PositionDetector:
             # the leader named (two of one country: unclear, none), else the country they lead
             found.append((held[0] if len(held) == 1 else None) if held else country)
         return found
+
+    def _named_leaders(self, subject: Token) -> list[dict[str, Any]]:
+        """The parties a group subject names ("the foreign ministers of Germany, France and Russia")."""
+        return [m for m in self._leaders(subject, mention_index(subject.doc)) if m is not None]
 
     def _voiced_country(
         self,
@@ -2766,6 +2775,10 @@ def _same_side(mention: dict[str, Any], holders: list[tuple[str, dict[str, Any] 
     """Is ``mention`` one of the holders, or the country one of them serves (or serving it)?"""
     sides = _served(mention)
     return any(m is not None and sides & _served(m) for _, m in holders)
+
+
+# Kinds of mention that can hold a stance as a group's member: people, countries, bodies, armed groups.
+PARTY_KINDS = {"person", "country", "organization", "group"}
 
 
 def _named_thing(token: Token) -> bool:

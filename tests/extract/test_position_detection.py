@@ -2129,3 +2129,16 @@ def test_they_after_a_sentence_with_several_subjects_holds_for_each(nlp: Languag
     assert stances(nlp, text) == both
     one = "Scholz arrived in Moscow on Friday. He called for an immediate ceasefire."
     assert stances(nlp, one) == {("Olaf Scholz", "ceasefire", "support")}
+
+
+def test_an_untold_date_of_a_thing_is_no_stance_on_it(nlp: Language) -> None:
+    text = "Peskov would not confirm the end date of the ceasefire."
+    # "end date" is a date, not an undoing, and a fact not told is no stance: was Peskov for the ceasefire
+    assert stances(nlp, text) == set()
+    terms = "Peskov did not disclose the terms of the ceasefire."
+    assert stances(nlp, terms) == set()
+    refused = "Peskov said Russia would not continue the ceasefire."
+    assert stances(nlp, refused) == {
+        ("Dmitry Peskov", "ceasefire", "oppose"),
+        ("Russia", "ceasefire", "oppose"),
+    }

@@ -196,6 +196,8 @@ class PositionDetector:
         self.temporal_marks = set(polar["temporal_marks"])
         self.time_preps = frozenset(polar["time_preps"])
         self.time_heads = frozenset(polar["time_heads"])
+        self.time_nouns = frozenset(polar["time_nouns"])
+        self.disclosing = all_forms(polar["disclosing_verbs"])
         self.accusations = all_forms(polar["accusations"])
         self.hearsay = all_forms(polar["hearsay"])
         self.supply_verbs = all_forms(polar["supply"]["verbs"])
@@ -887,14 +889,13 @@ class PositionDetector:
     def _states_nothing(self, verb: Token, path: list[Token], position: int) -> bool:
         """Does the verb commit to nothing: not yet accepted, done by no one, or a negated verb of saying
         whose content it leaves unsaid ("wouldn't confirm that weapons would be sent", "did not say that
-        Ukraine would give up land": neither is a stance, and neither is its opposite)?"""
+        Ukraine would give up land", "would not confirm the end date of the truce": none is a stance, and
+        none is its opposite)?"""
+        below = path[position - 1].dep_ if position > 0 else ""
         unsaid = (
-            verb.lower_ in self.speech
-            and verb.lower_ not in self.stance
-            and position > 0
-            and path[position - 1].dep_ == "ccomp"
-            and any(c.dep_ == "neg" for c in verb.children)
-        )
+            (below == "ccomp" and verb.lower_ in self.speech and verb.lower_ not in self.stance)
+            or (below == "dobj" and verb.lower_ in self.disclosing)
+        ) and any(c.dep_ == "neg" for c in verb.children)
         return unsaid or self._noncommittal(verb) or self._done_by_no_one(verb)
 
     def _done_by_no_one(self, verb: Token) -> bool:
@@ -2236,7 +2237,12 @@ class PositionDetector:
             if child.dep_ == "neg":
                 if not firm and not (is_verb(token) and self._adjunct_of(below)):
                     sign = -sign  # (but "integrity is not up for negotiation" upholds integrity)
-            elif child.dep_ == "compound" and child.i < token.i and child.lower_ in self.reverser_verbs:
+            elif (
+                child.dep_ == "compound"
+                and child.i < token.i
+                and child.lower_ in self.reverser_verbs
+                and token.lower_ not in self.time_nouns  # "the end date of the truce" is a date
+            ):
                 sign = -sign  # "demanded that the West halt arms deliveries": the verb parsed as a compound
             elif (
                 below is not None

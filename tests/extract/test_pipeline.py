@@ -65,7 +65,7 @@ RELEASED = {
     "accord-extract-0.13": "df56b1d7844b94a0ed00255909f0f9025cdffa82a8e81a7320cccec9d75baff3",
     "accord-extract-0.14": "f55ec8eec1c7617a9bdffce3cab45da5b5687c3ecd979763f4d7d38ea343bf24",
     "accord-extract-0.15": "62ebd7023bb2141b8e7ddb6702f3499671c46c01b6f07aa52eb8eaa82aed773b",
-    "accord-extract-0.16": "8976879518a401c3b00677797a7f3c757623bd0e93b47f587164d1f6104a3bc4",
+    "accord-extract-0.16": "84a0d93a3be0f342eb56a632d9b6977d650f1528fd91848530120c325494adb9",
 }
 
 

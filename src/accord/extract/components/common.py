@@ -231,10 +231,10 @@ def plural_antecedent(
     Russia and Ukraine"). None when that subject was one party, or in a sentence of its own."""
     if token.lower_ not in {"they", "their", "them"} or token.i in index:
         return []
-    sentences = [s for s in token.doc.sents if s.end <= token.sent.start]
-    if not sentences:
+    start = token.sent.start
+    if start == 0:
         return []
-    for subject in (t for t in sentences[-1] if t.dep_ in {"nsubj", "nsubjpass"}):
+    for subject in (t for t in token.doc[start - 1].sent if t.dep_ in {"nsubj", "nsubjpass"}):
         named = [index[t.i] for t in [subject, *subject.conjuncts] if t.i in index]
         if len(named) < 2 and expand is not None:
             named = expand(subject)

@@ -1165,28 +1165,30 @@ def _governing_words(chain: list[Token]) -> list[str]:
 EVENT_LINKS = {"dobj", "conj", "appos", "pobj", "compound", "attr", "nsubjpass"}
 
 
+def _clause_child(token: Token, clause: Token, root: Token | None = None) -> Token | None:
+    """The child of ``clause`` the token hangs from (itself, or one of its heads), unless the way up meets
+    ``root`` or the clause first."""
+    while token != clause and token != root and token.head != token:
+        if token.head == clause:
+            return token
+        token = token.head
+    return None
+
+
 def _other_object(token: Token, root: Token, clause: Token) -> bool:
     """Is the token inside an object of the clause's verb that is not the event noun's own phrase ("during
     the phone conversation, they discussed the situation in Ukraine": what they discussed)?"""
-    if root == clause:
-        return False
-    while token.head != token and token.head != clause:
-        token = token.head
+    child = _clause_child(token, clause) if root != clause else None
     return (
-        token.head == clause
-        and token.dep_ == "dobj"
-        and not token.left_edge.i <= root.i <= token.right_edge.i
+        child is not None and child.dep_ == "dobj" and not child.left_edge.i <= root.i <= child.right_edge.i
     )
 
 
 def _in_content(token: Token, root: Token, clause: Token) -> bool:
     """Is ``token`` inside what a statement says, the object or clause of its verb rather than the statement
     itself ("the leaders backed a ceasefire in eastern Ukraine")?"""
-    while token != clause and token != root and token.head != token:
-        if token.head == clause and token.dep_ in {"dobj", "ccomp", "xcomp"}:
-            return True
-        token = token.head
-    return False
+    child = _clause_child(token, clause, root)
+    return child is not None and child.dep_ in {"dobj", "ccomp", "xcomp"}
 
 
 def _governed_by(token: Token, heads: tuple[Token, ...], words: EventWords, *, attack: bool = False) -> bool:

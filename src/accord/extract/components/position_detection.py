@@ -1037,7 +1037,9 @@ class PositionDetector:
             if owner is not None:
                 return [owner]  # "Kyiv's position is to ...": the stance's owner
         # "Merkel and Hollande arrived in Moscow. They called for a truce": each of them, not Moscow's Russia
-        group = plural_antecedent(subject, index, PARTY_KINDS, self._named_leaders)
+        group = plural_antecedent(
+            subject, index, PARTY_KINDS, lambda s: [m for m in self._leaders(s, index) if m is not None]
+        )
         if group:
             return group
         subjects = [subject, *subject.conjuncts]
@@ -1219,10 +1221,6 @@ class PositionDetector:
             # the leader named (two of one country: unclear, none), else the country they lead
             found.append((held[0] if len(held) == 1 else None) if held else country)
         return found
-
-    def _named_leaders(self, subject: Token) -> list[dict[str, Any]]:
-        """The parties a group subject names ("the foreign ministers of Germany, France and Russia")."""
-        return [m for m in self._leaders(subject, mention_index(subject.doc)) if m is not None]
 
     def _voiced_country(
         self,

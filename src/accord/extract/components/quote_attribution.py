@@ -361,6 +361,8 @@ class QuoteAttributor:
         lexicon = load_lexicon(actors)
         self.speech = all_forms(lexicon["speech_verbs"])
         self.media: set[str] = {fold(m) for m in lexicon["media"]}
+        # the pronouns a tag names its speaker with ('"…," he said', "they added")
+        self.tag_pronouns = self.words.person_pronouns | self.words.group_pronouns
         self.initialized = True
 
     @guarded("accord_quotes")
@@ -495,20 +497,15 @@ class QuoteAttributor:
 
     def _pronoun_tag(self, doc: Doc, quote: Quotation) -> bool:
         """Does a pronoun and a speech verb follow the closing mark ('"…," he said')?"""
-        i = _token_at_or_after(doc, quote.mark_end)
-        while i < len(doc) and doc[i].text in {",", "—", "–", "-"}:
-            i += 1
-        pronouns = self.words.person_pronouns | self.words.group_pronouns
-        return i + 1 < len(doc) and doc[i].lower_ in pronouns and doc[i + 1].lower_ in self.speech
+        i = _tag_start(doc, quote)
+        return i + 1 < len(doc) and doc[i].lower_ in self.tag_pronouns and doc[i + 1].lower_ in self.speech
 
     def _direct_tag(
         self, doc: Doc, quote: Quotation, index: dict[int, dict[str, Any]]
     ) -> tuple[str, dict[str, Any]] | None:
         """ "…", the minister said / "…," Zelensky told reporters: a named speaker and a speech verb right
         after the closing mark, however the parser attached them."""
-        i = _token_at_or_after(doc, quote.mark_end)
-        while i < len(doc) and doc[i].text in {",", "—", "–", "-"}:
-            i += 1
+        i = _tag_start(doc, quote)
         if i < len(doc) and doc[i].lower_ in self.speech:
             # inverted: "…," says Professor Kowalski / said Ukrainian Foreign Minister Dmytro Kuleba: the
             # person the title leads to, past a country or body named in the title
@@ -839,11 +836,18 @@ class QuoteAttributor:
         # The tag names the same speaker: a pronoun, the speaker's name, or a description ("the official").
         speaker = previous.speaker or ""
         names = {fold(w) for w in speaker.replace("unnamed:", "").split()}
-        pronouns = self.words.person_pronouns | self.words.group_pronouns
-        if any(w.lower() in pronouns or fold(w) in names for w in words):
+        if any(w.lower() in self.tag_pronouns or fold(w) in names for w in words):
             return True
         span = doc.char_span(last.mark_end, quote.mark_start, alignment_mode="contract")
         return span is not None and any(index.get(t.i, {}).get("name") == speaker for t in span)
+
+
+def _tag_start(doc: Doc, quote: Quotation) -> int:
+    """The first token after the closing mark and the comma or dash that may follow it."""
+    i = _token_at_or_after(doc, quote.mark_end)
+    while i < len(doc) and doc[i].text in {",", "—", "–", "-"}:
+        i += 1
+    return i
 
 
 def _reported_subject(doc: Doc, mention: dict[str, Any], verb: Token) -> bool:

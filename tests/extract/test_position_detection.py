@@ -2142,3 +2142,19 @@ def test_an_untold_date_of_a_thing_is_no_stance_on_it(nlp: Language) -> None:
         ("Dmitry Peskov", "ceasefire", "oppose"),
         ("Russia", "ceasefire", "oppose"),
     }
+
+
+def test_what_peace_requires_is_the_speakers_demand(nlp: Language) -> None:
+    text = "Lavrov stated that peace in Ukraine requires Kiev to abandon its NATO membership ambitions."
+    assert stances(nlp, text) == {("Sergei Lavrov", "nato_membership", "oppose")}  # was nothing
+    rebels = "Kuchma said the rebels agreed to a ceasefire."
+    assert ("Leonid Kuchma", "ceasefire", "support") not in stances(nlp, rebels)
+
+
+def test_an_issue_of_all_countries_is_a_principle_not_a_stance(nlp: Language) -> None:
+    text = "Wang said China advocates respect for the sovereignty and territorial integrity of all countries."
+    assert all(issue != "territory" for _, issue, _ in stances(nlp, text))  # was China against ceding land
+    ukraine = "Wang said China advocates respect for the sovereignty and territorial integrity of Ukraine."
+    assert ("China", "territory", "oppose") in stances(nlp, ukraine)
+    soldiers = "Putin demanded the complete withdrawal of all Ukrainian soldiers from the Donetsk region."
+    assert ("Vladimir Putin", "territory", "support") in stances(nlp, soldiers)

@@ -183,6 +183,8 @@ class PositionDetector:
         self.question_marks = frozenset(polar["questions"]["marks"])
         self.hypotheticals = set(polar["hypotheticals"])
         self.infringements = frozenset(polar["infringements"])
+        self.universal_quantifiers = frozenset(polar["universal_parties"]["quantifiers"])
+        self.universal_nouns = frozenset(polar["universal_parties"]["nouns"])
         self.infringing_verbs = all_forms(polar["infringing_verbs"])
         self.directives = all_forms(polar["directives"])
         self.weak_directives = all_forms(polar["weak_directives"])
@@ -476,6 +478,8 @@ class PositionDetector:
             return None
         if self._elsewhere(cue):
             return None  # "a ceasefire in Gaza": another war's issue
+        if self._universal(cue):
+            return None  # "the territorial integrity of all countries": a principle, no stance on this war
         if issue in self.ceded_issues and direction == "toward" and self._ceded_by_russia(cue, index):
             # "Moscow would never give up Crimea": what Russia cedes is Ukraine's gain, the other way (the
             # "away" cues, "return Crimea", are written for Russia giving it back already)
@@ -921,6 +925,8 @@ class PositionDetector:
             return False  # "Medinsky said both countries had agreed": his side is one of them
         if subject.lower_ in self.documents or subject.lower_ in self.stance_nouns:
             return False  # "Vance said the plan envisions ...": a plan's content is its presenter's
+        if subject.lower_ in self.settlement_nouns:
+            return False  # "Lavrov stated that peace requires Kiev to abandon ...": what the speaker asks for
         return not any(c.dep_ == "aux" and c.lower_ in self.deontic for c in verb.children)
 
     def _stance_is(self, verb: Token, index: dict[int, dict[str, Any]]) -> bool:
@@ -1719,6 +1725,17 @@ class PositionDetector:
             and prep.lower_ in self.theatre_preps
             and any(t.lower_ in self.other_theatres for t in prep.subtree)
             for prep in cue.root.children
+        )
+
+    def _universal(self, cue: Span) -> bool:
+        """Is the cue said of every party ("territorial integrity of all countries", "of every state")? The
+        words are read as written: the parser hangs such an "of" on any noun of a long list."""
+        doc = cue.doc
+        return (
+            cue.end + 2 < len(doc)
+            and doc[cue.end].lower_ == "of"
+            and doc[cue.end + 1].lower_ in self.universal_quantifiers
+            and doc[cue.end + 2].lower_ in self.universal_nouns
         )
 
     def _settlement_clause(self, head: Token) -> bool:

@@ -1185,3 +1185,20 @@ def test_a_virtual_or_video_meeting_is_a_call(nlp: Language) -> None:
     assert [e["type"] for e in events(nlp, virtual)] == ["phone_call"]
     video = "Zelensky and Scholz held video talks on Monday."
     assert [e["type"] for e in events(nlp, video)] == ["phone_call"]
+
+
+def test_a_clause_climbed_to_lends_its_subject_not_its_partners(nlp: Language) -> None:
+    text = (
+        "Rubio met with Lavrov in Kuala Lumpur, having already met with the Association of Southeast Asian "
+        "Nations in his first trip to Asia."
+    )
+    talks = [e for e in events(nlp, text) if "Sergei Lavrov" in e["participants"]]
+    assert [e["place"] for e in talks] == ["Kuala Lumpur"]  # was a second meeting with Lavrov, in Asia
+    china = "Rubio met with Lavrov in Kuala Lumpur, having already met with the Chinese delegation in Asia."
+    assert sorted(sorted(e["participants"]) for e in events(nlp, china)) == [
+        ["China", "Marco Rubio"],
+        ["Marco Rubio", "Sergei Lavrov"],
+    ]
+    after = "After meeting Putin in Alaska, Trump said he would call Zelensky."
+    (meeting,) = [e for e in events(nlp, after) if e["type"] == "meeting"]
+    assert sorted(meeting["participants"]) == ["Donald Trump", "Vladimir Putin"]

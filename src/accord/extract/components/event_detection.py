@@ -632,7 +632,7 @@ class EventDetector:
                 and not verbs.hosted
             ):
                 continue  # "..., a U.S. official said": the speaker of a report is not in the event
-            tokens.extend(self._argument_tokens(kind, root, head, index))
+            tokens.extend(self._argument_tokens(kind, root, head, index, lent=head is verbs.lender))
         if kind == "statement" and root.lower_ in self.interviews:
             asking = self._interviewers(root)
             tokens = [t for t in tokens if t.i not in asking]
@@ -728,9 +728,9 @@ class EventDetector:
             heads: list[Token] = [root]  # "Russia's invasion": the noun names its own participants
         else:
             heads = [root] if root == clause else [root, clause]
-        head = self._subject_clause(kind, root, clause)
-        if head != clause:
-            heads.append(head)
+        lender = self._subject_clause(kind, root, clause)
+        if lender != clause:
+            heads.append(lender)
         if root.dep_ == "xcomp":
             heads.append(root.head)  # "the ministers are expected to meet"
             if root.head.dep_ == "acomp" and not any(
@@ -751,7 +751,10 @@ class EventDetector:
             # "Trump criticised the attack": only a verb that stages the event ("held talks", "launched
             # strikes", "attended the summit") makes its subject a participant.
             heads = [h for h in heads if h == root or (h.dep_ == "xcomp" and h not in {clause, own})]
-        return _SubjectVerbs(heads, clause, own, hosted)
+        # "Rubio met Lavrov, having already met with ASEAN": the clause climbed to lends its subject, not
+        # its partners (a conjunct's verb, "X met Y and signed ...", is the same event's and lends all)
+        lent = lender if lender not in {clause, own} else None
+        return _SubjectVerbs(heads, clause, own, hosted, lent)
 
     def _subject_clause(self, kind: str, root: Token, clause: Token) -> Token:
         """The clause that lends a subjectless statement or meeting its subject."""
@@ -823,9 +826,10 @@ class EventDetector:
         )
 
     def _argument_tokens(
-        self, kind: str, root: Token, head: Token, index: dict[int, dict[str, Any]]
+        self, kind: str, root: Token, head: Token, index: dict[int, dict[str, Any]], *, lent: bool = False
     ) -> list[Token]:
-        """The subjects, agents, objects and partners of one verb staging the event."""
+        """The subjects, agents, objects and partners of one verb staging the event (only the subjects of
+        a clause that lends its subject)."""
         tokens: list[Token] = []
         subjects: list[Token] = []
         if _participle_of_noun(head) and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
@@ -842,6 +846,8 @@ class EventDetector:
             else:
                 tokens.extend(_with_modifiers(subject, self.words))
             tokens.extend(_of_phrase(subject, index, self.words))
+        if lent:
+            return tokens
         for child in head.children:
             if (
                 head == root
@@ -1852,6 +1858,7 @@ class _SubjectVerbs:
     clause: Token  # the verb whose subject the trigger takes, a conjunct's when it has none of its own
     own: Token  # the verb the trigger hangs from, before borrowing a subject
     hosted: bool  # the clause is set at a gathering its subject takes part in
+    lender: Token | None  # the clause a subjectless trigger climbed to, which lends only its subject
 
 
 def _object_preps(kind: str) -> set[str]:

@@ -2158,3 +2158,13 @@ def test_an_issue_of_all_countries_is_a_principle_not_a_stance(nlp: Language) ->
     assert ("China", "territory", "oppose") in stances(nlp, ukraine)
     soldiers = "Putin demanded the complete withdrawal of all Ukrainian soldiers from the Donetsk region."
     assert ("Vladimir Putin", "territory", "support") in stances(nlp, soldiers)
+
+
+def test_a_but_only_if_clause_hung_on_the_verb_above_still_conditions(nlp: Language) -> None:
+    text = (
+        "The White House said Biden had accepted the summit “in principle” but only “if an invasion hasn’t "
+        "happened”."
+    )
+    assert ("Joe Biden", "other", "conditional") in stances(nlp, text)  # was support
+    plain = "The White House said Biden had accepted the summit, but Moscow rejected it."
+    assert ("Joe Biden", "other", "support") in stances(nlp, plain)

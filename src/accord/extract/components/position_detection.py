@@ -2378,7 +2378,10 @@ class PositionDetector:
                 existential = any(c.dep_ == "expl" for c in conj.children) and any(
                     c.dep_ == "attr" and c.lower_ in self.reservation_nouns for c in conj.children
                 )
-                if existential or conj.lower_ in self.restrictive:
+                # "accepted the meeting 'in principle' but only 'if an invasion hasn't happened'": the
+                # parser hangs the condition on the verb above as a clause of its own
+                conditioned = any(c.dep_ == "mark" and c.lower_ in self.marks for c in conj.children)
+                if existential or conditioned or conj.lower_ in self.restrictive:
                     return token.doc[conj.left_edge.i : conj.right_edge.i + 1].text
         return None
 

@@ -2168,3 +2168,14 @@ def test_a_but_only_if_clause_hung_on_the_verb_above_still_conditions(nlp: Langu
     assert ("Joe Biden", "other", "conditional") in stances(nlp, text)  # was support
     plain = "The White House said Biden had accepted the summit, but Moscow rejected it."
     assert ("Joe Biden", "other", "support") in stances(nlp, plain)
+
+
+def test_an_even_if_clause_concedes_and_conditions_nothing(nlp: Language) -> None:
+    text = "Zelensky said Ukraine would support a ceasefire even if Russia refuses to talk."
+    # was conditional for both, and Russia's supposed refusal was Ukraine's stance against talks
+    assert stances(nlp, text) == {
+        ("Ukraine", "ceasefire", "support"),
+        ("Volodymyr Zelensky", "ceasefire", "support"),
+    }
+    plain = "Zelensky said Ukraine would support a ceasefire if Russia agrees to talk."
+    assert ("Ukraine", "ceasefire", "conditional") in stances(nlp, plain)

@@ -214,6 +214,7 @@ class PositionDetector:
         """The stance lexicon: stance verbs and nouns, conditions, trades, refusals, hedges, forecasts."""
         self.stance = all_forms(stance_words["stance_verbs"])
         self.marks = set(stance_words["condition_marks"])
+        self.concessive = frozenset(stance_words["concessive_adverbs"])
         self.condition_phrases = [c.split() for c in stance_words["condition_phrases"]]
         self.premise_phrases = [c.split() for c in stance_words["premise_phrases"]]
         self.trade_phrases = [c.split() for c in stance_words["trade_phrases"]]
@@ -2344,6 +2345,8 @@ class PositionDetector:
         if self._in_premise(cue):
             return -1, None, False  # "called for talks in the event of a ceasefire": supposed, not asked for
         for position, token in enumerate(path):
+            if self._condition_clause(token) and self._concessive(token):
+                return -1, None, False  # "would support a ceasefire even if Russia refuses talks": supposed
             if self._holds_condition(token):
                 return self._condition_end(cue, token, position, others), None, False
             if self._restricts(cue, token):
@@ -2477,8 +2480,15 @@ class PositionDetector:
         qualifier = self._qualifier(token)
         if qualifier is not None and token not in cue and cue.root not in qualifier.subtree:
             return _clause_text(qualifier)
-        clause = next((c for c in token.children if self._condition_clause(c)), None)
+        clause = next(
+            (c for c in token.children if self._condition_clause(c) and not self._concessive(c)), None
+        )
         return _clause_text(clause) if clause is not None else None
+
+    def _concessive(self, clause: Token) -> bool:
+        """Is the condition clause concessive ("even if Russia refuses")? The stance above it holds whatever
+        happens, and what the clause supposes is asked for by no one."""
+        return any(c.dep_ == "advmod" and c.lower_ in self.concessive for c in clause.children)
 
     def _in_premise(self, cue: Span) -> bool:
         """Is the cue what a premise phrase supposes ("in the event of a ceasefire", "in case of an

@@ -1202,3 +1202,18 @@ def test_a_clause_climbed_to_lends_its_subject_not_its_partners(nlp: Language) -
     after = "After meeting Putin in Alaska, Trump said he would call Zelensky."
     (meeting,) = [e for e in events(nlp, after) if e["type"] == "meeting"]
     assert sorted(meeting["participants"]) == ["Donald Trump", "Vladimir Putin"]
+
+
+def test_a_press_release_is_a_statement_and_a_posted_readout_its_posters(nlp: Language) -> None:
+    release = "The leaders held a phone conversation on Wednesday, the Kremlin said in a press release."
+    assert [e["participants"] for e in events(nlp, release) if e["type"] == "statement"] == [["Russia"]]
+    posted = "The meeting lasted over five hours, according to a readout posted by Witkoff on X."
+    assert [e["participants"] for e in events(nlp, posted) if e["type"] == "statement"] == [["Steve Witkoff"]]
+
+
+def test_parties_named_side_by_side_make_one_statement_together(nlp: Language) -> None:
+    both = "The United States and Ukraine said in a statement that they agreed."
+    # was the United States alone
+    assert [e["participants"] for e in events(nlp, both)] == [["United States", "Ukraine"]]
+    leader = "Russian President Vladimir Putin said in a statement that he agreed."
+    assert [e["participants"] for e in events(nlp, leader)] == [["Vladimir Putin"]]

@@ -569,7 +569,9 @@ class EventDetector:
         participants = self._participants(kind, root, clause, index)
         if kind == "statement" and not any(t.lower_ == "joint" for t in [*trigger, *root.children]):
             people = [m for m in participants if m["kind"] == "person"]
-            participants = (people or participants)[:1]  # the speaker, not the speaker's country
+            # the speaker, not the speaker's country; but "the United States and Ukraine said in a
+            # statement": speakers named side by side said it together
+            participants = _with_co_speakers((people or participants)[:1], participants, doc)
         if kind == "meeting" and any(
             t.lower_ in self.words.talkers for t in [*root.subtree, *clause.children]
         ):
@@ -1791,6 +1793,21 @@ def _with_modifiers(token: Token, words: EventWords) -> list[Token]:
             if child.dep_ in {"amod", "compound", "poss", "nmod"}:
                 found.extend(_with_conjuncts(child))
     return found
+
+
+def _with_co_speakers(
+    speaker: list[dict[str, Any]], participants: list[dict[str, Any]], doc: Doc
+) -> list[dict[str, Any]]:
+    """The speaker, and the participants of its kind coordinated with it ("X and Y said")."""
+    if not speaker:
+        return speaker
+    first = speaker[0]
+    conjuncts = {t.i for t in doc[int(first["tok_end"]) - 1].conjuncts}
+    return speaker + [
+        m
+        for m in participants
+        if m is not first and m["kind"] == first["kind"] and int(m["tok_end"]) - 1 in conjuncts
+    ]
 
 
 def _places_it(prep: Token) -> bool:

@@ -1217,3 +1217,12 @@ def test_parties_named_side_by_side_make_one_statement_together(nlp: Language) -
     assert [e["participants"] for e in events(nlp, both)] == [["United States", "Ukraine"]]
     leader = "Russian President Vladimir Putin said in a statement that he agreed."
     assert [e["participants"] for e in events(nlp, leader)] == [["Vladimir Putin"]]
+
+
+def test_a_subjectless_clause_set_at_a_meeting_takes_the_subject_above(nlp: Language) -> None:
+    text = "Putin, speaking after a meeting with Swiss President Didier Burkhalter in Moscow, said so."
+    (meeting,) = [e for e in events(nlp, text) if e["type"] == "meeting"]  # was no event: Burkhalter alone
+    assert (sorted(meeting["participants"]), meeting["place"]) == (
+        ["Didier Burkhalter", "Vladimir Putin"],
+        "Moscow",
+    )

@@ -748,6 +748,10 @@ class EventDetector:
             clause = clause.head  # "X met Y and signed ...": the first verb's subject
             heads.append(clause)
         hosted = self._hosted(kind, root, own)
+        if hosted and own.dep_ == "advcl" and own_subject(own) is None and lender in {clause, own}:
+            # "Putin, speaking after a meeting with Burkhalter, said ...": the speaker of the clause above
+            lender = own.head
+            heads.append(lender)
         staged = self._staged(root, own) or hosted
         if not _is_verb(root) and kind != "statement" and not staged:
             # "Trump criticised the attack": only a verb that stages the event ("held talks", "launched

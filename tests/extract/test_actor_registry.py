@@ -110,6 +110,8 @@ def test_variants_link_to_canonical_names(registry: ActorRegistry, surface: str,
         ("Volodymyr Zelenksy", "Volodymyr Zelensky"),
         ("Zelenksyy", "Volodymyr Zelensky"),
         ("Sergei Lavorv", "Sergei Lavrov"),
+        # the German and Polish "j" of a Slavic first name is the English "y"
+        ("Jurij Ushakov", "Yuri Ushakov"),
     ],
 )
 def test_garbled_names_link(registry: ActorRegistry, surface: str, expected: str) -> None:

@@ -448,7 +448,9 @@ def _person_match(words: list[str], alias_words: list[str]) -> bool:
     first, alias_first = words[0], alias_words[0]
     if first == alias_first or (len(first) == 1 and alias_first.startswith(first)):
         return True
-    # Transliterations differ by a letter or two (Todd/Tod, Dmitry/Dmytro, Volodimir/Volodymyr).
+    # Transliterations differ by a letter or two (Todd/Tod, Dmitry/Dmytro, Volodimir/Volodymyr); the
+    # German and Polish "j" of Slavic names is the English "y" (Jurij/Yuriy, Sergej/Sergey, Andrij/Andriy).
+    first, alias_first = first.replace("j", "y"), alias_first.replace("j", "y")
     shortest = min(len(first), len(alias_first))
     allowed = 2 if shortest >= 6 else 1 if shortest >= 3 else 0
     return OSA.distance(first, alias_first, score_cutoff=allowed) <= allowed

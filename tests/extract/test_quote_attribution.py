@@ -463,3 +463,17 @@ def test_the_wars_set_name_in_quotation_marks_is_no_quote(nlp: Language) -> None
     assert quotes(nlp, text) == []  # was Peskov's words
     own = "Peskov said the talks were “very productive”."
     assert [q["text"] for q in quotes(nlp, own)] == ["very productive"]
+
+
+def test_a_transcript_in_capitals_asks_through_its_host_and_answers_through_its_guest(nlp: Language) -> None:
+    text = (
+        "The following is the transcript of an interview with Steve Witkoff on Sunday.\n"
+        "MARGARET BRENNAN: Welcome back to the program, Ambassador.\n"
+        "STEVE WITKOFF: Well, I was there for quite some time, and we made a lot of progress.\n"
+        "MARGARET BRENNAN: Is this a delay tactic by the Kremlin?\n"
+        "STEVE WITKOFF: I would assume that they have a real relationship from the first term.\n"
+        "MARGARET BRENNAN: Will the two presidents speak this week?"
+    )
+    # was no quote: both labels were answerers, and a label in capitals named no mention
+    found = [(q["speaker"], q["text"][:12]) for q in quotes(nlp, text)]
+    assert found == [("Steve Witkoff", "Well, I was "), ("Steve Witkoff", "I would assu")]

@@ -165,6 +165,8 @@ def _labelled_turns(
     asker = {n for n in names if fold(n) in words.interviewer_labels}
     # "Pavel Zarubin: Pavel Zarubin, Rossiya TV Channel.": a journalist introducing himself asks
     asker |= {same[m.group("name")] for _, par, m in labels if m is not None and _introduces(par, m)}
+    # "MARGARET BRENNAN: ... Is that a decision making call?": a label most of whose turns ask asks
+    asker |= _questioners(labels, same)
     answerers = {n for n in names if n not in asker and (names.count(n) >= 2 or asker)}
     exchange = None if answerers else _first_exchange(labels)
     if exchange is not None:
@@ -190,6 +192,15 @@ def _labelled_turns(
             start = offset + match.end()
             interview.answers.append(Quotation(start, offset + end, start, offset + end, True, name))
     return interview
+
+
+def _questioners(labels: list[tuple[int, str, re.Match[str] | None]], same: dict[str, str]) -> set[str]:
+    """The labels most of whose turns (two at least) end with a question."""
+    turns: dict[str, list[bool]] = {}
+    for _, par, match in labels:
+        if match is not None:
+            turns.setdefault(same[match.group("name")], []).append(par.rstrip().endswith("?"))
+    return {name for name, asked in turns.items() if sum(asked) >= 2 and sum(asked) * 2 > len(asked)}
 
 
 def _same_speakers(names: list[str]) -> dict[str, str]:
@@ -571,12 +582,16 @@ class QuoteAttributor:
             for mention in mentions:
                 if line_start <= mention["start"] < quote.mark_start and mention["kind"] == "person":
                     quote.speaker, quote.speaker_mention = mention["name"], mention
-            if not quote.speaker and line_start == quote.mark_start:
-                # an unlabelled answer: the interviewee the earlier labelled answer named
+            if not quote.speaker:
+                # an unlabelled answer: the interviewee the earlier labelled answer named; a label the
+                # tagger cannot read ("STEVE WITKOFF:"): the person the text names so elsewhere
+                hint = fold(quote.speaker_hint)
                 labelled = (
                     m
                     for m in mentions
-                    if m["kind"] == "person" and self.text[m["start"] : m["end"]] == quote.speaker_hint
+                    if m["kind"] == "person"
+                    and (line_start == quote.mark_start or not line_start <= m["start"] < quote.mark_end)
+                    and fold(self.text[m["start"] : m["end"]]) == hint
                 )
                 named = next(labelled, None)
                 if named is not None:

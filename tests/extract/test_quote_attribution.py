@@ -469,6 +469,8 @@ def test_a_transcript_in_capitals_asks_through_its_host_and_answers_through_its_
     text = (
         "The following is the transcript of an interview with Steve Witkoff on Sunday.\n"
         "MARGARET BRENNAN: Welcome back to the program, Ambassador.\n"
+        "SPECIAL ENVOY TO THE MIDDLE EAST STEVE WITKOFF: Thank you. Thanks for having me, Margaret.\n"
+        "MARGARET BRENNAN: Was the Kremlin meeting a success?\n"
         "STEVE WITKOFF: Well, I was there for quite some time, and we made a lot of progress.\n"
         "MARGARET BRENNAN: Is this a delay tactic by the Kremlin?\n"
         "STEVE WITKOFF: I would assume that they have a real relationship from the first term.\n"
@@ -476,4 +478,8 @@ def test_a_transcript_in_capitals_asks_through_its_host_and_answers_through_its_
     )
     # was no quote: both labels were answerers, and a label in capitals named no mention
     found = [(q["speaker"], q["text"][:12]) for q in quotes(nlp, text)]
-    assert found == [("Steve Witkoff", "Well, I was "), ("Steve Witkoff", "I would assu")]
+    assert found == [
+        ("Steve Witkoff", "Thank you. T"),  # a title and name in capitals label a turn too
+        ("Steve Witkoff", "Well, I was "),
+        ("Steve Witkoff", "I would assu"),
+    ]

@@ -41,7 +41,11 @@ from accord.extract.components.common import (
 from accord.extract.components.wordforms import all_forms
 
 # "Sergey Lavrov: It is a ceasefire." An interview turn opened by a short capitalised label and a colon.
-NAME_LINE = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?: [A-Za-z][\w.'’-]*){0,4}):\s+(?=\S)")
+# A speaker's label: a name of up to five words, or a title and name in capitals as broadcast transcripts
+# write them ("SPECIAL ENVOY TO THE MIDDLE EAST STEVE WITKOFF:").
+NAME_LINE = re.compile(
+    r"^(?P<name>[A-Z][\w.'’-]*(?: [A-Za-z][\w.'’-]*){0,4}|[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){5,8}):\s+(?=\S)"
+)
 DASH_LINE = re.compile(r"^(?P<name>[^\n:]{2,80}?)?\s*:?\s*[-–—]\s+(?=\S)")
 WRAPPED_LINE = re.compile(r"(?<=[^\s.!?:;\"”’')])\n(?=[a-z])")
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|my|My|our|Our)\b")

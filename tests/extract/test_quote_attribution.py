@@ -483,3 +483,18 @@ def test_a_transcript_in_capitals_asks_through_its_host_and_answers_through_its_
         ("Steve Witkoff", "Well, I was "),
         ("Steve Witkoff", "I would assu"),
     ]
+
+
+def test_a_label_with_a_title_or_a_surname_names_the_person_the_text_names(nlp: Language) -> None:
+    text = (
+        "Margaret Brennan spoke with Secretary of State Marco Rubio.\n"
+        "MARGARET BRENNAN: Will the two presidents meet in the Vatican?\n"
+        "SECRETARY OF STATE MARCO RUBIO: Well, I think they would be open to such a meeting soon.\n"
+        "MARGARET BRENNAN: And what about a ceasefire in the coming weeks?\n"
+        "SEC. RUBIO: Well, we talked about a variety of things with the Russian side."
+    )
+    # was no quote: neither label is the text's "Marco Rubio" word for word
+    assert [(q["speaker"], q["text"][:10]) for q in quotes(nlp, text)] == [
+        ("Marco Rubio", "Well, I th"),
+        ("Marco Rubio", "Well, we t"),
+    ]

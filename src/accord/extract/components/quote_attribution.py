@@ -198,6 +198,14 @@ def _labelled_turns(
     return interview
 
 
+def _label_names(label: str, surface: str, mention: dict[str, Any]) -> bool:
+    """Does a speaker's label name the person mentioned: the words of the mention end the label ("SECRETARY
+    OF STATE MARCO RUBIO" and "Marco Rubio"), or the label ends with the person's surname ("SEC. RUBIO")?"""
+    words, named = fold(label).split(), fold(surface).split()
+    surname = fold(str(mention["name"])).split()[-1:]
+    return bool(named) and (words[-len(named) :] == named or words[-1:] == surname)
+
+
 def _questioners(labels: list[tuple[int, str, re.Match[str] | None]], same: dict[str, str]) -> set[str]:
     """The labels most of whose turns (two at least) end with a question."""
     turns: dict[str, list[bool]] = {}
@@ -589,13 +597,12 @@ class QuoteAttributor:
             if not quote.speaker:
                 # an unlabelled answer: the interviewee the earlier labelled answer named; a label the
                 # tagger cannot read ("STEVE WITKOFF:"): the person the text names so elsewhere
-                hint = fold(quote.speaker_hint)
                 labelled = (
                     m
                     for m in mentions
                     if m["kind"] == "person"
                     and (line_start == quote.mark_start or not line_start <= m["start"] < quote.mark_end)
-                    and fold(self.text[m["start"] : m["end"]]) == hint
+                    and _label_names(quote.speaker_hint, self.text[m["start"] : m["end"]], m)
                 )
                 named = next(labelled, None)
                 if named is not None:

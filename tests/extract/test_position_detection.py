@@ -2179,3 +2179,19 @@ def test_an_even_if_clause_concedes_and_conditions_nothing(nlp: Language) -> Non
     }
     plain = "Zelensky said Ukraine would support a ceasefire if Russia agrees to talk."
     assert ("Ukraine", "ceasefire", "conditional") in stances(nlp, plain)
+
+
+def test_they_inside_a_quotation_is_the_party_it_stands_for(nlp: Language) -> None:
+    text = (
+        "Margaret Brennan interviewed Marco Rubio.\n"
+        "MARGARET BRENNAN: Will Putin take up the Pope's offer?\n"
+        "MARCO RUBIO: Well, I'm not a spokesperson for the Kremlin, but if you saw their statements, they "
+        "said that they would be open to such a meeting under the right conditions.\n"
+        "MARGARET BRENNAN: And will the talks in Istanbul go on?\n"
+        "MARCO RUBIO: Well, we will wait and see if that is possible in the coming weeks."
+    )
+    found = stances(nlp, text)
+    assert ("Russia", "other", "conditional") in found
+    assert ("Marco Rubio", "other", "conditional") not in found  # was Rubio's, the quote's speaker
+    we = '"We said that we would be open to a meeting under the right conditions," Rubio said.'
+    assert ("Marco Rubio", "other", "conditional") in stances(nlp, we)

@@ -312,6 +312,7 @@ class PositionDetector:
         self.sides = set(holder_words["sides"])
         self.two_sides = set(holder_words["two_sides"])
         self.subject_pronouns = set(holder_words["subject_pronouns"])
+        self.third_person = frozenset(holder_words["third_person"])
         self.anaphors = set(holder_words["anaphors"])
         self.answered = frozenset(holder_words["answered"])
         self.resolvable = set(holder_words["resolvable"])
@@ -879,10 +880,11 @@ class PositionDetector:
         if subject is None or subject in cue:
             return _Step.NEXT
         if quote is not None and quote["start"] <= subject.idx < quote["end"]:
-            pronoun = _is_pronoun(subject, self.pronouns)
-            named = [] if pronoun else self._subject_parties(subject, search.index)
+            # inside a quotation, "we" and "I" are the speaker's; but "they said they would be open to
+            # ...", in the speaker's words, is the party "they" stands for
+            own = _is_pronoun(subject, self.pronouns) and subject.lower_ not in self.third_person
+            named = [] if own else self._subject_parties(subject, search.index)
             if not named or any(_same_side(m, search.holders) for m in named):
-                # inside a quotation, "we" and "they" are the speaker's; the speaker holds it
                 return _Step.NEXT
             # '"The U.S. still doesn't recognize new territories," Peskov said': the party named holds it
             search.holders = []

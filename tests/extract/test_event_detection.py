@@ -1226,3 +1226,10 @@ def test_a_subjectless_clause_set_at_a_meeting_takes_the_subject_above(nlp: Lang
         ["Didier Burkhalter", "Vladimir Putin"],
         "Moscow",
     )
+
+
+def test_talks_a_party_supports_or_advocates_are_wanted_not_held(nlp: Language) -> None:
+    text = "China calls for a ceasefire and supports direct talks between Russia and Ukraine."
+    assert [e for e in events(nlp, text) if e["modality"] == "happened"] == []  # was a round held
+    held = "Russia and Ukraine held direct talks in Istanbul on Friday."
+    assert [e["modality"] for e in events(nlp, held)] == ["happened"]

@@ -1233,3 +1233,10 @@ def test_talks_a_party_supports_or_advocates_are_wanted_not_held(nlp: Language) 
     assert [e for e in events(nlp, text) if e["modality"] == "happened"] == []  # was a round held
     held = "Russia and Ukraine held direct talks in Istanbul on Friday."
     assert [e["modality"] for e in events(nlp, held)] == ["happened"]
+
+
+def test_strikes_a_suspension_governs_are_held_off_not_made(nlp: Language) -> None:
+    text = "Russia announced the suspension of its airstrikes against Ukrainian energy facilities."
+    assert [e["modality"] for e in events(nlp, text) if e["type"] == "attack"] == ["negated"]  # was happened
+    since = "It was the first call for a halt to hostilities since the Russian invasion on February 24, 2022."
+    assert [e["modality"] for e in events(nlp, since) if e["type"] == "attack"] == ["happened"]

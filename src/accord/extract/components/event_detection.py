@@ -90,6 +90,7 @@ class EventWords:
     trip_verbs: frozenset[str]
     trip_links: frozenset[str]
     background_attacks: frozenset[str]  # attack words that name the war as background unless dated
+    suspensions: frozenset[str]  # words that hold off the strikes they govern
     war_start_verbs: frozenset[str]  # undated, with a warring country as target: the war's start
     recognitions: frozenset[str]  # words whose object is a stance's topic ("recognising the annexation")
     written: frozenset[str]
@@ -155,6 +156,7 @@ def event_words(name: str = "events") -> EventWords:
         trip_verbs=verbs("trip_verbs"),
         trip_links=words("trip_links"),
         background_attacks=verbs("background_attack_verbs") | words("background_attacks"),
+        suspensions=verbs("suspensions"),
         war_start_verbs=words("war_start_verbs"),
         recognitions=verbs("recognitions"),
         written=verbs("written_verbs") | words("written"),
@@ -580,6 +582,8 @@ class EventDetector:
             mark_acting(mention)
         names = list(dict.fromkeys(str(m["name"]) for m in participants))
         modality = self._modality(root, clause)
+        if kind == "attack" and self._suspended(root):
+            modality = "negated"  # "the suspension of its airstrikes": strikes held off
         if kind == "attack" and modality == "scheduled":
             # "Russia will soon invade": an attack is forecast or threatened, never set
             modality = "hypothetical"
@@ -608,6 +612,16 @@ class EventDetector:
         }
 
     # -- participants ----------------------------------------------------------------------------
+    def _suspended(self, root: Token) -> bool:
+        """Is the attack what a suspension governs: "suspend attacks", "the suspension of its airstrikes", "a
+        moratorium on strikes" (but not "a halt to hostilities since the invasion")?"""
+        head = root.head
+        if root.dep_ == "pobj" and head.lower_ in {"of", "on", "to"}:
+            head = head.head
+        elif root.dep_ != "dobj":
+            return False
+        return head.lower_ in self.words.suspensions
+
     def _participants(
         self, kind: str, root: Token, clause: Token, index: dict[int, dict[str, Any]]
     ) -> list[dict[str, Any]]:

@@ -1240,3 +1240,10 @@ def test_strikes_a_suspension_governs_are_held_off_not_made(nlp: Language) -> No
     assert [e["modality"] for e in events(nlp, text) if e["type"] == "attack"] == ["negated"]  # was happened
     since = "It was the first call for a halt to hostilities since the Russian invasion on February 24, 2022."
     assert [e["modality"] for e in events(nlp, since) if e["type"] == "attack"] == ["happened"]
+
+
+def test_a_meeting_a_party_is_open_to_is_not_held_though_to_hangs_on_the_verb(nlp: Language) -> None:
+    text = "Putin reiterated his openness to meeting with Ukrainian President Volodymyr Zelensky."
+    assert [e["modality"] for e in events(nlp, text)] == ["hypothetical"]  # was happened
+    held = "Putin reiterated his position to reporters after meeting with Zelensky in Istanbul."
+    assert [e["modality"] for e in events(nlp, held) if e["type"] == "meeting"] == ["happened"]

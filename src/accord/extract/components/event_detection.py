@@ -1143,6 +1143,12 @@ class EventDetector:
             return "hypothetical"  # "will attempt to reach a ceasefire agreement"
         if any(t.lower_ == "for" and t.head.lower_ in self.words.asking for t in chain[1:]):
             return "hypothetical"  # "called on Saturday for direct talks": asked for, not held
+        if any(
+            t.lower_ == "to"
+            and any(c.dep_ == "dobj" and c.lower_ in self.hypothetical for c in t.head.children)
+            for t in chain[1:]
+        ):
+            return "hypothetical"  # "reiterated his openness to meeting Zelensky": "to" hung on the verb
         if ruled_out or any(w in self.negated for w in words):
             return "negated"
         if any(w in self.hypothetical for w in words):

@@ -66,7 +66,7 @@ RELEASED = {
     "accord-extract-0.14": "f55ec8eec1c7617a9bdffce3cab45da5b5687c3ecd979763f4d7d38ea343bf24",
     "accord-extract-0.15": "62ebd7023bb2141b8e7ddb6702f3499671c46c01b6f07aa52eb8eaa82aed773b",
     "accord-extract-0.16": "84a0d93a3be0f342eb56a632d9b6977d650f1528fd91848530120c325494adb9",
-    "accord-extract-0.17": "e792de64fd4e3dfb65e75ee7bb832b509dd0a34108f82baedb48bb2101ec6f38",
+    "accord-extract-0.17": "355542c9ffe217987ba6d7a81a29e09f74b455d49bc51c3a5ea6a81c2c893a76",
 }
 
 

@@ -612,16 +612,6 @@ class EventDetector:
         }
 
     # -- participants ----------------------------------------------------------------------------
-    def _suspended(self, root: Token) -> bool:
-        """Is the attack what a suspension governs: "suspend attacks", "the suspension of its airstrikes", "a
-        moratorium on strikes" (but not "a halt to hostilities since the invasion")?"""
-        head = root.head
-        if root.dep_ == "pobj" and head.lower_ in {"of", "on", "to"}:
-            head = head.head
-        elif root.dep_ != "dobj":
-            return False
-        return head.lower_ in self.words.suspensions
-
     def _participants(
         self, kind: str, root: Token, clause: Token, index: dict[int, dict[str, Any]]
     ) -> list[dict[str, Any]]:
@@ -1107,6 +1097,16 @@ class EventDetector:
         return [span for span in spans if span is not None]
 
     # -- modality --------------------------------------------------------------------------------
+    def _suspended(self, root: Token) -> bool:
+        """Is the attack what a suspension governs: "suspend attacks", "the suspension of its airstrikes", "a
+        moratorium on strikes" (but not "a halt to hostilities since the invasion")?"""
+        head = root.head
+        if root.dep_ == "pobj" and head.lower_ in {"of", "on", "to"}:
+            head = head.head
+        elif root.dep_ != "dobj":
+            return False
+        return head.lower_ in self.words.suspensions
+
     def _modality(self, root: Token, clause: Token) -> str:
         chain = [root]
         stops = {"conj", "advcl", "ccomp", "relcl", "parataxis", "ROOT"}

@@ -2195,3 +2195,27 @@ def test_they_inside_a_quotation_is_the_party_it_stands_for(nlp: Language) -> No
     assert ("Marco Rubio", "other", "conditional") not in found  # was Rubio's, the quote's speaker
     we = '"We said that we would be open to a meeting under the right conditions," Rubio said.'
     assert ("Marco Rubio", "other", "conditional") in stances(nlp, we)
+
+
+def test_a_condition_opened_by_inversion_conditions_the_stance(nlp: Language) -> None:
+    quoted = '"We remain prepared to roll back sanctions should Russia take the necessary steps," Obama said.'
+    assert stances(nlp, quoted) == {("Barack Obama", "sanctions", "conditional")}  # was oppose
+    clause = "Germany would support the lifting of sanctions should Moscow withdraw its troops."
+    assert ("Germany", "sanctions", "conditional") in stances(nlp, clause)  # was oppose
+    past = "Had Russia withdrawn, Ukraine would have accepted a ceasefire."
+    assert stances(nlp, past) == {("Ukraine", "ceasefire", "conditional")}  # was support
+    plain = "Lavrov said Ukraine should abandon its plans to join NATO."
+    assert stances(nlp, plain) == {("Sergei Lavrov", "nato_membership", "oppose")}
+    assert stances(nlp, "Should Ukraine join NATO?") == set()
+
+
+def test_an_object_wanted_to_stop_is_opposed(nlp: Language) -> None:
+    text = "Peskov added that Russia wants shipments of Western weapons to Ukraine to stop."
+    assert stances(nlp, text) == {  # was support: "to stop" hangs on "shipments"
+        ("Russia", "military_aid", "oppose"),
+        ("Dmitry Peskov", "military_aid", "oppose"),
+    }
+    kept = "Kyiv wants the sanctions to stay."
+    assert stances(nlp, kept) == {("Ukraine", "sanctions", "support")}
+    used = "Ukraine asked for weapons to stop the offensive."
+    assert stances(nlp, used) == {("Ukraine", "military_aid", "support")}

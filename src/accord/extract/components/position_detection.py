@@ -215,6 +215,7 @@ class PositionDetector:
         self.stance = all_forms(stance_words["stance_verbs"])
         self.marks = set(stance_words["condition_marks"])
         self.concessive = frozenset(stance_words["concessive_adverbs"])
+        self.inverting = frozenset(stance_words["inverting_auxiliaries"])
         self.condition_phrases = [c.split() for c in stance_words["condition_phrases"]]
         self.premise_phrases = [c.split() for c in stance_words["premise_phrases"]]
         self.trade_phrases = [c.split() for c in stance_words["trade_phrases"]]
@@ -2000,10 +2001,44 @@ class PositionDetector:
         The parser may take a clause's opening "once" for an adverb ("once martial law ends")."""
         if token.dep_ == "prep" and token.lower_ in self.marks:
             return any(c.dep_ == "ccomp" for c in token.children)
-        return token.dep_ == "advcl" and any(
-            (c.dep_ == "mark" or (c.dep_ == "advmod" and c.i == token.left_edge.i)) and c.lower_ in self.marks
-            for c in token.children
+        return token.dep_ == "advcl" and (
+            any(
+                (c.dep_ == "mark" or (c.dep_ == "advmod" and c.i == token.left_edge.i))
+                and c.lower_ in self.marks
+                for c in token.children
+            )
+            or self._inversion(token) is not None
         )
+
+    def _inversion(self, verb: Token) -> Token | None:
+        """The auxiliary that opens the verb's clause as a condition by inversion ("should Russia take the
+        necessary steps"): it stands before the clause's subject, and the sentence asks nothing."""
+        if verb.sent.text.rstrip().endswith("?"):
+            return None
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        return next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "aux"
+                and c.lower_ in self.inverting
+                and subject is not None
+                and subject.left_edge.i == c.i + 1
+            ),
+            None,
+        )
+
+    def _inverted_above(self, cue: Span, path: list[Token]) -> str | None:
+        """The text of an inverted condition the parser made the head of the clause it conditions
+        ("prepared to roll back sanctions should Russia take the necessary steps", with "take" above
+        "prepared"), when the cue is in that clause, before the condition."""
+        for token in path:
+            auxiliary = self._inversion(token)
+            if auxiliary is None or cue.start >= auxiliary.i or token.dep_ == "advcl":
+                continue
+            end = max(c.right_edge.i for c in token.children if c.i > auxiliary.i)
+            return token.doc[auxiliary.i : max(end, token.i) + 1].text
+        return None
 
     def _conditioned(self, verb: Token) -> bool:
         """Does a condition clause hang from the verb?"""
@@ -2226,6 +2261,19 @@ class PositionDetector:
             return 0  # "does not exclude a ceasefire": as "did not rule out"
         return sign
 
+    def _undone_by_clause(self, noun: Token, clause: Token) -> bool:
+        """Is ``clause`` an infinitive undoing verb with no object of its own, hung on the object of a verb
+        ("wants shipments of weapons to stop", "demands sanctions to end"): the object is what is undone?"""
+        return (
+            noun.dep_ == "dobj"
+            and clause.dep_ == "acl"
+            and clause.i > noun.i
+            and clause.lower_ in self.reverser_verbs
+            and is_verb(clause)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            and not any(c.dep_ in {"dobj", "nsubj", "nsubjpass"} for c in clause.children)
+        )
+
     def _told_ending(self, verb: Token) -> bool:
         """Is the verb an undoing told of its subject as a plain fact ("the talks ended without a deal", "the
         ceasefire has ended"), with no modal, infinitive or negation making it asked for or denied?"""
@@ -2273,6 +2321,8 @@ class PositionDetector:
                 sign = -sign  # "supports a halt to strikes": "to strikes" the parser hung on the verb
             elif child.dep_ in {"det", "amod", "acomp"} and child.lower_ in self.negators:
                 sign = -sign
+            elif self._undone_by_clause(token, child):
+                sign = -sign  # "wants shipments of weapons to stop": the parser hangs "to stop" on the noun
             elif (
                 child.dep_ == "advmod"
                 and child.lower_ == "longer"
@@ -2357,6 +2407,9 @@ class PositionDetector:
             condition = self._condition_on(cue, below, token)
             if condition is not None:
                 return None, condition, False
+        inverted = self._inverted_above(cue, path)
+        if inverted is not None:
+            return None, inverted, False
         reservation = self._reservation(cue, path)
         if reservation is not None:
             return None, reservation, False

@@ -2219,3 +2219,15 @@ def test_an_object_wanted_to_stop_is_opposed(nlp: Language) -> None:
     assert stances(nlp, kept) == {("Ukraine", "sanctions", "support")}
     used = "Ukraine asked for weapons to stop the offensive."
     assert stances(nlp, used) == {("Ukraine", "military_aid", "support")}
+
+
+def test_an_aspiration_another_party_asks_its_owner_to_drop_is_not_the_owners_stance(nlp: Language) -> None:
+    asked = "Putin insisted Kyiv abandon its NATO membership aspirations."
+    # was also Ukraine supporting membership: the demand is about Kyiv, not Kyiv's stance
+    assert stances(nlp, asked) == {("Vladimir Putin", "nato_membership", "oppose")}
+    demanded = "Putin demanded that Ukraine drop its bid to join NATO."
+    assert stances(nlp, demanded) == {("Vladimir Putin", "nato_membership", "oppose")}
+    own = "Ukraine will never give up its NATO aspirations, Zelensky said."
+    assert ("Ukraine", "nato_membership", "support") in stances(nlp, own)
+    proposed = "Ukraine agreed to the US proposal for a truce."
+    assert ("United States", "ceasefire", "support") in stances(nlp, proposed)

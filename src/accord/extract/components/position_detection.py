@@ -803,6 +803,8 @@ class PositionDetector:
         if token.lower_ not in self.stance_nouns:
             return _Step.NO_STANCE  # "Russia's decision to leave the deal", judged by someone else
         path = search.path
+        if self._asked_of_owner(token, path[position + 1 : position + 3]):
+            return _Step.ON  # "insisted Kyiv abandon its NATO aspirations": the demand is about Kyiv
         if token.dep_ in {"dobj", "pobj", "nsubjpass"} and any(
             a.lower_ in self.stance and is_verb(a) for a in path[position + 1 : position + 3]
         ):
@@ -815,6 +817,24 @@ class PositionDetector:
         search.holders = [(str(owner["name"]), owner)]
         search.stop = position + 1
         return _Step.END
+
+    def _asked_of_owner(self, noun: Token, above: list[Token]) -> bool:
+        """Is the stance noun owned through "its" or "their" by the subject of a plain verb that another
+        party's stance verb asks of it ("insisted Kyiv abandon its NATO aspirations")?"""
+        if len(above) < 2 or not any(
+            c.dep_ == "poss" and c.lower_ in self.third_possessives for c in noun.children
+        ):
+            return False
+        verb, stating = above
+        return (
+            noun.dep_ == "dobj"
+            and noun.head == verb
+            and is_verb(verb)
+            and verb.lower_ not in self.stance
+            and verb.lower_ not in self.speech
+            and stating.lower_ in self.stance
+            and own_subject(verb) is not None
+        )
 
     def _noun_holders(self, search: _Search, position: int, token: Token) -> _Step:
         """The parties a noun on the way names as proposing or backing the cue."""

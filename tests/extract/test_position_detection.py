@@ -2231,3 +2231,14 @@ def test_an_aspiration_another_party_asks_its_owner_to_drop_is_not_the_owners_st
     assert ("Ukraine", "nato_membership", "support") in stances(nlp, own)
     proposed = "Ukraine agreed to the US proposal for a truce."
     assert ("United States", "ceasefire", "support") in stances(nlp, proposed)
+
+
+def test_what_a_party_is_said_to_pretend_is_no_stance(nlp: Language) -> None:
+    feigned = (
+        "It's important to understand why the Russians are now putting on a friendly face for the "
+        "Americans, pretending they are once again open to peace negotiations."
+    )
+    assert stances(nlp, feigned) == set()  # was Russia supporting talks
+    assert stances(nlp, "Kallas notes that the Kremlin is just pretending to want negotiations.") == set()
+    plain = "Russia is ready for a ceasefire, Lavrov said."
+    assert ("Russia", "ceasefire", "support") in stances(nlp, plain)

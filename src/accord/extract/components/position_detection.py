@@ -237,6 +237,7 @@ class PositionDetector:
         self.asking_nouns = set(stance_words["asking_nouns"])
         self.stance_noun_preps = {str(k): set(v) for k, v in stance_words["stance_noun_preps"].items()}
         self.doubts = set(stance_words["doubts"])
+        self.pretences = frozenset(stance_words["pretences"])
         self.seeking = all_forms(stance_words["seeking"])
         self.restrictive = set(stance_words["restrictive_preps"])
         self.argument_preps = set(stance_words["argument_preps"])
@@ -757,6 +758,8 @@ class PositionDetector:
         base = token.lower_
         if base in self.doubts:
             return _Step.NO_STANCE  # "expressed doubts about the truce": no position
+        if base in self.pretences:
+            return _Step.NO_STANCE  # "pretending they are open to negotiations": a pretence, no position
         if base in self.denials and position > 0 and search.path[position - 1].dep_ in {"xcomp", "ccomp"}:
             return _Step.NO_STANCE  # "denied providing lethal aid": a fact denied, no stance taken
         if (

@@ -212,20 +212,13 @@ class PositionDetector:
 
     def _read_stance_words(self, stance_words: dict[str, Any]) -> None:
         """The stance lexicon: stance verbs and nouns, conditions, trades, refusals, hedges, forecasts."""
+        self._read_condition_words(stance_words)
         self.stance = all_forms(stance_words["stance_verbs"])
-        self.marks = set(stance_words["condition_marks"])
-        self.concessive = frozenset(stance_words["concessive_adverbs"])
-        self.inverting = frozenset(stance_words["inverting_auxiliaries"])
-        self.condition_phrases = [c.split() for c in stance_words["condition_phrases"]]
-        self.premise_phrases = [c.split() for c in stance_words["premise_phrases"]]
-        self.trade_phrases = [c.split() for c in stance_words["trade_phrases"]]
         self.refusals = all_forms(stance_words["refusals"])
         self.hedges = all_forms(stance_words["hedges"])
         self.alternatives = [a.split() for a in stance_words["alternatives"]]
-        self.exchange_heads = set(stance_words["exchange_heads"])
         self.topics = set(stance_words["topics"])
         self.means_nouns = set(stance_words["means_nouns"])
-        self.unconditional = set(stance_words["unconditional"])
         self.pledges = all_forms(stance_words["pledges"])
         self.topic_preps = set(stance_words["topic_preps"])
         self.topic_verbs = all_forms(stance_words["topic_verbs"])
@@ -239,11 +232,6 @@ class PositionDetector:
         self.doubts = set(stance_words["doubts"])
         self.pretences = frozenset(stance_words["pretences"])
         self.seeking = all_forms(stance_words["seeking"])
-        self.restrictive = set(stance_words["restrictive_preps"])
-        self.argument_preps = set(stance_words["argument_preps"])
-        self.terms_nouns = frozenset(stance_words["terms_nouns"])
-        self.condition_nouns = frozenset(stance_words["condition_nouns"])
-        self.terms_preps = frozenset(stance_words["terms_preps"])
         self.purpose_participles = frozenset(stance_words["purpose_participles"])
         self.claim_nouns = frozenset(stance_words["claim_nouns"])
         self.content_verbs = all_forms(stance_words["content_verbs"])
@@ -271,6 +259,22 @@ class PositionDetector:
         self.noncommittal_verbs = all_forms(stance_words["noncommittal_verbs"])
         self.settlement_nouns = set(stance_words["settlement_nouns"])
         self.theatre_preps = frozenset(stance_words["theatre_preps"])
+
+    def _read_condition_words(self, stance_words: dict[str, Any]) -> None:
+        """The words of conditions: marks, phrases, trades, terms and the premises they suppose."""
+        self.marks = set(stance_words["condition_marks"])
+        self.concessive = frozenset(stance_words["concessive_adverbs"])
+        self.inverting = frozenset(stance_words["inverting_auxiliaries"])
+        self.condition_phrases = [c.split() for c in stance_words["condition_phrases"]]
+        self.premise_phrases = [c.split() for c in stance_words["premise_phrases"]]
+        self.trade_phrases = [c.split() for c in stance_words["trade_phrases"]]
+        self.exchange_heads = set(stance_words["exchange_heads"])
+        self.unconditional = set(stance_words["unconditional"])
+        self.restrictive = set(stance_words["restrictive_preps"])
+        self.argument_preps = set(stance_words["argument_preps"])
+        self.terms_nouns = frozenset(stance_words["terms_nouns"])
+        self.condition_nouns = frozenset(stance_words["condition_nouns"])
+        self.terms_preps = frozenset(stance_words["terms_preps"])
 
     def _read_hedges(self, stance_words: dict[str, Any]) -> None:
         """The words that say nobody took the stance: guesses, hearsay, empty subjects, degrees."""

@@ -67,7 +67,7 @@ RELEASED = {
     "accord-extract-0.15": "62ebd7023bb2141b8e7ddb6702f3499671c46c01b6f07aa52eb8eaa82aed773b",
     "accord-extract-0.16": "84a0d93a3be0f342eb56a632d9b6977d650f1528fd91848530120c325494adb9",
     "accord-extract-0.17": "355542c9ffe217987ba6d7a81a29e09f74b455d49bc51c3a5ea6a81c2c893a76",
-    "accord-extract-0.18": "81d622842ae0f02c22222fc65a51a7aaf7d14602f4eb06c697c47a5c33a421ae",
+    "accord-extract-0.18": "9b0a5cf553dc18f9a593f9009fb02c0643e41725240d8c969869fce7d2987411",
 }
 
 

@@ -2242,3 +2242,22 @@ def test_what_a_party_is_said_to_pretend_is_no_stance(nlp: Language) -> None:
     assert stances(nlp, "Kallas notes that the Kremlin is just pretending to want negotiations.") == set()
     plain = "Russia is ready for a ceasefire, Lavrov said."
     assert ("Russia", "ceasefire", "support") in stances(nlp, plain)
+
+
+def test_what_there_is_no_evidence_or_sign_of_is_no_stance(nlp: Language) -> None:
+    evidence = (
+        'But Mr Kerry said there was "no shred of evidence" Russia was willing to help end the violence '
+        "and bloodshed between Moscow-backed rebels and Kiev."
+    )
+    assert stances(nlp, evidence) == set()  # was Russia supporting a ceasefire
+    assert stances(nlp, "Kerry said there is no sign Russia wants a ceasefire.") == set()
+    plain = "Kerry said Russia was willing to end the violence."
+    assert stances(nlp, plain) == {("Russia", "ceasefire", "support")}
+
+
+def test_what_an_unnamed_crowd_says_a_party_wants_is_hearsay(nlp: Language) -> None:
+    many = "Many claimed that the Russian government was not interested in a diplomatic solution at all."
+    assert stances(nlp, many) == set()  # was Russia opposing talks
+    assert stances(nlp, "Critics say Russia is not interested in peace talks.") == set()
+    named = "Lavrov said Russia was not interested in talks."
+    assert ("Russia", "other", "oppose") in stances(nlp, named)

@@ -231,6 +231,7 @@ class PositionDetector:
         self.stance_noun_preps = {str(k): set(v) for k, v in stance_words["stance_noun_preps"].items()}
         self.doubts = set(stance_words["doubts"])
         self.pretences = frozenset(stance_words["pretences"])
+        self.unnamed_sources = frozenset(stance_words["unnamed_sources"])
         self.seeking = all_forms(stance_words["seeking"])
         self.purpose_participles = frozenset(stance_words["purpose_participles"])
         self.claim_nouns = frozenset(stance_words["claim_nouns"])
@@ -713,8 +714,14 @@ class PositionDetector:
             return _Step.NO_STANCE  # "the ceasefire ended on Monday": told (but "must end" is asked for)
         if position > 0 and path[position - 1].dep_ == "acl" and token.lower_ in self.claim_nouns:
             return self._claimed(search, position)
-        if position > 0 and path[position - 1].dep_ == "acl" and token.lower_ in self.report_nouns:
+        if (
+            position > 0
+            and path[position - 1].dep_ in {"acl", "relcl"}  # "no sign Russia wants ...": parsed as relcl
+            and token.lower_ in self.report_nouns
+        ):
             return _Step.NO_STANCE  # "denied a report that Putin had agreed to a ceasefire": hearsay
+        if position > 0 and path[position - 1].dep_ == "ccomp" and self._existential_report(token):
+            return _Step.NO_STANCE  # "there was no shred of evidence Russia was willing": the clause on "was"
         if (
             position > 0
             and not search.holders
@@ -733,6 +740,15 @@ class PositionDetector:
         if search.first is not None and self._side_clause(path[position - 1]):
             return _Step.END  # "X said ..., while Y called for ...": Y's clause is not what X says
         return _Step.ON
+
+    def _existential_report(self, verb: Token) -> bool:
+        """Is the verb an existential "there is" whose noun is hearsay or inference ("there was no evidence",
+        "there is no sign of ..."), where the parser hung the noun's clause on the verb?"""
+        if not any(c.dep_ == "expl" for c in verb.children):
+            return False
+        nouns = [c for c in verb.children if c.dep_ == "attr"]
+        nouns += [p for n in nouns for c in n.children if c.lower_ == "of" for p in c.children]
+        return any(n.lower_ in self.report_nouns for n in nouns)
 
     def _other_subjects_clause(self, below: Token) -> bool:
         """Is ``below`` a coordinate clause whose own subject is named, not a pronoun?"""
@@ -774,6 +790,8 @@ class PositionDetector:
             return _Step.NO_STANCE  # "negotiations aimed at securing a ceasefire": the talks' purpose
         if base in self.hearsay and is_verb(token) and search.first is None:
             return _Step.NO_STANCE  # "we often hear that ...": the view heard is not the hearer's
+        if base in self.speech and is_verb(token) and self._crowd_speaker(token):
+            return _Step.NO_STANCE  # "many claimed that Moscow was not interested ...": said by no one named
         forecast = (
             search.reported
             or search.first is not None
@@ -788,6 +806,11 @@ class PositionDetector:
         if search.first is None and self._unnamed_owner(token, search.index):
             return _Step.NO_STANCE  # "announced the parties' readiness for talks": the readiness is theirs
         return self._possessed(search, position, token)
+
+    def _crowd_speaker(self, verb: Token) -> bool:
+        """Is the verb's subject a crowd that names no one ("many", "critics", "analysts")?"""
+        subject = own_subject(verb)
+        return subject is not None and subject.lower_ in self.unnamed_sources
 
     def _guessed(self, verb: Token) -> bool:
         """A verb whose act a guessing adverb hedges, said of someone other than the speaker ("the Kremlin

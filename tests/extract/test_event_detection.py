@@ -1247,3 +1247,14 @@ def test_a_meeting_a_party_is_open_to_is_not_held_though_to_hangs_on_the_verb(nl
     assert [e["modality"] for e in events(nlp, text)] == ["hypothetical"]  # was happened
     held = "Putin reiterated his position to reporters after meeting with Zelensky in Istanbul."
     assert [e["modality"] for e in events(nlp, held) if e["type"] == "meeting"] == ["happened"]
+
+
+def test_failed_talks_were_held(nlp: Language) -> None:
+    text = (
+        "Lavrov said any agreement on security guarantees should be based on the Russian proposal during the "
+        "failed March 2022 peace talks between Russia and Ukraine."
+    )
+    rounds = [e for e in events(nlp, text) if e["type"] == "negotiation_round"]
+    assert [e["modality"] for e in rounds] == ["happened"]  # was negated
+    not_held = "Russia and Ukraine failed to hold talks in March."
+    assert [e["modality"] for e in events(nlp, not_held)] == ["negated"]

@@ -1107,6 +1107,16 @@ class EventDetector:
             return False
         return head.lower_ in self.words.suspensions
 
+    def _unfailed(self, words: list[str], chain: list[Token]) -> list[str]:
+        """The chain's words without its failure words when the event is what failed, not what failed to
+        happen: "the talks failed to yield progress", "the failed peace talks" were held."""
+        failures = self.words.failures
+        if any(
+            b.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in failures for b, t in itertools.pairwise(chain)
+        ) or any(c.dep_ == "amod" and c.lower_ in failures for c in chain[0].children):
+            return [w for w in words if w not in failures]
+        return words
+
     def _modality(self, root: Token, clause: Token) -> str:
         chain = [root]
         stops = {"conj", "advcl", "ccomp", "relcl", "parataxis", "ROOT"}
@@ -1120,12 +1130,7 @@ class EventDetector:
             chain.append(ancestor)
             if len(chain) > 4:
                 break
-        words = _governing_words(chain)
-        if any(
-            b.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in self.words.failures
-            for b, t in itertools.pairwise(chain)
-        ):
-            words = [w for w in words if w not in self.words.failures]  # "the talks failed to yield progress"
+        words = self._unfailed(_governing_words(chain), chain)
         if root.sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
             return "hypothetical"  # "Are you talking about lining up that meeting?": asked about, not told
         verb = root if _is_verb(root) else (clause if clause.lower_ in self.words.light_verbs else None)

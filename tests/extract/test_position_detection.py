@@ -2261,3 +2261,16 @@ def test_what_an_unnamed_crowd_says_a_party_wants_is_hearsay(nlp: Language) -> N
     assert stances(nlp, "Critics say Russia is not interested in peace talks.") == set()
     named = "Lavrov said Russia was not interested in talks."
     assert ("Russia", "other", "oppose") in stances(nlp, named)
+
+
+def test_an_issue_owned_by_countries_at_large_is_a_principle_not_a_stance(nlp: Language) -> None:
+    text = (
+        "President Xi Jinping said on Friday that China supports Russia and Ukraine in resolving their "
+        "tensions through negotiations, reiterating Beijing's consistent position in respecting countries' "
+        "sovereignty and territorial integrity."
+    )
+    assert ("China", "territory", "oppose") not in stances(nlp, text)  # was China and Xi opposing
+    owned = "Xi said China backs Ukraine's territorial integrity."
+    assert ("China", "territory", "oppose") in stances(nlp, owned)
+    one = "Xi said China backs the country's territorial integrity."
+    assert ("China", "territory", "oppose") in stances(nlp, one)

@@ -1782,10 +1782,19 @@ class PositionDetector:
         )
 
     def _universal(self, cue: Span) -> bool:
-        """Is the cue said of every party ("territorial integrity of all countries", "of every state")? The
-        words are read as written: the parser hangs such an "of" on any noun of a long list."""
+        """Is the cue said of every party ("territorial integrity of all countries", "of every state",
+        "countries' territorial integrity")? The words are read as written: the parser hangs such an "of" on
+        any noun of a long list."""
         doc = cue.doc
-        return (
+        # "respecting countries' sovereignty and territorial integrity": a bare plural owner is every party
+        owners = doc[cue.root.left_edge.i : cue.start]
+        return any(
+            t.dep_ == "poss"
+            and t.lower_.endswith("s")
+            and t.lower_ in self.universal_nouns
+            and not any(c.dep_ == "det" for c in t.children)
+            for t in owners
+        ) or (
             cue.end + 2 < len(doc)
             and doc[cue.end].lower_ == "of"
             and doc[cue.end + 1].lower_ in self.universal_quantifiers

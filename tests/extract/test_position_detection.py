@@ -2270,7 +2270,9 @@ def test_an_issue_owned_by_countries_at_large_is_a_principle_not_a_stance(nlp: L
         "sovereignty and territorial integrity."
     )
     assert ("China", "territory", "oppose") not in stances(nlp, text)  # was China and Xi opposing
-    owned = "Xi said China backs Ukraine's territorial integrity."
+    listed = text.replace(".", " and upholding the purposes and principles of the United Nations Charter.")
+    assert ("China", "territory", "oppose") not in stances(nlp, listed)  # "countries'" owns a list
+    owned = "Xi said China backs Ukraine's sovereignty and territorial integrity."
     assert ("China", "territory", "oppose") in stances(nlp, owned)
     one = "Xi said China backs the country's territorial integrity."
     assert ("China", "territory", "oppose") in stances(nlp, one)

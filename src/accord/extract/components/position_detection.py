@@ -1786,20 +1786,26 @@ class PositionDetector:
         "countries' territorial integrity")? The words are read as written: the parser hangs such an "of" on
         any noun of a long list."""
         doc = cue.doc
-        # "respecting countries' sovereignty and territorial integrity": a bare plural owner is every party
-        owners = doc[cue.root.left_edge.i : cue.start]
-        return any(
-            t.dep_ == "poss"
-            and t.lower_.endswith("s")
-            and t.lower_ in self.universal_nouns
-            and not any(c.dep_ == "det" for c in t.children)
-            for t in owners
-        ) or (
+        return self._owned_by_all(cue) or (
             cue.end + 2 < len(doc)
             and doc[cue.end].lower_ == "of"
             and doc[cue.end + 1].lower_ in self.universal_quantifiers
             and doc[cue.end + 2].lower_ in self.universal_nouns
         )
+
+    def _owned_by_all(self, cue: Span) -> bool:
+        """Is the cue's phrase owned by a bare plural of states ("respecting countries' sovereignty and
+        territorial integrity"), every party at once? The owner may stand before a list the cue ends."""
+        for token in reversed(cue.doc[cue.sent.start : cue.start]):
+            if token.dep_ == "poss":
+                return (
+                    token.lower_.endswith("s")
+                    and token.lower_ in self.universal_nouns
+                    and not any(c.dep_ == "det" for c in token.children)
+                )
+            if token.dep_ not in {"case", "cc", "conj", "amod", "compound", "nmod", "dobj", "pobj", "punct"}:
+                return False
+        return False
 
     def _settlement_clause(self, head: Token) -> bool:
         """A main clause about a settlement itself: "an agreement is possible", "there will be no deal"."""

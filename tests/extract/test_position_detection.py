@@ -2276,3 +2276,10 @@ def test_an_issue_owned_by_countries_at_large_is_a_principle_not_a_stance(nlp: L
     assert ("China", "territory", "oppose") in stances(nlp, owned)
     one = "Xi said China backs the country's territorial integrity."
     assert ("China", "territory", "oppose") in stances(nlp, one)
+
+
+def test_an_issue_in_a_documents_name_is_a_title_not_a_stance(nlp: Language) -> None:
+    text = "Putin pointed out that it is called Agreement on Permanent Neutrality and Guarantees for Ukraine."
+    assert stances(nlp, text) == set()  # was Putin supporting neutrality and guarantees
+    asked = "Putin called for a ceasefire."
+    assert stances(nlp, asked) == {("Vladimir Putin", "ceasefire", "support")}

@@ -232,6 +232,7 @@ class PositionDetector:
         self.doubts = set(stance_words["doubts"])
         self.pretences = frozenset(stance_words["pretences"])
         self.unnamed_sources = frozenset(stance_words["unnamed_sources"])
+        self.naming = all_forms(stance_words["naming_verbs"])
         self.seeking = all_forms(stance_words["seeking"])
         self.purpose_participles = frozenset(stance_words["purpose_participles"])
         self.claim_nouns = frozenset(stance_words["claim_nouns"])
@@ -780,6 +781,8 @@ class PositionDetector:
             return _Step.NO_STANCE  # "expressed doubts about the truce": no position
         if base in self.pretences:
             return _Step.NO_STANCE  # "pretending they are open to negotiations": a pretence, no position
+        if self._names_it(token):
+            return _Step.NO_STANCE  # "it is called Agreement on Permanent Neutrality": a title, no position
         if base in self.denials and position > 0 and search.path[position - 1].dep_ in {"xcomp", "ccomp"}:
             return _Step.NO_STANCE  # "denied providing lethal aid": a fact denied, no stance taken
         if (
@@ -806,6 +809,15 @@ class PositionDetector:
         if search.first is None and self._unnamed_owner(token, search.index):
             return _Step.NO_STANCE  # "announced the parties' readiness for talks": the readiness is theirs
         return self._possessed(search, position, token)
+
+    def _names_it(self, verb: Token) -> bool:
+        """Is the verb a passive or participle of naming ("is called", "a draft titled"), not "called for"?"""
+        return (
+            verb.lower_ in self.naming
+            and is_verb(verb)
+            and (verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in verb.children))
+            and not any(c.dep_ == "prep" and c.lower_ in {"for", "on"} for c in verb.children)
+        )
 
     def _crowd_speaker(self, verb: Token) -> bool:
         """Is the verb's subject a crowd that names no one ("many", "critics", "analysts")?"""

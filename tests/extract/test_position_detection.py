@@ -2283,3 +2283,12 @@ def test_an_issue_in_a_documents_name_is_a_title_not_a_stance(nlp: Language) -> 
     assert stances(nlp, text) == set()  # was Putin supporting neutrality and guarantees
     asked = "Putin called for a ceasefire."
     assert stances(nlp, asked) == {("Vladimir Putin", "ceasefire", "support")}
+
+
+def test_support_for_ukraine_at_large_is_no_stance_on_military_aid(nlp: Language) -> None:
+    text = "“We will not reduce our support for Ukraine,” Scholz declared."
+    assert ("Olaf Scholz", "military_aid", "support") not in stances(nlp, text)  # was support
+    grateful = "“I am grateful for all the assistance and bipartisan support for Ukraine,” Zelensky said."
+    assert stances(nlp, grateful) == set()
+    armed = "“We will not reduce our military aid to Ukraine,” Scholz declared."
+    assert ("Olaf Scholz", "military_aid", "support") in stances(nlp, armed)

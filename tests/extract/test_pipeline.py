@@ -67,7 +67,7 @@ RELEASED = {
     "accord-extract-0.15": "62ebd7023bb2141b8e7ddb6702f3499671c46c01b6f07aa52eb8eaa82aed773b",
     "accord-extract-0.16": "84a0d93a3be0f342eb56a632d9b6977d650f1528fd91848530120c325494adb9",
     "accord-extract-0.17": "355542c9ffe217987ba6d7a81a29e09f74b455d49bc51c3a5ea6a81c2c893a76",
-    "accord-extract-0.18": "83494b5ddf1d22cf2c6de93c7a082a44f62e3494f4231f91db4c55a192155cb5",
+    "accord-extract-0.18": "02dc42a881c004ee04b8375bb34792f1f6354749064b39355b29fc7d29dd56ae",
 }
 
 

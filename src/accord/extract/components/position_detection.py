@@ -2090,20 +2090,21 @@ class PositionDetector:
     def _inversion(self, verb: Token) -> Token | None:
         """The auxiliary that opens the verb's clause as a condition by inversion ("should Russia take the
         necessary steps"): it stands before the clause's subject, and the sentence asks nothing."""
-        if verb.sent.text.rstrip().endswith("?"):
-            return None
+        # Checked per path word of every cue: the auxiliary first, the sentence's text only when one stands.
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        return next(
+        if subject is None:
+            return None
+        auxiliary = next(
             (
                 c
                 for c in verb.children
-                if c.dep_ == "aux"
-                and c.lower_ in self.inverting
-                and subject is not None
-                and subject.left_edge.i == c.i + 1
+                if c.dep_ == "aux" and c.lower_ in self.inverting and subject.left_edge.i == c.i + 1
             ),
             None,
         )
+        if auxiliary is None or verb.sent.text.rstrip().endswith("?"):
+            return None
+        return auxiliary
 
     def _inverted_above(self, cue: Span, path: list[Token]) -> str | None:
         """The text of an inverted condition the parser made the head of the clause it conditions

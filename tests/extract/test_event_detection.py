@@ -187,6 +187,20 @@ def test_dateline_places_a_press_conference_not_a_post(nlp: Language) -> None:
     assert found == {"Olaf Scholz": "Vienna", "Emmanuel Macron": None}
 
 
+def test_dateline_places_the_ledes_meeting_of_people_not_talks_of_countries(nlp: Language) -> None:
+    text = (
+        "WASHINGTON (Reuters) - Volodymyr Zelensky addressed Congress after meeting with Joe Biden on "
+        "Wednesday. Russia and Ukraine held talks on prisoners, officials said. The lawmakers applauded. "
+        "Olaf Scholz met with Emmanuel Macron on Thursday."
+    )
+    found = {frozenset(e["participants"]): e["place"] for e in events(nlp, text) if e["type"] != "statement"}
+    assert found == {
+        frozenset({"Volodymyr Zelensky", "Joe Biden"}): "Washington",
+        frozenset({"Russia", "Ukraine"}): None,
+        frozenset({"Olaf Scholz", "Emmanuel Macron"}): None,  # past the lede: the story has moved on
+    }
+
+
 def test_a_deal_reached_at_talks_takes_the_talks_place(nlp: Language) -> None:
     text = (
         "Delegations of Russia and Ukraine held talks in Geneva on Monday. "

@@ -1669,12 +1669,23 @@ def _lend_dateline(
     doc: Doc, events: list[dict[str, Any]], published: dt.date | None, words: EventWords
 ) -> None:
     """A statement made in person for the story (a press conference, briefing, speech) without a stated
-    place was made at the dateline's place; an older one, or a post or letter, was not."""
+    place was made at the dateline's place; an older one, or a post or letter, was not. So was a meeting
+    of named people that the story's lede tells as its news ("WASHINGTON — Zelenskyy addressed Congress
+    after meeting with Biden"); talks between countries at large are reported from far away."""
     place: str | None = doc._.accord_dateline_place
     if place is None:
         return
+    lede = _lede_end(doc)
+    people = {m["name"] for m in items(doc, "accord_mentions") if m["kind"] == "person"}
     for event in events:
-        if event["type"] != "statement" or event["place"] is not None:
+        if event["place"] is not None:
+            continue
+        if event["type"] in PLACED_GATHERINGS:
+            if event["sentence_start"] >= lede or event["modality"] != "happened":
+                continue
+            if not people & set(event["participants"]):
+                continue
+        elif event["type"] != "statement":
             continue
         if _written(event, words):
             continue
@@ -1685,6 +1696,13 @@ def _lend_dateline(
         ):
             continue
         event["place"] = place
+
+
+def _lede_end(doc: Doc) -> int:
+    """Where the story's lede ends: the offset of its third sentence (the dateline's sentence and the
+    next tell the news the dateline files)."""
+    starts = [sent.start_char for sent in doc.sents]
+    return starts[2] if len(starts) > 2 else len(doc.text)
 
 
 def _talks_or_meeting(doc: Doc, events: list[dict[str, Any]], words: EventWords) -> None:

@@ -2244,6 +2244,16 @@ def test_what_a_party_is_said_to_pretend_is_no_stance(nlp: Language) -> None:
     assert ("Russia", "ceasefire", "support") in stances(nlp, plain)
 
 
+def test_what_a_party_appears_to_want_is_the_writers_reading_not_its_stance(nlp: Language) -> None:
+    appeared = "US defence chief Pete Hegseth also appeared to rule out Ukraine joining NATO."
+    assert stances(nlp, appeared) == set()  # was Hegseth opposing NATO membership
+    assert stances(nlp, "It seems that Putin wants a ceasefire.") == set()
+    stated = "Pete Hegseth ruled out Ukraine joining NATO."
+    assert stances(nlp, stated) == {("Pete Hegseth", "nato_membership", "oppose")}
+    present = "Putin appeared at a press conference and demanded a ceasefire."
+    assert ("Vladimir Putin", "ceasefire", "support") in stances(nlp, present)
+
+
 def test_what_there_is_no_evidence_or_sign_of_is_no_stance(nlp: Language) -> None:
     evidence = (
         'But Mr Kerry said there was "no shred of evidence" Russia was willing to help end the violence '

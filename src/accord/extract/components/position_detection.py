@@ -231,6 +231,7 @@ class PositionDetector:
         self.stance_noun_preps = {str(k): set(v) for k, v in stance_words["stance_noun_preps"].items()}
         self.doubts = set(stance_words["doubts"])
         self.pretences = frozenset(stance_words["pretences"])
+        self.appearances = all_forms(stance_words["appearances"])
         self.unnamed_sources = frozenset(stance_words["unnamed_sources"])
         self.naming = all_forms(stance_words["naming_verbs"])
         self.seeking = all_forms(stance_words["seeking"])
@@ -781,6 +782,10 @@ class PositionDetector:
             return _Step.NO_STANCE  # "expressed doubts about the truce": no position
         if base in self.pretences:
             return _Step.NO_STANCE  # "pretending they are open to negotiations": a pretence, no position
+        if base in self.appearances and search.path[position - 1].dep_ in {"xcomp", "ccomp"}:
+            return (
+                _Step.NO_STANCE
+            )  # "appeared to rule out NATO membership": the writer's reading, no position
         if self._names_it(token):
             return _Step.NO_STANCE  # "it is called Agreement on Permanent Neutrality": a title, no position
         if base in self.denials and position > 0 and search.path[position - 1].dep_ in {"xcomp", "ccomp"}:

@@ -42,6 +42,17 @@ from accord.extract.components.datelines import find_dateline
         ("Vilnius – Ukraine’s president said", "Vilnius"),
         ("Donbas — fighting goes on", None),
         ("Ukraine: '496 miners trapped'", None),
+        # under a page's headline and byline, the first lines of a page as users ingest it
+        (
+            "Ukraine offers neutral status at Istanbul talks\nISTANBUL, 29 March 2022 — Russian negotiators",
+            "Istanbul",
+        ),
+        (
+            "Talks end without a truce\n\nBy Sample Review staff\n\nBREST REGION, Belarus, 7 March 2022 — A",
+            "Brest Region",
+        ),
+        ("Lavrov interview to Bloomberg TV, Moscow, 14 May 2014\n\nCHILCOTE: Mr Lavrov, thank you.", None),
+        ("Putin said on Friday that the war would go on.\nMOSCOW — The Kremlin said", None),
     ],
 )
 def test_the_place_of_a_dateline(opening: str, place: str | None) -> None:
@@ -53,6 +64,9 @@ def test_the_story_begins_after_the_dateline() -> None:
     text = "MINSK, Belarus (Reuters) -- Poroshenko said a road map would be prepared."
     dateline = find_dateline(text)
     assert dateline is not None and text[dateline.end :].startswith("Poroshenko said")
+    headed = "Poroshenko and Putin meet in Minsk\nMINSK, Belarus (Reuters) -- Poroshenko said it was ready."
+    dateline = find_dateline(headed)
+    assert dateline is not None and headed[dateline.end :].startswith("Poroshenko said")
 
 
 def test_a_dateline_is_a_sentence_of_its_own(nlp: Language) -> None:

@@ -201,6 +201,18 @@ def test_dateline_places_the_ledes_meeting_of_people_not_talks_of_countries(nlp:
     }
 
 
+def test_dateline_under_a_headline_places_the_talks_the_lede_tells_as_its_news(nlp: Language) -> None:
+    told = (
+        "Ukraine offers neutral status at talks\n"
+        "ISTANBUL, 29 March 2022 — Russian and Ukrainian negotiators met face to face on Tuesday."
+    )
+    (round_,) = events(nlp, told, dt.date(2022, 3, 29))
+    assert (round_["type"], round_["place"]) == ("negotiation_round", "Istanbul")
+    # talks the lede names on the way are reported from afar
+    named = "BEIJING (Reuters) - Wang Yi said China welcomed the talks between Russia and Ukraine."
+    assert [e["place"] for e in events(nlp, named) if e["type"] == "negotiation_round"] == [None]
+
+
 def test_a_deal_reached_at_talks_takes_the_talks_place(nlp: Language) -> None:
     text = (
         "Delegations of Russia and Ukraine held talks in Geneva on Monday. "

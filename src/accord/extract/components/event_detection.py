@@ -40,6 +40,7 @@ from accord.extract.components.common import (
     published_date,
 )
 from accord.extract.components.date_resolution import resolve_date
+from accord.extract.components.datelines import find_dateline
 from accord.extract.components.quote_attribution import (
     VERB_DEPS,
     quote_words,
@@ -1670,8 +1671,9 @@ def _lend_dateline(
 ) -> None:
     """A statement made in person for the story (a press conference, briefing, speech) without a stated
     place was made at the dateline's place; an older one, or a post or letter, was not. So was a meeting
-    of named people that the story's lede tells as its news ("WASHINGTON — Zelenskyy addressed Congress
-    after meeting with Biden"); talks between countries at large are reported from far away."""
+    the story's lede tells, of named people ("WASHINGTON — Zelenskyy addressed Congress after meeting with
+    Biden") or as its main clause ("ISTANBUL — Russian and Ukrainian negotiators met"); talks between
+    countries that the lede only names are reported from far away."""
     place: str | None = doc._.accord_dateline_place
     if place is None:
         return
@@ -1683,7 +1685,7 @@ def _lend_dateline(
         if event["type"] in PLACED_GATHERINGS:
             if event["sentence_start"] >= lede or event["modality"] != "happened":
                 continue
-            if not people & set(event["participants"]):
+            if not people & set(event["participants"]) and not _told_as_news(doc, event):
                 continue
         elif event["type"] != "statement":
             continue
@@ -1698,10 +1700,30 @@ def _lend_dateline(
         event["place"] = place
 
 
+def _told_as_news(doc: Doc, event: dict[str, Any]) -> bool:
+    """Is the event what its sentence's main clause tells ("negotiators met ...", "a third round of talks
+    ended ..."), not something the clause names on the way ("mediation in the talks")?"""
+    trigger = doc.char_span(event["start"], event["end"], alignment_mode="expand")
+    if trigger is None:
+        return False
+    token = trigger.root
+    for _ in range(6):
+        if token.head == token:
+            return True
+        if token.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "compound"} and not (
+            token.dep_ == "prep" and token.lower_ == "of"
+        ):
+            return False
+        token = token.head
+    return False
+
+
 def _lede_end(doc: Doc) -> int:
-    """Where the story's lede ends: the offset of its third sentence (the dateline's sentence and the
-    next tell the news the dateline files)."""
-    starts = [sent.start_char for sent in doc.sents]
+    """Where the story's lede ends: its first two sentences after the dateline tell the news the dateline
+    files (a headline above the dateline is not the story)."""
+    dateline = find_dateline(doc.text)
+    begins = dateline.end if dateline is not None else 0
+    starts = [sent.start_char for sent in doc.sents if sent.end_char > begins]
     return starts[2] if len(starts) > 2 else len(doc.text)
 
 

@@ -1678,6 +1678,7 @@ def _lend_dateline(
     if place is None:
         return
     lede = _lede_end(doc)
+    filed = published.isoformat() if published else _dateline_day(doc)
     people = {m["name"] for m in items(doc, "accord_mentions") if m["kind"] == "person"}
     for event in events:
         if event["place"] is not None:
@@ -1691,13 +1692,19 @@ def _lend_dateline(
             continue
         if _written(event, words):
             continue
-        if (
-            event["date"]
-            and event["date_precision"] != "relative"
-            and (published is None or event["date"] != published.isoformat())
-        ):
+        if event["date"] and event["date_precision"] != "relative" and event["date"] != filed:
             continue
         event["place"] = place
+
+
+def _dateline_day(doc: Doc) -> str | None:
+    """The day a page without a publication date was filed, when its dateline states it in full
+    ("BREST REGION, Belarus, 7 March 2022 —")."""
+    dateline = find_dateline(doc.text)
+    if dateline is None:
+        return None
+    day, precision = resolve_date(doc.text[: dateline.end], None)
+    return day if precision == "day" else None
 
 
 def _told_as_news(doc: Doc, event: dict[str, Any]) -> bool:

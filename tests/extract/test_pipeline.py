@@ -68,7 +68,7 @@ RELEASED = {
     "accord-extract-0.16": "84a0d93a3be0f342eb56a632d9b6977d650f1528fd91848530120c325494adb9",
     "accord-extract-0.17": "355542c9ffe217987ba6d7a81a29e09f74b455d49bc51c3a5ea6a81c2c893a76",
     "accord-extract-0.18": "02dc42a881c004ee04b8375bb34792f1f6354749064b39355b29fc7d29dd56ae",
-    "accord-extract-0.19": "5cab4ca86d168bc05f75bfd27035141d150bf67b080b2fbe189e64f39be24e2c",
+    "accord-extract-0.19": "576be8b6f06e3a55f725438ebaaf13add6f447507fef668fce2934c3d9ad03bc",
 }
 
 

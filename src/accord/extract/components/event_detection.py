@@ -268,7 +268,8 @@ class EventDetector:
     def __call__(self, doc: Doc) -> Doc:
         out = items(doc, "accord_events")
         index = mention_index(doc)
-        published = published_date(doc)
+        # a page without a date of its own was published the day its dateline says it was filed
+        published = published_date(doc) or _dateline_day(doc)
         seen: set[tuple[str, frozenset[str], str | None, str | None]] = set()
         last_group: dict[str, Any] | None = None
         told = [
@@ -1678,7 +1679,7 @@ def _lend_dateline(
     if place is None:
         return
     lede = _lede_end(doc)
-    filed = published.isoformat() if published else _dateline_day(doc)
+    filed = published.isoformat() if published else None
     people = {m["name"] for m in items(doc, "accord_mentions") if m["kind"] == "person"}
     for event in events:
         if event["place"] is not None:
@@ -1697,14 +1698,14 @@ def _lend_dateline(
         event["place"] = place
 
 
-def _dateline_day(doc: Doc) -> str | None:
-    """The day a page without a publication date was filed, when its dateline states it in full
-    ("BREST REGION, Belarus, 7 March 2022 —")."""
+def _dateline_day(doc: Doc) -> dt.date | None:
+    """The day a page was filed, when its dateline states it in full ("BREST REGION, Belarus, 7 March
+    2022 —")."""
     dateline = find_dateline(doc.text)
     if dateline is None:
         return None
     day, precision = resolve_date(doc.text[: dateline.end], None)
-    return day if precision == "day" else None
+    return dt.date.fromisoformat(day) if day and precision == "day" else None
 
 
 def _told_as_news(doc: Doc, event: dict[str, Any]) -> bool:

@@ -221,6 +221,15 @@ def test_dateline_under_a_headline_places_the_talks_the_lede_tells_as_its_news(n
     assert [e["place"] for e in events(nlp, named) if e["type"] == "negotiation_round"] == [None]
 
 
+def test_dateline_places_the_deal_its_lede_tells_as_its_news(nlp: Language) -> None:
+    text = (
+        "ISTANBUL, 22 July 2022 — Russia and Ukraine signed an agreement on Friday to resume grain exports "
+        "from Ukraine's Black Sea ports, in a ceremony hosted by Recep Tayyip Erdogan."
+    )
+    (deal,) = [e for e in events(nlp, text, dt.date(2022, 7, 22)) if e["type"] == "agreement"]
+    assert (set(deal["participants"]), deal["place"]) == ({"Russia", "Ukraine"}, "Istanbul")
+
+
 def test_a_deal_reached_at_talks_takes_the_talks_place(nlp: Language) -> None:
     text = (
         "Delegations of Russia and Ukraine held talks in Geneva on Monday. "

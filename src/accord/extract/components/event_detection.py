@@ -1672,9 +1672,10 @@ def _lend_dateline(
 ) -> None:
     """A statement made in person for the story (a press conference, briefing, speech) without a stated
     place was made at the dateline's place; an older one, or a post or letter, was not. So was a meeting
-    the story's lede tells, of named people ("WASHINGTON — Zelenskyy addressed Congress after meeting with
-    Biden") or as its main clause ("ISTANBUL — Russian and Ukrainian negotiators met"); talks between
-    countries that the lede only names are reported from far away."""
+    or a deal the story's lede tells, of named people ("WASHINGTON — Zelenskyy addressed Congress after
+    meeting with Biden") or as its main clause ("ISTANBUL — Russian and Ukrainian negotiators met", "Russia
+    and Ukraine signed an agreement"); talks between countries that the lede only names are reported from
+    far away."""
     place: str | None = doc._.accord_dateline_place
     if place is None:
         return
@@ -1684,7 +1685,7 @@ def _lend_dateline(
     for event in events:
         if event["place"] is not None:
             continue
-        if event["type"] in PLACED_GATHERINGS:
+        if event["type"] in PLACED_GATHERINGS or event["type"] == "agreement":
             if event["sentence_start"] >= lede or event["modality"] != "happened":
                 continue
             if not people & set(event["participants"]) and not _told_as_news(doc, event):

@@ -68,7 +68,7 @@ RELEASED = {
     "accord-extract-0.16": "84a0d93a3be0f342eb56a632d9b6977d650f1528fd91848530120c325494adb9",
     "accord-extract-0.17": "355542c9ffe217987ba6d7a81a29e09f74b455d49bc51c3a5ea6a81c2c893a76",
     "accord-extract-0.18": "02dc42a881c004ee04b8375bb34792f1f6354749064b39355b29fc7d29dd56ae",
-    "accord-extract-0.19": "ccd84b1e1c34ad86cb7f56f264a0b6af70e086a159297aaa77683d1e7dbab39f",
+    "accord-extract-0.19": "18ba5cc1fb4ce127b1566d1c1c99af3dc3ef0c2d9a8c4c61343f4222c80873d7",
 }
 
 

@@ -189,6 +189,9 @@ def test_an_unnamed_speaker_keeps_what_narrows_it_down(nlp: Language) -> None:
     text = "“The draft has gone to the working groups for signatures,” a source close to the talks said."
     (quote,) = quotes(nlp, text)
     assert quote["speaker"] == "unnamed: source close to the talks"
+    office = "“Europeans need to do more,” an adviser in Macron’s office told reporters."
+    (quote,) = quotes(nlp, office)
+    assert quote["speaker"] == "unnamed: adviser in Macron’s office"  # was "Macron ’s office"
 
 
 def test_according_to_a_titled_name_is_the_person_not_the_country(nlp: Language) -> None:

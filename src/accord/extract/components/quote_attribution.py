@@ -1112,7 +1112,9 @@ def _qualifier(token: Token, qualifying_preps: frozenset[str]) -> list[str]:
         verbs = [t for t in words if t.dep_ in {"relcl", "acl", "ccomp", "advcl"}]
         if verbs or len(words) > 8 or any("\n" in t.text_with_ws for t in words[:-1]):
             return []
-        return [t.text for t in words]
+        # as written: "in Macron's office", not "in Macron 's office"
+        written = token.doc[child.left_edge.i : child.right_edge.i + 1].text
+        return [" ".join(written.split()).strip(" ,;:")]
     return []
 
 

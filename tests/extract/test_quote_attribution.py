@@ -413,6 +413,15 @@ def test_a_document_or_the_sides_together_are_no_speaker(nlp: Language) -> None:
     assert quotes(nlp, readout) == []  # was "unnamed: readout"
     sides = 'Both the American and Ukrainian sides confirmed "progress" in the talks.'
     assert quotes(nlp, sides) == []
+    resolution = 'The resolution "deplores" the annexation, and a press release urged "immediate withdrawal".'
+    assert quotes(nlp, resolution) == []  # was "unnamed: resolution", "unnamed: press release"
+    report = 'The parties must agree on a venue, "which must be requested by the parties," the report said.'
+    assert quotes(nlp, report) == []  # was "unnamed: report"
+    # a copy's dropped word leaves the parser a determiner for a subject: no one described
+    dropped = (
+        "“Today, we reaffirm that Russia’s actions will have significant consequences,” the said in a text."
+    )
+    assert [q["speaker"] for q in quotes(nlp, dropped)] == []  # was "unnamed: the"
     official = 'A senior official said the talks were "constructive and useful".'
     assert [q["speaker"] for q in quotes(nlp, official)] == ["unnamed: senior official"]
 

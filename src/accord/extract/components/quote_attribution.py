@@ -776,6 +776,8 @@ class QuoteAttributor:
             return token.text, None
         if lower in self.words.voiceless:
             return None  # "the statement said": a document's wording, not anyone's quote
+        if token.is_stop or token.like_num:
+            return None  # "that", "the", "1": the parser's subject is no one described
         description = _description(token, self.words.qualifying_preps)
         if not description or (" " not in description and description[:1].isupper()):
             return None  # a bare name the linker did not know is not a description

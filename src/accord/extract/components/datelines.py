@@ -52,10 +52,10 @@ def _capitals() -> frozenset[str]:
     return frozenset(str(city).lower() for city in load_lexicon("events")["words"]["capitals"].values())
 
 
-HEADING_LINES = 3  # headline, byline, a line of credit
-HEADING_WORDS = 20  # a longer line without a final stop is a sentence hard-wrapped
+_HEADING_LINES = 3  # headline, byline, a line of credit
+_HEADING_WORDS = 20  # a longer line without a final stop is a sentence hard-wrapped
 _BARE_NAME = re.compile(r"^[^\W\d_][^,(\[/\n]*:$")
-SENTENCE_ENDS = frozenset(".!?\"”’'")
+_SENTENCE_ENDS = frozenset(".!?\"”’'")
 
 
 def find_dateline(text: str) -> Dateline | None:
@@ -63,7 +63,7 @@ def find_dateline(text: str) -> Dateline | None:
     /TASS/.", "Antalya [Turkey], March 10 (ANI):", "Bürgenstock, Switzerland:"; None when there is none.
     A page's headline and byline may stand above it, each a short line that ends no sentence."""
     offset = 0
-    for _ in range(HEADING_LINES + 1):
+    for _ in range(_HEADING_LINES + 1):
         dateline = _opening_dateline(text[offset:])
         # below a heading, a bare "CHILCOTE:" is an interview's speaker, not a place
         bare = dateline is not None and _BARE_NAME.match(text[offset : offset + dateline.end].rstrip())
@@ -71,7 +71,7 @@ def find_dateline(text: str) -> Dateline | None:
             return Dateline(dateline.place, dateline.end + offset)
         line_end = text.find("\n", offset)
         line = text[offset:line_end].strip()
-        if line_end < 0 or not line or line[-1] in SENTENCE_ENDS or len(line.split()) > HEADING_WORDS:
+        if line_end < 0 or not line or line[-1] in _SENTENCE_ENDS or len(line.split()) > _HEADING_WORDS:
             return None  # the story has begun, or a wrapped sentence goes on
         offset = line_end + len(text[line_end:]) - len(text[line_end:].lstrip())
     return None

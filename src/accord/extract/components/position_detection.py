@@ -783,9 +783,7 @@ class PositionDetector:
         if base in self.pretences:
             return _Step.NO_STANCE  # "pretending they are open to negotiations": a pretence, no position
         if base in self.appearances and search.path[position - 1].dep_ in {"xcomp", "ccomp"}:
-            return (
-                _Step.NO_STANCE
-            )  # "appeared to rule out NATO membership": the writer's reading, no position
+            return _Step.NO_STANCE  # "appeared to rule out NATO": the writer's reading, no position
         if self._names_it(token):
             return _Step.NO_STANCE  # "it is called Agreement on Permanent Neutrality": a title, no position
         if base in self.denials and position > 0 and search.path[position - 1].dep_ in {"xcomp", "ccomp"}:

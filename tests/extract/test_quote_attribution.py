@@ -185,6 +185,13 @@ def test_a_named_body_statement_is_quoted_under_its_country(nlp: Language) -> No
     assert [q["speaker"] for q in found] == ["United States", "United States"]
 
 
+def test_a_body_the_registry_does_not_know_speaks_for_the_party_that_owns_it(nlp: Language) -> None:
+    text = 'Ukraine\'s Defense Ministry said it had "not received any official notifications" of a pause.'
+    assert [q["speaker"] for q in quotes(nlp, text)] == ["Ukraine"]  # was "Defense Ministry"
+    named = 'Zelensky\'s office said he was "ready to meet" Putin.'
+    assert [q["speaker"] for q in quotes(nlp, named)] == ["Ukraine"]
+
+
 def test_an_unnamed_speaker_keeps_what_narrows_it_down(nlp: Language) -> None:
     text = "“The draft has gone to the working groups for signatures,” a source close to the talks said."
     (quote,) = quotes(nlp, text)

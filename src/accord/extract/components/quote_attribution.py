@@ -963,7 +963,10 @@ def _mention_near(
     token: Token, index: dict[int, dict[str, Any]], spokesbodies: frozenset[str]
 ) -> dict[str, Any] | None:
     if token.i in index:
-        return index[token.i]
+        own = index[token.i]
+        # "Ukraine's Defense Ministry": a body the registry does not know speaks for the party that owns it
+        body = None if own["linked"] else speaking_for(token, index, spokesbodies)
+        return body if body is not None and body["linked"] else own
     for child in token.children:
         if child.dep_ == "appos" and child.i in index:
             return index[child.i]

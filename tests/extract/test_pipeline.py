@@ -68,7 +68,7 @@ RELEASED = {
     "accord-extract-0.16": "84a0d93a3be0f342eb56a632d9b6977d650f1528fd91848530120c325494adb9",
     "accord-extract-0.17": "355542c9ffe217987ba6d7a81a29e09f74b455d49bc51c3a5ea6a81c2c893a76",
     "accord-extract-0.18": "02dc42a881c004ee04b8375bb34792f1f6354749064b39355b29fc7d29dd56ae",
-    "accord-extract-0.19": "eaffc8372d8559f9d573de414c3d3c4fcc0243d2e0ddc3f27c1eb7c35c1e40cf",
+    "accord-extract-0.19": "b10ccab20f034781050aa1353828f1b6404a593426db9bd67f84056bfb5c8e77",
 }
 
 
@@ -136,4 +136,5 @@ def test_what_the_components_leave_on_a_doc_crosses_processes(nlp: Language) -> 
     assert doc._.accord_dateline_place == "Moscow"
     restored = Doc(nlp.vocab).from_bytes(doc.to_bytes())
     assert restored._.accord_dateline_place == "Moscow"
+    assert restored._.accord_story_start == doc._.accord_story_start == len("MOSCOW (Reuters) - ")
     assert restored._.accord_events == doc._.accord_events

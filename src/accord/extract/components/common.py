@@ -31,6 +31,7 @@ EXTENSIONS = (
     "accord_positions",
     "accord_errors",
     "accord_dateline_place",  # where the story's dateline files it ("Moscow"), found by accord_paragraphs
+    "accord_story_start",  # the offset where the story begins after its dateline (None without one)
 )
 
 

@@ -40,7 +40,6 @@ from accord.extract.components.common import (
     published_date,
 )
 from accord.extract.components.date_resolution import resolve_date
-from accord.extract.components.datelines import find_dateline
 from accord.extract.components.quote_attribution import (
     VERB_DEPS,
     quote_words,
@@ -1702,10 +1701,10 @@ def _lend_dateline(
 def _dateline_day(doc: Doc) -> dt.date | None:
     """The day a page was filed, when its dateline states it in full ("BREST REGION, Belarus, 7 March
     2022 —")."""
-    dateline = find_dateline(doc.text)
-    if dateline is None:
+    story: int | None = doc._.accord_story_start
+    if story is None:
         return None
-    day, precision = resolve_date(doc.text[: dateline.end], None)
+    day, precision = resolve_date(doc.text[:story], None)
     return dt.date.fromisoformat(day) if day and precision == "day" else None
 
 
@@ -1730,8 +1729,7 @@ def _told_as_news(doc: Doc, event: dict[str, Any]) -> bool:
 def _lede_end(doc: Doc) -> int:
     """Where the story's lede ends: its first two sentences after the dateline tell the news the dateline
     files (a headline above the dateline is not the story)."""
-    dateline = find_dateline(doc.text)
-    begins = dateline.end if dateline is not None else 0
+    begins: int = doc._.accord_story_start or 0
     starts = [sent.start_char for sent in doc.sents if sent.end_char > begins]
     return starts[2] if len(starts) > 2 else len(doc.text)
 
@@ -2183,7 +2181,13 @@ def _date_texts(scope: Span, trigger: Token, words: EventWords, elsewhere: set[i
     default_config={"lexicon": "events", "actors": "actors", "quotes": "quotes", "holders": "holders"},
     # Events, the "acts" flag of their participants' mentions, a failure record (see `guarded`).
     assigns=["doc._.accord_events", "doc._.accord_mentions", "doc._.accord_errors"],
-    requires=["doc._.accord_mentions", "doc._.accord_dateline_place", "token.dep", "doc.ents"],
+    requires=[
+        "doc._.accord_mentions",
+        "doc._.accord_dateline_place",
+        "doc._.accord_story_start",
+        "token.dep",
+        "doc.ents",
+    ],
 )
 def make_event_detector(
     nlp: Language, name: str, lexicon: str, actors: str, quotes: str, holders: str

@@ -13,7 +13,10 @@ from accord.extract.components.datelines import find_dateline
 FINAL = {".", "!", "?", ":", ";", '"', "”", "’", "'", ")"}
 
 
-@Language.component("accord_paragraphs", assigns=["token.is_sent_start", "doc._.accord_dateline_place"])
+@Language.component(
+    "accord_paragraphs",
+    assigns=["token.is_sent_start", "doc._.accord_dateline_place", "doc._.accord_story_start"],
+)
 def mark_paragraphs(doc: Doc) -> Doc:
     for token in doc[1:]:
         previous = doc[token.i - 1]
@@ -30,6 +33,7 @@ def mark_paragraphs(doc: Doc) -> Doc:
     if dateline is None:
         return doc
     doc._.accord_dateline_place = dateline.place  # read by accord_events, to place statements made there
+    doc._.accord_story_start = dateline.end  # read by accord_events: the day filed, and the lede after it
     story = doc.char_span(dateline.end, dateline.end + 1, alignment_mode="expand")
     if story is not None and story.start > 0:
         doc[story.start].is_sent_start = True

@@ -1301,3 +1301,12 @@ def test_failed_talks_were_held(nlp: Language) -> None:
     assert [e["modality"] for e in rounds] == ["happened"]  # was negated
     not_held = "Russia and Ukraine failed to hold talks in March."
     assert [e["modality"] for e in events(nlp, not_held)] == ["negated"]
+
+
+def test_the_ukrainian_capital_takes_the_spelling_the_page_uses(nlp: Language) -> None:
+    older = "Merkel met Poroshenko in the Ukrainian capital on Saturday. She flew to Kiev from Berlin."
+    (meeting,) = [e for e in events(nlp, older) if e["type"] == "meeting"]
+    assert meeting["place"] == "Kiev"  # was Kyiv, a name the page never writes
+    newer = "Merkel met Poroshenko in the Ukrainian capital on Saturday."
+    (plain,) = [e for e in events(nlp, newer) if e["type"] == "meeting"]
+    assert plain["place"] == "Kyiv"

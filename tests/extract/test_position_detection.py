@@ -2302,3 +2302,36 @@ def test_support_for_ukraine_at_large_is_no_stance_on_military_aid(nlp: Language
     assert stances(nlp, grateful) == set()
     armed = "“We will not reduce our military aid to Ukraine,” Scholz declared."
     assert ("Olaf Scholz", "military_aid", "support") in stances(nlp, armed)
+
+
+def test_a_cue_naming_what_a_partys_thing_is_is_stated_by_the_clauses_speaker(nlp: Language) -> None:
+    status = "Lavrov noted the need to ensure Ukraine's non-aligned status."
+    assert stances(nlp, status) == {("Sergei Lavrov", "neutrality", "support")}  # was nothing
+    # the contrast: a stance noun the other party owns is still that party's, judged by the speaker
+    decision = "Lavrov criticized Ukraine's decision to seek NATO membership."
+    assert ("Sergei Lavrov", "nato_membership", "support") not in stances(nlp, decision)
+
+
+def test_eliminating_a_thing_is_against_it(nlp: Language) -> None:
+    threats = "Lavrov said the talks must eliminate the threats posed by NATO expansion."
+    assert stances(nlp, threats) == {("Sergei Lavrov", "nato_membership", "oppose")}  # was support
+    elimination = "Moscow demands the elimination of all sanctions."
+    assert stances(nlp, elimination) == {("Russia", "sanctions", "oppose")}
+
+
+def test_tariffs_aimed_at_russias_trade_are_sanctions_and_other_tariffs_are_not(nlp: Language) -> None:
+    secondary = "Trump said he will impose secondary tariffs on all Russian oil if Moscow blocks a deal."
+    assert ("Donald Trump", "sanctions", "conditional") in stances(nlp, secondary)  # was nothing
+    aimed = "Senator Lindsey Graham backs tariffs on Russian oil buyers."
+    assert ("Lindsey Graham", "sanctions", "support") in stances(nlp, aimed)
+    trade = "Trump said he will impose tariffs on Canadian steel."
+    assert stances(nlp, trade) == set()
+
+
+def test_the_named_weapons_of_the_aid_debate_are_aid_when_supplied(nlp: Language) -> None:
+    asked = "Zelensky had asked for Tomahawks during a meeting with Trump."
+    assert stances(nlp, asked) == {("Volodymyr Zelensky", "military_aid", "support")}  # was nothing
+    sent = "Germany will send Leopards to Ukraine, Scholz said."
+    assert ("Olaf Scholz", "military_aid", "support") in stances(nlp, sent)
+    # the contrast: a weapon told of, not supplied, is no aid
+    assert stances(nlp, "Putin said Tomahawks would not change the situation on the front.") == set()

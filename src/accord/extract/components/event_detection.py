@@ -97,6 +97,7 @@ class EventWords:
     talk_words: frozenset[str]
     capitals: Mapping[str, str]  # demonym -> capital city ("the Belarusian capital" -> Minsk)
     place_names: Mapping[str, str]  # a longer name -> the one news uses ("Crimean Peninsula" -> Crimea)
+    older_spellings: Mapping[str, str]  # a capital's name -> its older spelling ("kyiv" -> Kiev)
     capital_nouns: frozenset[str]
     copulas: frozenset[str]  # the forms of "be", read once
     side_nouns: frozenset[str]
@@ -169,6 +170,7 @@ def event_words(name: str = "events") -> EventWords:
         period_words=words("period_words"),
         capitals=_mapping(listed, "capitals"),
         place_names=_mapping(listed, "place_names"),
+        older_spellings=_mapping(listed, "older_spellings"),
         capital_nouns=words("capital_nouns"),
         copulas=frozenset(forms("be")),
         side_nouns=words("side_nouns"),
@@ -2011,7 +2013,12 @@ def capital_city(span: Span, words: EventWords) -> str | None:
     """The city a "<demonym> capital" span stands for."""
     if span.root.lower_ not in words.capital_nouns:
         return None
-    return next((words.capitals[t.lower_] for t in span if t.lower_ in words.capitals), None)
+    city = next((words.capitals[t.lower_] for t in span if t.lower_ in words.capitals), None)
+    older = words.older_spellings.get(city.lower()) if city is not None else None
+    text = span.doc.text
+    if older is not None and city is not None and older in text and city not in text:
+        return older  # a page that writes "Kiev" calls the Ukrainian capital so
+    return city
 
 
 def _place_span(token: Token, words: EventWords) -> Span | None:

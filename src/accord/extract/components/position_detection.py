@@ -846,6 +846,10 @@ class PositionDetector:
         if owner is None or any(_same_side(owner, [h]) for h in search.holders):
             return _Step.ON
         if token.lower_ not in self.stance_nouns:
+            if position == 1 and search.path[0].dep_ in {"amod", "compound"}:
+                # "ensure Ukraine's non-aligned status": the cue says what the owner's thing is, and
+                # whoever states the clause states it
+                return _Step.ON
             return _Step.NO_STANCE  # "Russia's decision to leave the deal", judged by someone else
         path = search.path
         if self._asked_of_owner(token, path[position + 1 : position + 3]):

@@ -1310,3 +1310,16 @@ def test_the_ukrainian_capital_takes_the_spelling_the_page_uses(nlp: Language) -
     newer = "Merkel met Poroshenko in the Ukrainian capital on Saturday."
     (plain,) = [e for e in events(nlp, newer) if e["type"] == "meeting"]
     assert plain["place"] == "Kyiv"
+
+
+def test_a_gathering_told_around_its_peoples_act_took_place_where_the_act_did(nlp: Language) -> None:
+    after = "Trump told a press conference at the White House after meeting with Macron."
+    (meeting,) = [e for e in events(nlp, after) if e["type"] == "meeting"]
+    assert meeting["place"] == "White House"  # was None
+    during = "Tillerson calmed fears in Kyiv today as he met with President Petro Poroshenko."
+    (met,) = [e for e in events(nlp, during) if e["type"] == "meeting"]
+    assert met["place"] == "Kyiv"
+    # the contrast: someone else's gathering at the same time is not placed by the act
+    other = "Putin spoke in Moscow as Biden met Xi."
+    (elsewhere,) = [e for e in events(nlp, other) if e["type"] == "meeting"]
+    assert elsewhere["place"] is None

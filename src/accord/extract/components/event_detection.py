@@ -79,7 +79,7 @@ class EventWords:
     denials: frozenset[str]
     proxies: frozenset[str]
     visits: frozenset[str]
-    welcoming: frozenset[str]
+    welcoming: frozenset[str]  # verbs that are a meeting only with an actor as object: a visitor received
     tries: frozenset[str]
     failures: frozenset[str]
     convening: frozenset[str]  # verbs by which one party convenes a gathering of others
@@ -110,6 +110,7 @@ class EventWords:
     period_bounds: frozenset[str]
     period_words: frozenset[str]
     gatherings: frozenset[str]
+    scene_links: frozenset[str]
 
 
 def _mapping(listed: dict[str, Any], key: str) -> dict[str, str]:
@@ -145,7 +146,6 @@ def event_words(name: str = "events") -> EventWords:
         denials=frozenset(str(w).lower() for w in lexicon.get("denials") or []),
         proxies=words("proxies"),
         visits=verbs("visit_verbs"),
-        # the verbs that are a meeting only with an actor as their object receive a visitor somewhere
         welcoming=frozenset(all_forms([str(v) for v in lexicon["meeting"]["actor_object"]])),
         tries=verbs("tries"),
         failures=verbs("failures"),
@@ -177,6 +177,7 @@ def event_words(name: str = "events") -> EventWords:
         pair_words=words("pair_words"),
         bare_side_nouns=words("bare_side_nouns"),
         gatherings=words("gatherings"),
+        scene_links=words("scene_links"),
     )
 
 
@@ -966,7 +967,15 @@ class EventDetector:
         if kind in GROUP_EVENTS:
             candidates.extend(self._trip_places(root, clause))
         candidates.extend(self._stranded_places(clause))
-        # "Belarus, where the first rounds of talks took place"; "a trip to Russia where he met Putin"
+        candidates.extend(self._where_places(root, clause))
+        if not candidates and kind in GROUP_EVENTS:
+            candidates.extend(self._scene_places(root, clause))
+        return candidates
+
+    def _where_places(self, root: Token, clause: Token) -> list[Span]:
+        """The place a "where" clause telling the event hangs from: "Belarus, where the first rounds of
+        talks took place"; "a trip to Russia where he met Putin"."""
+        candidates: list[Span] = []
         for head in (root, clause):
             if head.dep_ == "relcl" and any(c.lower_ == "where" for c in head.children):
                 where = _place_span(head.head, self.words)
@@ -1081,6 +1090,24 @@ class EventDetector:
                 if span is not None:
                     candidates.append(span)
         return candidates
+
+    def _scene_places(self, root: Token, clause: Token) -> list[Span]:
+        """Where the act a gathering is told around took place, when the gathering's people did it:
+        "told a press conference at the White House after meeting with Macron" (the meeting's own words
+        name no place)."""
+        host = _scene_host(root if not _is_verb(root) else clause, self.words)
+        if host is None:
+            return []
+        inside = {t.i for t in clause.subtree}
+        spans = (
+            _place_span(pobj, self.words)
+            for holder in (host, *(c for c in host.children if c.dep_ == "dobj"))
+            for prep in holder.children
+            if prep.dep_ == "prep" and prep.lower_ in self.words.place_preps and prep.i not in inside
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        )
+        return [span for span in spans if span is not None]
 
     def _stranded_places(self, clause: Token) -> list[Span]:
         """Places the parser hung on the verb reporting the event's clause though they stand inside it:
@@ -1435,6 +1462,24 @@ def _gathering_city(token: Token, words: EventWords) -> Span | None:
         if child.dep_ == "compound" and child.ent_type_ in PLACE_LABELS and _mentioned_as(child, "place"):
             return entity_at(token.doc, child.i)
     return None
+
+
+def _scene_host(told: Token, words: EventWords) -> Token | None:
+    """The verb whose act a gathering is told around by a time word ("after meeting", "after a meeting",
+    "as he met"), if its doer is the gathering's own (the time phrase has no subject of its own, or a
+    pronoun)."""
+    if told.dep_ in {"pcomp", "pobj"} and told.head.lower_ in words.scene_links:
+        host = told.head.head
+    elif told.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in words.scene_links for c in told.children
+    ):
+        host = told.head
+        subject = own_subject(told)
+        if subject is not None and not subject.is_stop:
+            return None  # "spoke in Kyiv as Biden met Xi": someone else's gathering
+    else:
+        return None
+    return host if _is_verb(host) else None
 
 
 def _mentioned_as(token: Token, kind: str) -> bool:

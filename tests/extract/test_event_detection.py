@@ -1323,3 +1323,18 @@ def test_a_gathering_told_around_its_peoples_act_took_place_where_the_act_did(nl
     other = "Putin spoke in Moscow as Biden met Xi."
     (elsewhere,) = [e for e in events(nlp, other) if e["type"] == "meeting"]
     assert elsewhere["place"] is None
+
+
+def test_negotiations_of_two_leaders_not_at_war_are_a_meeting(nlp: Language) -> None:
+    text = "President Volodymyr Zelenskyy and Chancellor Angela Merkel held closed-door negotiations in Kyiv."
+    gathered = [e for e in events(nlp, text) if e["type"] in {"meeting", "negotiation_round"}]
+    assert [e["type"] for e in gathered] == ["meeting"]  # was negotiation_round
+    # the contrast: negotiations of the warring sides, or of officials, stay a round
+    warring = "Vladimir Putin and Volodymyr Zelensky held negotiations in Istanbul."
+    assert [e["type"] for e in events(nlp, warring) if e["type"] in {"meeting", "negotiation_round"}] == [
+        "negotiation_round"
+    ]
+    officials = "Andriy Yermak and Jonathan Powell held negotiations in London."
+    assert [e["type"] for e in events(nlp, officials) if e["type"] in {"meeting", "negotiation_round"}] == [
+        "negotiation_round"
+    ]

@@ -1802,8 +1802,8 @@ def _talks_or_meeting(doc: Doc, events: list[dict[str, Any]], words: EventWords)
         people = {str(m["name"]) for m in persons}
         # the sides at the table: the countries named, and those the people named serve
         sides = parties | {str(r).split("|")[-1] for m in persons for r in m.get("roles") or []}
-        if named_round:
-            continue
+        if named_round and not (people and parties <= leaders and not sides >= WARRING):
+            continue  # but "Zelenskyy and Merkel held negotiations": two leaders not at war, a summit
         if sides >= WARRING and not people <= leaders:
             event["type"] = "negotiation_round"  # the warring sides' ministers, with a host or mediator
         elif parties & words.formats and not parties & leaders and trigger not in words.multilateral:

@@ -2335,3 +2335,16 @@ def test_the_named_weapons_of_the_aid_debate_are_aid_when_supplied(nlp: Language
     assert ("Olaf Scholz", "military_aid", "support") in stances(nlp, sent)
     # the contrast: a weapon told of, not supplied, is no aid
     assert stances(nlp, "Putin said Tomahawks would not change the situation on the front.") == set()
+
+
+def test_halting_russias_energy_trade_and_the_eus_restrictive_measures_are_sanctions(nlp: Language) -> None:
+    halt = "Zelensky said Ukraine agreed with the call for European nations to halt imports of Russian oil."
+    assert ("Ukraine", "sanctions", "support") in stances(nlp, halt)  # was nothing
+    block = "EU leaders agreed a plan to block two-thirds of Russian oil imports, von der Leyen said."
+    assert ("Ursula von der Leyen", "sanctions", "support") in stances(nlp, block)
+    measures = "Kallas said only financial pressure will compel Russia to stop."
+    assert ("Kaja Kallas", "sanctions", "support") in stances(nlp, measures)
+    relink = "Russia demands that its agricultural bank reconnect to SWIFT."
+    assert stances(nlp, relink) == {("Russia", "sanctions", "oppose")}
+    # the contrast: Russian oil bought, with no stance on halting it, is no sanction
+    assert stances(nlp, "India said imports of Russian oil rose in May.") == set()

@@ -1338,3 +1338,16 @@ def test_negotiations_of_two_leaders_not_at_war_are_a_meeting(nlp: Language) -> 
     assert [e["type"] for e in events(nlp, officials) if e["type"] in {"meeting", "negotiation_round"}] == [
         "negotiation_round"
     ]
+
+
+def test_a_statement_to_an_audience_is_placed_where_it_was_given(nlp: Language) -> None:
+    at = "Putin addressed journalists at the Kremlin."
+    (said,) = [e for e in events(nlp, at) if e["type"] == "statement"]
+    assert said["place"] == "Kremlin"  # was None: an audience other than a legislature dropped the place
+    spoke_from = "Addressing journalists from the Kremlin on Sunday, Putin proposed direct talks."
+    (addressed,) = [e for e in events(nlp, spoke_from) if e["type"] == "statement"]
+    assert addressed["place"] == "Kremlin"
+    # the contrast: "from" tells where a gathering's people came from, not where it was
+    came = "Delegations from Moscow and Kyiv met in Istanbul."
+    (talks,) = [e for e in events(nlp, came) if e["type"] in {"meeting", "negotiation_round"}]
+    assert talks["place"] == "Istanbul"

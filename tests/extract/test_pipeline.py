@@ -69,7 +69,7 @@ RELEASED = {
     "accord-extract-0.17": "355542c9ffe217987ba6d7a81a29e09f74b455d49bc51c3a5ea6a81c2c893a76",
     "accord-extract-0.18": "02dc42a881c004ee04b8375bb34792f1f6354749064b39355b29fc7d29dd56ae",
     "accord-extract-0.19": "b10ccab20f034781050aa1353828f1b6404a593426db9bd67f84056bfb5c8e77",
-    "accord-extract-0.20": "46a8cf58dc511c5b158e0c8adf9d22ec24aff547caf9b2c4accdf607a7f1c01f",
+    "accord-extract-0.20": "8017d1ffa8c0f685313351dfa13e9687385ad90a201bd29863f0a743d46671f5",
 }
 
 

@@ -104,7 +104,7 @@ class EventWords:
     pair_words: frozenset[str]
     bare_side_nouns: frozenset[str]
     place_preps: frozenset[str]
-    target_preps: frozenset[str]
+    kind_preps: Mapping[str, frozenset[str]]  # more places an event of a kind has (attack: its target)
     possessives: frozenset[str]
     event_link_preps: frozenset[str]
     period_bounds: frozenset[str]
@@ -163,7 +163,7 @@ def event_words(name: str = "events") -> EventWords:
         written=verbs("written_verbs") | words("written"),
         talk_words=words("talk_words"),
         place_preps=words("place_preps"),
-        target_preps=words("target_preps"),
+        kind_preps={k: frozenset(map(str.lower, v)) for k, v in listed["kind_preps"].items()},
         possessives=words("possessives"),
         event_link_preps=words("event_link_preps"),
         period_bounds=words("period_bounds"),
@@ -924,10 +924,8 @@ class EventDetector:
         audience = (
             self._audience(root) if kind == "statement" and root.lower_ in self.audience_verbs else None
         )
-        if audience is not None:
+        if audience is not None and audience.lower_ in self.legislatures:
             # "told Ukraine's parliament": the legislature is where the statement was made
-            if audience.lower_ not in self.legislatures:
-                return None
             said = [t for t in audience.subtree if t.i <= audience.i and t.dep_ != "det"]
             return root.doc[said[0].i : audience.i + 1].text if said else None
         best: Span | None = None
@@ -1066,7 +1064,7 @@ class EventDetector:
     def _prep_places(self, kind: str, root: Token, clause: Token) -> list[Span]:
         """The places in the prepositional phrases of the trigger's (and its clause's) own words."""
         candidates: list[Span] = []
-        preps = self.words.place_preps | (self.words.target_preps if kind == "attack" else set())
+        preps = self.words.place_preps | self.words.kind_preps.get(kind, frozenset())
         scopes: tuple[Token, ...] = (root, clause)
         if kind == "attack" and not _is_verb(root) and root.head != clause and root.dep_ != "dobj":
             scopes = (root,)  # "talks on the Russian invasion took place in Brest": the talks' place
@@ -1263,7 +1261,7 @@ def _governed_by(token: Token, heads: tuple[Token, ...], words: EventWords, *, a
     its objects, their conjuncts, "of"/"with"/"between" phrases and the gathering it happened at ("an
     address at the summit in Bali"), or an attack's target ("a strike on a plant in Bryansk"), never
     another clause or topic."""
-    links = words.event_link_preps | (words.target_preps if attack else set())
+    links = words.event_link_preps | (words.kind_preps["attack"] if attack else set())
     below: Token | None = None
     for _ in range(8):
         if token in heads:
@@ -1351,7 +1349,7 @@ def _names_a_place(token: Token, words: EventWords) -> bool:
 def _target_country(root: Token, words: EventWords) -> str | None:
     """The country named by a demonym on an attack's target place noun ("at Ukrainian cities")."""
     mentions = root.doc._.accord_mentions or []
-    preps = words.target_preps | words.place_preps
+    preps = words.kind_preps["attack"] | words.place_preps
     for token in root.subtree:
         targeted = (token.dep_ == "pobj" and token.head.lower_ in preps) or (
             token.dep_ == "dobj" and token.head == root  # "struck Ukrainian energy infrastructure"

@@ -1351,3 +1351,25 @@ def test_a_statement_to_an_audience_is_placed_where_it_was_given(nlp: Language) 
     came = "Delegations from Moscow and Kyiv met in Istanbul."
     (talks,) = [e for e in events(nlp, came) if e["type"] in {"meeting", "negotiation_round"}]
     assert talks["place"] == "Istanbul"
+
+
+def test_a_language_or_a_cause_is_no_place(nlp: Language) -> None:
+    hindi = "Modi said in a speech in Hindi, sitting alongside Putin."
+    (speech,) = [e for e in events(nlp, hindi) if e["type"] == "statement"]
+    assert speech["place"] is None  # was "Hindi"
+    cause = "The G7 leaders issued a declaration in support of Ukraine."
+    (declared,) = [e for e in events(nlp, cause) if e["type"] == "statement"]
+    assert declared["place"] is None  # was "Ukraine"
+    # the contrast: a place's own "of" phrase and a city after a speech still place it
+    city = "Zelensky gave a speech in the city of Kharkiv."
+    (given,) = [e for e in events(nlp, city) if e["type"] == "statement"]
+    assert given["place"] == "Kharkiv"
+    moscow = "Modi said in a speech in Moscow."
+    (spoken,) = [e for e in events(nlp, moscow) if e["type"] == "statement"]
+    assert spoken["place"] == "Moscow"
+
+
+def test_a_palace_named_by_its_venue_is_a_place_whatever_the_tagger_made_of_it(nlp: Language) -> None:
+    text = "Zelensky called it a historic deal at a joint news conference at the Elysée presidential palace."
+    (conference,) = [e for e in events(nlp, text) if e["type"] == "statement"]
+    assert conference["place"] == "Elysée presidential palace"  # was None: "Elysée" tagged a person

@@ -73,6 +73,8 @@ class EventWords:
     spurious_objects: Mapping[str, frozenset[str]]
     venues: frozenset[str]
     venue_heads: frozenset[str]
+    languages: frozenset[str]  # a speech "in Hindi" was not given in a place
+    unplaced_of: frozenset[str]  # nouns whose "of" phrase names no place: "in support of Ukraine"
     place_nouns: frozenset[str]
     collective_of: frozenset[str]
     staging_participles: frozenset[str]
@@ -118,66 +120,71 @@ def _mapping(listed: dict[str, Any], key: str) -> dict[str, str]:
     return {str(k).lower(): str(v) for k, v in dict(listed.get(key) or {}).items()}
 
 
+def _words(listed: dict[str, Any], key: str) -> frozenset[str]:
+    """A lexicon word list, in lower case."""
+    return frozenset(str(w).lower() for w in listed.get(key) or [])
+
+
+def _verbs(listed: dict[str, Any], key: str) -> frozenset[str]:
+    """A lexicon list of verbs with their forms."""
+    return frozenset(all_forms(sorted(_words(listed, key))))
+
+
 @functools.cache
 def event_words(name: str = "events") -> EventWords:
     """The :class:`EventWords` of lexicons/<name>.yaml (read once per process)."""
     lexicon = load_lexicon(name)
     listed: dict[str, Any] = lexicon["words"]
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in listed.get(key) or [])
-
-    def verbs(key: str) -> frozenset[str]:
-        return frozenset(all_forms(sorted(words(key))))
-
     return EventWords(
-        light_verbs=verbs("light_verbs"),
-        reporting=verbs("reporting"),
-        talkers=words("talkers"),
+        light_verbs=_verbs(listed, "light_verbs"),
+        reporting=_verbs(listed, "reporting"),
+        talkers=_words(listed, "talkers"),
         formats=frozenset(str(f) for f in lexicon["words"]["formats"]),
-        multilateral=words("multilateral"),
-        leader_titles=words("leader_titles"),
+        multilateral=_words(listed, "multilateral"),
+        leader_titles=_words(listed, "leader_titles"),
         spurious_objects={k: frozenset(map(str.lower, v)) for k, v in listed["spurious_objects"].items()},
-        venues=frozenset(str(v).lower() for v in lexicon.get("venues") or []),
-        venue_heads=frozenset(str(v).lower() for v in lexicon.get("venue_heads") or []),
-        place_nouns=words("place_nouns"),
-        collective_of=words("collective_of"),
-        staging_participles=verbs("staging_participles"),
-        denials=frozenset(str(w).lower() for w in lexicon.get("denials") or []),
-        proxies=words("proxies"),
-        visits=verbs("visit_verbs"),
+        venues=_words(lexicon, "venues"),
+        venue_heads=_words(lexicon, "venue_heads"),
+        languages=_words(listed, "languages"),
+        unplaced_of=_words(listed, "unplaced_of"),
+        place_nouns=_words(listed, "place_nouns"),
+        collective_of=_words(listed, "collective_of"),
+        staging_participles=_verbs(listed, "staging_participles"),
+        denials=_words(lexicon, "denials"),
+        proxies=_words(listed, "proxies"),
+        visits=_verbs(listed, "visit_verbs"),
         welcoming=frozenset(all_forms([str(v) for v in lexicon["meeting"]["actor_object"]])),
-        tries=verbs("tries"),
-        failures=verbs("failures"),
-        convening=verbs("convening"),
-        asking=verbs("asking"),
-        decisions=verbs("decisions"),
-        journeys=verbs("journeys"),
-        trips=words("trips"),
-        trip_verbs=verbs("trip_verbs"),
-        trip_links=words("trip_links"),
-        background_attacks=verbs("background_attack_verbs") | words("background_attacks"),
-        suspensions=verbs("suspensions"),
-        war_start_verbs=words("war_start_verbs"),
-        recognitions=verbs("recognitions"),
-        written=verbs("written_verbs") | words("written"),
-        talk_words=words("talk_words"),
-        place_preps=words("place_preps"),
+        tries=_verbs(listed, "tries"),
+        failures=_verbs(listed, "failures"),
+        convening=_verbs(listed, "convening"),
+        asking=_verbs(listed, "asking"),
+        decisions=_verbs(listed, "decisions"),
+        journeys=_verbs(listed, "journeys"),
+        trips=_words(listed, "trips"),
+        trip_verbs=_verbs(listed, "trip_verbs"),
+        trip_links=_words(listed, "trip_links"),
+        background_attacks=_verbs(listed, "background_attack_verbs") | _words(listed, "background_attacks"),
+        suspensions=_verbs(listed, "suspensions"),
+        war_start_verbs=_words(listed, "war_start_verbs"),
+        recognitions=_verbs(listed, "recognitions"),
+        written=_verbs(listed, "written_verbs") | _words(listed, "written"),
+        talk_words=_words(listed, "talk_words"),
+        place_preps=_words(listed, "place_preps"),
         kind_preps={k: frozenset(map(str.lower, v)) for k, v in listed["kind_preps"].items()},
-        possessives=words("possessives"),
-        event_link_preps=words("event_link_preps"),
-        period_bounds=words("period_bounds"),
-        period_words=words("period_words"),
+        possessives=_words(listed, "possessives"),
+        event_link_preps=_words(listed, "event_link_preps"),
+        period_bounds=_words(listed, "period_bounds"),
+        period_words=_words(listed, "period_words"),
         capitals=_mapping(listed, "capitals"),
         place_names=_mapping(listed, "place_names"),
         older_spellings=_mapping(listed, "older_spellings"),
-        capital_nouns=words("capital_nouns"),
+        capital_nouns=_words(listed, "capital_nouns"),
         copulas=frozenset(forms("be")),
-        side_nouns=words("side_nouns"),
-        pair_words=words("pair_words"),
-        bare_side_nouns=words("bare_side_nouns"),
-        gatherings=words("gatherings"),
-        scene_links=words("scene_links"),
+        side_nouns=_words(listed, "side_nouns"),
+        pair_words=_words(listed, "pair_words"),
+        bare_side_nouns=_words(listed, "bare_side_nouns"),
+        gatherings=_words(listed, "gatherings"),
+        scene_links=_words(listed, "scene_links"),
     )
 
 
@@ -2067,6 +2074,8 @@ def capital_city(span: Span, words: EventWords) -> str | None:
 def _place_span(token: Token, words: EventWords) -> Span | None:
     """The named place at ``token``: "Anchorage", or "Antalya" in "the Turkish city of Antalya"."""
     doc = token.doc
+    if token.lower_ in words.languages:
+        return None  # "said in a speech in Hindi"
     if token.ent_type_ in PLACE_LABELS:
         return entity_at(doc, token.i)
     city = _gathering_city(token, words)
@@ -2076,7 +2085,7 @@ def _place_span(token: Token, words: EventWords) -> Span | None:
     if capital is not None:
         return capital  # "visiting Kyiv", a capital the tagger took for a person
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ == "of" and token.lower_ not in words.unplaced_of:
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue
@@ -2159,6 +2168,11 @@ def _venue_at(token: Token, words: EventWords) -> Span | None:
     doc = token.doc
     if token.ent_type_ not in {"ORG", "FAC", ""}:
         return None
+    if token.lower_ in words.venue_heads and not token.ent_type_:
+        # "the Elysée presidential palace", the tagger having taken "Elysée" for a person
+        venue = [c for c in token.children if c.i < token.i and c.lower_ in words.venues]
+        if venue:
+            return doc[venue[0].i : token.i + 1]
     span = entity_at(doc, token.i) if token.ent_type_ else None
     named = (span.text if span is not None else token.text).lower().removeprefix("the ").split()
     if not named:

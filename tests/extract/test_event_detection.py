@@ -1373,3 +1373,24 @@ def test_a_palace_named_by_its_venue_is_a_place_whatever_the_tagger_made_of_it(n
     text = "Zelensky called it a historic deal at a joint news conference at the Elysée presidential palace."
     (conference,) = [e for e in events(nlp, text) if e["type"] == "statement"]
     assert conference["place"] == "Elysée presidential palace"  # was None: "Elysée" tagged a person
+
+
+def test_a_call_whose_reports_are_denied_did_not_happen(nlp: Language) -> None:
+    denied = "The Kremlin has rejected reports of a phone conversation between Donald Trump and Putin."
+    (call,) = [e for e in events(nlp, denied) if e["type"] == "phone_call"]
+    assert call["modality"] == "negated"  # was a call that happened
+    # the contrast: reports confirmed tell the call
+    confirmed = "The Kremlin confirmed reports of a phone call between Donald Trump and Putin."
+    (told,) = [e for e in events(nlp, confirmed) if e["type"] == "phone_call"]
+    assert told["modality"] == "happened"
+
+
+def test_an_attack_word_naming_a_kind_of_weapon_is_no_attack(nlp: Language) -> None:
+    ships = "Neither man discussed the handing over of French amphibious assault ships to Russia."
+    assert not [e for e in events(nlp, ships) if e["type"] == "attack"]  # was an attack by France
+    helicopters = "France will deliver attack helicopters to Ukraine."
+    assert not [e for e in events(nlp, helicopters) if e["type"] == "attack"]
+    # the contrast: a campaign of strikes is attacks
+    campaign = "Russia launched a drone strike campaign on Kyiv on Monday."
+    (attack,) = [e for e in events(nlp, campaign) if e["type"] == "attack"]
+    assert attack["place"] == "Kyiv"

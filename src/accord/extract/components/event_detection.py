@@ -79,6 +79,8 @@ class EventWords:
     collective_of: frozenset[str]
     staging_participles: frozenset[str]
     denials: frozenset[str]
+    hearsay_nouns: frozenset[str]  # what is denied through them did not happen: "denied reports of a call"
+    attack_series: frozenset[str]  # nouns an attack word names a series of: "a strike campaign"
     proxies: frozenset[str]
     visits: frozenset[str]
     welcoming: frozenset[str]  # verbs that are a meeting only with an actor as object: a visitor received
@@ -151,6 +153,8 @@ def event_words(name: str = "events") -> EventWords:
         collective_of=_words(listed, "collective_of"),
         staging_participles=_verbs(listed, "staging_participles"),
         denials=_words(lexicon, "denials"),
+        hearsay_nouns=_words(lexicon, "hearsay_nouns"),
+        attack_series=_words(listed, "attack_series"),
         proxies=_words(listed, "proxies"),
         visits=_verbs(listed, "visit_verbs"),
         welcoming=frozenset(all_forms([str(v) for v in lexicon["meeting"]["actor_object"]])),
@@ -574,8 +578,10 @@ class EventDetector:
         if root.dep_ == "compound" and root.head.i > root.i and not _is_verb(root.head):
             root = root.head  # "a military aid package for Ukraine": the phrase's head carries its arguments
         self._within = None
-        if kind == "attack" and _recognised(root, self.words):
-            return None  # "fell short of recognizing Moscow's annexation of Donetsk": a stance's topic
+        if kind == "attack" and (_names_a_weapon(trigger.root, self.words) or _recognised(root, self.words)):
+            # "attack helicopters": a kind of weapon; "fell short of recognizing Moscow's annexation of
+            # Donetsk": a stance's topic
+            return None
         clause = root if _is_verb(root) else _clause_head(root)
         if kind in GROUP_EVENTS and _first_since(root, clause):
             return None  # "the first summit since 2018": the article's own event named again, or an older one
@@ -598,12 +604,7 @@ class EventDetector:
         if kind == "attack" and modality == "scheduled":
             # "Russia will soon invade": an attack is forecast or threatened, never set
             modality = "hypothetical"
-        scope = doc[clause.left_edge.i : clause.right_edge.i + 1] if clause != root else trigger.sent
-        date, precision = None, None
-        for text in _date_texts(scope, root, self.words, _other_clauses(clause)):
-            date, precision = resolve_date(text, published, future=modality == "scheduled")
-            if date is not None or precision is not None:
-                break
+        date, precision = self._event_date(trigger, root, clause, published, modality)
         return {
             **provenance(doc, trigger.start_char, trigger.end_char),
             "type": kind,
@@ -621,6 +622,18 @@ class EventDetector:
             "modality": modality,
             "trigger": trigger.text,
         }
+
+    def _event_date(
+        self, trigger: Span, root: Token, clause: Token, published: dt.date | None, modality: str
+    ) -> tuple[str | None, str | None]:
+        """The first date the event's clause states that resolves, with its precision."""
+        doc = trigger.doc
+        scope = doc[clause.left_edge.i : clause.right_edge.i + 1] if clause != root else trigger.sent
+        for text in _date_texts(scope, root, self.words, _other_clauses(clause)):
+            date, precision = resolve_date(text, published, future=modality == "scheduled")
+            if date is not None or precision is not None:
+                return date, precision
+        return None, None
 
     # -- participants ----------------------------------------------------------------------------
     def _participants(
@@ -1171,6 +1184,8 @@ class EventDetector:
         verb = root if _is_verb(root) else (clause if clause.lower_ in self.words.light_verbs else None)
         if verb is not None and any(a.lower_ in self.words.denials for a in list(verb.ancestors)[:4]):
             return "negated"  # "denied providing soldiers", "denies claims that it sent troops"
+        if verb is None and _denied_hearsay_of(root, self.words):
+            return "negated"  # "the Kremlin rejected reports of a phone conversation"
         ruled_out = any(
             t.lower_ in {"rule", "rules", "ruled", "ruling"} and any(c.lower_ == "out" for c in t.children)
             for t in chain
@@ -1206,6 +1221,30 @@ class EventDetector:
         if not decided and any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[0].children):
             return "hypothetical"  # "to strike a deal": a purpose, not an occurrence
         return "happened"
+
+
+def _names_a_weapon(trigger: Token, words: EventWords) -> bool:
+    """Does an attack noun only say what kind a thing is ("assault ships", "attack helicopters"), not
+    what a series of strikes is ("a drone strike campaign")?"""
+    head = trigger.head
+    return (
+        trigger.dep_ == "compound"
+        and head.i > trigger.i
+        and not _is_verb(head)
+        and head.lower_ not in words.attack_series
+    )
+
+
+def _denied_hearsay_of(root: Token, words: EventWords) -> bool:
+    """Is a noun trigger what reports or claims a denial dismisses are of ("denied reports of a call")?"""
+    of = root.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+    told = of.head if of is not None else None
+    return (
+        told is not None
+        and told.lower_ in words.hearsay_nouns
+        and told.dep_ in {"dobj", "nsubjpass"}
+        and told.head.lower_ in words.denials
+    )
 
 
 def _governing_words(chain: list[Token]) -> list[str]:

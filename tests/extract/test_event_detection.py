@@ -1394,3 +1394,16 @@ def test_an_attack_word_naming_a_kind_of_weapon_is_no_attack(nlp: Language) -> N
     campaign = "Russia launched a drone strike campaign on Kyiv on Monday."
     (attack,) = [e for e in events(nlp, campaign) if e["type"] == "attack"]
     assert attack["place"] == "Kyiv"
+
+
+def test_talks_told_as_frozen_or_lacking_progress_are_no_round_held(nlp: Language) -> None:
+    frozen = "Peace talks between Moscow and Kyiv are frozen, with each side blaming the other."
+    (talks,) = [e for e in events(nlp, frozen) if e["type"] == "negotiation_round"]
+    assert talks["modality"] == "negated"  # was a round that happened
+    lacking = "Trump is angry at the lack of progress in peace negotiations between Russia and Ukraine."
+    (stalled,) = [e for e in events(nlp, lacking) if e["type"] == "negotiation_round"]
+    assert stalled["modality"] == "negated"
+    # the contrast: talks told as held
+    held = "Peace talks between Moscow and Kyiv were held in Istanbul."
+    (round_held,) = [e for e in events(nlp, held) if e["type"] == "negotiation_round"]
+    assert round_held["modality"] == "happened"

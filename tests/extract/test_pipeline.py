@@ -69,7 +69,7 @@ RELEASED = {
     "accord-extract-0.17": "355542c9ffe217987ba6d7a81a29e09f74b455d49bc51c3a5ea6a81c2c893a76",
     "accord-extract-0.18": "02dc42a881c004ee04b8375bb34792f1f6354749064b39355b29fc7d29dd56ae",
     "accord-extract-0.19": "b10ccab20f034781050aa1353828f1b6404a593426db9bd67f84056bfb5c8e77",
-    "accord-extract-0.20": "8a51e925967ffadfaa22d2033cd595f1735b35b166f61453f178ac7d32b2329c",
+    "accord-extract-0.20": "6c2330e52c935bfdf56e8bd19798f5d4dd69edd190cdc3554b3f8a8693e2dc46",
 }
 
 

@@ -2348,3 +2348,18 @@ def test_halting_russias_energy_trade_and_the_eus_restrictive_measures_are_sanct
     assert stances(nlp, relink) == {("Russia", "sanctions", "oppose")}
     # the contrast: Russian oil bought, with no stance on halting it, is no sanction
     assert stances(nlp, "India said imports of Russian oil rose in May.") == set()
+
+
+def test_restoring_territory_and_staying_outside_nato_are_stances(nlp: Language) -> None:
+    restore = (
+        "Zelensky criticized Russia for objecting to Ukraine's demands, including the restoration of "
+        "territory and security guarantees."
+    )
+    assert ("Ukraine", "territory", "oppose") in stances(nlp, restore)  # was nothing
+    lands = (
+        "Zelenskyy said Tuesday he was open to peace talks with Russia but only on the condition that "
+        "Russia return all of Ukraine's occupied lands."
+    )
+    assert ("Volodymyr Zelensky", "territory", "oppose") in stances(nlp, lands)
+    outside = "Russia demands that Ukraine stay outside NATO."
+    assert stances(nlp, outside) == {("Russia", "nato_membership", "oppose")}

@@ -2363,3 +2363,14 @@ def test_restoring_territory_and_staying_outside_nato_are_stances(nlp: Language)
     assert ("Volodymyr Zelensky", "territory", "oppose") in stances(nlp, lands)
     outside = "Russia demands that Ukraine stay outside NATO."
     assert stances(nlp, outside) == {("Russia", "nato_membership", "oppose")}
+
+
+def test_speaking_or_voting_in_support_of_a_thing_backs_it(nlp: Language) -> None:
+    spoke = "Putin spoke in support of a prisoner exchange."
+    assert stances(nlp, spoke) == {("Vladimir Putin", "prisoner_exchange", "support")}  # was nothing
+    voted = "Putin voted in favour of the ceasefire resolution."
+    assert stances(nlp, voted) == {("Vladimir Putin", "ceasefire", "support")}
+    plural = "Zelensky said he backed a prisoners' exchange."
+    assert stances(nlp, plural) == {("Volodymyr Zelensky", "prisoner_exchange", "support")}
+    # the contrast: support of a party names no issue
+    assert stances(nlp, "The G7 leaders issued a declaration in support of Ukraine.") == set()

@@ -223,6 +223,7 @@ class PositionDetector:
         self.topic_preps = set(stance_words["topic_preps"])
         self.topic_verbs = all_forms(stance_words["topic_verbs"])
         self.stance_nouns = set(stance_words["stance_nouns"])
+        self.favour_nouns = set(stance_words["favour_nouns"])
         self.predictions = all_forms(stance_words["predictions"])
         self.proposing = all_forms(stance_words["proposing"])
         self.content_nouns = frozenset(stance_words["content_nouns"])
@@ -928,6 +929,7 @@ class PositionDetector:
         states = (
             base in self.speech
             or base in self.stance
+            or self._in_favour(path, position)
             or issues_plan
             or self._made_clear(token)
             or self._deadline(token)
@@ -945,7 +947,6 @@ class PositionDetector:
         if self._states_nothing(token, path, position):
             return _Step.NO_STANCE  # "has not yet accepted the meeting", "wouldn't confirm that ..."
         subject = self._subject(token)
-
         # no subject, or the cue itself ("NATO expansion threatened Russia's security": the cue is judged)
         if subject is None or subject in cue:
             return _Step.NEXT
@@ -962,6 +963,16 @@ class PositionDetector:
         if self._addressee(subject, path, position):
             return _Step.NEXT  # "demanded that Ukraine refuse ...": the party asked to act holds nothing
         return self._subject_holders(search, position, token, subject, issues_plan)
+
+    def _in_favour(self, path: list[Token], position: int) -> bool:
+        """Does the cue reach the verb through "in support of" or "in favour of" ("spoke in support of a
+        prisoner exchange", "voted in favour of the resolution")? Then the verb's subject backs it."""
+        return (
+            position >= 2
+            and path[position - 1].lower_ == "in"
+            and path[position - 1].dep_ == "prep"
+            and path[position - 2].lower_ in self.favour_nouns
+        )
 
     def _states_nothing(self, verb: Token, path: list[Token], position: int) -> bool:
         """Does the verb commit to nothing: not yet accepted, done by no one, or a negated verb of saying

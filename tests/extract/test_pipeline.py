@@ -69,7 +69,7 @@ RELEASED = {
     "accord-extract-0.17": "355542c9ffe217987ba6d7a81a29e09f74b455d49bc51c3a5ea6a81c2c893a76",
     "accord-extract-0.18": "02dc42a881c004ee04b8375bb34792f1f6354749064b39355b29fc7d29dd56ae",
     "accord-extract-0.19": "b10ccab20f034781050aa1353828f1b6404a593426db9bd67f84056bfb5c8e77",
-    "accord-extract-0.20": "366176700681f09f2ec82048aea2e9d1e46cd6524055243894f6ee7266cb43ee",
+    "accord-extract-0.20": "ad3625159f4f15e5a3a134cecfbb952d2024d1e8b67b8ebdbd0591359a7809c3",
 }
 
 

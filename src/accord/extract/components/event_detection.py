@@ -127,6 +127,11 @@ def _words(listed: dict[str, Any], key: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in listed.get(key) or [])
 
 
+def _word_sets(listed: dict[str, Any], key: str) -> dict[str, frozenset[str]]:
+    """A lexicon table of word lists, its words in lower case."""
+    return {str(k): frozenset(str(w).lower() for w in v) for k, v in listed[key].items()}
+
+
 def _verbs(listed: dict[str, Any], key: str) -> frozenset[str]:
     """A lexicon list of verbs with their forms."""
     return frozenset(all_forms(sorted(_words(listed, key))))
@@ -144,7 +149,7 @@ def event_words(name: str = "events") -> EventWords:
         formats=frozenset(str(f) for f in lexicon["words"]["formats"]),
         multilateral=_words(listed, "multilateral"),
         leader_titles=_words(listed, "leader_titles"),
-        spurious_objects={k: frozenset(map(str.lower, v)) for k, v in listed["spurious_objects"].items()},
+        spurious_objects=_word_sets(listed, "spurious_objects"),
         venues=_words(lexicon, "venues"),
         venue_heads=_words(lexicon, "venue_heads"),
         languages=_words(listed, "languages"),
@@ -174,7 +179,7 @@ def event_words(name: str = "events") -> EventWords:
         written=_verbs(listed, "written_verbs") | _words(listed, "written"),
         talk_words=_words(listed, "talk_words"),
         place_preps=_words(listed, "place_preps"),
-        kind_preps={k: frozenset(map(str.lower, v)) for k, v in listed["kind_preps"].items()},
+        kind_preps=_word_sets(listed, "kind_preps"),
         possessives=_words(listed, "possessives"),
         event_link_preps=_words(listed, "event_link_preps"),
         period_bounds=_words(listed, "period_bounds"),
@@ -1117,15 +1122,8 @@ class EventDetector:
         if host is None:
             return []
         inside = {t.i for t in clause.subtree}
-        spans = (
-            _place_span(pobj, self.words)
-            for holder in (host, *(c for c in host.children if c.dep_ == "dobj"))
-            for prep in holder.children
-            if prep.dep_ == "prep" and prep.lower_ in self.words.place_preps and prep.i not in inside
-            for pobj in prep.children
-            if pobj.dep_ == "pobj"
-        )
-        return [span for span in spans if span is not None]
+        holders = (host, *(c for c in host.children if c.dep_ == "dobj"))
+        return _places_on(holders, self.words, lambda prep: prep.i not in inside)
 
     def _stranded_places(self, clause: Token) -> list[Span]:
         """Places the parser hung on the verb reporting the event's clause though they stand inside it:
@@ -1135,14 +1133,7 @@ class EventDetector:
             return []
         subject = own_subject(reporter)
         limit = subject.left_edge.i if subject is not None and subject.i < reporter.i else reporter.i
-        spans = (
-            _place_span(pobj, self.words)
-            for prep in reporter.children
-            if prep.dep_ == "prep" and prep.lower_ in self.words.place_preps and clause.i < prep.i < limit
-            for pobj in prep.children
-            if pobj.dep_ == "pobj"
-        )
-        return [span for span in spans if span is not None]
+        return _places_on((reporter,), self.words, lambda prep: clause.i < prep.i < limit)
 
     # -- modality --------------------------------------------------------------------------------
     def _suspended(self, root: Token) -> bool:
@@ -1506,6 +1497,19 @@ def _gathering_city(token: Token, words: EventWords) -> Span | None:
         if child.dep_ == "compound" and child.ent_type_ in PLACE_LABELS and _mentioned_as(child, "place"):
             return entity_at(token.doc, child.i)
     return None
+
+
+def _places_on(heads: tuple[Token, ...], words: EventWords, keep: Callable[[Token], bool]) -> list[Span]:
+    """The places named in the place prepositions hanging from ``heads`` that ``keep`` accepts."""
+    spans = (
+        _place_span(pobj, words)
+        for head in heads
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in words.place_preps and keep(prep)
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    )
+    return [span for span in spans if span is not None]
 
 
 def _scene_host(told: Token, words: EventWords) -> Token | None:

@@ -1704,6 +1704,24 @@ def test_arms_of_russias_side_are_no_aid_to_ukraine(nlp: Language) -> None:
     assert ("Volodymyr Zelensky", "military_aid", "support") in stances(nlp, kept)
 
 
+def test_supplies_of_arms_sent_by_russias_side_are_no_aid_either(nlp: Language) -> None:
+    for text in (
+        "Yatsenyuk said Russia must stop supplies of weapons.",  # was oppose
+        "Yatsenyuk said the Russian officials must cease supplies of weapons.",  # was support
+    ):
+        assert not any(issue == "military_aid" for _, issue, _ in stances(nlp, text)), text
+    # the one who wants the shipments to stop asks for it; it does not send them
+    wants = "Peskov added that Russia wants shipments of Western weapons to Ukraine to stop."
+    assert ("Russia", "military_aid", "oppose") in stances(nlp, wants)
+
+
+def test_ceasing_a_thing_undoes_it(nlp: Language) -> None:
+    text = "Lavrov said Germany must cease arms supplies to Kyiv."
+    assert stances(nlp, text) == {("Sergei Lavrov", "military_aid", "oppose")}  # was support
+    lifted = "Orban said the EU should cease its sanctions."
+    assert stances(nlp, lifted) == {("Viktor Orban", "sanctions", "oppose")}
+
+
 def test_a_reverser_the_parser_took_for_a_compound_still_reverses(nlp: Language) -> None:
     text = "Russia demanded that the West halt arms deliveries to Kyiv."
     assert stances(nlp, text) == {("Russia", "military_aid", "oppose")}  # was support

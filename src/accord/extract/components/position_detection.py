@@ -1402,9 +1402,13 @@ class PositionDetector:
             if is_verb(head):
                 # the one who halts or sends what the verb governs ("Putin ... halt weapons deliveries");
                 # a verb further up is someone asking ("the Kremlin asked for an end to arms deliveries")
-                noun = root.head if root.dep_ == "compound" else root  # "weapons" in "weapons deliveries"
-                doer = _doer(head) if head == noun.head and noun.dep_ == "dobj" else None
-                return doer is not None and self._russian_party(doer, index)
+                noun = _supply_noun(root)  # "deliveries" in "weapons deliveries", "supplies of weapons"
+                # "Russia wants shipments of weapons to stop": the one who wants asks, it does not send
+                governs = head == noun.head and noun.dep_ == "dobj" and head.lower_ not in self.stance
+                doer = _doer(head) if governs else None
+                # "the Russian officials must cease supplies": a side's unnamed people act for it
+                sides = [doer, *(c for c in doer.children if c.dep_ in {"amod", "compound"})] if doer else []
+                return any(self._russian_party(t, index) for t in sides)
         return False
 
     def _russian_party(self, token: Token, index: dict[int, dict[str, Any]]) -> bool:
@@ -2875,6 +2879,15 @@ def _answered_cues(
             continue  # the answer comes after what it answers, in its sentence
         found.append((doc.vocab.strings[key], token.i, token.i + 1))
     return found
+
+
+def _supply_noun(root: Token) -> Token:
+    """The noun a weapon word is part of: "deliveries" in "weapons deliveries" and "supplies of weapons"."""
+    if root.dep_ == "compound":
+        return root.head
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.dep_ == "prep":
+        return root.head.head
+    return root
 
 
 def _to_or_for(token: Token) -> bool:

@@ -472,7 +472,7 @@ class EventDetector:
                 c.dep_ == "dobj" and c.i in index and index[c.i]["kind"] in ACTOR_KINDS
                 for c in token.children
             )
-            or any(c.dep_ in {"xcomp", "ccomp"} for c in token.children)
+            or any(c.dep_ in {"xcomp", "ccomp", "oprd"} for c in token.children)
             or any(g.dep_ == "appos" for c in token.children if c.dep_ == "dobj" for g in c.children)
             or (token.i + 1 < len(token.doc) and token.doc[token.i + 1].text in {'"', "“", "‘"})
         ):
@@ -1097,7 +1097,7 @@ class EventDetector:
             scopes = (root,)  # "ordered a ceasefire in Ukraine, according to a statement": the source
         for head in scopes:
             for token in head.subtree:
-                if token.dep_ != "pobj" or token.head.lower_ not in preps:
+                if not _object_of_prep(token) or token.head.lower_ not in preps:
                     continue
                 if not _governed_by(token.head.head, scopes, self.words, attack=kind == "attack"):
                     continue  # "talks on ending the war in Ukraine": that place is the war's
@@ -2112,6 +2112,12 @@ def capital_city(span: Span, words: EventWords) -> str | None:
     if older is not None and city is not None and older in text and city not in text:
         return older  # a page that writes "Kiev" calls the Ukrainian capital so
     return city
+
+
+def _object_of_prep(token: Token) -> bool:
+    """Is the token what its preposition governs? A place the parser took for a clause ("met in
+    Linköping", a pcomp) is one too."""
+    return token.dep_ == "pobj" or (token.dep_ == "pcomp" and token.ent_type_ in PLACE_LABELS)
 
 
 def _place_span(token: Token, words: EventWords) -> Span | None:

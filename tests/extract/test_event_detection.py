@@ -1164,6 +1164,16 @@ def test_a_journey_or_meeting_still_ahead_places_nothing_now(nlp: Language) -> N
     assert all(e["place"] is None for e in events(nlp, text) if e["type"] == "statement")
 
 
+def test_a_gathering_told_as_done_again_and_again_is_no_one_event(nlp: Language) -> None:
+    for text in (
+        "Emmanuel Macron has spoken with Vladimir Putin regularly since the invasion. The call was long.",
+        "Recep Tayyip Erdogan has met Vladimir Putin three times in the past three months.",
+    ):
+        assert not any(e["type"] in {"meeting", "phone_call"} for e in events(nlp, text)), text  # were told
+    once = "Recep Tayyip Erdogan met Vladimir Putin in Sochi for the first time."
+    assert [e["type"] for e in events(nlp, once)] == ["meeting"]
+
+
 def test_a_place_the_parser_took_for_a_clause_is_still_the_meetings_place(nlp: Language) -> None:
     text = "Volodymyr Zelensky and Ulf Kristersson have met in Linköping to view the fighter jets."
     (meeting,) = [e for e in events(nlp, text) if e["type"] == "meeting"]

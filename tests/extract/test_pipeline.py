@@ -70,7 +70,7 @@ RELEASED = {
     "accord-extract-0.18": "02dc42a881c004ee04b8375bb34792f1f6354749064b39355b29fc7d29dd56ae",
     "accord-extract-0.19": "b10ccab20f034781050aa1353828f1b6404a593426db9bd67f84056bfb5c8e77",
     "accord-extract-0.20": "ad3625159f4f15e5a3a134cecfbb952d2024d1e8b67b8ebdbd0591359a7809c3",
-    "accord-extract-0.21": "2d555509b1a5f1a1b284df5a929c389725bd4f0ead3c8ec8feb41e6e95fd692d",
+    "accord-extract-0.21": "523812e02b44315e73cf630243ccdf502fbc54b90f71fec9eb38bf298be36f68",
 }
 
 

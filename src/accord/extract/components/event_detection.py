@@ -115,6 +115,8 @@ class EventWords:
     period_words: frozenset[str]
     gatherings: frozenset[str]
     scene_links: frozenset[str]
+    habitual: frozenset[str]
+    counted: frozenset[str]
 
 
 def _mapping(listed: dict[str, Any], key: str) -> dict[str, str]:
@@ -194,6 +196,8 @@ def event_words(name: str = "events") -> EventWords:
         bare_side_nouns=_words(listed, "bare_side_nouns"),
         gatherings=_words(listed, "gatherings"),
         scene_links=_words(listed, "scene_links"),
+        habitual=_words(listed, "habitual"),
+        counted=_words(listed, "counted"),
     )
 
 
@@ -588,8 +592,8 @@ class EventDetector:
             # Donetsk": a stance's topic
             return None
         clause = root if _is_verb(root) else _clause_head(root)
-        if kind in GROUP_EVENTS and _first_since(root, clause):
-            return None  # "the first summit since 2018": the article's own event named again, or an older one
+        if kind in GROUP_EVENTS and (_first_since(root, clause) or _habitual(root, self.words)):
+            return None  # "the first summit since 2018", "has spoken with Putin regularly": no one event told
         participants = self._participants(kind, root, clause, index)
         if kind == "statement" and not any(t.lower_ == "joint" for t in [*trigger, *root.children]):
             people = [m for m in participants if m["kind"] == "person"]
@@ -1373,6 +1377,20 @@ def _first_since(root: Token, clause: Token) -> bool:
         return False
     scope = [*root.subtree, *clause.children, *(t for f in firsts for t in f.subtree)]
     return any(t.lower_ == "since" for t in scope)
+
+
+def _habitual(root: Token, words: EventWords) -> bool:
+    """Is the verb told as done again and again ("has spoken with Putin regularly since the invasion", "has
+    met Putin three times")? Many gatherings summed up, none of them told."""
+    if not _is_verb(root):
+        return False
+    near = [*root.children, *(g for c in root.children if c.dep_ == "prep" for g in c.children)]
+    for token in near:
+        if token.dep_ == "advmod" and token.lower_ in words.habitual:
+            return True
+        if token.dep_ == "npadvmod" and token.lower_ in words.counted:
+            return any(c.dep_ in {"nummod", "amod"} for c in token.children)  # "three times", "many times"
+    return False
 
 
 def _names_a_place(token: Token, words: EventWords) -> bool:

@@ -1722,6 +1722,18 @@ def test_ceasing_a_thing_undoes_it(nlp: Language) -> None:
     assert stances(nlp, lifted) == {("Viktor Orban", "sanctions", "oppose")}
 
 
+def test_no_point_or_need_denies_what_follows_even_hung_on_the_verb(nlp: Language) -> None:
+    # the parser hangs "in a ceasefire" on "sees", not on "point": the "no" was missed (both were support)
+    for text in (
+        "Dmytro Kuleba sees no point in a ceasefire now.",
+        "Dmytro Kuleba saw no need for a ceasefire.",
+    ):
+        assert stances(nlp, text) == {("Dmytro Kuleba", "ceasefire", "oppose")}, text
+    assert stances(nlp, "Dmytro Kuleba sees a point in a ceasefire.") == {
+        ("Dmytro Kuleba", "ceasefire", "support")
+    }
+
+
 def test_a_reverser_the_parser_took_for_a_compound_still_reverses(nlp: Language) -> None:
     text = "Russia demanded that the West halt arms deliveries to Kyiv."
     assert stances(nlp, text) == {("Russia", "military_aid", "oppose")}  # was support

@@ -199,6 +199,7 @@ class PositionDetector:
         self.time_preps = frozenset(polar["time_preps"])
         self.time_heads = frozenset(polar["time_heads"])
         self.time_nouns = frozenset(polar["time_nouns"])
+        self.worth_nouns = frozenset(polar["worth_nouns"])
         self.disclosing = all_forms(polar["disclosing_verbs"])
         self.accusations = all_forms(polar["accusations"])
         self.hearsay = all_forms(polar["hearsay"])
@@ -2410,15 +2411,10 @@ class PositionDetector:
                 and token.lower_ not in self.time_nouns  # "the end date of the truce" is a date
             ):
                 sign = -sign  # "demanded that the West halt arms deliveries": the verb parsed as a compound
-            elif (
-                below is not None
-                and below.dep_ == "prep"
-                and below.lower_ == "to"
-                and child.dep_ == "dobj"
-                and child.right_edge.i + 1 == below.i
-                and child.lower_ in self.reversers
-            ):
-                sign = -sign  # "supports a halt to strikes": "to strikes" the parser hung on the verb
+            elif self._object_before_prep(child, below):
+                # "supports a halt to strikes", "sees no point in a ceasefire": the phrase the parser hung
+                # on the verb belongs to the object before it
+                sign = -sign
             elif child.dep_ in {"det", "amod", "acomp"} and child.lower_ in self.negators:
                 sign = -sign
             elif self._undone_by_clause(token, child):
@@ -2449,6 +2445,20 @@ class PositionDetector:
             ):
                 sign = -sign  # "foreign troops would be legitimate targets"
         return sign
+
+    def _object_before_prep(self, child: Token, below: Token | None) -> bool:
+        """Is ``child`` the verb's object, just before the preposition ``below`` that the parser hung on the
+        verb, and one that undoes what follows it: a reverser ("a halt to"), or a "no" with a noun of worth
+        or need ("no point in", "no need for")?"""
+        if below is None or below.dep_ != "prep" or child.dep_ != "dobj" or child.right_edge.i + 1 != below.i:
+            return False
+        if below.lower_ == "to" and child.lower_ in self.reversers:
+            return True
+        return (
+            below.lower_ in {"in", "for"}
+            and child.lower_ in self.worth_nouns
+            and any(c.dep_ == "det" and c.lower_ == "no" for c in child.children)
+        )
 
     def _refused(self, path: list[Token]) -> bool:
         """A refusal or a negated verb on the way from the cue to the holder's verb."""

@@ -1174,6 +1174,17 @@ def test_a_gathering_told_as_done_again_and_again_is_no_one_event(nlp: Language)
     assert [e["type"] for e in events(nlp, once)] == ["meeting"]
 
 
+def test_a_relative_clause_telling_the_event_took_place_gives_its_place(nlp: Language) -> None:
+    for text in (
+        "Vladimir Putin and Karl Nehammer held talks that took place in Minsk.",
+        "Vladimir Putin and Karl Nehammer held talks, which were held in Sochi.",
+    ):
+        (meeting,) = [e for e in events(nlp, text) if e["type"] == "meeting"]
+        assert meeting["place"] in {"Minsk", "Sochi"}, text  # was None
+    topic = "Vladimir Putin and Karl Nehammer held talks that focused on the situation in Ukraine."
+    assert [e["place"] for e in events(nlp, topic) if e["type"] == "meeting"] == [None]
+
+
 def test_a_place_the_parser_took_for_a_clause_is_still_the_meetings_place(nlp: Language) -> None:
     text = "Volodymyr Zelensky and Ulf Kristersson have met in Linköping to view the fighter jets."
     (meeting,) = [e for e in events(nlp, text) if e["type"] == "meeting"]

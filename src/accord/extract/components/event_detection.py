@@ -117,6 +117,7 @@ class EventWords:
     scene_links: frozenset[str]
     habitual: frozenset[str]
     counted: frozenset[str]
+    occurring: frozenset[str]
 
 
 def _mapping(listed: dict[str, Any], key: str) -> dict[str, str]:
@@ -198,6 +199,7 @@ def event_words(name: str = "events") -> EventWords:
         scene_links=_words(listed, "scene_links"),
         habitual=_words(listed, "habitual"),
         counted=_words(listed, "counted"),
+        occurring=_verbs(listed, "occurring"),
     )
 
 
@@ -1314,12 +1316,24 @@ def _governed_by(token: Token, heads: tuple[Token, ...], words: EventWords, *, a
                 return False
         elif token.dep_ == "acl" and token.lower_ in words.staging_participles:
             pass  # "a deal brokered in Istanbul", "the protocol signed in Minsk"
+        elif token.dep_ == "relcl" and _tells_it_happened(token, words):
+            pass  # "talks that took place in Novo-Ogaryovo", "the summit, which was held in Minsk"
         elif token.dep_ == "conj" and below is not None and below.dep_ == "dobj" and _is_verb(token.head):
             return False  # "met Putin and discussed the war in Ukraine": the other verb's object
         elif token.dep_ not in EVENT_LINKS or token.head == token:
             return False
         below, token = token, token.head
     return False
+
+
+def _tells_it_happened(verb: Token, words: EventWords) -> bool:
+    """Is a relative clause on the event only telling that it happened ("which took place", "that was
+    held"), so that its places are the event's?"""
+    if verb.lower_ in words.staging_participles:
+        return True
+    return verb.lower_ in words.occurring and any(
+        c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children
+    )
 
 
 NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "compound"}

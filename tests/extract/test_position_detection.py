@@ -1734,6 +1734,18 @@ def test_no_point_or_need_denies_what_follows_even_hung_on_the_verb(nlp: Languag
     }
 
 
+def test_foreign_forces_told_to_leave_ukraine_is_against_ceding_land(nlp: Language) -> None:
+    # guide: a full withdrawal of Russia's forces is territory oppose; "foreign" forces leaving Ukraine are
+    # not Ukraine's, whoever asks (both gave nothing: no side was named for the troops)
+    for text in (
+        "Angela Merkel urged to withdraw foreign troops from Ukraine.",
+        "Angela Merkel called for the withdrawal of foreign troops from Ukraine.",
+    ):
+        assert stances(nlp, text) == {("Angela Merkel", "territory", "oppose")}, text
+    targets = "Sergei Lavrov said foreign troops in Ukraine would be legitimate targets."
+    assert stances(nlp, targets) == {("Sergei Lavrov", "peacekeepers", "oppose")}
+
+
 def test_a_reverser_the_parser_took_for_a_compound_still_reverses(nlp: Language) -> None:
     text = "Russia demanded that the West halt arms deliveries to Kyiv."
     assert stances(nlp, text) == {("Russia", "military_aid", "oppose")}  # was support

@@ -1754,6 +1754,8 @@ class PositionDetector:
         forces = (agent is not None and agent.lower_ in self.troop_nouns) or any(
             c.dep_ == "dobj" and c.lower_ in self.troop_nouns for c in root.children
         )
+        if self._foreign_forces_leave(root, agent, index):
+            return "away"  # "urged to withdraw foreign troops from Ukraine": forces not Ukraine's leave it
         if agent is None or not (
             forces or (root.lower_ not in self.forces_only and self._from_land(root, index))
         ):
@@ -1793,6 +1795,16 @@ class PositionDetector:
         return next(
             (p for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children), None
         )
+
+    def _foreign_forces_leave(
+        self, root: Token, agent: Token | None, index: dict[int, dict[str, Any]]
+    ) -> bool:
+        """Are forces called foreign told to leave Ukraine's land ("withdraw foreign troops from Ukraine",
+        "the withdrawal of foreign troops from Ukraine")?"""
+        of = [p for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        troops = [t for t in [agent, *root.children, *of] if t is not None and t.lower_ in self.troop_nouns]
+        foreign = [t for t in troops if any(c.dep_ == "amod" and c.lower_ == "foreign" for c in t.children)]
+        return any(self._from_land(head, index) for head in [root, *foreign]) if foreign else False
 
     def _from_land(self, root: Token, index: dict[int, dict[str, Any]]) -> bool:
         """Does the withdrawal leave land: "from Ukraine", "out of the occupied regions", "leave Donbas"?"""

@@ -1746,6 +1746,16 @@ def test_foreign_forces_told_to_leave_ukraine_is_against_ceding_land(nlp: Langua
     assert stances(nlp, targets) == {("Sergei Lavrov", "peacekeepers", "oppose")}
 
 
+def test_an_infinitive_joined_to_another_clauses_verb_keeps_the_speakers_holder(nlp: Language) -> None:
+    text = (
+        "Peskov said the main objectives of the operation are to ensure that Ukraine is a neutral country, "
+        "to get rid of nationalism, and to recognise Crimea as Russian."
+    )
+    # the parser joins "to recognise" to "is" (whose subject is Ukraine): Ukraine held Crimea support
+    assert ("Dmitry Peskov", "crimea", "support") in stances(nlp, text)
+    assert not any(actor == "Ukraine" for actor, _, _ in stances(nlp, text))
+
+
 def test_a_reverser_the_parser_took_for_a_compound_still_reverses(nlp: Language) -> None:
     text = "Russia demanded that the West halt arms deliveries to Kyiv."
     assert stances(nlp, text) == {("Russia", "military_aid", "oppose")}  # was support

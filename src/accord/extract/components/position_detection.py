@@ -2947,8 +2947,16 @@ def _subject_of(verb: Token) -> Token | None:
             return None
         if token.dep_ not in {"advcl", "xcomp", "conj", "acl", "pcomp", "prep", "pobj", "dobj", "acomp"}:
             return None
+        if token.dep_ == "conj" and _infinitive(token) and not _infinitive(token.head):
+            # "to ensure that Ukraine is neutral ... and to recognise Crimea": the parser joined an
+            # infinitive to a finite verb of another clause, whose subject is not the infinitive's
+            return None
         token = token.head
     return None
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 # Links through which a clause reports or continues its governing verb's stance ("X said Y would ...",

@@ -58,6 +58,36 @@ def test_role_phrase_resolves_to_the_person_named_before(nlp: Language) -> None:
     assert role and role[0]["name"] == "Donald Trump"
 
 
+def test_an_office_named_by_head_of_resolves_to_its_holder(nlp: Language) -> None:
+    for text, name in (
+        (
+            "President Petro Poroshenko met Hahn. Later the Head of State said Russia cannot take part.",
+            "Petro Poroshenko",
+        ),
+        (
+            "President Petro Poroshenko met Prime Minister Arseniy Yatsenyuk. "
+            "The head of the government said Ukraine would regain control.",
+            "Arseniy Yatsenyuk",
+        ),
+        (
+            "NATO Secretary General Jens Stoltenberg spoke. NATO's secretary general said aid would go on.",
+            "Jens Stoltenberg",
+        ),
+    ):
+        heads = [m["name"] for m in actors(nlp, text) if m.get("coref")]
+        assert heads == [name], text  # were unnamed: no title "head" or "secretary general" matched
+
+
+def test_a_role_phrase_prefers_the_person_told_speaking_before_it(nlp: Language) -> None:
+    text = (
+        "President Alexander Lukashenko told journalists about the talks. He explained that while President "
+        "Vladimir Putin represented one side, Donald Trump acted as a mediator. Later the president said "
+        "Trump should be thanked."
+    )
+    heads = [m["name"] for m in actors(nlp, text) if m.get("coref")]
+    assert heads == ["Alexander Lukashenko"]  # was Vladimir Putin, the nearest president before
+
+
 def test_bylines_and_old_history_are_not_acting_actors(nlp: Language) -> None:
     text = (
         "In 1945, Franklin Roosevelt met Joseph Stalin at Yalta. "

@@ -28,6 +28,7 @@ from accord.extract.components.common import (
     provenance,
     published_date,
 )
+from accord.extract.components.wordforms import all_forms
 
 if not Token.has_extension("accord_referent"):
     # The actor mention a pronoun or a definite description ("he", "the Kremlin leader", "the ministry")
@@ -161,7 +162,12 @@ class ActorLinker:
             noun: [set(phrase.split()) for phrase in phrases]
             for noun, phrases in lexicon["role_nouns"].items()
         }
+        self.offices: dict[str, list[set[str]]] = {
+            office: [set(phrase.split()) for phrase in titles]
+            for office, titles in lexicon["offices"].items()
+        }
         self.fillers: set[str] = set(lexicon["role_fillers"])
+        self.speech_forms = frozenset(all_forms(lexicon["speech_verbs"]))
         self.body_nouns: set[str] = set(lexicon["body_nouns"])
         self.document_nouns: set[str] = set(lexicon["document_nouns"])
         self.leader_nouns = frozenset(lexicon["leader_nouns"])
@@ -608,9 +614,24 @@ class ActorLinker:
         persons: list[dict[str, Any]],
         titles: dict[int, tuple[set[str], set[str]]],
     ) -> dict[str, Any] | None:
-        """The person named before (nearest first), else after, whose title fits the description."""
+        """The person named before (nearest first, one told speaking before others), else after, whose
+        title fits the description."""
         alternatives = self.role_nouns[head.lower_]
-        ordered = sorted(persons, key=lambda m: (m["tok_start"] > head.i, abs(m["tok_start"] - head.i)))
+        held = (p.lower_ for c in head.children if c.lower_ == "of" for p in c.children)
+        office = next((word for word in held if word in self.offices), None)
+        if office is not None:
+            # "the Head of State", "the head of the government": the office's titles ("President")
+            alternatives, words = self.offices[office], words - {office}
+        # nearest first, but one told speaking before the description first: "Lukashenko explained ... while
+        # Putin represented one side ... 'America is not waging war', the head of state said"
+        ordered = sorted(
+            persons,
+            key=lambda m: (
+                m["tok_start"] > head.i,
+                not (m["tok_start"] < head.i and self._speaking(doc[m["tok_start"] : m["tok_end"]].root)),
+                abs(m["tok_start"] - head.i),
+            ),
+        )
         for mention in ordered:
             if mention["tok_start"] not in titles:
                 titles[mention["tok_start"]] = self._titles(doc, mention)
@@ -623,6 +644,10 @@ class ActorLinker:
                 continue
             return mention
         return None
+
+    def _speaking(self, name: Token) -> bool:
+        """Is the name the subject of a verb of speech ("Lukashenko explained", "he stated")?"""
+        return name.dep_ == "nsubj" and name.head.lower_ in self.speech_forms
 
     def _titles(self, doc: Doc, mention: dict[str, Any]) -> tuple[set[str], set[str]]:
         """Title words next to a person's name ("Russian Foreign Minister Sergei Lavrov", "Yuri Ushakov,

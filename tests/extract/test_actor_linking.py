@@ -88,6 +88,17 @@ def test_a_role_phrase_prefers_the_person_told_speaking_before_it(nlp: Language)
     assert heads == ["Alexander Lukashenko"]  # was Vladimir Putin, the nearest president before
 
 
+def test_a_person_titled_once_keeps_the_title_for_a_role_phrase(nlp: Language) -> None:
+    text = (
+        "Iranian Foreign Minister Hossein Amir-Abdollahian held a phone call with his Ukrainian counterpart, "
+        "Dmytro Kuleba. They discussed the crisis. Amir-Abdollahian dismissed the claims about drones. "
+        "Later the foreign minister said Iran was ready to help."
+    )
+    heads = [m["name"] for m in actors(nlp, text) if m.get("coref")]
+    # was Dmytro Kuleba: the nearer mention of Amir-Abdollahian carries no title of its own
+    assert heads == ["Hossein Amir-Abdollahian"]
+
+
 def test_bylines_and_old_history_are_not_acting_actors(nlp: Language) -> None:
     text = (
         "In 1945, Franklin Roosevelt met Joseph Stalin at Yalta. "

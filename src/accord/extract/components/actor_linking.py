@@ -510,7 +510,7 @@ class ActorLinker:
             for i in range(mention["tok_start"], mention["tok_end"]):
                 index[i] = mention
         persons = [m for m in mentions if m["kind"] == "person" and not m.get("background")]
-        titles: dict[int, tuple[set[str], set[str]]] = {}
+        titles: dict[str, tuple[set[str], set[str]]] = {}
         owners: dict[str, dict[str, Any]] = {}  # document noun -> owner of the last one named
         found: list[dict[str, Any]] = []
         for tok in doc:
@@ -612,7 +612,7 @@ class ActorLinker:
         words: set[str],
         countries: set[str],
         persons: list[dict[str, Any]],
-        titles: dict[int, tuple[set[str], set[str]]],
+        titles: dict[str, tuple[set[str], set[str]]],
     ) -> dict[str, Any] | None:
         """The person named before (nearest first, one told speaking before others), else after, whose
         title fits the description."""
@@ -633,9 +633,13 @@ class ActorLinker:
             ),
         )
         for mention in ordered:
-            if mention["tok_start"] not in titles:
-                titles[mention["tok_start"]] = self._titles(doc, mention)
-            title, of = titles[mention["tok_start"]]
+            name = str(mention["name"])
+            if name not in titles:
+                # a person titled once keeps the title: "Iranian Foreign Minister Hossein Amir-Abdollahian
+                # held a call ... Amir-Abdollahian dismissed ... the foreign minister added"
+                found = [self._titles(doc, m) for m in persons if m["name"] == name]
+                titles[name] = (set().union(*(t for t, _ in found)), set().union(*(o for _, o in found)))
+            title, of = titles[name]
             if not any(phrase <= title for phrase in alternatives):
                 continue
             if countries and not countries & of:

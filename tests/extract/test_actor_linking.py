@@ -99,6 +99,19 @@ def test_a_person_titled_once_keeps_the_title_for_a_role_phrase(nlp: Language) -
     assert heads == ["Hossein Amir-Abdollahian"]
 
 
+def test_a_prince_or_pope_named_by_title_resolves_to_the_person(nlp: Language) -> None:
+    for text, name in (
+        (
+            "Zelensky met Saudi Crown Prince Mohammed bin Salman in Jeddah. The Saudi Crown Prince said the "
+            "kingdom would keep mediating.",
+            "Mohammed bin Salman",
+        ),
+        ("Pope Francis met Zelensky. Later the pope said a mission was going on.", "Pope Francis"),
+    ):
+        heads = [m["name"] for m in actors(nlp, text) if m.get("coref")]
+        assert heads == [name], text  # were unnamed: no role noun for "prince" or "pope"
+
+
 def test_bylines_and_old_history_are_not_acting_actors(nlp: Language) -> None:
     text = (
         "In 1945, Franklin Roosevelt met Joseph Stalin at Yalta. "

@@ -108,6 +108,17 @@ def test_a_person_titled_once_keeps_the_title_for_a_role_phrase(nlp: Language) -
     assert resolved(nlp, text) == ["Hossein Amir-Abdollahian"]
 
 
+def test_a_titled_name_the_tagger_took_for_an_organisation_is_a_person(nlp: Language) -> None:
+    text = (
+        "Indonesian President Joko Widodo offered to deliver a message. "
+        '"I expressed the importance of a peace resolution," Mr Widodo said.'
+    )
+    kinds = {m["surface"]: (m["name"], m["kind"]) for m in actors(nlp, text)}
+    # were two organisations, "Joko Widodo" and "Mr Widodo"
+    assert kinds["Joko Widodo"] == ("Joko Widodo", "person")
+    assert kinds["Mr Widodo"] == ("Joko Widodo", "person")
+
+
 def test_bylines_and_old_history_are_not_acting_actors(nlp: Language) -> None:
     text = (
         "In 1945, Franklin Roosevelt met Joseph Stalin at Yalta. "

@@ -70,7 +70,7 @@ RELEASED = {
     "accord-extract-0.18": "02dc42a881c004ee04b8375bb34792f1f6354749064b39355b29fc7d29dd56ae",
     "accord-extract-0.19": "b10ccab20f034781050aa1353828f1b6404a593426db9bd67f84056bfb5c8e77",
     "accord-extract-0.20": "ad3625159f4f15e5a3a134cecfbb952d2024d1e8b67b8ebdbd0591359a7809c3",
-    "accord-extract-0.21": "594e8f203ac41b397892067e5bc3b31c95a1a2f211aa02ca3e8ff923a85c47ea",
+    "accord-extract-0.21": "dc069d3ff38c588dd4aaf2a207dc44ed6037813d0e41c0c3ede7af04a4a7e112",
 }
 
 

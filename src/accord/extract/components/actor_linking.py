@@ -140,6 +140,8 @@ class ActorLinker:
         """Read the lexicon named in the config (the registry comes with :meth:`set_registry`)."""
         lexicon = load_lexicon(self.lexicon)
         self.honorifics: set[str] = {fold(h) for h in lexicon["honorifics"]}
+        self.personal_honorifics = frozenset(fold(h) for h in lexicon["personal_honorifics"])
+        self.person_titles = frozenset(fold(h) for h in lexicon["person_titles"])
         self.demonyms: dict[str, str] = {fold(k): v for k, v in lexicon["demonyms"].items()}
         self.roles: list[tuple[list[str], str]] = sorted(
             (
@@ -239,6 +241,8 @@ class ActorLinker:
             if len(ent) == 0:
                 continue
             taken.update(range(ent.start, ent.end))
+            if label in {"ORG", "GPE", "LOC"} and self._titled_person(ent):
+                label = "PERSON"  # "President Joko Widodo", "Mr Widodo", tagged as an organisation
             spans.append((ent, None, label))
 
         published = published_date(doc)
@@ -321,6 +325,15 @@ class ActorLinker:
 
     def _linkable(self, span: Span) -> bool:
         return self.registry is not None and self.registry.link(span.text, label=span.label_) is not None
+
+    def _titled_person(self, ent: Span) -> bool:
+        """Is an entity the tagger took for an organisation or place a person's name, by the title before
+        it or the honorific that opens it ("President Joko Widodo", "Mr Widodo")? Never one the registry
+        links as what it was tagged."""
+        before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        titled = before is not None and fold(before.text) in self.person_titles
+        opened = len(ent) > 1 and fold(ent[0].text.rstrip(".")) in self.personal_honorifics
+        return (titled or opened) and self._link(ent.text, ent.label_) is None
 
     def _person_core(self, span: Span) -> list[str]:
         owner = next((t.i for t in span if t.lower_ in {"'s", "’s"}), span.end)

@@ -119,6 +119,17 @@ def test_a_titled_name_the_tagger_took_for_an_organisation_is_a_person(nlp: Lang
     assert kinds["Mr Widodo"] == ("Joko Widodo", "person")
 
 
+def test_a_bodys_acronym_before_a_title_is_no_part_of_the_name(nlp: Language) -> None:
+    text = (
+        "MEA Spokesperson Randhir Jaiswal stated that he would provide further details. "
+        '"He has other engagements in Russia," Jaiswal said.'
+    )
+    names = {m["surface"]: m["name"] for m in actors(nlp, text)}
+    assert names["MEA Spokesperson Randhir Jaiswal"] == "Randhir Jaiswal"  # was the whole span
+    assert names["Jaiswal"] == "Randhir Jaiswal"
+    assert "JD Vance" in acting_names(nlp, "JD Vance said the talks would go on.")  # initials stay
+
+
 def test_bylines_and_old_history_are_not_acting_actors(nlp: Language) -> None:
     text = (
         "In 1945, Franklin Roosevelt met Joseph Stalin at Yalta. "

@@ -345,11 +345,21 @@ class ActorLinker:
                 words[-1] += t.text
             elif not t.is_punct or t.text == ".":
                 words.append(t.text)
-        while words and fold(words[0].rstrip(".")) in self.honorifics:
-            words = words[1:]
+        words = words[self._title_length(words) :]
         while words and (words[-1][:1].islower() or words[-1] in {",", "."}):
             words = words[:-1]  # "Xi Jinping of": the tagger's span ran into the next words
         return words
+
+    def _title_length(self, words: list[str]) -> int:
+        """How many words open the name as its title: honorifics, and acronyms of the body before one
+        ("MEA Spokesperson Randhir Jaiswal", "NATO Secretary General Jens Stoltenberg")."""
+        length = 0
+        for i, word in enumerate(words):
+            if fold(word.rstrip(".")) in self.honorifics:
+                length = i + 1
+            elif not (len(word) > 1 and word.isupper()):
+                break
+        return length
 
     def _full_names(self, spans: list[tuple[Span, Any | None, str]]) -> dict[str, tuple[str, Any | None]]:
         """Surname -> (full surface name, registry entry) from multi-word person names in the article."""

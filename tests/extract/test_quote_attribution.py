@@ -517,3 +517,12 @@ def test_a_label_with_a_title_or_a_surname_names_the_person_the_text_names(nlp: 
         ("Marco Rubio", "Well, I th"),
         ("Marco Rubio", "Well, we t"),
     ]
+
+
+def test_a_pronoun_after_someone_talked_to_the_press_is_that_speaker(nlp: Language) -> None:
+    text = (
+        "Donald Trump said the call went well. ABC News reported that Vladimir Putin also spoke with "
+        "reporters in Sochi. “Russia is ready to work on a memorandum,” he said."
+    )
+    speakers = [q["speaker"] for q in quotes(nlp, text)]
+    assert speakers[-1] == "Vladimir Putin"  # was Donald Trump, the last one told saying something

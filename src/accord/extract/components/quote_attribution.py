@@ -89,6 +89,9 @@ class QuoteWords:
     naming_forms: frozenset[str]
     qualifying_preps: frozenset[str]
     speech_forms: frozenset[str]
+    # Talking to the press is speaking ("Putin also spoke with reporters in Sochi"): verbs and audiences.
+    press_talk_forms: frozenset[str]
+    press_nouns: frozenset[str]
     spokesbodies: frozenset[str]
     readout_bodies: frozenset[str]  # bodies whose wording is their country's: "the president's office said"
 
@@ -109,6 +112,8 @@ def quote_words(quotes: str = "quotes", actors: str = "actors", holders: str = "
         qualifying_preps=frozenset(words["qualifying_prepositions"]),
         voiceless=frozenset(words["voiceless"]),
         speech_forms=frozenset(all_forms(load_lexicon(actors)["speech_verbs"])),
+        press_talk_forms=frozenset(all_forms(words["press_talk_verbs"])),
+        press_nouns=frozenset(words["press_nouns"]),
         spokesbodies=frozenset(load_lexicon(holders)["spokesbodies"]),
         readout_bodies=frozenset(load_lexicon(holders)["readout_bodies"]),
     )
@@ -767,7 +772,7 @@ class QuoteAttributor:
             if found is None:
                 # an antecedent comes before its pronoun ("his office said he told Trump ...": not Trump)
                 before = min(quote.mark_start, token.idx)
-                found = _last_actor(doc, before, self.words.speech_forms, person=lower in pronouns)
+                found = _last_actor(doc, before, self.words, person=lower in pronouns)
             if found is not None:
                 token._.accord_referent = found  # for positions and events (see resolve_pronoun)
                 return str(found["name"]), found
@@ -1033,7 +1038,7 @@ def resolve_pronoun(
     person = token.lower_ in words.person_pronouns
     found = _governing_subject(token, index, person=person)
     if found is None:
-        found = _last_actor(token.doc, token.idx, words.speech_forms, person=person)
+        found = _last_actor(token.doc, token.idx, words, person=person)
     return found
 
 
@@ -1058,9 +1063,7 @@ def _person_before(token: Token, index: dict[int, dict[str, Any]]) -> dict[str, 
     return found
 
 
-def _last_actor(
-    doc: Doc, before_char: int, speech_forms: frozenset[str], *, person: bool
-) -> dict[str, Any] | None:
+def _last_actor(doc: Doc, before_char: int, words: QuoteWords, *, person: bool) -> dict[str, Any] | None:
     """The last compatible actor before ``before_char``, preferring the main subject of a recent sentence,
     then any subject, then any mention."""
     best: dict[str, Any] | None = None
@@ -1076,10 +1079,10 @@ def _last_actor(
             best_acting = mention
         root = doc[mention["tok_start"] : mention["tok_end"]].root
         verb = root.head
-        speaking = root.dep_ == "nsubj" and verb.lower_ in speech_forms
+        speaking = root.dep_ == "nsubj" and (verb.lower_ in words.speech_forms or _to_press(verb, words))
         # An inverted tag ("..., said Hegseth."), whatever label the parser gave the name.
         inverted = (
-            verb.lower_ in speech_forms
+            verb.lower_ in words.speech_forms
             and mention["tok_start"] == verb.i + 1
             and verb.i > 0
             and doc[verb.i - 1].text in {",", "”", '"', "’"}
@@ -1090,6 +1093,16 @@ def _last_actor(
     if best_main is not None and before_char - best_main["sentence_start"] < 600:
         return best_main
     return best_acting or best
+
+
+def _to_press(verb: Token, words: QuoteWords) -> bool:
+    """Does the verb talk to the press ("spoke with reporters", "talked to journalists")?"""
+    return verb.lower_ in words.press_talk_forms and any(
+        p.dep_ == "pobj" and p.lower_ in words.press_nouns
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in {"to", "with"}
+        for p in c.children
+    )
 
 
 def _description(token: Token, qualifying_preps: frozenset[str]) -> str:

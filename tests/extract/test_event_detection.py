@@ -1185,6 +1185,17 @@ def test_a_relative_clause_telling_the_event_took_place_gives_its_place(nlp: Lan
     assert [e["place"] for e in events(nlp, topic) if e["type"] == "meeting"] == [None]
 
 
+def test_the_people_of_a_clause_telling_what_went_on_in_a_gathering_took_part(nlp: Language) -> None:
+    text = (
+        "The move comes days after a disastrous Oval Office meeting in which Donald Trump and JD Vance tore "
+        "into Volodymyr Zelensky over the aid sent since the start of Russia's invasion on Feb. 24, 2022."
+    )
+    (meeting,) = [e for e in events(nlp, text) if e["type"] == "meeting"]
+    # was no meeting: the noun named none of its people
+    assert set(meeting["participants"]) == {"Donald Trump", "JD Vance", "Volodymyr Zelensky"}
+    assert meeting["date"] is None  # the clause's date is the invasion's, not the meeting's
+
+
 def test_a_place_the_parser_took_for_a_clause_is_still_the_meetings_place(nlp: Language) -> None:
     text = "Volodymyr Zelensky and Ulf Kristersson have met in Linköping to view the fighter jets."
     (meeting,) = [e for e in events(nlp, text) if e["type"] == "meeting"]

@@ -640,7 +640,10 @@ class EventDetector:
         """The first date the event's clause states that resolves, with its precision."""
         doc = trigger.doc
         scope = doc[clause.left_edge.i : clause.right_edge.i + 1] if clause != root else trigger.sent
-        for text in _date_texts(scope, root, self.words, _other_clauses(clause)):
+        # "a meeting in which they tore into him for the aid sent since Feb. 24, 2022": the clause's dates
+        # are what it tells of, not the meeting's
+        within = {t.i for c in _clauses_within(root) for t in c.subtree}
+        for text in _date_texts(scope, root, self.words, _other_clauses(clause) | within):
             date, precision = resolve_date(text, published, future=modality == "scheduled")
             if date is not None or precision is not None:
                 return date, precision
@@ -661,7 +664,7 @@ class EventDetector:
         )
         if issuers:
             return issuers
-        tokens = [*modifiers, *self._partner_tokens(kind, root, index), *stagers]
+        tokens = [*modifiers, *self._partner_tokens(kind, root, index), *stagers, *_told_within(kind, root)]
         named_by_modifiers = any(t.i in index and index[t.i]["kind"] in ACTOR_KINDS for t in modifiers)
         verbs = self._subject_verbs(kind, root, clause, named_by_modifiers)
         for head in verbs.heads:
@@ -1324,6 +1327,38 @@ def _governed_by(token: Token, heads: tuple[Token, ...], words: EventWords, *, a
             return False
         below, token = token, token.head
     return False
+
+
+def _told_within(kind: str, root: Token) -> list[Token]:
+    """The people of a clause telling what went on in a gathering ("a meeting in which Trump and Vance tore
+    into Zelensky", "talks at which both sides agreed"): its subject and objects took part."""
+    if kind not in GROUP_EVENTS or _is_verb(root):
+        return []
+    tokens: list[Token] = []
+    for clause in _clauses_within(root):
+        for child in clause.children:
+            if child.dep_ in {"nsubj", "dobj"}:
+                tokens.extend(
+                    t for t in child.subtree if t.dep_ in {"nsubj", "dobj", "nmod", "conj", "compound"}
+                )
+            if child.dep_ == "prep":
+                tokens.extend(o for o in child.children if o.dep_ == "pobj" and o.lower_ != "which")
+    return tokens
+
+
+def _clauses_within(root: Token) -> list[Token]:
+    """The relative clauses hung on an event noun by "in which", "at which", "during which"."""
+    return [
+        clause
+        for clause in root.children
+        if clause.dep_ == "relcl"
+        and any(
+            p.dep_ == "prep"
+            and p.lower_ in {"in", "at", "during"}
+            and any(o.lower_ == "which" for o in p.children)
+            for p in clause.children
+        )
+    ]
 
 
 def _tells_it_happened(verb: Token, words: EventWords) -> bool:

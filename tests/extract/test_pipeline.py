@@ -70,7 +70,7 @@ RELEASED = {
     "accord-extract-0.18": "02dc42a881c004ee04b8375bb34792f1f6354749064b39355b29fc7d29dd56ae",
     "accord-extract-0.19": "b10ccab20f034781050aa1353828f1b6404a593426db9bd67f84056bfb5c8e77",
     "accord-extract-0.20": "ad3625159f4f15e5a3a134cecfbb952d2024d1e8b67b8ebdbd0591359a7809c3",
-    "accord-extract-0.21": "ad2a4efe84df129b07cb8a341555400df760cf3004d0520ee65600539a9a2761",
+    "accord-extract-0.21": "70e62154fb1bc627639684aff9fed52d496ead47b50b8c500e06d86a18896809",
 }
 
 

@@ -1434,12 +1434,16 @@ def _habitual(root: Token, words: EventWords) -> bool:
     if not _is_verb(root):
         return False
     near = [*root.children, *(g for c in root.children if c.dep_ == "prep" for g in c.children)]
-    for token in near:
-        if token.dep_ == "advmod" and token.lower_ in words.habitual:
-            return True
-        if token.dep_ == "npadvmod" and token.lower_ in words.counted:
-            return any(c.dep_ in {"nummod", "amod"} for c in token.children)  # "three times", "many times"
-    return False
+    return any(
+        (token.dep_ == "advmod" and token.lower_ in words.habitual)
+        # "three times", "many times"
+        or (token.dep_ == "npadvmod" and token.lower_ in words.counted and _counted(token))
+        for token in near
+    )
+
+
+def _counted(token: Token) -> bool:
+    return any(c.dep_ in {"nummod", "amod"} for c in token.children)
 
 
 def _names_a_place(token: Token, words: EventWords) -> bool:

@@ -1196,6 +1196,13 @@ def test_the_people_of_a_clause_telling_what_went_on_in_a_gathering_took_part(nl
     assert meeting["date"] is None  # the clause's date is the invasion's, not the meeting's
 
 
+def test_the_first_of_a_pair_hung_inside_the_seconds_name_takes_part(nlp: Language) -> None:
+    text = "The talks followed a recent phone call between Trump and Russian President Vladimir Putin."
+    (call,) = [e for e in events(nlp, text) if e["type"] == "phone_call"]
+    assert set(call["participants"]) == {"Donald Trump", "Vladimir Putin"}  # was Putin alone: no event
+    assert "Russia" not in call["participants"]  # the nationality is Putin's, no party (guide)
+
+
 def test_a_place_the_parser_took_for_a_clause_is_still_the_meetings_place(nlp: Language) -> None:
     text = "Volodymyr Zelensky and Ulf Kristersson have met in Linköping to view the fighter jets."
     (meeting,) = [e for e in events(nlp, text) if e["type"] == "meeting"]

@@ -2027,6 +2027,10 @@ def _with_modifiers(token: Token, words: EventWords) -> list[Token]:
         person = one.ent_type_ == "PERSON" or any(
             c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in one.children
         )
+        if person:
+            # "a call between Trump and Russian President Vladimir Putin": the parser hung the first of the
+            # pair inside the second's name; it is a party of its own (its "and Russian" is the other's)
+            found.extend(t for t in one.lefts for t in t.subtree if t.dep_ == "nmod" and _heads_a_pair(t))
         for child in one.children:
             if child.dep_ == "poss" and (one.ent_type_ == "PERSON" or one.lower_ in words.proxies):
                 continue  # "Trump's envoy Witkoff", "Trump's son-in-law": the envoy, not the one he serves
@@ -2035,6 +2039,10 @@ def _with_modifiers(token: Token, words: EventWords) -> list[Token]:
             if child.dep_ in {"amod", "compound", "poss", "nmod"}:
                 found.extend(_with_conjuncts(child))
     return found
+
+
+def _heads_a_pair(token: Token) -> bool:
+    return any(c.dep_ == "cc" for c in token.children) and any(c.dep_ == "conj" for c in token.children)
 
 
 def _with_co_speakers(

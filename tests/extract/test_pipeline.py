@@ -70,7 +70,7 @@ RELEASED = {
     "accord-extract-0.18": "02dc42a881c004ee04b8375bb34792f1f6354749064b39355b29fc7d29dd56ae",
     "accord-extract-0.19": "b10ccab20f034781050aa1353828f1b6404a593426db9bd67f84056bfb5c8e77",
     "accord-extract-0.20": "ad3625159f4f15e5a3a134cecfbb952d2024d1e8b67b8ebdbd0591359a7809c3",
-    "accord-extract-0.21": "33a94139313909eab43ac5644c0077b930e75cbd1771c98fde9821fe6fe268e0",
+    "accord-extract-0.21": "2a294332a31b63ce03767f2104004b6d295d4f3b86c7cb5aebd80e695da3207d",
 }
 
 

@@ -126,6 +126,11 @@ def own_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
+def is_infinitive(verb: Token) -> bool:
+    """Is the verb a "to" infinitive ("to recognise", "to meet")?"""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def passive_agent(verb: Token) -> Token | None:
     """The noun after a passive verb's "by" ("was accepted by Putin" -> Putin), or None."""
     by = next((c for c in verb.children if c.dep_ == "agent"), None)

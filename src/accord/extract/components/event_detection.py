@@ -30,6 +30,7 @@ from accord.extract.components.common import (
     entity_at,
     governor,
     guarded,
+    is_infinitive,
     items,
     load_lexicon,
     mark_acting,
@@ -1218,7 +1219,7 @@ class EventDetector:
         if journey is not None:
             return self._modality(journey, journey)  # "travelled to Brussels to meet ...": as the journey
         decided = chain[0].dep_ == "xcomp" and chain[0].head.lower_ in self.words.decisions
-        if not decided and any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[0].children):
+        if not decided and is_infinitive(chain[0]):
             return "hypothetical"  # "to strike a deal": a purpose, not an occurrence
         return "happened"
 
@@ -1624,7 +1625,7 @@ def _journey(root: Token, words: EventWords) -> Token | None:
     """The journey an event is the purpose of: "travelled to Brussels to meet von der Leyen"."""
     if root.dep_ not in {"advcl", "xcomp"} or root.head.lower_ not in words.journeys:
         return None
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
+    if not is_infinitive(root):
         return None
     if root.head.lower_ in words.copulas and not any(
         c.dep_ == "prep" and c.lower_ in words.place_preps for c in root.head.children
@@ -2030,7 +2031,9 @@ def _with_modifiers(token: Token, words: EventWords) -> list[Token]:
         if person:
             # "a call between Trump and Russian President Vladimir Putin": the parser hung the first of the
             # pair inside the second's name; it is a party of its own (its "and Russian" is the other's)
-            found.extend(t for t in one.lefts for t in t.subtree if t.dep_ == "nmod" and _heads_a_pair(t))
+            found.extend(
+                t for left in one.lefts for t in left.subtree if t.dep_ == "nmod" and _heads_a_pair(t)
+            )
         for child in one.children:
             if child.dep_ == "poss" and (one.ent_type_ == "PERSON" or one.lower_ in words.proxies):
                 continue  # "Trump's envoy Witkoff", "Trump's son-in-law": the envoy, not the one he serves

@@ -31,6 +31,7 @@ from accord.extract.components.common import (
     fold,
     governor,
     guarded,
+    is_infinitive,
     items,
     load_lexicon,
     mark_acting,
@@ -2383,7 +2384,7 @@ class PositionDetector:
             and clause.i > noun.i
             and clause.lower_ in self.reverser_verbs
             and is_verb(clause)
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            and is_infinitive(clause)
             and not any(c.dep_ in {"dobj", "nsubj", "nsubjpass"} for c in clause.children)
         )
 
@@ -2782,7 +2783,7 @@ def _fragment_of_another(quote: dict[str, Any], search: _Search) -> bool:
 def _adverbial_clause(token: Token) -> bool:
     """An adverbial clause that is a statement of its own ("..., saying ...", "..., demanding ..."), not a
     purpose the main verb is negated with ("did not come to demand ...")."""
-    return token.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return token.dep_ == "advcl" and not is_infinitive(token)
 
 
 def _subject_link(below: Token | None) -> bool:
@@ -2947,16 +2948,12 @@ def _subject_of(verb: Token) -> Token | None:
             return None
         if token.dep_ not in {"advcl", "xcomp", "conj", "acl", "pcomp", "prep", "pobj", "dobj", "acomp"}:
             return None
-        if token.dep_ == "conj" and _infinitive(token) and not _infinitive(token.head):
+        if token.dep_ == "conj" and is_infinitive(token) and not is_infinitive(token.head):
             # "to ensure that Ukraine is neutral ... and to recognise Crimea": the parser joined an
             # infinitive to a finite verb of another clause, whose subject is not the infinitive's
             return None
         token = token.head
     return None
-
-
-def _infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 # Links through which a clause reports or continues its governing verb's stance ("X said Y would ...",

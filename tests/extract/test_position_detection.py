@@ -2426,3 +2426,34 @@ def test_speaking_or_voting_in_support_of_a_thing_backs_it(nlp: Language) -> Non
     assert stances(nlp, plural) == {("Volodymyr Zelensky", "prisoner_exchange", "support")}
     # the contrast: support of a party names no issue
     assert stances(nlp, "The G7 leaders issued a declaration in support of Ukraine.") == set()
+
+
+def test_travel_bans_asset_freezes_and_un_troops_name_their_issues(nlp: Language) -> None:
+    # sanctions on people are travel bans and asset freezes; troops under the UN's flag are peacekeepers
+    # (each gave nothing)
+    text = "Merkel said the EU should extend travel bans and asset freezes on Russian officials."
+    assert stances(nlp, text) == {("Angela Merkel", "sanctions", "support")}
+    text = "Germany and France want UN troops to be deployed in all areas controlled by the rebels."
+    assert stances(nlp, text) == {
+        ("Germany", "peacekeepers", "support"),
+        ("France", "peacekeepers", "support"),
+    }
+
+
+def test_this_idea_points_back_at_the_issue_the_sentence_before_asked_for(nlp: Language) -> None:
+    text = "Germany wants UN peacekeepers deployed in Donbas. Russia opposes this idea."
+    assert ("Russia", "peacekeepers", "oppose") in stances(nlp, text)  # Russia held nothing
+    # talks told as held were not asked for: "this proposal" is some other thing
+    held = "Putin met Trump in Alaska. Russia rejected this proposal."
+    assert not any(actor == "Russia" for actor, _, _ in stances(nlp, held))
+
+
+def test_a_thing_had_or_received_as_a_fact_is_no_stance_on_it(nlp: Language) -> None:
+    for text in (
+        "Lavrov claims the Kremlin does not have the 20-point plan.",  # was other oppose
+        "Zelensky said Ukraine has received air defense systems.",  # was military_aid support
+    ):
+        assert stances(nlp, text) == set(), text
+    # asked for, not told as a fact
+    asked = "Zelensky said Ukraine must have security guarantees."
+    assert stances(nlp, asked) == {("Volodymyr Zelensky", "security_guarantees", "support")}

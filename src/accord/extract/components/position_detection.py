@@ -187,6 +187,8 @@ class PositionDetector:
         self.universal_quantifiers = frozenset(polar["universal_parties"]["quantifiers"])
         self.universal_nouns = frozenset(polar["universal_parties"]["nouns"])
         self.infringing_verbs = all_forms(polar["infringing_verbs"])
+        self.having_verbs = frozenset(polar["having_verbs"])
+        self.having_forms = all_forms(polar["having_verbs"])
         self.directives = all_forms(polar["directives"])
         self.weak_directives = all_forms(polar["weak_directives"])
         self.finite_forms = frozenset(polar["finite_forms"])
@@ -460,6 +462,8 @@ class PositionDetector:
         infringed = cue.root.head if cue.root.dep_ == "compound" else cue.root
         if infringed.dep_ in {"dobj", "nsubjpass"} and infringed.head.lower_ in self.infringing_verbs:
             return None
+        if infringed.dep_ == "dobj" and self._had_as_fact(infringed.head):
+            return None  # "the Kremlin does not have the 20-point plan": a thing held, no stance on it
         if (cue.root.dep_ in {"compound", "appos"} and cue.root.head.i in index) or any(
             c.dep_ == "appos" and c.i in index for c in cue.root.children
         ):
@@ -499,6 +503,16 @@ class PositionDetector:
             # "away" cues, "return Crimea", are written for Russia giving it back already)
             direction = "away"
         return direction
+
+    def _had_as_fact(self, verb: Token) -> bool:
+        """Is the verb one of having or knowing, told as a fact: finite, no modal, no "to"?"""
+        if verb.lower_ not in self.having_forms or is_infinitive(verb):
+            return False
+        auxiliaries = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+        if any(a not in self.tense_auxiliaries for a in auxiliaries):
+            return False  # "must have", "will receive": asked for or promised
+        # a bare form with no auxiliary is a subjunctive or an imperative ("insisted that Kyiv receive")
+        return bool(auxiliaries) or verb.lower_ not in self.having_verbs
 
     def _held_positions(
         self,
@@ -2885,15 +2899,22 @@ def _answered_cues(
     for token in doc:
         if token.lower_ not in answered or token.dep_ not in {"dobj", "nsubjpass"}:
             continue
-        if token.lower_ != "it" and not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
-            continue  # "a proposal" is another one; "the proposal", "it" point back
+        determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
+        if token.lower_ != "it" and not determiners & {"the", "this", "that"}:
+            continue  # "a proposal" is another one; "the proposal", "this idea", "it" point back
         if any(c.dep_ in {"prep", "acl", "relcl"} for c in token.children):
             continue  # "the idea of any negotiations", "the proposal to meet": it says what it is
-        asked = [
-            (doc.vocab.strings[m], e)
-            for m, s, e in matches
-            if token.sent.start <= s and e <= token.i and asked_as_named(doc[s:e])
-        ]
+        asked = _asked_before(doc, matches, token.sent.start, token.i, asked_as_named)
+        if not asked and determiners & {"this", "that"} and token.sent.start > 0:
+            # "Germany wants UN troops deployed. Russia opposes this idea.": a demonstrative points back
+            # past its sentence's start, at the sentence before when its own asked for nothing
+            # ("Putin met Trump. Russia rejected this proposal.": talks told as done were not asked for)
+            before = doc[token.sent.start - 1].sent
+            asked = [
+                (key, e)
+                for key, e in _asked_before(doc, matches, before.start, before.end, asked_as_named)
+                if not key.endswith("|proposed")
+            ]
         keys = {key for key, _ in asked if not key.endswith("|none")}
         if len(keys) != 1 or len({key.split("|")[0] for key in keys}) != 1:
             continue
@@ -2902,6 +2923,21 @@ def _answered_cues(
             continue  # the answer comes after what it answers, in its sentence
         found.append((doc.vocab.strings[key], token.i, token.i + 1))
     return found
+
+
+def _asked_before(
+    doc: Doc,
+    matches: list[tuple[int, int, int]],
+    start: int,
+    end: int,
+    asked_as_named: Callable[[Span], bool],
+) -> list[tuple[str, int]]:
+    """The issue cues between ``start`` and ``end`` asked for as their words say, with their ends."""
+    return [
+        (doc.vocab.strings[m], e)
+        for m, s, e in matches
+        if start <= s and e <= end and asked_as_named(doc[s:e])
+    ]
 
 
 def _supply_noun(root: Token) -> Token:

@@ -1207,6 +1207,10 @@ def test_a_place_the_parser_took_for_a_clause_is_still_the_meetings_place(nlp: L
     text = "Volodymyr Zelensky and Ulf Kristersson have met in Linköping to view the fighter jets."
     (meeting,) = [e for e in events(nlp, text) if e["type"] == "meeting"]
     assert meeting["place"] == "Linköping"  # was None: the parser made the town a pcomp, not a pobj
+    # and where a journey went, read the same way
+    journey = "Zelensky travelled to Linköping to meet Kristersson."
+    (meeting,) = [e for e in events(nlp, journey) if e["type"] == "meeting"]
+    assert meeting["place"] == "Linköping"  # was None
 
 
 def test_a_date_in_a_coordinate_clause_with_its_own_subject_is_not_the_events(nlp: Language) -> None:

@@ -994,7 +994,7 @@ class EventDetector:
         if journey is not None and kind in GROUP_EVENTS:
             for prep in journey.children:  # "travelled to Brussels to meet ...": where the journey went
                 if prep.dep_ == "prep" and (prep.lower_ == "to" or prep.lower_ in self.words.place_preps):
-                    found = [_place_span(p, self.words) for p in prep.children if p.dep_ == "pobj"]
+                    found = [_place_span(p, self.words) for p in prep.children if _object_of_prep(p)]
                     candidates.extend(span for span in found if span is not None)
         candidates.extend(self._prep_places(kind, root, clause))
         if kind in GROUP_EVENTS:
@@ -1031,7 +1031,7 @@ class EventDetector:
         if kind in GROUP_EVENTS and root.lower_ in self.words.welcoming and _is_verb(root):
             # "welcomed Erdogan to Sochi": where the visitor was received
             received = [p for c in root.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children]
-            spans = (_place_span(p, self.words) for p in received if p.dep_ == "pobj")
+            spans = (_place_span(p, self.words) for p in received if _object_of_prep(p))
             candidates.extend(span for span in spans if span is not None)
         if kind in GROUP_EVENTS and not _is_verb(root):
             destinations = [p for c in root.children if c.lower_ == "to" for p in c.children]
@@ -1071,7 +1071,7 @@ class EventDetector:
         told = [trip, *(c for c in trip.children if c.dep_ == "relcl")]
         for prep in (c for one in told for c in one.children):
             if prep.dep_ == "prep" and prep.lower_ in {"to", "in", "at"}:
-                places.extend(p for p in prep.children if p.dep_ == "pobj")
+                places.extend(p for p in prep.children if _object_of_prep(p))
         spans = (_place_span(p, self.words) for p in places)
         return [span for span in spans if span is not None]
 
@@ -1579,7 +1579,7 @@ def _places_on(heads: tuple[Token, ...], words: EventWords, keep: Callable[[Toke
         for prep in head.children
         if prep.dep_ == "prep" and prep.lower_ in words.place_preps and keep(prep)
         for pobj in prep.children
-        if pobj.dep_ == "pobj"
+        if _object_of_prep(pobj)
     )
     return [span for span in spans if span is not None]
 

@@ -2457,3 +2457,24 @@ def test_a_thing_had_or_received_as_a_fact_is_no_stance_on_it(nlp: Language) -> 
     # asked for, not told as a fact
     asked = "Zelensky said Ukraine must have security guarantees."
     assert stances(nlp, asked) == {("Volodymyr Zelensky", "security_guarantees", "support")}
+
+
+def test_talks_agreed_by_a_pronoun_and_a_party_together_are_no_ones_own_item(nlp: Language) -> None:
+    # guide: jointly agreed items are never `other`; "he" stands for Trump, named before it (both were
+    # other support)
+    text = "Donald Trump said that he and Russian President Vladimir Putin had agreed to start negotiations."
+    assert stances(nlp, text) == set()
+    # a specific issue so agreed is each party's
+    truce = "Donald Trump said he and Putin agreed to a ceasefire."
+    assert stances(nlp, truce) == {
+        ("Donald Trump", "ceasefire", "support"),
+        ("Vladimir Putin", "ceasefire", "support"),
+    }
+
+
+def test_an_issue_in_a_label_set_beside_a_party_is_no_stance(nlp: Language) -> None:
+    text = (
+        "Former US president and Republican candidate in the upcoming elections, Donald Trump, "
+        "has reiterated his pledge to stop the conflict."
+    )
+    assert stances(nlp, text) == set()  # was Trump elections support

@@ -468,6 +468,9 @@ class PositionDetector:
             c.dep_ == "appos" and c.i in index for c in cue.root.children
         ):
             return None  # "NATO member Turkey", "Turkey, a NATO member,": a label of the party, no stance
+        if _in_a_partys_label(cue.root, index):
+            # "Republican candidate in the upcoming elections, Donald Trump,": the cue describes the party
+            return None
         if direction == "supplied":
             if not self._supplied(cue):
                 return None  # "the pullout of heavy weapons": weapons, but no aid to anyone
@@ -553,6 +556,19 @@ class PositionDetector:
                 if verb.dep_ == "agent":
                     verb = verb.head  # "a plan proposed by China and Brazil"
                 if verb.lower_ in self.joint_verbs:
+                    return True
+        return len(named) > 1 and self._joint_with_a_pronoun(cue)
+
+    def _joint_with_a_pronoun(self, cue: Span) -> bool:
+        """Is a verb of joint action on the cue's way up done by a pronoun and a party as one subject ("said
+        that he and Putin had agreed to start negotiations"), the pronoun standing for a party named
+        before it (which the conjunct check above cannot see)?"""
+        for token in self._path(cue):
+            if token.lower_ not in self.joint_verbs:
+                continue
+            for subject in (c for c in token.children if c.dep_ == "nsubj"):
+                together = [subject, *subject.conjuncts]
+                if len(together) > 1 and any(_is_pronoun(t, self.pronouns) for t in together):
                     return True
         return False
 
@@ -2923,6 +2939,18 @@ def _answered_cues(
             continue  # the answer comes after what it answers, in its sentence
         found.append((doc.vocab.strings[key], token.i, token.i + 1))
     return found
+
+
+def _in_a_partys_label(token: Token, index: dict[int, dict[str, Any]]) -> bool:
+    """Is the token inside a noun phrase set beside a named party as its label ("candidate in the
+    elections, Donald Trump", "Trump, the candidate in the elections"), no verb between them?"""
+    while token.dep_ in {"pobj", "prep", "compound", "amod", "conj"} and not is_verb(token.head):
+        token = token.head
+        if any(c.dep_ == "appos" and c.i in index for c in token.children):
+            return True
+        if token.dep_ == "appos" and token.head.i in index:
+            return True
+    return False
 
 
 def _asked_before(

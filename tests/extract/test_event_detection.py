@@ -1338,6 +1338,9 @@ def test_strikes_a_suspension_governs_are_held_off_not_made(nlp: Language) -> No
     assert [e["modality"] for e in events(nlp, text) if e["type"] == "attack"] == ["negated"]  # was happened
     since = "It was the first call for a halt to hostilities since the Russian invasion on February 24, 2022."
     assert [e["modality"] for e in events(nlp, since) if e["type"] == "attack"] == ["happened"]
+    # refraining (or abstaining) from strikes holds them off too; its "from" was not read (happened)
+    refrained = "Moscow has committed to refraining from strikes on Kyiv for a week."
+    assert [e["modality"] for e in events(nlp, refrained) if e["type"] == "attack"] == ["negated"]
 
 
 def test_a_meeting_a_party_is_open_to_is_not_held_though_to_hangs_on_the_verb(nlp: Language) -> None:

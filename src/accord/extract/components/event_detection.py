@@ -1148,9 +1148,10 @@ class EventDetector:
     # -- modality --------------------------------------------------------------------------------
     def _suspended(self, root: Token) -> bool:
         """Is the attack what a suspension governs: "suspend attacks", "the suspension of its airstrikes", "a
-        moratorium on strikes" (but not "a halt to hostilities since the invasion")?"""
+        moratorium on strikes", "refraining from strikes" (but not "a halt to hostilities since the
+        invasion")?"""
         head = root.head
-        if root.dep_ == "pobj" and head.lower_ in {"of", "on", "to"}:
+        if root.dep_ == "pobj" and head.lower_ in {"of", "on", "to", "from"}:
             head = head.head
         elif root.dep_ != "dobj":
             return False

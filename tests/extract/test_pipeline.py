@@ -71,7 +71,7 @@ RELEASED = {
     "accord-extract-0.19": "b10ccab20f034781050aa1353828f1b6404a593426db9bd67f84056bfb5c8e77",
     "accord-extract-0.20": "ad3625159f4f15e5a3a134cecfbb952d2024d1e8b67b8ebdbd0591359a7809c3",
     "accord-extract-0.21": "2a294332a31b63ce03767f2104004b6d295d4f3b86c7cb5aebd80e695da3207d",
-    "accord-extract-0.22": "26cee90ef1fc03b0abaa05b2304a3960c52156d2e31beb3f99eea2ddb2fa4e3e",
+    "accord-extract-0.22": "00a83e1c3a3eb1d71d891de2bc3f895e0eecd024f91162bc5430147b3c068e40",
 }
 
 

@@ -526,3 +526,22 @@ def test_a_pronoun_after_someone_talked_to_the_press_is_that_speaker(nlp: Langua
     )
     speakers = [q["speaker"] for q in quotes(nlp, text)]
     assert speakers[-1] == "Vladimir Putin"  # was Donald Trump, the last one told saying something
+
+
+def test_a_document_from_a_party_is_that_partys_wording(nlp: Language) -> None:
+    # as "the G7 statement said" (both forms of the tag); "the statement said" alone stays no one's
+    text = (
+        'According to a draft statement from the G7, "Russia should be in no doubt that further military '
+        'aggression against Ukraine would have massive consequences."'
+    )
+    assert [q["speaker"] for q in quotes(nlp, text)] == ["G7"]  # was no quote
+
+
+def test_a_pronoun_speaker_never_stands_for_a_name_inside_a_quotation(nlp: Language) -> None:
+    text = (
+        'The summit ended in Brussels on Friday. "Russia must be in no doubt about our resolve," the '
+        'document said. "We stand with Ukraine," it added.'
+    )
+    assert not any(
+        q["speaker"] == "Russia" for q in quotes(nlp, text)
+    )  # was Russia's "We stand with Ukraine"

@@ -408,6 +408,7 @@ class QuoteAttributor:
             quotations = sorted([*quotations, *interview.answers], key=lambda q: q.start)
         interviewee = self._interviewee(doc, interview)
         inside = _inside_mask(doc, quotations)
+        self.inside = inside  # per document, as ``self.text``: a pronoun's antecedent is no quoted name
         index = mention_index(doc)
         unnamed: dict[str, str] = {}
         merged: list[Quotation] = []
@@ -772,7 +773,7 @@ class QuoteAttributor:
             if found is None:
                 # an antecedent comes before its pronoun ("his office said he told Trump ...": not Trump)
                 before = min(quote.mark_start, token.idx)
-                found = _last_actor(doc, before, self.words, person=lower in pronouns)
+                found = _last_actor(doc, before, self.words, person=lower in pronouns, quoted=self.inside)
             if found is not None:
                 token._.accord_referent = found  # for positions and events (see resolve_pronoun)
                 return str(found["name"]), found
@@ -780,6 +781,9 @@ class QuoteAttributor:
         if token.ent_type_ in {"PERSON"}:
             return token.text, None
         if lower in self.words.voiceless:
+            author = _author_from(token, index)
+            if author is not None:
+                return str(author["name"]), author  # "a statement from the G7", as "the G7 statement"
             return None  # "the statement said": a document's wording, not anyone's quote
         if token.is_stop or token.like_num:
             return None  # "that", "the", "1": the parser's subject is no one described
@@ -986,6 +990,16 @@ def _mention_near(
     return speaking_for(token, index, spokesbodies)
 
 
+def _author_from(document: Token, index: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+    """The party a document comes "from" ("a draft statement from the G7"), if it is a known actor."""
+    for prep in document.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.i in index and index[pobj.i]["kind"] != "media":
+                    return index[pobj.i]
+    return None
+
+
 def _country_served(
     mention: dict[str, Any], index: dict[int, dict[str, Any]]
 ) -> tuple[str, dict[str, Any] | None] | None:
@@ -1063,16 +1077,19 @@ def _person_before(token: Token, index: dict[int, dict[str, Any]]) -> dict[str, 
     return found
 
 
-def _last_actor(doc: Doc, before_char: int, words: QuoteWords, *, person: bool) -> dict[str, Any] | None:
+def _last_actor(
+    doc: Doc, before_char: int, words: QuoteWords, *, person: bool, quoted: list[bool] | None = None
+) -> dict[str, Any] | None:
     """The last compatible actor before ``before_char``, preferring the main subject of a recent sentence,
-    then any subject, then any mention."""
+    then any subject, then any mention; none named inside a quotation (``quoted``, by token), which is what
+    a speaker said, not who speaks ('"Russia should be in no doubt ...". "We reaffirm ...," it added.')."""
     best: dict[str, Any] | None = None
     best_acting: dict[str, Any] | None = None
     best_main: dict[str, Any] | None = None
     for mention in items(doc, "accord_mentions"):
         if mention["start"] >= before_char:
             break
-        if not _compatible(mention, person):
+        if not _compatible(mention, person) or (quoted is not None and quoted[int(mention["tok_start"])]):
             continue
         best = mention
         if mention["acts"]:

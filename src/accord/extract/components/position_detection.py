@@ -552,9 +552,14 @@ class PositionDetector:
                 a, b = doc[int(first["tok_end"]) - 1], doc[int(second["tok_end"]) - 1]
                 if _same_side(first, [("", second)]) or b not in a.conjuncts:
                     continue
-                verb = (a if a.dep_ != "conj" else b).head
+                lead = a
+                while lead.dep_ == "conj":
+                    lead = lead.head  # "Ukraine, Germany, France and Russia": the coordination's head
+                verb = lead.head
                 if verb.dep_ == "agent":
                     verb = verb.head  # "a plan proposed by China and Brazil"
+                if verb.lower_ == "of" and verb.head.dep_ == "nsubj":
+                    verb = verb.head.head  # "the leaders of Ukraine, Germany, France and Russia agreed"
                 if verb.lower_ in self.joint_verbs:
                     return True
         return len(named) > 1 and self._joint_with_a_pronoun(cue)

@@ -2501,3 +2501,15 @@ def test_the_leaders_of_several_countries_agreeing_together_is_joint(nlp: Langua
         "agreed to draw up a road map to carry out the Minsk agreements."
     )
     assert not any(issue == "other" for _, issue, _ in stances(nlp, text))
+
+
+def test_a_stance_given_up_by_its_owners_side_is_not_held(nlp: Language) -> None:
+    # the owner's aspirations, abandoned by its own president, are no support (was Ukraine support)
+    text = "Zelensky abandoned Ukraine's aspirations for NATO membership."
+    assert ("Ukraine", "nato_membership", "support") not in stances(nlp, text)
+    # rejected by the other side, the owner still holds them
+    rejected = "Putin rejected Ukraine's demand for NATO membership."
+    assert stances(nlp, rejected) == {
+        ("Ukraine", "nato_membership", "support"),
+        ("Vladimir Putin", "nato_membership", "oppose"),
+    }

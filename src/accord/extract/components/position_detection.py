@@ -892,6 +892,8 @@ class PositionDetector:
         path = search.path
         if self._asked_of_owner(token, path[position + 1 : position + 3]):
             return _Step.ON  # "insisted Kyiv abandon its NATO aspirations": the demand is about Kyiv
+        if self._given_up_by_own_side(token, owner, search.index):
+            return _Step.ON  # "Zelensky abandoned Ukraine's NATO aspirations": his stance, undone
         if token.dep_ in {"dobj", "pobj", "nsubjpass"} and any(
             a.lower_ in self.stance and is_verb(a) for a in path[position + 1 : position + 3]
         ):
@@ -904,6 +906,18 @@ class PositionDetector:
         search.holders = [(str(owner["name"]), owner)]
         search.stop = position + 1
         return _Step.END
+
+    def _given_up_by_own_side(
+        self, noun: Token, owner: dict[str, Any], index: dict[int, dict[str, Any]]
+    ) -> bool:
+        """Is the owned stance noun the object of an undoing verb whose subject is on the owner's side: the
+        owner's stance given up, not held ("Zelensky abandoned Ukraine's aspirations for NATO membership")?"""
+        verb = noun.head
+        if noun.dep_ != "dobj" or not is_verb(verb) or verb.lower_ not in self.reverser_verbs:
+            return False
+        subject = own_subject(verb)
+        doer = index.get(subject.i) if subject is not None else None
+        return doer is not None and _same_side(doer, [("", owner)])
 
     def _asked_of_owner(self, noun: Token, above: list[Token]) -> bool:
         """Is the stance noun owned through "its" or "their" by the subject of a plain verb that another

@@ -2513,3 +2513,25 @@ def test_a_stance_given_up_by_its_owners_side_is_not_held(nlp: Language) -> None
         ("Ukraine", "nato_membership", "support"),
         ("Vladimir Putin", "nato_membership", "oppose"),
     }
+
+
+def test_is_opposed_to_a_gerund_the_parser_hung_on_the_copula(nlp: Language) -> None:
+    # as "is against Ukraine joining NATO" (both gave nothing)
+    assert stances(nlp, "Russia is opposed to Ukraine joining NATO.") == {
+        ("Russia", "nato_membership", "oppose")
+    }
+    assert stances(nlp, "Washington is not opposed to Ukraine joining NATO.") == {
+        ("United States", "nato_membership", "support")
+    }
+
+
+def test_having_a_stance_noun_is_holding_the_stance(nlp: Language) -> None:
+    # "has no plans to", "has no intention of" (both gave nothing), as "is not planning to"
+    for text in (
+        "Germany has no plans to send troops to Ukraine.",
+        "Germany has no intention of sending troops to Ukraine.",
+    ):
+        assert stances(nlp, text) == {("Germany", "peacekeepers", "oppose")}, text
+    assert stances(nlp, "Germany has a plan to send troops to Ukraine.") == {
+        ("Germany", "peacekeepers", "support")
+    }

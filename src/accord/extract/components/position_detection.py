@@ -907,6 +907,30 @@ class PositionDetector:
         search.stop = position + 1
         return _Step.END
 
+    def _states(
+        self, token: Token, path: list[Token], position: int, index: dict[int, dict[str, Any]]
+    ) -> bool:
+        """Does the verb on the way state a stance: speech, a stance verb, "in favour of", "made clear", a
+        deadline, "the position is", or a stance noun had?"""
+        base = token.lower_
+        return (
+            base in self.speech
+            or base in self.stance
+            or self._in_favour(path, position)
+            or self._made_clear(token)
+            or self._deadline(token)
+            or self._stance_is(token, index)
+            or self._has_stance_noun(token, path, position)
+        )
+
+    def _has_stance_noun(self, verb: Token, path: list[Token], position: int) -> bool:
+        """Is the verb "have" with the stance noun below it on the way as its object ("Germany has no plans
+        to send troops", "has no intention of lifting sanctions"): a stance its subject holds?"""
+        if position == 0 or verb.lower_ not in self.having_forms or not verb.lower_.startswith("ha"):
+            return False
+        noun = path[position - 1]
+        return noun.dep_ == "dobj" and noun.lower_ in self.stance_nouns
+
     def _given_up_by_own_side(
         self, noun: Token, owner: dict[str, Any], index: dict[int, dict[str, Any]]
     ) -> bool:
@@ -977,15 +1001,7 @@ class PositionDetector:
         issues_plan = self._issues_plan(token, path, position)
         if self._reached_accord(token, path, position) and _failed(token):
             return _Step.NO_STANCE  # "the talks reached no agreement on a ceasefire": no rejection either
-        states = (
-            base in self.speech
-            or base in self.stance
-            or self._in_favour(path, position)
-            or issues_plan
-            or self._made_clear(token)
-            or self._deadline(token)
-            or self._stance_is(token, search.index)
-        )
+        states = issues_plan or self._states(token, path, position, search.index)
         # a stance verb heading the cue ("recognize the occupied territories") states it as one above it would
         own_verb = token == cue.root and base in self.stance
         if not states or not verb_like or (token in cue and not own_verb):
@@ -2271,15 +2287,20 @@ class PositionDetector:
         return []
 
     def _path(self, cue: Span) -> list[Token]:
-        """The cue's way up to the sentence's root; "is against" taken on the way when the parser hung the
-        gerund clause it governs on the copula ("was never against Ukraine joining NATO")."""
+        """The cue's way up to the sentence's root; "is against" (or "is opposed to") taken on the way when
+        the parser hung the gerund clause it governs on the copula ("was never against Ukraine joining
+        NATO")."""
         path = [cue.root, *cue.root.ancestors]
         for position, token in enumerate(path[:-1]):
             above = path[position + 1]
             if token.dep_ != "advcl" or above.lower_ not in self.copulas:
                 continue
+            # "is opposed to Ukraine joining NATO": a stance adjective, hung there the same way
             against = [
-                c for c in above.children if self._opinion_prep(c) and c.right_edge.i + 1 == token.left_edge.i
+                c
+                for c in above.children
+                if (self._opinion_prep(c) or (c.dep_ == "acomp" and c.lower_ in self.stance))
+                and c.right_edge.i + 1 == token.left_edge.i
             ]
             if against:
                 return [*path[: position + 1], against[0], *path[position + 1 :]]

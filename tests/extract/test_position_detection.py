@@ -2535,3 +2535,13 @@ def test_having_a_stance_noun_is_holding_the_stance(nlp: Language) -> None:
     assert stances(nlp, "Germany has a plan to send troops to Ukraine.") == {
         ("Germany", "peacekeepers", "support")
     }
+
+
+def test_territory_for_peace_is_ceding_land(nlp: Language) -> None:
+    # as "land for peace" (gave nothing); trading land alone may be a swap of Russia's land, no cue
+    text = "Zelensky said Ukraine would not trade territory for peace."
+    assert stances(nlp, text) == {
+        ("Volodymyr Zelensky", "territory", "oppose"),
+        ("Ukraine", "territory", "oppose"),
+    }
+    assert stances(nlp, "Zelensky said he was ready to trade land in the Kursk region.") == set()

@@ -1465,3 +1465,10 @@ def test_talks_told_as_frozen_or_lacking_progress_are_no_round_held(nlp: Languag
     held = "Peace talks between Moscow and Kyiv were held in Istanbul."
     (round_held,) = [e for e in events(nlp, held) if e["type"] == "negotiation_round"]
     assert round_held["modality"] == "happened"
+
+
+def test_a_deal_the_parser_took_for_a_clause_keeps_its_place(nlp: Language) -> None:
+    # "a minerals deal" parsed as a clausal complement of "signed": its "in Washington" was another clause's
+    text = "Ukraine and the United States signed a minerals deal in Washington on April 30."
+    (deal,) = [e for e in events(nlp, text) if e["type"] == "agreement"]
+    assert deal["place"] == "Washington"  # was None

@@ -71,7 +71,7 @@ RELEASED = {
     "accord-extract-0.19": "b10ccab20f034781050aa1353828f1b6404a593426db9bd67f84056bfb5c8e77",
     "accord-extract-0.20": "ad3625159f4f15e5a3a134cecfbb952d2024d1e8b67b8ebdbd0591359a7809c3",
     "accord-extract-0.21": "2a294332a31b63ce03767f2104004b6d295d4f3b86c7cb5aebd80e695da3207d",
-    "accord-extract-0.22": "db67b74a8892f4b35be94305e85e7a125749d11b11823861047a56e584836be6",
+    "accord-extract-0.22": "5dad81e659214e5b6a392839fc78b0f577e1e0fe917dfc2c324ecf41c2c1d2f6",
 }
 
 

@@ -1323,12 +1323,25 @@ def _governed_by(token: Token, heads: tuple[Token, ...], words: EventWords, *, a
             pass  # "a deal brokered in Istanbul", "the protocol signed in Minsk"
         elif token.dep_ == "relcl" and _tells_it_happened(token, words):
             pass  # "talks that took place in Novo-Ogaryovo", "the summit, which was held in Minsk"
+        elif _noun_taken_for_a_clause(token):
+            pass  # "signed a minerals deal in Washington": the deal, parsed as a clause, is the object
         elif token.dep_ == "conj" and below is not None and below.dep_ == "dobj" and _is_verb(token.head):
             return False  # "met Putin and discussed the war in Ukraine": the other verb's object
         elif token.dep_ not in EVENT_LINKS or token.head == token:
             return False
         below, token = token, token.head
     return False
+
+
+def _noun_taken_for_a_clause(token: Token) -> bool:
+    """A noun phrase the parser made a clausal complement ("signed [a minerals deal] in Washington"): it
+    opens with a determiner, and has no subject or auxiliary of its own."""
+    children = {c.dep_ for c in token.children}
+    return (
+        token.dep_ == "ccomp"
+        and token.left_edge.dep_ == "det"
+        and not {"nsubj", "nsubjpass", "aux", "auxpass", "mark"} & children
+    )
 
 
 def _told_within(kind: str, root: Token) -> list[Token]:

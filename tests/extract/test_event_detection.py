@@ -1472,3 +1472,9 @@ def test_a_deal_the_parser_took_for_a_clause_keeps_its_place(nlp: Language) -> N
     text = "Ukraine and the United States signed a minerals deal in Washington on April 30."
     (deal,) = [e for e in events(nlp, text) if e["type"] == "agreement"]
     assert deal["place"] == "Washington"  # was None
+
+
+def test_a_meeting_on_the_sidelines_of_a_gathering_takes_its_place(nlp: Language) -> None:
+    text = "Lavrov and Blinken met on the sidelines of the G20 summit in New Delhi."
+    (meeting,) = [e for e in events(nlp, text) if e["type"] == "meeting"]
+    assert meeting["place"] == "New Delhi"  # was None: "on" linked no place to the meeting

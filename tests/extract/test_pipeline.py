@@ -71,7 +71,7 @@ RELEASED = {
     "accord-extract-0.19": "b10ccab20f034781050aa1353828f1b6404a593426db9bd67f84056bfb5c8e77",
     "accord-extract-0.20": "ad3625159f4f15e5a3a134cecfbb952d2024d1e8b67b8ebdbd0591359a7809c3",
     "accord-extract-0.21": "2a294332a31b63ce03767f2104004b6d295d4f3b86c7cb5aebd80e695da3207d",
-    "accord-extract-0.22": "5dad81e659214e5b6a392839fc78b0f577e1e0fe917dfc2c324ecf41c2c1d2f6",
+    "accord-extract-0.22": "fc5ab4cbe5f949845418c15f47e0620fc2e9e2951b080b043b1d327119ed29a6",
 }
 
 

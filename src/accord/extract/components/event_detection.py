@@ -112,6 +112,7 @@ class EventWords:
     kind_preps: Mapping[str, frozenset[str]]  # more places an event of a kind has (attack: its target)
     possessives: frozenset[str]
     event_link_preps: frozenset[str]
+    sidelines: frozenset[str]
     period_bounds: frozenset[str]
     period_words: frozenset[str]
     gatherings: frozenset[str]
@@ -141,66 +142,77 @@ def _verbs(listed: dict[str, Any], key: str) -> frozenset[str]:
     return frozenset(all_forms(sorted(_words(listed, key))))
 
 
+# Word lists read as written (:func:`_words`) and verbs read with their inflections (:func:`_verbs`), each
+# under its own field's name in lexicons/events.yaml ``words``.
+_LISTED_WORDS = (
+    "talkers",
+    "multilateral",
+    "leader_titles",
+    "languages",
+    "unplaced_of",
+    "place_nouns",
+    "collective_of",
+    "attack_series",
+    "proxies",
+    "trips",
+    "trip_links",
+    "war_start_verbs",
+    "talk_words",
+    "place_preps",
+    "possessives",
+    "event_link_preps",
+    "sidelines",
+    "period_bounds",
+    "period_words",
+    "capital_nouns",
+    "side_nouns",
+    "pair_words",
+    "bare_side_nouns",
+    "gatherings",
+    "scene_links",
+    "habitual",
+    "counted",
+)
+_LISTED_VERBS = (
+    "light_verbs",
+    "reporting",
+    "staging_participles",
+    "tries",
+    "failures",
+    "convening",
+    "asking",
+    "decisions",
+    "journeys",
+    "trip_verbs",
+    "suspensions",
+    "recognitions",
+    "occurring",
+)
+
+
 @functools.cache
 def event_words(name: str = "events") -> EventWords:
     """The :class:`EventWords` of lexicons/<name>.yaml (read once per process)."""
     lexicon = load_lexicon(name)
     listed: dict[str, Any] = lexicon["words"]
     return EventWords(
-        light_verbs=_verbs(listed, "light_verbs"),
-        reporting=_verbs(listed, "reporting"),
-        talkers=_words(listed, "talkers"),
+        **{field: _words(listed, field) for field in _LISTED_WORDS},
+        **{field: _verbs(listed, field) for field in _LISTED_VERBS},
         formats=frozenset(str(f) for f in lexicon["words"]["formats"]),
-        multilateral=_words(listed, "multilateral"),
-        leader_titles=_words(listed, "leader_titles"),
         spurious_objects=_word_sets(listed, "spurious_objects"),
         venues=_words(lexicon, "venues"),
         venue_heads=_words(lexicon, "venue_heads"),
-        languages=_words(listed, "languages"),
-        unplaced_of=_words(listed, "unplaced_of"),
-        place_nouns=_words(listed, "place_nouns"),
-        collective_of=_words(listed, "collective_of"),
-        staging_participles=_verbs(listed, "staging_participles"),
         denials=_words(lexicon, "denials"),
         hearsay_nouns=_words(lexicon, "hearsay_nouns"),
-        attack_series=_words(listed, "attack_series"),
-        proxies=_words(listed, "proxies"),
         visits=_verbs(listed, "visit_verbs"),
         welcoming=frozenset(all_forms([str(v) for v in lexicon["meeting"]["actor_object"]])),
-        tries=_verbs(listed, "tries"),
-        failures=_verbs(listed, "failures"),
-        convening=_verbs(listed, "convening"),
-        asking=_verbs(listed, "asking"),
-        decisions=_verbs(listed, "decisions"),
-        journeys=_verbs(listed, "journeys"),
-        trips=_words(listed, "trips"),
-        trip_verbs=_verbs(listed, "trip_verbs"),
-        trip_links=_words(listed, "trip_links"),
         background_attacks=_verbs(listed, "background_attack_verbs") | _words(listed, "background_attacks"),
-        suspensions=_verbs(listed, "suspensions"),
-        war_start_verbs=_words(listed, "war_start_verbs"),
-        recognitions=_verbs(listed, "recognitions"),
         written=_verbs(listed, "written_verbs") | _words(listed, "written"),
-        talk_words=_words(listed, "talk_words"),
-        place_preps=_words(listed, "place_preps"),
         kind_preps=_word_sets(listed, "kind_preps"),
-        possessives=_words(listed, "possessives"),
-        event_link_preps=_words(listed, "event_link_preps"),
-        period_bounds=_words(listed, "period_bounds"),
-        period_words=_words(listed, "period_words"),
         capitals=_mapping(listed, "capitals"),
         place_names=_mapping(listed, "place_names"),
         older_spellings=_mapping(listed, "older_spellings"),
-        capital_nouns=_words(listed, "capital_nouns"),
         copulas=frozenset(forms("be")),
-        side_nouns=_words(listed, "side_nouns"),
-        pair_words=_words(listed, "pair_words"),
-        bare_side_nouns=_words(listed, "bare_side_nouns"),
-        gatherings=_words(listed, "gatherings"),
-        scene_links=_words(listed, "scene_links"),
-        habitual=_words(listed, "habitual"),
-        counted=_words(listed, "counted"),
-        occurring=_verbs(listed, "occurring"),
     )
 
 
@@ -1317,7 +1329,8 @@ def _governed_by(token: Token, heads: tuple[Token, ...], words: EventWords, *, a
         if token.dep_ == "pobj" and token.ent_type_ == "DATE" and token.head.dep_ == "prep":
             token = token.head  # "will meet Putin on February 6 in Moscow": the date is the event's
         elif token.dep_ == "prep":
-            if token.lower_ not in links:
+            on_the_sidelines = token.lower_ == "on" and below is not None and below.lower_ in words.sidelines
+            if token.lower_ not in links and not on_the_sidelines:
                 return False
         elif token.dep_ == "acl" and token.lower_ in words.staging_participles:
             pass  # "a deal brokered in Istanbul", "the protocol signed in Minsk"

@@ -24,7 +24,7 @@ GOLD = EVAL / "seeds-gold.jsonl"
 SEEDS = EVAL / "seeds"
 MARGIN = 0.05
 # F1 measured on the seeds (see README), per item type.
-MEASURED = {"actors": 0.977, "quotes": 0.938, "events": 0.824, "positions": 0.688}
+MEASURED = {"actors": 0.977, "quotes": 0.938, "events": 0.824, "positions": 0.697}
 FLOORS = {kind: max(0.0, round(value - MARGIN, 3)) for kind, value in MEASURED.items()}
 
 

@@ -189,6 +189,7 @@ class PositionDetector:
         self.infringing_verbs = all_forms(polar["infringing_verbs"])
         self.having_verbs = frozenset(polar["having_verbs"])
         self.having_forms = all_forms(polar["having_verbs"])
+        self.have_forms = all_forms(["have"])
         self.directives = all_forms(polar["directives"])
         self.weak_directives = all_forms(polar["weak_directives"])
         self.finite_forms = frozenset(polar["finite_forms"])
@@ -926,7 +927,7 @@ class PositionDetector:
     def _has_stance_noun(self, verb: Token, path: list[Token], position: int) -> bool:
         """Is the verb "have" with the stance noun below it on the way as its object ("Germany has no plans
         to send troops", "has no intention of lifting sanctions"): a stance its subject holds?"""
-        if position == 0 or verb.lower_ not in self.having_forms or not verb.lower_.startswith("ha"):
+        if position == 0 or verb.lower_ not in self.have_forms:
             return False
         noun = path[position - 1]
         return noun.dep_ == "dobj" and noun.lower_ in self.stance_nouns

@@ -2545,3 +2545,19 @@ def test_territory_for_peace_is_ceding_land(nlp: Language) -> None:
         ("Ukraine", "territory", "oppose"),
     }
     assert stances(nlp, "Zelensky said he was ready to trade land in the Kursk region.") == set()
+
+
+def test_for_as_long_as_it_takes_is_a_duration_not_a_condition(nlp: Language) -> None:
+    text = "Biden vowed to keep sending weapons to Ukraine for as long as it takes."
+    assert stances(nlp, text) == {("Joe Biden", "military_aid", "support")}  # was conditional
+    conditioned = "Biden said the US would send weapons as long as Russia kept attacking."
+    assert ("Joe Biden", "military_aid", "conditional") in stances(nlp, conditioned)
+
+
+def test_giving_back_crimea_is_returning_it(nlp: Language) -> None:
+    # as "return Crimea" (gave nothing); Russia refusing to is for its keeping Crimea
+    text = "Putin said Russia would never give back Crimea."
+    assert stances(nlp, text) == {("Vladimir Putin", "crimea", "support"), ("Russia", "crimea", "support")}
+    assert stances(nlp, "Zelensky demanded that Russia hand back Crimea.") == {
+        ("Volodymyr Zelensky", "crimea", "oppose")
+    }

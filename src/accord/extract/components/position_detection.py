@@ -275,6 +275,7 @@ class PositionDetector:
         self.concessive = frozenset(stance_words["concessive_adverbs"])
         self.inverting = frozenset(stance_words["inverting_auxiliaries"])
         self.condition_phrases = [c.split() for c in stance_words["condition_phrases"]]
+        self.durations = [d.split() for d in stance_words["durations"]]
         self.premise_phrases = [c.split() for c in stance_words["premise_phrases"]]
         self.trade_phrases = [c.split() for c in stance_words["trade_phrases"]]
         self.exchange_heads = set(stance_words["exchange_heads"])
@@ -637,9 +638,12 @@ class PositionDetector:
     def _condition_phrases_in(self, sent: Span) -> Iterator[tuple[int, list[str]]]:
         """Where each condition phrase starts in the sentence (its word position), phrase by phrase."""
         words = [t.lower_ for t in sent]
+        # "for as long as it takes": a duration, whose "as long as" is no condition
+        lasting = {i + k for d in self.durations for i in _phrase_starts(words, d) for k in range(len(d))}
         for phrase in self.condition_phrases:
             for i in _phrase_starts(words, phrase):
-                yield i, phrase
+                if i not in lasting:
+                    yield i, phrase
 
     def _stance_signal(self, path: list[Token], position: int) -> bool:
         """Does the path word say a stance is taken: a word of stance, asking, refusing, need or readiness;

@@ -545,3 +545,17 @@ def test_a_pronoun_speaker_never_stands_for_a_name_inside_a_quotation(nlp: Langu
     assert not any(
         q["speaker"] == "Russia" for q in quotes(nlp, text)
     )  # was Russia's "We stand with Ukraine"
+
+
+def test_a_new_attribution_clause_starts_a_new_quote(nlp: Language) -> None:
+    # guide: '"…," he said. "…"' is one quote, but 'He added, "…"' starts a new one (they were merged)
+    text = (
+        'Kallas told reporters: "Russia is not serious about peace." '
+        'She added: "We must keep the pressure on."'
+    )
+    assert [q["text"] for q in quotes(nlp, text)] == [
+        "Russia is not serious about peace.",
+        "We must keep the pressure on.",
+    ]
+    broken = '"We are ready for talks," Peskov said. "But Kyiv must withdraw first."'
+    assert len(quotes(nlp, broken)) == 1

@@ -863,6 +863,8 @@ class QuoteAttributor:
             return self._direct_tag(doc, quote, index) is None
         if len(words) > 25 or not gap.rstrip().endswith((".", ":", ",")):
             return False
+        if gap.rstrip().endswith((":", ",")) and inner.endswith((".", "!", "?")):
+            return False  # '"…." She added: "…"': a new attribution clause starts a new quote (guide)
         if gap.rstrip().endswith(".") and (
             self._direct_tag(doc, quote, index) is not None or self._pronoun_tag(doc, quote)
         ):

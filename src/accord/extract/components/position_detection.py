@@ -466,13 +466,8 @@ class PositionDetector:
             return None
         if infringed.dep_ == "dobj" and self._had_as_fact(infringed.head):
             return None  # "the Kremlin does not have the 20-point plan": a thing held, no stance on it
-        if (cue.root.dep_ in {"compound", "appos"} and cue.root.head.i in index) or any(
-            c.dep_ == "appos" and c.i in index for c in cue.root.children
-        ):
-            return None  # "NATO member Turkey", "Turkey, a NATO member,": a label of the party, no stance
         if _in_a_partys_label(cue.root, index):
-            # "Republican candidate in the upcoming elections, Donald Trump,": the cue describes the party
-            return None
+            return None  # "NATO member Turkey", "Turkey, a NATO member,": a label of the party, no stance
         if direction == "supplied":
             if not self._supplied(cue):
                 return None  # "the pullout of heavy weapons": weapons, but no aid to anyone
@@ -2987,15 +2982,19 @@ def _answered_cues(
 
 
 def _in_a_partys_label(token: Token, index: dict[int, dict[str, Any]]) -> bool:
-    """Is the token inside a noun phrase set beside a named party as its label ("candidate in the
-    elections, Donald Trump", "Trump, the candidate in the elections"), no verb between them?"""
-    while token.dep_ in {"pobj", "prep", "compound", "amod", "conj"} and not is_verb(token.head):
-        token = token.head
+    """Is the token a named party's label or inside one, no verb between them: its compound ("NATO member
+    Turkey") or a noun phrase set beside it ("Turkey, a NATO member,", "candidate in the elections, Donald
+    Trump")?"""
+    if token.dep_ == "compound" and token.head.i in index:
+        return True
+    while True:
         if any(c.dep_ == "appos" and c.i in index for c in token.children):
             return True
         if token.dep_ == "appos" and token.head.i in index:
             return True
-    return False
+        if token.dep_ not in {"pobj", "prep", "compound", "amod", "conj"} or is_verb(token.head):
+            return False
+        token = token.head
 
 
 def _asked_before(

@@ -71,7 +71,7 @@ RELEASED = {
     "accord-extract-0.19": "b10ccab20f034781050aa1353828f1b6404a593426db9bd67f84056bfb5c8e77",
     "accord-extract-0.20": "ad3625159f4f15e5a3a134cecfbb952d2024d1e8b67b8ebdbd0591359a7809c3",
     "accord-extract-0.21": "2a294332a31b63ce03767f2104004b6d295d4f3b86c7cb5aebd80e695da3207d",
-    "accord-extract-0.22": "c264489b4a1fefed8720020d664a9adde866d5b83639a5f1f8347b8be6932ef9",
+    "accord-extract-0.22": "7058fc2def2581ba1af2cd3dfa08c71ed9c5fd7af7d8d97d03087cc5d25fd071",
 }
 
 

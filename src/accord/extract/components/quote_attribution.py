@@ -376,7 +376,8 @@ class QuoteAttributor:
         holders: str = "holders",
     ) -> None:
         self.name = name
-        self.text = ""
+        self.text = ""  # the document's text and which of its tokens are quoted, set per document
+        self.inside: list[bool] = []
         self.lexicons = (quotes, actors, holders)
         self.initialized = False
 
@@ -408,7 +409,7 @@ class QuoteAttributor:
             quotations = sorted([*quotations, *interview.answers], key=lambda q: q.start)
         interviewee = self._interviewee(doc, interview)
         inside = _inside_mask(doc, quotations)
-        self.inside = inside  # per document, as ``self.text``: a pronoun's antecedent is no quoted name
+        self.inside = inside  # a pronoun's antecedent is no quoted name
         index = mention_index(doc)
         unnamed: dict[str, str] = {}
         merged: list[Quotation] = []

@@ -2561,3 +2561,43 @@ def test_giving_back_crimea_is_returning_it(nlp: Language) -> None:
     assert stances(nlp, "Zelensky demanded that Russia hand back Crimea.") == {
         ("Volodymyr Zelensky", "crimea", "oppose")
     }
+
+
+def test_both_as_the_second_verbs_subject_is_the_first_verbs_pair(nlp: Language) -> None:
+    # gave nothing: "both" was read as "both sides" of talks the text had not told
+    text = "Putin and Zelenskiy discussed the conflict and both expressed support for a ceasefire."
+    assert stances(nlp, text) == {
+        ("Vladimir Putin", "ceasefire", "support"),
+        ("Volodymyr Zelensky", "ceasefire", "support"),
+    }
+
+
+def test_they_after_the_leaders_of_the_call_is_each_leader(nlp: Language) -> None:
+    # "they" takes "the leaders", who are the call's people; it was Ukraine, the last party named
+    text = (
+        "Vladimir Putin had a telephone conversation with Angela Merkel and Francois Hollande on the "
+        "crisis in Ukraine. The leaders reaffirmed their commitment to dialogue. They stressed the need "
+        "to comply in full with the ceasefire."
+    )
+    assert stances(nlp, text) == {
+        ("Vladimir Putin", "ceasefire", "support"),
+        ("Angela Merkel", "ceasefire", "support"),
+        ("Francois Hollande", "ceasefire", "support"),
+    }
+
+
+def test_they_after_its_own_sentences_pair_is_that_pair(nlp: Language) -> None:
+    # the sentence before had "both ministers" as its subject; "they" is Putin and Macron's
+    text = (
+        "Macron and Putin agreed that Le Drian and Lavrov would meet on Monday. Russian agencies reported "
+        "that both ministers would speak. Putin and Macron said they would work for a ceasefire."
+    )
+    found = stances(nlp, text)
+    assert ("Sergei Lavrov", "ceasefire", "support") not in found
+    assert ("Jean-Yves Le Drian", "ceasefire", "support") not in found
+
+
+def test_pledged_equipment_is_military_aid(nlp: Language) -> None:
+    text = "Johnson promised to send Ukraine 120 armoured vehicles and anti-ship missile systems."
+    assert stances(nlp, text) == {("Boris Johnson", "military_aid", "support")}
+    assert stances(nlp, "Russian howitzers shelled the town.") == set()

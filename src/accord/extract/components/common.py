@@ -240,6 +240,8 @@ def plural_antecedent(
     start = token.sent.start
     if start == 0:
         return []
+    if any(t.dep_ in {"nsubj", "nsubjpass"} and t.conjuncts and t.i < token.i for t in token.sent):
+        return []  # "Putin and Macron said they would work ...": the pair of its own sentence
     for subject in (t for t in token.doc[start - 1].sent if t.dep_ in {"nsubj", "nsubjpass"}):
         named = [index[t.i] for t in [subject, *subject.conjuncts] if t.i in index]
         if len(named) < 2 and expand is not None:

@@ -1194,11 +1194,14 @@ class PositionDetector:
             if owner is not None:
                 return [owner]  # "Kyiv's position is to ...": the stance's owner
         # "Merkel and Hollande arrived in Moscow. They called for a truce": each of them, not Moscow's Russia
-        group = plural_antecedent(
-            subject, index, PARTY_KINDS, lambda s: [m for m in self._leaders(s, index) if m is not None]
-        )
+        # "The leaders reaffirmed ... They noted ...": "they" takes the group the sentence before had as its
+        # subject, a group named ("the leaders of ...") or pointing back at the last talks ("the leaders")
+        group = plural_antecedent(subject, index, PARTY_KINDS, lambda s: self._group(s, index))
         if group:
             return group
+        shared = _shared_subject(subject, self.two_sides)
+        if shared is not None:
+            return self._subject_parties(shared, index)
         subjects = [subject, *subject.conjuncts]
         # "envoys from Ukraine, the separatist leadership, Russia and the OSCE": the parser hangs the list's
         # rest on an apposition of its first item
@@ -1349,6 +1352,14 @@ class PositionDetector:
             ):
                 return True
         return False
+
+    def _group(self, subject: Token, index: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
+        """The parties a group subject stands for: "the leaders of France and Germany", or "the leaders" of
+        the talks the article has just described."""
+        found = self._leaders(subject, index)
+        if not any(found) and subject.lower_ in self.gathered:
+            found = self._gathered(subject, index)
+        return [m for m in found if m is not None]
 
     def _leaders(self, subject: Token, index: dict[int, dict[str, Any]]) -> list[dict[str, Any] | None]:
         """ "The leaders of France, Germany and Russia": each country's leader named in the article, or the
@@ -3227,3 +3238,13 @@ def make_position_detector(
 
 
 __all__ = ["PositionDetector", "fold"]
+
+
+def _shared_subject(subject: Token, pair_words: set[str]) -> Token | None:
+    """The coordinated subject a bare "both" stands for when its verb is the second of two ("Putin and
+    Zelensky discussed the conflict and both expressed support for a ceasefire"): the first verb's."""
+    verb = subject.head
+    if subject.lower_ not in pair_words or list(subject.children) or verb.dep_ != "conj":
+        return None
+    first = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return first if first is not None and first.conjuncts else None

@@ -301,3 +301,25 @@ def test_whoever_conducted_the_interview_is_its_author_not_an_actor(nlp: Languag
     assert acting_names(nlp, text) & {"Malte Arnsperger", "Lisa Rokahr"} == set()  # were acting actors
     brokered = "The deal was brokered by Turkey and the United Nations."
     assert {"Turkey", "United Nations"} <= acting_names(nlp, brokered)
+
+
+def test_any_country_is_registered_not_only_the_talks_parties(nlp: Language) -> None:
+    mentions = actors(nlp, "Indonesia and Mexico urged both sides to talk.")
+    assert {(m["name"], m["kind"], m["party"]) for m in mentions} >= {
+        ("Indonesia", "country", True),
+        ("Mexico", "country", True),
+    }
+
+
+def test_a_person_written_after_a_countrys_office_holds_it_in_every_mention(nlp: Language) -> None:
+    # the registry knows neither person: they were no party, so no position could be theirs
+    text = "Indonesian President Joko Widodo arrived in Moscow. Mr Widodo met Putin on Thursday."
+    widodo = [m for m in actors(nlp, text) if m["name"] == "Joko Widodo"]
+    assert [(m["surface"], m["roles"], m["party"]) for m in widodo] == [
+        ("Joko Widodo", ["president|Indonesia"], True),
+        ("Widodo", ["president|Indonesia"], True),
+    ]
+    analyst = actors(nlp, "Analyst John Smith said talks were needed.")
+    assert [(m["name"], m["party"]) for m in analyst] == [("John Smith", False)]
+    opposition = actors(nlp, "Russian opposition leader Ivan Petrov said talks were needed.")
+    assert ("Ivan Petrov", False) in {(m["name"], m["party"]) for m in opposition}

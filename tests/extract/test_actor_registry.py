@@ -130,7 +130,7 @@ def test_garbled_names_link(registry: ActorRegistry, surface: str, expected: str
         "John Kirk",
         "Kamala Harrison",
         "Mark Ruttenberg",
-        "South Sudan",
+        "South Ossetia",  # a region, near two registered countries
         "Truth Serum",  # only the head word may be swapped in a two-word name
         "Social Democrats",
         "European Onion",  # 'European' alone names nothing

@@ -2601,3 +2601,11 @@ def test_pledged_equipment_is_military_aid(nlp: Language) -> None:
     text = "Johnson promised to send Ukraine 120 armoured vehicles and anti-ship missile systems."
     assert stances(nlp, text) == {("Boris Johnson", "military_aid", "support")}
     assert stances(nlp, "Russian howitzers shelled the town.") == set()
+
+
+def test_a_titled_leader_the_registry_does_not_know_holds_a_stance(nlp: Language) -> None:
+    text = (
+        "Indonesian President Joko Widodo arrived in Moscow. Mr Widodo said he will urge the Russian "
+        "President to agree to a ceasefire."
+    )
+    assert stances(nlp, text) == {("Joko Widodo", "ceasefire", "support")}

@@ -207,6 +207,10 @@ class ActorLinker:
             demonyms = [d for d in getattr(entry, "demonyms", None) or [] if d.strip()]
             if demonyms:
                 self.matcher.add(f"d{number}", [self.tokenizer(d) for d in demonyms])
+            if entry.kind == "country":
+                # "Indonesian President Joko Widodo": a country's adjective names the office's country
+                for demonym in demonyms:
+                    self.demonyms.setdefault(fold(demonym), entry.name)
         # A surname alone ("Hegseth said") stands for the one registry person who bears it.
         for surname, numbers in surnames.items():
             if len(numbers) == 1:
@@ -251,6 +255,8 @@ class ActorLinker:
             mention = self._mention(doc, span, entry, label, full_names)
             if mention is not None:
                 mentions.append(mention)
+        mentions.extend(self._untagged_surnames(doc, taken, full_names, mentions))
+        self._titled_offices(doc, mentions)
         for mention in self._role_mentions(doc, taken, mentions, published):
             mentions.append(mention)
         mentions.sort(key=lambda m: m["start"])
@@ -267,6 +273,50 @@ class ActorLinker:
                 mention["background"] = True
         mentions.sort(key=lambda m: m["start"])
         return doc
+
+    def _untagged_surnames(
+        self,
+        doc: Doc,
+        taken: set[int],
+        full_names: dict[str, tuple[str, Any | None]],
+        mentions: list[dict[str, Any]],
+    ) -> list[dict[str, Any]]:
+        """ "Joko Widodo arrived ... Mr Widodo said": the surname alone of a person the registry does not
+        know, which the tagger left untagged, after the article has named them in full."""
+        found: list[dict[str, Any]] = []
+        for token in doc:
+            known = full_names.get(fold(token.text))
+            if known is None or known[1] is not None or token.i in taken or not token.is_title:
+                continue
+            full = next((m for m in mentions if m["kind"] == "person" and m["name"] == known[0]), None)
+            if full is None or full["tok_start"] > token.i or token.ent_type_ in NOT_NAMES:
+                continue
+            mention = self._unlinked_person(doc, doc[token.i : token.i + 1], known[0])
+            if mention is not None:
+                taken.add(token.i)
+                found.append(mention)
+        return found
+
+    def _titled_offices(self, doc: Doc, mentions: list[dict[str, Any]]) -> None:
+        """A person the registry does not know, written after a country's office ("Indonesian President Joko
+        Widodo", "Mexico's foreign minister X"), holds that office: a party, in every mention of the name."""
+        offices: dict[str, str] = {}
+        for mention in mentions:
+            if mention["kind"] != "person" or mention["linked"]:
+                continue
+            start = int(mention["tok_start"])
+            for words, title in self.roles:
+                first = start - len(words)
+                if first < 1 or [t.lower_ for t in doc[first:start]] != words:
+                    continue
+                country = self._country_before(doc, first, mentions)
+                if country is not None:
+                    offices.setdefault(str(mention["name"]), f"{title}|{country}")
+                break
+        for mention in mentions:
+            office = offices.get(str(mention["name"])) if mention["kind"] == "person" else None
+            if office is not None and not mention["linked"]:
+                mention["roles"], mention["party"] = [office], True
 
     def _names_a_gathering(self, doc: Doc, mention: dict[str, Any]) -> bool:
         """A place, or an organisation before "summit", used as a modifier of a gathering or deal noun

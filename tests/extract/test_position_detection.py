@@ -2609,3 +2609,13 @@ def test_a_titled_leader_the_registry_does_not_know_holds_a_stance(nlp: Language
         "President to agree to a ceasefire."
     )
     assert stances(nlp, text) == {("Joko Widodo", "ceasefire", "support")}
+
+
+def test_the_two_men_are_the_people_of_the_meeting_told_before(nlp: Language) -> None:
+    text = "Hollande met Putin at Moscow airport. The two men called for a ceasefire."
+    assert stances(nlp, text) == {
+        ("Francois Hollande", "ceasefire", "support"),
+        ("Vladimir Putin", "ceasefire", "support"),
+    }
+    killed = "Hollande met Putin at Moscow airport. Two men were killed in Donetsk after the ceasefire."
+    assert stances(nlp, killed) == set()

@@ -2619,3 +2619,21 @@ def test_the_two_men_are_the_people_of_the_meeting_told_before(nlp: Language) ->
     }
     killed = "Hollande met Putin at Moscow airport. Two men were killed in Donetsk after the ceasefire."
     assert stances(nlp, killed) == set()
+
+
+def test_what_peace_is_not_bought_at_the_price_of_is_kept(nlp: Language) -> None:
+    # "not" alone flipped territorial integrity into ceding land
+    text = "Poroshenko said Ukraine wants peace, but not at the cost of its territorial integrity."
+    assert stances(nlp, text) == {
+        ("Petro Poroshenko", "territory", "oppose"),
+        ("Ukraine", "territory", "oppose"),
+    }
+    no_peace = "Zelensky said there would be no peace at the expense of Ukraine's territorial integrity."
+    assert stances(nlp, no_peace) == {("Volodymyr Zelensky", "territory", "oppose")}
+
+
+def test_ukraines_own_independence_is_not_a_breakaway_regions(nlp: Language) -> None:
+    text = "Poroshenko said Ukraine would defend the independence of Ukraine."
+    assert ("Petro Poroshenko", "territory", "support") not in stances(nlp, text)
+    recognised = "Putin recognised the independence of the Donetsk and Luhansk regions."
+    assert stances(nlp, recognised) == {("Vladimir Putin", "territory", "support")}

@@ -153,6 +153,7 @@ class PositionDetector:
         reversers = polar["reversers"]
         harm = polar["evaluations"]["negative"]["verbs"]
         self.harm = all_forms(harm)
+        self.prices = frozenset(polar["prices"])
         self.benefit = all_forms(polar["evaluations"]["negative"]["benefit_verbs"])
         self.benefit_restrictions = set(polar["evaluations"]["negative"]["benefit_restrictions"])
         self.benefit_nouns = frozenset(polar["evaluations"]["negative"]["benefit_nouns"])
@@ -2442,6 +2443,8 @@ class PositionDetector:
             sign = -sign
         if token.dep_ in {"conj", "pobj"} and self._set_aside(token):
             sign = -sign  # "a peace agreement rather than a mere ceasefire": the one set aside
+        if token.lower_ in self.prices and token.dep_ == "pobj" and token.head.lower_ == "at":
+            sign = -sign  # "peace at the price of territorial integrity": the thing paid is given up
         particle = self.phrasals.get(token.lower_)
         if (
             particle

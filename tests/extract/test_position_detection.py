@@ -2637,3 +2637,25 @@ def test_ukraines_own_independence_is_not_a_breakaway_regions(nlp: Language) -> 
     assert ("Petro Poroshenko", "territory", "support") not in stances(nlp, text)
     recognised = "Putin recognised the independence of the Donetsk and Luhansk regions."
     assert stances(nlp, recognised) == {("Vladimir Putin", "territory", "support")}
+
+
+def test_floating_resisting_vetoing_and_extending_take_stances(nlp: Language) -> None:
+    cases = {
+        "Macron floated the idea of sending European troops to Ukraine.": {
+            ("Emmanuel Macron", "peacekeepers", "support")
+        },
+        "Scholz resisted sending long-range missiles.": {("Olaf Scholz", "military_aid", "oppose")},
+        "Hungary vetoed new EU sanctions on Russia.": {("Hungary", "sanctions", "oppose")},
+        "The EU extended its sanctions against Russia for another six months.": {
+            ("European Union", "sanctions", "support")
+        },
+    }
+    for text, expected in cases.items():
+        assert stances(nlp, text) == expected, text
+
+
+def test_the_infinitive_of_a_resisted_call_is_what_the_call_asks(nlp: Language) -> None:
+    # the parser hangs "to send" on "resisted" as a purpose; read as one, the resisting did not undo the
+    # sending and Scholz was for the missiles
+    text = "Scholz resisted calls to send long-range missiles."
+    assert stances(nlp, text) == {("Olaf Scholz", "military_aid", "oppose")}

@@ -2436,6 +2436,7 @@ class PositionDetector:
             and ((below.dep_ == "prep" and below.lower_ in self.adjunct_preps) or below.dep_ == "advcl")
             and token.lower_ in self.reverser_verbs
             and is_verb(token)  # a noun's "in" is its argument: "the delay in arms deliveries"
+            and not self._asked_by_object(token, below)
         )
         if token.i not in inside and token.lower_ in self.negators and not harm and not adjunct:
             sign = -sign
@@ -2458,6 +2459,17 @@ class PositionDetector:
         if token.lower_ in self.open_negations and any(c.dep_ == "neg" for c in token.children):
             return 0  # "does not exclude a ceasefire": as "did not rule out"
         return sign
+
+    def _asked_by_object(self, verb: Token, clause: Token) -> bool:
+        """Is ``clause`` the infinitive of the verb's asking object, which the parser hung on the verb
+        ("resisted calls to send missiles": what the calls ask for, not the resisting's purpose)?"""
+        return (
+            clause.dep_ == "advcl"
+            and is_infinitive(clause)
+            and any(
+                c.dep_ == "dobj" and c.lower_ in self.asking_nouns and c.i < clause.i for c in verb.children
+            )
+        )
 
     def _undone_by_clause(self, noun: Token, clause: Token) -> bool:
         """Is ``clause`` an infinitive undoing verb with no object of its own, hung on the object of a verb

@@ -1478,3 +1478,13 @@ def test_a_meeting_on_the_sidelines_of_a_gathering_takes_its_place(nlp: Language
     text = "Lavrov and Blinken met on the sidelines of the G20 summit in New Delhi."
     (meeting,) = [e for e in events(nlp, text) if e["type"] == "meeting"]
     assert meeting["place"] == "New Delhi"  # was None: "on" linked no place to the meeting
+
+
+def test_signing_an_aid_package_or_a_law_is_no_deal_between_parties(nlp: Language) -> None:
+    for text in (
+        "US President Joe Biden signed a $95-billion foreign aid package on Wednesday.",
+        "Biden signed the aid package into law.",
+    ):
+        assert [e["type"] for e in events(nlp, text)] == ["aid"], text
+    deal = events(nlp, "Zelensky and Starmer signed a 100-year partnership agreement.")
+    assert [e["type"] for e in deal] == ["agreement"]

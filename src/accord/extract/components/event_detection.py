@@ -57,6 +57,8 @@ GROUP_EVENTS = {"meeting", "negotiation_round", "phone_call"}
 PLACED_GATHERINGS = {"meeting", "negotiation_round"}  # a call has no place where its people are
 WARRING = {"Russia", "Ukraine"}
 ACTOR_KINDS = {"person", "country", "organization", "group"}
+# Events one party enacts by signing them ("signed an aid package"), no deal between parties
+ENACTED = {"aid", "sanction"}
 
 
 @dataclass(frozen=True)
@@ -499,6 +501,15 @@ class EventDetector:
         spurious = self.words.spurious_objects.get(kind, frozenset())
         if any(c.dep_ in {"dobj", "nsubjpass", "advmod"} and c.lower_ in spurious for c in token.children):
             return None  # "struck a deal" is no attack; "signed a decree" no deal; "meet halfway" no meeting
+        if any(
+            c.dep_ == "prep" and c.lower_ == "into" and any(g.lower_ in spurious for g in c.children)
+            for c in token.children
+        ):
+            return None  # "signed the aid package into law": a law, not a deal
+        if kind == "agreement" and any(
+            c.dep_ == "dobj" and noun_kinds.get(c.i) in ENACTED for c in token.children
+        ):
+            return None  # "signed a $95-billion aid package": the aid is the event, enacted, not a deal
         return kind
 
     def _audience(self, token: Token) -> Token | None:

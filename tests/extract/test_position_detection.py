@@ -2659,3 +2659,14 @@ def test_the_infinitive_of_a_resisted_call_is_what_the_call_asks(nlp: Language) 
     # sending and Scholz was for the missiles
     text = "Scholz resisted calls to send long-range missiles."
     assert stances(nlp, text) == {("Olaf Scholz", "military_aid", "oppose")}
+
+
+def test_a_venue_or_platform_for_talks_offered_is_a_stance_on_the_talks(nlp: Language) -> None:
+    cases = {
+        "Hungary is ready to provide a platform for negotiations.": {("Hungary", "other", "support")},
+        "Russia hopes to see the establishment of a dialogue.": {("Russia", "other", "support")},
+        "Zelensky rejected Minsk as a venue for talks.": set(),  # the venue, not the talks
+        "The venue for the talks was changed.": set(),
+    }
+    for text, expected in cases.items():
+        assert stances(nlp, text) == expected, text

@@ -233,6 +233,7 @@ class PositionDetector:
         self.predictions = all_forms(stance_words["predictions"])
         self.proposing = all_forms(stance_words["proposing"])
         self.content_nouns = frozenset(stance_words["content_nouns"])
+        self.hosting_nouns = frozenset(stance_words["hosting_nouns"])
         self.adjectival = set(stance_words["adjectival"])
         self.asking_nouns = set(stance_words["asking_nouns"])
         self.stance_noun_preps = {str(k): set(v) for k, v in stance_words["stance_noun_preps"].items()}
@@ -1534,7 +1535,9 @@ class PositionDetector:
             return True  # "Russia was not against talks with Ukraine"
         if root.dep_ == "pobj" and head.lower_ == "on" and self._phrasal(head.head):
             return True  # "Moscow is not giving up on negotiations": undoing them, or (negated) keeping them
-        if root.dep_ in {"pobj", "pcomp"} and head.lower_ in {"for", "to", "in", "into"}:
+        if root.dep_ == "pobj" and head.lower_ in {"of", "for"} and head.head.lower_ in self.hosting_nouns:
+            head = head.head.head  # "offered a venue for talks": what is done with the venue
+        elif root.dep_ in {"pobj", "pcomp"} and head.lower_ in {"for", "to", "in", "into"}:
             head = head.head
         elif root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in self.content_nouns:
             head = head.head.head  # "dismissed the idea of talks": what is done with the idea
@@ -1614,23 +1617,6 @@ class PositionDetector:
                 pronoun = any(
                     c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.lower_ in {"it", "they", "them"}
                     for c in clause.children
-                )
-                restricted = any(
-                    c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in self.deontic) for c in clause.children
-                )
-                if pronoun and restricted:
-                    return clause
-        return None
-        if not any(c.dep_ == "cc" and c.lower_ == "but" for c in verb.children):
-            return None
-        for conj in verb.children:
-            if conj.dep_ != "conj" or conj.lower_ not in self.speech:
-                continue
-            for clause in conj.children:
-                if clause.dep_ != "ccomp":
-                    continue
-                pronoun = any(
-                    c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"it", "they"} for c in clause.children
                 )
                 restricted = any(
                     c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in self.deontic) for c in clause.children

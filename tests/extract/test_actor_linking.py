@@ -323,3 +323,9 @@ def test_a_person_written_after_a_countrys_office_holds_it_in_every_mention(nlp:
     assert [(m["name"], m["party"]) for m in analyst] == [("John Smith", False)]
     opposition = actors(nlp, "Russian opposition leader Ivan Petrov said talks were needed.")
     assert ("Ivan Petrov", False) in {(m["name"], m["party"]) for m in opposition}
+
+
+def test_a_deputy_of_a_countrys_office_holds_the_deputy_office(nlp: Language) -> None:
+    text = "Russian Deputy Foreign Minister Mikhail Galuzin ruled out talks."
+    galuzin = next(m for m in actors(nlp, text) if m["name"] == "Mikhail Galuzin")
+    assert (galuzin["roles"], galuzin["party"]) == (["deputy foreign minister|Russia"], True)

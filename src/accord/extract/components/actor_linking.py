@@ -39,6 +39,8 @@ HISTORY_YEAR = re.compile(r"(?<![\d-])(1[5-9]\d\d|20\d\d)(?![\d-])")
 # Sets of entity and dependency labels are the parser's grammar, not words: they stay in code.
 NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW", "EVENT"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+# Words before an office that make its holder a deputy ("First Deputy Foreign Minister")
+DEPUTY_WORDS = {"deputy", "first"}
 # Dependencies that make a mention the doer of its clause.
 ACTING_DEPS = {"nsubj", "agent"}
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
@@ -309,9 +311,13 @@ class ActorLinker:
                 first = start - len(words)
                 if first < 1 or [t.lower_ for t in doc[first:start]] != words:
                     continue
-                country = self._country_before(doc, first, mentions)
+                deputy = first
+                while deputy > 1 and doc[deputy - 1].lower_ in DEPUTY_WORDS:
+                    deputy -= 1  # "Russian Deputy Foreign Minister Mikhail Galuzin": the office's deputy
+                country = self._country_before(doc, deputy, mentions)
                 if country is not None:
-                    offices.setdefault(str(mention["name"]), f"{title}|{country}")
+                    held = f"deputy {title}" if deputy < first else title
+                    offices.setdefault(str(mention["name"]), f"{held}|{country}")
                 break
         for mention in mentions:
             office = offices.get(str(mention["name"])) if mention["kind"] == "person" else None

@@ -559,3 +559,25 @@ def test_a_new_attribution_clause_starts_a_new_quote(nlp: Language) -> None:
     ]
     broken = '"We are ready for talks," Peskov said. "But Kyiv must withdraw first."'
     assert len(quotes(nlp, broken)) == 1
+
+
+def test_the_ministry_is_the_last_named_ministers_country(nlp: Language) -> None:
+    # no ministry was named before: "the ministry" was an unnamed speaker, "the Foreign Ministry" a body of
+    # its own
+    for ministry in ("the ministry", "the foreign ministry", "the Foreign Ministry"):
+        text = (
+            "Russian Foreign Minister Sergei Lavrov met Li Hui on Friday. "
+            f"“There are serious obstacles to peace talks,” {ministry} said."
+        )
+        assert [q["speaker"] for q in quotes(nlp, text)] == ["Russia"], ministry
+
+
+def test_a_subject_inside_the_quotation_is_not_the_tags_speaker(nlp: Language) -> None:
+    # the parser hangs "actions" (inside the marks) on "said" beside the ministry
+    text = (
+        "Russian Foreign Minister Sergei Lavrov met Li Hui on Friday.\n\n“Concern was expressed about the "
+        "dangerous consequences of the growing involvement of NATO countries in the Ukrainian "
+        "conflict, (and) their actions to militarise Ukraine,” the foreign ministry said, referring to the "
+        "meeting between Galuzin and Li."
+    )
+    assert [q["speaker"] for q in quotes(nlp, text)] == ["Russia"]

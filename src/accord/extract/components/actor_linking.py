@@ -470,11 +470,23 @@ class ActorLinker:
                 )
         if entry is None:
             entry = self._link(surface, label)
+            if entry is None and label == "ORG" and self._bare_body(span):
+                return None  # "the Foreign Ministry said": a description, read with the article's bodies
             if entry is None:
                 # An unlinked organisation or place is kept as a mention but not counted as an actor.
                 kind = {"ORG": "organization", "NORP": "group"}.get(label, "place")
                 return self._record(doc, span, surface, surface, kind, None, acts=False)
         return self._linked(doc, span, label, entry)
+
+    def _bare_body(self, span: Span) -> bool:
+        """A body named by its kind alone, no country's or owner's name in it ("the Foreign Ministry")."""
+        words = [fold(t.text) for t in span if t.lower_ != "the"]
+        return (
+            len(words) > 0
+            and words[-1] in self.body_nouns
+            and all(w.isalpha() and w not in self.demonyms for w in words)
+            and self._link(words[-1], "ORG") is None
+        )
 
     def _person_entry(
         self, span: Span, full_names: dict[str, tuple[str, Any | None]]
@@ -827,15 +839,24 @@ class ActorLinker:
 
     @staticmethod
     def _body_owner(doc: Doc, tok: Token, mentions: list[dict[str, Any]]) -> dict[str, Any] | None:
-        """ "the ministry said": the last body of that kind named ("the Russian Foreign Ministry")."""
-        for mention in reversed(mentions):
-            if mention["tok_start"] >= tok.i:
-                continue
+        """ "the ministry said": the last body of that kind named ("the Russian Foreign Ministry"), or else
+        the country of the last minister named ("Russian Foreign Minister Sergei Lavrov ... the foreign
+        ministry said"), a foreign ministry's a foreign minister's."""
+        before = [m for m in mentions if m["tok_start"] < tok.i]
+        for mention in reversed(before):
             if mention["kind"] not in {"country", "organization"} or not mention["linked"]:
                 continue
             if fold(str(mention["surface"]).split()[-1]) == tok.lower_:
                 owner: dict[str, Any] = mention
                 return owner
+        if tok.lower_ != "ministry":
+            return None
+        kind = {c.lower_ for c in tok.children if c.dep_ in {"amod", "compound"}}
+        for mention in reversed(before):
+            titles = [str(r).split("|") for r in mention.get("roles") or [] if "minister|" in str(r)]
+            held = [country for title, country in titles if not kind or kind & set(title.split())]
+            if mention["kind"] == "person" and held:
+                return next((m for m in mentions if m["kind"] == "country" and m["name"] == held[0]), None)
         return None
 
     def _country_before(self, doc: Doc, i: int, mentions: list[dict[str, Any]]) -> str | None:

@@ -718,7 +718,14 @@ class QuoteAttributor:
         head = verb
         for _ in range(3):
             # "(Newser) – President Biden urged ...": the parser may take the story's credit for a subject
-            subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} and not dateline_word(c)]
+            subjects = [
+                c
+                for c in head.children
+                if c.dep_ in {"nsubj", "nsubjpass"}
+                and not dateline_word(c)
+                # the parser may hang a subject inside the quotation on the tag's verb too
+                and not quote.mark_start <= c.idx < quote.mark_end
+            ]
             if (
                 subjects
                 and head is not verb

@@ -581,3 +581,9 @@ def test_a_subject_inside_the_quotation_is_not_the_tags_speaker(nlp: Language) -
         "meeting between Galuzin and Li."
     )
     assert [q["speaker"] for q in quotes(nlp, text)] == ["Russia"]
+
+
+def test_a_transliterated_surname_alone_is_its_registered_bearer(nlp: Language) -> None:
+    # Russian-language copies write Sybiha "Sibiga": the surname alone was an unknown speaker
+    text = "Andriy Sybiga spoke to Marco Rubio on Monday. “We are ready for meetings,” Sibiga said."
+    assert [q["speaker"] for q in quotes(nlp, text)] == ["Andrii Sybiha"]

@@ -2670,3 +2670,14 @@ def test_a_venue_or_platform_for_talks_offered_is_a_stance_on_the_talks(nlp: Lan
     }
     for text, expected in cases.items():
         assert stances(nlp, text) == expected, text
+
+
+def test_no_willingness_or_no_hurry_to_agree_is_against(nlp: Language) -> None:
+    # the "no" sits on the noun above the stance's clause: the stance was read as support, a flip
+    for text in (
+        "Russia showed no willingness to agree to a ceasefire.",
+        "Moscow is in no hurry to agree to a ceasefire.",
+    ):
+        assert stances(nlp, text) == {("Russia", "ceasefire", "oppose")}, text
+    willing = "Russia showed willingness to agree to a ceasefire."
+    assert stances(nlp, willing) == {("Russia", "ceasefire", "support")}

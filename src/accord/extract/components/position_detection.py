@@ -1252,7 +1252,7 @@ class PositionDetector:
                 return None  # a condition whose main clause states no stance on an issue
             stop = boundary
         base_sign = 1 if direction == "toward" else -1
-        polarity = base_sign * self._negation(cue, path[:stop])
+        polarity = base_sign * self._negation(cue, path[:stop]) * self._denied_noun(path, stop)
         if (
             boundary is not None
             and 0 < boundary < len(path)
@@ -2375,6 +2375,15 @@ class PositionDetector:
         if len(people) < 2 or (count is not None and len(people) != count):
             return []
         return list(people)
+
+    def _denied_noun(self, path: list[Token], stop: int) -> int:
+        """-1 when the stating verb is the clause of a noun denied by "no" just above the stance's clause
+        ("showed no willingness to agree to a ceasefire", "is in no hurry to sign"): the noun holds the
+        verb's subject, and its "no" the verb's sign."""
+        if not 0 < stop < len(path) or path[stop - 1].dep_ != "acl":
+            return 1
+        noun = path[stop]
+        return -1 if any(c.dep_ == "det" and c.lower_ in self.negators for c in noun.children) else 1
 
     def _negation(self, cue: Span, path: list[Token]) -> int:
         """The sign the way up ``path`` from the cue gives it: each negator, reverser or negative evaluation

@@ -2681,3 +2681,10 @@ def test_no_willingness_or_no_hurry_to_agree_is_against(nlp: Language) -> None:
         assert stances(nlp, text) == {("Russia", "ceasefire", "oppose")}, text
     willing = "Russia showed willingness to agree to a ceasefire."
     assert stances(nlp, willing) == {("Russia", "ceasefire", "support")}
+
+
+def test_a_deed_one_is_thanked_for_is_the_thanked_ones_stance(nlp: Language) -> None:
+    text = "Putin thanked Erdogan for having proposed a Turkish platform for negotiations."
+    assert stances(nlp, text) == {("Recep Tayyip Erdogan", "other", "support")}  # was Putin's
+    own = "Putin thanked Erdogan and called for talks."
+    assert stances(nlp, own) == {("Vladimir Putin", "other", "support")}

@@ -233,6 +233,7 @@ class PositionDetector:
         self.predictions = all_forms(stance_words["predictions"])
         self.proposing = all_forms(stance_words["proposing"])
         self.content_nouns = frozenset(stance_words["content_nouns"])
+        self.crediting = all_forms(stance_words["crediting_verbs"])
         self.hosting_nouns = frozenset(stance_words["hosting_nouns"])
         self.adjectival = set(stance_words["adjectival"])
         self.asking_nouns = set(stance_words["asking_nouns"])
@@ -2098,7 +2099,7 @@ class PositionDetector:
     def _subject(self, verb: Token) -> Token | None:
         """The verb's subject; for a verb the parser took for a noun after a document ("the memorandum
         demands that ...", parsed as a compound noun), that document."""
-        by = passive_agent(verb)
+        by = passive_agent(verb) or self._credited(verb)
         subject = by if by is not None else _subject_of(verb)  # "a deal accepted by Putin"
         if subject is None and verb.lower_ in self.adjectival:
             # "Zelensky is prepared for dialogue", parsed as a passive: the one prepared holds it
@@ -2375,6 +2376,13 @@ class PositionDetector:
         if len(people) < 2 or (count is not None and len(people) != count):
             return []
         return list(people)
+
+    def _credited(self, deed: Token) -> Token | None:
+        """The one credited for a deed ("thanked Erdogan for having proposed talks"): the crediting verb's
+        object did it, not its subject."""
+        if deed.dep_ != "pcomp" or deed.head.lower_ != "for" or deed.head.head.lower_ not in self.crediting:
+            return None
+        return next((c for c in deed.head.head.children if c.dep_ == "dobj"), None)
 
     def _denied_noun(self, path: list[Token], stop: int) -> int:
         """-1 when the stating verb is the clause of a noun denied by "no" just above the stance's clause

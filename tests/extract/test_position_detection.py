@@ -2688,3 +2688,12 @@ def test_a_deed_one_is_thanked_for_is_the_thanked_ones_stance(nlp: Language) -> 
     assert stances(nlp, text) == {("Recep Tayyip Erdogan", "other", "support")}  # was Putin's
     own = "Putin thanked Erdogan and called for talks."
     assert stances(nlp, own) == {("Vladimir Putin", "other", "support")}
+
+
+def test_a_gerund_right_after_its_verb_is_what_the_verb_opposes(nlp: Language) -> None:
+    # the parser makes "using" an adverbial clause, so "opposed" was not read: a flip to support
+    assert stances(nlp, "Belgium opposed using frozen Russian assets.") == {
+        ("Belgium", "reparations", "oppose")
+    }
+    adjunct = "Zelensky rejected the plan, saying Ukraine would never cede territory."
+    assert ("Volodymyr Zelensky", "territory", "oppose") in stances(nlp, adjunct)

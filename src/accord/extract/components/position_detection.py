@@ -1004,6 +1004,8 @@ class PositionDetector:
         issues_plan = self._issues_plan(token, path, position)
         if self._reached_accord(token, path, position) and _failed(token):
             return _Step.NO_STANCE  # "the talks reached no agreement on a ceasefire": no rejection either
+        if _gerund_object(token) and token.head.lower_ in self.stance:
+            return _Step.NEXT  # "opposed using frozen assets": the gerund is what the verb above opposes
         states = issues_plan or self._states(token, path, position, search.index)
         # a stance verb heading the cue ("recognize the occupied territories") states it as one above it would
         own_verb = token == cue.root and base in self.stance
@@ -2406,7 +2408,12 @@ class PositionDetector:
                 continue  # "the withdrawal of troops and the release of prisoners": a list, not a reversal
             if below is not None and self._spliced(below, token):
                 break  # "It doesn't join NATO, it doesn't join ...": the second clause's "not" is its own
-            if below is not None and below.i not in inside and _adverbial_clause(below):
+            if (
+                below is not None
+                and below.i not in inside
+                and _adverbial_clause(below)
+                and not _gerund_object(below)
+            ):
                 break  # "did not sign, saying Ukraine would never give up land": the "not" is the signing's
             word = self._word_sign(token, below, inside)
             if word == 0:
@@ -2440,6 +2447,7 @@ class PositionDetector:
             and token.lower_ in self.reverser_verbs
             and is_verb(token)  # a noun's "in" is its argument: "the delay in arms deliveries"
             and not self._asked_by_object(token, below)
+            and not _gerund_object(below)
         )
         if token.i not in inside and token.lower_ in self.negators and not harm and not adjunct:
             sign = -sign
@@ -3266,3 +3274,9 @@ def _shared_subject(subject: Token, pair_words: set[str]) -> Token | None:
         return None
     first = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     return first if first is not None and first.conjuncts else None
+
+
+def _gerund_object(clause: Token) -> bool:
+    """A gerund right after its verb that the parser made an adverbial clause ("opposed using frozen
+    assets"): the verb's object, not an adjunct (which a comma or a subject of its own would set apart)."""
+    return clause.dep_ == "advcl" and clause.lower_.endswith("ing") and clause.i == clause.head.i + 1

@@ -2646,6 +2646,7 @@ def test_floating_resisting_vetoing_and_extending_take_stances(nlp: Language) ->
         },
         "Scholz resisted sending long-range missiles.": {("Olaf Scholz", "military_aid", "oppose")},
         "Hungary vetoed new EU sanctions on Russia.": {("Hungary", "sanctions", "oppose")},
+        "Hungary blocked the EU's new sanctions package.": {("Hungary", "sanctions", "oppose")},
         "The EU extended its sanctions against Russia for another six months.": {
             ("European Union", "sanctions", "support")
         },

@@ -2698,3 +2698,19 @@ def test_a_gerund_right_after_its_verb_is_what_the_verb_opposes(nlp: Language) -
     }
     adjunct = "Zelensky rejected the plan, saying Ukraine would never cede territory."
     assert ("Volodymyr Zelensky", "territory", "oppose") in stances(nlp, adjunct)
+
+
+def test_a_condition_on_a_clause_joined_to_a_threat_is_part_of_the_threat(nlp: Language) -> None:
+    # "and they could start ... if there is no ceasefire" goes on with the tariff threat: it was read as
+    # Trump's opposition to a ceasefire (a flip)
+    text = (
+        "President Donald Trump said on Sunday he will impose secondary tariffs of 25% to 50% on all Russian "
+        "oil if he feels Moscow is blocking his efforts to end the war in Ukraine, and they could start "
+        "within a month if there is no ceasefire."
+    )
+    found = stances(nlp, text)
+    assert ("Donald Trump", "ceasefire", "support") in found
+    assert ("Donald Trump", "ceasefire", "oppose") not in found
+    started = "Trump said tariffs could start within a month if there is no ceasefire."
+    assert stances(nlp, started) == {("Donald Trump", "ceasefire", "support")}
+    assert stances(nlp, "The talks could start if there is a ceasefire.") == set()

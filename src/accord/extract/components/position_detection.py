@@ -1276,10 +1276,16 @@ class PositionDetector:
             return True
         # "would face harder sanctions if it refused a ceasefire": suffering a punishment threatens too,
         # and so does a punishment that awaits or follows ("severe consequences await Russia if ...")
-        if head.lower_ in self.befalling:
-            return any(c.dep_ == "nsubj" and c.lower_ in self.punishments for c in head.children)
+        if head.lower_ in self.befalling and any(
+            c.dep_ == "nsubj" and c.lower_ in self.punishments for c in head.children
+        ):
+            return True
         imposes = head.lower_ in self.imposing or head.lower_ in self.threats or head.lower_ in self.enacting
-        return imposes and self._punishment_object(head)
+        if imposes and self._punishment_object(head):
+            return True
+        # "will impose tariffs if ..., and they could start within a month if there is no ceasefire": a
+        # clause joined to a threat goes on with it
+        return head.dep_ == "conj" and head.head != head and self._threat(condition, head.head)
 
     def _punishment_object(self, verb: Token) -> bool:
         """Is a punishment the verb's object ("impose sanctions", "face tariffs")?"""

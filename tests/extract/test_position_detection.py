@@ -2714,3 +2714,14 @@ def test_a_condition_on_a_clause_joined_to_a_threat_is_part_of_the_threat(nlp: L
     started = "Trump said tariffs could start within a month if there is no ceasefire."
     assert stances(nlp, started) == {("Donald Trump", "ceasefire", "support")}
     assert stances(nlp, "The talks could start if there is a ceasefire.") == set()
+
+
+def test_a_while_clause_hung_on_a_threats_condition_is_no_part_of_it(nlp: Language) -> None:
+    text = (
+        "MOSCOW and KYIV — President Trump on Monday threatened to punish Russia with heavy tariffs on "
+        "countries that trade with Moscow if the Kremlin fails to reach a ceasefire deal with Ukraine by "
+        "September, while promising Kyiv billions of dollars worth of military equipment."
+    )
+    found = stances(nlp, text)
+    assert ("Donald Trump", "military_aid", "oppose") not in found  # the promise was read as the threat's
+    assert ("Donald Trump", "ceasefire", "support") in found

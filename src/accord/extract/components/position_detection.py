@@ -1259,6 +1259,9 @@ class PositionDetector:
         if (
             boundary is not None
             and 0 < boundary < len(path)
+            # "threatened tariffs if the Kremlin fails to reach a deal, while promising Kyiv equipment": the
+            # parser hangs the "while" clause on the condition, but it is a statement of its own
+            and not (boundary > 1 and _adverbial_clause(path[boundary - 2]))
             and self._threat(path[boundary - 1], path[boundary])
         ):
             # "threatened sanctions if Russia rejects the ceasefire": a threat's condition is what the

@@ -2725,3 +2725,14 @@ def test_a_while_clause_hung_on_a_threats_condition_is_no_part_of_it(nlp: Langua
     found = stances(nlp, text)
     assert ("Donald Trump", "military_aid", "oppose") not in found  # the promise was read as the threat's
     assert ("Donald Trump", "ceasefire", "support") in found
+
+
+def test_a_stance_gone_back_on_is_no_longer_held(nlp: Language) -> None:
+    for text in (
+        "Trump had previously backed a ceasefire but reversed course after meeting with Putin.",
+        "Trump backed a ceasefire but later backtracked.",
+        "Trump backed a ceasefire and then changed course.",
+    ):
+        assert stances(nlp, text) == set(), text  # was Trump's support
+    kept = "Trump backed a ceasefire and changed his envoy."
+    assert stances(nlp, kept) == {("Donald Trump", "ceasefire", "support")}

@@ -154,6 +154,9 @@ class PositionDetector:
         harm = polar["evaluations"]["negative"]["verbs"]
         self.harm = all_forms(harm)
         self.prices = frozenset(polar["prices"])
+        self.turn_verbs = all_forms(polar["about_turns"]["verbs"])
+        self.turn_object_verbs = all_forms(polar["about_turns"]["object_verbs"])
+        self.turn_objects = frozenset(polar["about_turns"]["objects"])
         self.benefit = all_forms(polar["evaluations"]["negative"]["benefit_verbs"])
         self.benefit_restrictions = set(polar["evaluations"]["negative"]["benefit_restrictions"])
         self.benefit_nouns = frozenset(polar["evaluations"]["negative"]["benefit_nouns"])
@@ -1056,7 +1059,24 @@ class PositionDetector:
             (below == "ccomp" and verb.lower_ in self.speech and verb.lower_ not in self.stance)
             or (below == "dobj" and verb.lower_ in self.disclosing)
         ) and any(c.dep_ == "neg" for c in verb.children)
-        return unsaid or self._noncommittal(verb) or self._done_by_no_one(verb)
+        return unsaid or self._noncommittal(verb) or self._done_by_no_one(verb) or self._gone_back_on(verb)
+
+    def _gone_back_on(self, verb: Token) -> bool:
+        """Is the verb joined to its holder's about-turn ("had backed that proposal but reversed course")?"""
+        return any(
+            c.dep_ == "conj"
+            and (
+                c.lower_ in self.turn_verbs
+                or (
+                    c.lower_ in self.turn_object_verbs
+                    and any(
+                        o.dep_ in {"dobj", "npadvmod", "advmod"} and o.lower_ in self.turn_objects
+                        for o in c.children
+                    )
+                )
+            )
+            for c in verb.children
+        )
 
     def _done_by_no_one(self, verb: Token) -> bool:
         """Is the verb's subject no one: "nothing", "nobody", "no one", "no country"?"""

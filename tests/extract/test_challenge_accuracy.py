@@ -19,7 +19,7 @@ from pipeline_store import extract_corpus
 CHALLENGE = Path(__file__).resolve().parents[2] / "eval" / "challenge"
 MARGIN = 0.03
 # Positions on the test half at the best reported scoring (eval/challenge/README.md): raised, never lowered.
-MEASURED = {"precision": 0.784, "f1": 0.684}
+MEASURED = {"precision": 0.784, "f1": 0.687}
 MOST_FLIPPED = 0  # stances the gold's holder holds the other way round; the last scoring flipped none
 
 

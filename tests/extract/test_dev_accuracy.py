@@ -20,8 +20,8 @@ from pipeline_store import extract_corpus
 DEV = Path(__file__).resolve().parents[2] / "eval" / "dev"
 MARGIN = 0.03
 # F1 on the test split, per item type, at the best reported scoring (README "Where we stand"): raised when
-# a scoring is better, never lowered (events 0.42 from 36a594c; the last scoring, at 852ba55, gave 0.407).
-MEASURED = {"actors": 0.786, "quotes": 0.817, "events": 0.42, "positions": 0.437}
+# a scoring is better, never lowered (events 0.42 from 36a594c; the last scoring, at 53c9c6d, gave 0.407).
+MEASURED = {"actors": 0.787, "quotes": 0.826, "events": 0.42, "positions": 0.444}
 FLOORS = {kind: max(0.0, round(value - MARGIN, 3)) for kind, value in MEASURED.items()}
 
 

@@ -39,8 +39,6 @@ HISTORY_YEAR = re.compile(r"(?<![\d-])(1[5-9]\d\d|20\d\d)(?![\d-])")
 # Sets of entity and dependency labels are the parser's grammar, not words: they stay in code.
 NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW", "EVENT"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-# Words before an office that make its holder a deputy ("First Deputy Foreign Minister")
-DEPUTY_WORDS = {"deputy", "first"}
 # Dependencies that make a mention the doer of its clause.
 ACTING_DEPS = {"nsubj", "agent"}
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
@@ -173,6 +171,8 @@ class ActorLinker:
         self.fillers: set[str] = set(lexicon["role_fillers"])
         self.speech_forms = frozenset(all_forms(lexicon["speech_verbs"]))
         self.body_nouns: set[str] = set(lexicon["body_nouns"])
+        self.office_bodies: dict[str, str] = dict(lexicon["office_bodies"])
+        self.deputy_words = frozenset(lexicon["deputy_words"])
         self.document_nouns: set[str] = set(lexicon["document_nouns"])
         self.leader_nouns = frozenset(lexicon["leader_nouns"])
         self.gathering_nouns = frozenset(lexicon["gathering_nouns"])
@@ -312,7 +312,7 @@ class ActorLinker:
                 if first < 1 or [t.lower_ for t in doc[first:start]] != words:
                     continue
                 deputy = first
-                while deputy > 1 and doc[deputy - 1].lower_ in DEPUTY_WORDS:
+                while deputy > 1 and doc[deputy - 1].lower_ in self.deputy_words:
                     deputy -= 1  # "Russian Deputy Foreign Minister Mikhail Galuzin": the office's deputy
                 country = self._country_before(doc, deputy, mentions)
                 if country is not None:
@@ -837,8 +837,7 @@ class ActorLinker:
                         return owner
         return None
 
-    @staticmethod
-    def _body_owner(doc: Doc, tok: Token, mentions: list[dict[str, Any]]) -> dict[str, Any] | None:
+    def _body_owner(self, doc: Doc, tok: Token, mentions: list[dict[str, Any]]) -> dict[str, Any] | None:
         """ "the ministry said": the last body of that kind named ("the Russian Foreign Ministry"), or else
         the country of the last minister named ("Russian Foreign Minister Sergei Lavrov ... the foreign
         ministry said"), a foreign ministry's a foreign minister's."""
@@ -849,11 +848,12 @@ class ActorLinker:
             if fold(str(mention["surface"]).split()[-1]) == tok.lower_:
                 owner: dict[str, Any] = mention
                 return owner
-        if tok.lower_ != "ministry":
+        office = self.office_bodies.get(tok.lower_)
+        if office is None:
             return None
         kind = {c.lower_ for c in tok.children if c.dep_ in {"amod", "compound"}}
         for mention in reversed(before):
-            titles = [str(r).split("|") for r in mention.get("roles") or [] if "minister|" in str(r)]
+            titles = [str(r).split("|") for r in mention.get("roles") or [] if f"{office}|" in str(r)]
             held = [country for title, country in titles if not kind or kind & set(title.split())]
             if mention["kind"] == "person" and held:
                 return next((m for m in mentions if m["kind"] == "country" and m["name"] == held[0]), None)

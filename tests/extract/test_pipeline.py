@@ -72,7 +72,7 @@ RELEASED = {
     "accord-extract-0.20": "ad3625159f4f15e5a3a134cecfbb952d2024d1e8b67b8ebdbd0591359a7809c3",
     "accord-extract-0.21": "2a294332a31b63ce03767f2104004b6d295d4f3b86c7cb5aebd80e695da3207d",
     "accord-extract-0.22": "7058fc2def2581ba1af2cd3dfa08c71ed9c5fd7af7d8d97d03087cc5d25fd071",
-    "accord-extract-0.23": "d7402a440dda19032b1ed06c4af959502ec65e1636de8332454b171c4b647678",
+    "accord-extract-0.23": "87224032f1d68b80addab71228df64e77f19c84dd386f977b2e26fcf3f4f1cc3",
 }
 
 

@@ -1063,19 +1063,15 @@ class PositionDetector:
 
     def _gone_back_on(self, verb: Token) -> bool:
         """Is the verb joined to its holder's about-turn ("had backed that proposal but reversed course")?"""
-        return any(
-            c.dep_ == "conj"
-            and (
-                c.lower_ in self.turn_verbs
-                or (
-                    c.lower_ in self.turn_object_verbs
-                    and any(
-                        o.dep_ in {"dobj", "npadvmod", "advmod"} and o.lower_ in self.turn_objects
-                        for o in c.children
-                    )
-                )
-            )
-            for c in verb.children
+        return any(c.dep_ == "conj" and self._about_turn(c) for c in verb.children)
+
+    def _about_turn(self, verb: Token) -> bool:
+        """ "backtracked", "reversed course", "changed course" (the parser hangs "course" as an object or
+        an adverb)."""
+        if verb.lower_ in self.turn_verbs:
+            return True
+        return verb.lower_ in self.turn_object_verbs and any(
+            o.dep_ in {"dobj", "npadvmod", "advmod"} and o.lower_ in self.turn_objects for o in verb.children
         )
 
     def _done_by_no_one(self, verb: Token) -> bool:
@@ -2922,6 +2918,22 @@ def _adverbial_clause(token: Token) -> bool:
     return token.dep_ == "advcl" and not is_infinitive(token)
 
 
+def _shared_subject(subject: Token, pair_words: set[str]) -> Token | None:
+    """The coordinated subject a bare "both" stands for when its verb is the second of two ("Putin and
+    Zelensky discussed the conflict and both expressed support for a ceasefire"): the first verb's."""
+    verb = subject.head
+    if subject.lower_ not in pair_words or list(subject.children) or verb.dep_ != "conj":
+        return None
+    first = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return first if first is not None and first.conjuncts else None
+
+
+def _gerund_object(clause: Token) -> bool:
+    """A gerund right after its verb that the parser made an adverbial clause ("opposed using frozen
+    assets"): the verb's object, not an adjunct (which a comma or a subject of its own would set apart)."""
+    return clause.dep_ == "advcl" and clause.lower_.endswith("ing") and clause.i == clause.head.i + 1
+
+
 def _subject_link(below: Token | None) -> bool:
     """Did the path come up to its word from the word's subject?"""
     return below is not None and below.dep_ in {"nsubj", "nsubjpass", "csubj"}
@@ -3293,19 +3305,3 @@ def make_position_detector(
 
 
 __all__ = ["PositionDetector", "fold"]
-
-
-def _shared_subject(subject: Token, pair_words: set[str]) -> Token | None:
-    """The coordinated subject a bare "both" stands for when its verb is the second of two ("Putin and
-    Zelensky discussed the conflict and both expressed support for a ceasefire"): the first verb's."""
-    verb = subject.head
-    if subject.lower_ not in pair_words or list(subject.children) or verb.dep_ != "conj":
-        return None
-    first = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    return first if first is not None and first.conjuncts else None
-
-
-def _gerund_object(clause: Token) -> bool:
-    """A gerund right after its verb that the parser made an adverbial clause ("opposed using frozen
-    assets"): the verb's object, not an adjunct (which a comma or a subject of its own would set apart)."""
-    return clause.dep_ == "advcl" and clause.lower_.endswith("ing") and clause.i == clause.head.i + 1

@@ -190,6 +190,14 @@ def test_a_description_matches_the_title_given_beside_a_name(nlp: Language) -> N
     assert [m["name"] for m in coref] == ["Marek Nowicki"]
 
 
+def test_the_subject_after_a_names_comma_is_not_its_title(nlp: Language) -> None:
+    # "the chancellor" opens the next clause: read as Putin's appositive title, it made him the chancellor
+    text = "During the call with Putin, the chancellor called for a ceasefire."
+    assert not [m for m in actors(nlp, text) if m.get("coref")]
+    titled = "Olaf Scholz spoke to Putin, the Russian president, on Friday. The president called for talks."
+    assert resolved(nlp, titled) == ["Vladimir Putin"]
+
+
 def test_the_ministry_is_the_body_named_before(nlp: Language) -> None:
     text = (
         "The Russian Foreign Ministry published two draft treaties on Friday. "

@@ -2736,3 +2736,42 @@ def test_a_stance_gone_back_on_is_no_longer_held(nlp: Language) -> None:
         assert stances(nlp, text) == set(), text  # was Trump's support
     kept = "Trump backed a ceasefire and changed his envoy."
     assert stances(nlp, kept) == {("Donald Trump", "ceasefire", "support")}
+
+
+def test_an_infinitive_judged_through_a_dummy_it_is_what_is_judged(nlp: Language) -> None:
+    # "it" stands for the infinitive: judging it wrong, a mistake or a loss is against doing it
+    cases = {
+        "Zelensky said it would be wrong to lift sanctions on Russia.": {
+            ("Volodymyr Zelensky", "sanctions", "support")
+        },
+        "Zelensky said it would be a mistake to lift sanctions on Russia.": {
+            ("Volodymyr Zelensky", "sanctions", "support")
+        },
+        "Scholz said it would be a big loss to abandon the Minsk agreements.": {
+            ("Olaf Scholz", "other", "support")
+        },
+        "Scholz said it is important to lift sanctions on Russia.": {("Olaf Scholz", "sanctions", "oppose")},
+    }
+    for text, expected in cases.items():
+        assert stances(nlp, text) == expected, text
+    # the modifier's own "no" counts once: returning to the old borders judged unrealistic cedes land
+    unrealistic = (
+        "Hegseth said it would be an unrealistic objective to return Ukraine to its pre-2014 borders."
+    )
+    assert stances(nlp, unrealistic) == {("Pete Hegseth", "territory", "support")}
+
+
+def test_a_limited_ceasefire_is_still_a_ceasefire(nlp: Language) -> None:
+    text = "Erdogan said a limited ceasefire is essential."
+    assert stances(nlp, text) == {("Recep Tayyip Erdogan", "ceasefire", "support")}
+    lifted = "Lavrov demanded that the restricted sanctions be lifted."
+    assert ("Sergei Lavrov", "sanctions", "support") not in stances(nlp, lifted)
+
+
+def test_a_thing_judged_beneficial_or_useful_is_wanted(nlp: Language) -> None:
+    for adjective in ("beneficial", "useful", "helpful"):
+        text = f"Erdogan said a ceasefire could be {adjective}."
+        assert stances(nlp, text) == {("Recep Tayyip Erdogan", "ceasefire", "support")}, adjective
+    assert stances(nlp, "Lavrov said a ceasefire would not be helpful.") == {
+        ("Sergei Lavrov", "ceasefire", "oppose")
+    }

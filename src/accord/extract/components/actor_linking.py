@@ -773,6 +773,9 @@ class ActorLinker:
                 and doc[k].lower_ not in {"who", "which"}
             ):
                 if doc[k].dep_ in {"ROOT", "ccomp", "relcl", "advcl"} or doc[k].dep_.startswith("aux"):
+                    # "During the call with Putin, the chancellor called ...": the words after the comma
+                    # are the next clause's subject, not the name's title
+                    appositive = []
                     break
                 if doc[k].lower_ in {"'s", "’s"}:
                     # "X, Putin's adviser", "X, the prime minister's aide": the owner's title is not X's

@@ -154,6 +154,7 @@ class PositionDetector:
         harm = polar["evaluations"]["negative"]["verbs"]
         self.harm = all_forms(harm)
         self.prices = frozenset(polar["prices"])
+        self.narrowing = frozenset(polar["narrowing"])
         self.turn_verbs = all_forms(polar["about_turns"]["verbs"])
         self.turn_object_verbs = all_forms(polar["about_turns"]["object_verbs"])
         self.turn_objects = frozenset(polar["about_turns"]["objects"])
@@ -1614,6 +1615,8 @@ class PositionDetector:
             return True
         if root.dep_ == "relcl" and root.head.lower_ in self.stance_nouns:
             return True  # "suggestions that Kyiv give up territory": a content clause parsed as relative
+        if root.head.dep_ == "attr" and _dummy_subject(root.head.head):
+            return True  # "it would be a mistake to lift sanctions": the act the dummy "it" stands for
         if root.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in root.children):
             return True  # "its stance that Kyiv must accept the annexation": the content of a stance
         noun = root.head.lower_
@@ -2543,6 +2546,8 @@ class PositionDetector:
         sign = 1
         subject_side = _subject_link(below)
         firm = subject_side and self._firm(token)
+        if self._judged_infinitive(token, below):
+            sign = -sign  # "it would be wrong to lift sanctions": the infinitive is what is judged
         for child in token.children:
             if child.i in inside or child == below:
                 continue  # the word the path came up through was counted as a token of the path
@@ -2560,7 +2565,11 @@ class PositionDetector:
                 # "supports a halt to strikes", "sees no point in a ceasefire": the phrase the parser hung
                 # on the verb belongs to the object before it
                 sign = -sign
-            elif child.dep_ in {"det", "amod", "acomp"} and child.lower_ in self.negators:
+            elif (
+                child.dep_ in {"det", "amod", "acomp"}
+                and child.lower_ in self.negators
+                and not (child.dep_ == "amod" and child.lower_ in self.narrowing)
+            ):
                 sign = -sign
             elif self._undone_by_clause(token, child):
                 sign = -sign  # "wants shipments of weapons to stop": the parser hangs "to stop" on the noun
@@ -2590,6 +2599,22 @@ class PositionDetector:
             ):
                 sign = -sign  # "foreign troops would be legitimate targets"
         return sign
+
+    def _judged_infinitive(self, token: Token, below: Token | None) -> bool:
+        """Is ``below`` an infinitive that a dummy "it" stands for, judged by a negative evaluation: the
+        copula's complement ("it would be wrong to lift sanctions") or the noun it hangs on ("it would be a
+        mistake to reject the plan")?"""
+        if below is None or not is_verb(below) or not is_infinitive(below):
+            return False
+        if below.dep_ == "xcomp" and token.lower_ in self.copulas and _dummy_subject(token):
+            return any(c.dep_ in {"acomp", "attr"} and self._condemns(c) for c in token.children)
+        if below.dep_ in {"acl", "relcl"} and token.dep_ == "attr" and token.head.lower_ in self.copulas:
+            if any(c.dep_ in {"det", "amod"} and c.lower_ in self.negators for c in token.children):
+                return False  # "an unrealistic objective to ...": the modifier's own "no" is counted once
+            judged = set(below.subtree)
+            words = [t.lower_ for t in token.subtree if t not in judged]
+            return _dummy_subject(token.head) and any(_contains(words, p) for p in self.evaluations)
+        return False
 
     def _object_before_prep(self, child: Token, below: Token | None) -> bool:
         """Is ``child`` the verb's object, just before the preposition ``below`` that the parser hung on the
@@ -2932,6 +2957,11 @@ def _gerund_object(clause: Token) -> bool:
     """A gerund right after its verb that the parser made an adverbial clause ("opposed using frozen
     assets"): the verb's object, not an adjunct (which a comma or a subject of its own would set apart)."""
     return clause.dep_ == "advcl" and clause.lower_.endswith("ing") and clause.i == clause.head.i + 1
+
+
+def _dummy_subject(verb: Token) -> bool:
+    """Is the verb's subject a dummy "it" standing for a clause after it ("it would be wrong to ...")?"""
+    return any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in verb.children)
 
 
 def _subject_link(below: Token | None) -> bool:

@@ -2775,3 +2775,31 @@ def test_a_thing_judged_beneficial_or_useful_is_wanted(nlp: Language) -> None:
     assert stances(nlp, "Lavrov said a ceasefire would not be helpful.") == {
         ("Sergei Lavrov", "ceasefire", "oppose")
     }
+
+
+def test_talks_agreed_to_or_set_going_are_backed(nlp: Language) -> None:
+    cases = {
+        "Earlier in the week, the Kremlin expressed its willingness to enter into serious discussions.": {
+            ("Russia", "other", "support")
+        },
+        "Tokayev said Kazakhstan supports the initiation of direct high-level negotiations with Russia.": {
+            ("Kazakhstan", "other", "support"),
+            ("Kassym-Jomart Tokayev", "other", "support"),
+        },
+        "Li Hui said China supports the convening of an international peace conference.": {
+            ("China", "other", "support"),
+            ("Li Hui", "other", "support"),
+        },
+        "Orban said Zelensky had agreed to talks in Brussels.": {("Volodymyr Zelensky", "other", "support")},
+        "Zelensky said he had agreed to meet Erdogan in Ankara.": {
+            ("Volodymyr Zelensky", "other", "support")
+        },
+    }
+    for text, expected in cases.items():
+        assert stances(nlp, text) == expected, text
+    # agreeing further up says where or on what terms, not that talks are wanted
+    assert stances(nlp, "It was a breach of a temporary ceasefire agreed in talks with the rebels.") == set()
+    kellogg = (
+        "Kellogg called for arming Ukraine but only if Kyiv agreed to participate in peace talks with Russia."
+    )
+    assert stances(nlp, kellogg) == {("Keith Kellogg", "military_aid", "conditional")}

@@ -236,6 +236,7 @@ class PositionDetector:
         self.favour_nouns = set(stance_words["favour_nouns"])
         self.predictions = all_forms(stance_words["predictions"])
         self.proposing = all_forms(stance_words["proposing"])
+        self.agreeing = all_forms(stance_words["agreeing"])
         self.content_nouns = frozenset(stance_words["content_nouns"])
         self.crediting = all_forms(stance_words["crediting_verbs"])
         self.hosting_nouns = frozenset(stance_words["hosting_nouns"])
@@ -1548,6 +1549,10 @@ class PositionDetector:
         root = cue.root
         if root.dep_ == "xcomp" and root.head.lower_ in self.proposing:
             return True  # "offered to mediate between Russia and Ukraine"
+        if root.dep_ == "xcomp" and root.head.lower_ in self.agreeing:
+            return True  # "agreed to meet in their capitals"
+        if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ in self.agreeing:
+            return True  # "had agreed to today's talks"
         if root.dep_ in {"nsubj", "nsubjpass"} and self._conditioned(root.head):
             return True  # "negotiations are only possible if its troops withdraw": talks on a condition
         if root.dep_ not in {"dobj", "pobj", "pcomp", "conj", "attr", "appos"}:

@@ -2803,3 +2803,10 @@ def test_talks_agreed_to_or_set_going_are_backed(nlp: Language) -> None:
         "Kellogg called for arming Ukraine but only if Kyiv agreed to participate in peace talks with Russia."
     )
     assert stances(nlp, kellogg) == {("Keith Kellogg", "military_aid", "conditional")}
+
+
+def test_prisoners_of_war_named_alone_are_no_exchange(nlp: Language) -> None:
+    treated = "Scholz called on Putin to treat prisoners of war in accordance with the Geneva Convention."
+    assert stances(nlp, treated) == set()
+    released = "Zelensky called for the release of prisoners of war on both sides."
+    assert stances(nlp, released) == {("Volodymyr Zelensky", "prisoner_exchange", "support")}

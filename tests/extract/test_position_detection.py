@@ -2810,3 +2810,24 @@ def test_prisoners_of_war_named_alone_are_no_exchange(nlp: Language) -> None:
     assert stances(nlp, treated) == set()
     released = "Zelensky called for the release of prisoners of war on both sides."
     assert stances(nlp, released) == {("Volodymyr Zelensky", "prisoner_exchange", "support")}
+
+
+def test_the_price_asked_in_a_trade_is_wanted_even_for_a_deed_of_no_issue(nlp: Language) -> None:
+    # the main clause (helping with food, exporting grain) names no issue; the price still is the holder's
+    # demand, in the direction its words give
+    cases = {
+        "Putin said Russia was ready to help fight hunger in exchange for sanctions being revoked.": {
+            ("Russia", "sanctions", "oppose"),
+            ("Vladimir Putin", "sanctions", "oppose"),
+        },
+        "Putin said Russia was ready to export grain in exchange for lifting sanctions.": {
+            ("Russia", "sanctions", "oppose"),
+            ("Vladimir Putin", "sanctions", "oppose"),
+        },
+        "Ukraine proposed a permanent neutrality status in exchange for security guarantees.": {
+            ("Ukraine", "neutrality", "conditional"),
+            ("Ukraine", "security_guarantees", "support"),
+        },
+    }
+    for text, expected in cases.items():
+        assert stances(nlp, text) == expected, text

@@ -2528,6 +2528,14 @@ class PositionDetector:
             and not any(c.dep_ in {"dobj", "nsubj", "nsubjpass"} for c in clause.children)
         )
 
+    def _undone_in_passing(self, clause: Token) -> bool:
+        """Is ``clause`` a passive undoing "being" done to its noun ("sanctions being revoked")?"""
+        return (
+            clause.dep_ == "acl"
+            and clause.lower_ in self.reverser_verbs
+            and any(c.dep_ == "auxpass" and c.lower_ == "being" for c in clause.children)
+        )
+
     def _told_ending(self, verb: Token) -> bool:
         """Is the verb an undoing told of its subject as a plain fact ("the talks ended without a deal", "the
         ceasefire has ended"), with no modal, infinitive or negation making it asked for or denied?"""
@@ -2548,11 +2556,10 @@ class PositionDetector:
     def _modifier_sign(self, token: Token, below: Token | None, inside: set[int]) -> int:
         """The sign the words hanging from a path word give the cue: a "not", a negating modifier, "no
         longer", a negative evaluation of what the cue's clause says."""
-        sign = 1
+        # "it would be wrong to lift sanctions": the infinitive is what is judged
+        sign = -1 if self._judged_infinitive(token, below) else 1
         subject_side = _subject_link(below)
         firm = subject_side and self._firm(token)
-        if self._judged_infinitive(token, below):
-            sign = -sign  # "it would be wrong to lift sanctions": the infinitive is what is judged
         for child in token.children:
             if child.i in inside or child == below:
                 continue  # the word the path came up through was counted as a token of the path
@@ -2576,8 +2583,10 @@ class PositionDetector:
                 and not (child.dep_ == "amod" and child.lower_ in self.narrowing)
             ):
                 sign = -sign
-            elif self._undone_by_clause(token, child):
-                sign = -sign  # "wants shipments of weapons to stop": the parser hangs "to stop" on the noun
+            elif self._undone_by_clause(token, child) or self._undone_in_passing(child):
+                sign = (
+                    -sign
+                )  # "wants shipments of weapons to stop", "in exchange for sanctions being revoked"
             elif (
                 child.dep_ == "advmod"
                 and child.lower_ == "longer"
@@ -2730,13 +2739,7 @@ class PositionDetector:
 
     def _holds_condition(self, token: Token) -> bool:
         """Is the path word the head of a condition ("if ...", "in exchange for ...", "until after ...")?"""
-        inside = self._condition_clause(token)
-        if (
-            token.dep_ == "pobj"
-            and token.head.lower_ == "for"
-            and token.head.head.lower_ in {"exchange", "return"}
-        ):
-            inside = True
+        inside = self._condition_clause(token) or _price_asked(token)
         if token.dep_ == "pobj" and (
             token.head.lower_ in self.marks
             or (token.head.dep_ in {"pcomp", "prep"} and token.head.head.lower_ in self.marks)
@@ -2756,7 +2759,10 @@ class PositionDetector:
             # "an agreement is possible only if Russian forces withdraw": the condition of a
             # settlement is what the speaker asks for, and so is a threat's ("threatened to punish Russia
             # if the Kremlin fails to reach a ceasefire deal"); any other main clause states nothing
-            wanted = self._settlement_clause(token.head) or self._threat(token, token.head)
+            # So is the price asked in a trade ("ready to help in exchange for sanctions being revoked").
+            wanted = (
+                self._settlement_clause(token.head) or self._threat(token, token.head) or _price_asked(token)
+            )
             return position + 1 if wanted else -1
         return position + 1
 
@@ -2962,6 +2968,16 @@ def _gerund_object(clause: Token) -> bool:
     """A gerund right after its verb that the parser made an adverbial clause ("opposed using frozen
     assets"): the verb's object, not an adjunct (which a comma or a subject of its own would set apart)."""
     return clause.dep_ == "advcl" and clause.lower_.endswith("ing") and clause.i == clause.head.i + 1
+
+
+def _price_asked(token: Token) -> bool:
+    """Is the token what a trade asks in return ("in exchange for security guarantees", "in return for
+    lifting sanctions")?"""
+    return (
+        token.dep_ in {"pobj", "pcomp"}
+        and token.head.lower_ == "for"
+        and token.head.head.lower_ in {"exchange", "return"}
+    )
 
 
 def _dummy_subject(verb: Token) -> bool:

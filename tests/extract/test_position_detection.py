@@ -2831,3 +2831,23 @@ def test_the_price_asked_in_a_trade_is_wanted_even_for_a_deed_of_no_issue(nlp: L
     }
     for text, expected in cases.items():
         assert stances(nlp, text) == expected, text
+
+
+def test_a_punishment_that_comes_without_a_deal_wants_the_deal(nlp: Language) -> None:
+    cases = {
+        "Trump said the tariffs on Russian oil would come within a month if there is no ceasefire deal.": {
+            ("Donald Trump", "sanctions", "conditional"),
+            ("Donald Trump", "ceasefire", "support"),
+        },
+        "Russia would face new sanctions without a ceasefire, Macron said.": {
+            ("Emmanuel Macron", "sanctions", "support"),
+            ("Emmanuel Macron", "ceasefire", "support"),
+        },
+    }
+    for text, expected in cases.items():
+        assert stances(nlp, text) == expected, text
+    # no punishment: going on without a truce is against it
+    assert stances(nlp, "Lavrov said Russia would continue the operation without a ceasefire.") == {
+        ("Russia", "ceasefire", "oppose"),
+        ("Sergei Lavrov", "ceasefire", "oppose"),
+    }

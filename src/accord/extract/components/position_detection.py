@@ -1274,18 +1274,24 @@ class PositionDetector:
             stop = boundary
         base_sign = 1 if direction == "toward" else -1
         polarity = base_sign * self._negation(cue, path[:stop]) * self._denied_noun(path, stop)
-        if (
+        if self._threatened(path, boundary, stop):
+            # "threatened sanctions if Russia rejects the ceasefire", "tariffs would come without a deal": a
+            # threat's condition is what the threatener wants avoided, so the cue counts the other way
+            polarity = -polarity
+        return _Clause(stop, boundary, condition, trade, base_sign, polarity)
+
+    def _threatened(self, path: list[Token], boundary: int | None, stop: int) -> bool:
+        """Is the cue in the condition of a threat ("if Russia rejects the ceasefire", "without a deal")?"""
+        if any(t.lower_ == "without" and t.dep_ == "prep" and self._threat(t, t.head) for t in path[:stop]):
+            return True
+        return (
             boundary is not None
             and 0 < boundary < len(path)
             # "threatened tariffs if the Kremlin fails to reach a deal, while promising Kyiv equipment": the
             # parser hangs the "while" clause on the condition, but it is a statement of its own
             and not (boundary > 1 and _adverbial_clause(path[boundary - 2]))
             and self._threat(path[boundary - 1], path[boundary])
-        ):
-            # "threatened sanctions if Russia rejects the ceasefire": a threat's condition is what the
-            # threatener wants avoided, so the cue counts the other way
-            polarity = -polarity
-        return _Clause(stop, boundary, condition, trade, base_sign, polarity)
+        )
 
     def _threat(self, condition: Token, head: Token) -> bool:
         """Is the main clause of a condition a threat: a verb of threatening or punishing, or one imposing

@@ -2851,3 +2851,15 @@ def test_a_punishment_that_comes_without_a_deal_wants_the_deal(nlp: Language) ->
         ("Russia", "ceasefire", "oppose"),
         ("Sergei Lavrov", "ceasefire", "oppose"),
     }
+
+
+def test_a_clause_opened_by_where_when_or_how_speaks_of_a_detail(nlp: Language) -> None:
+    # "not important" judged the place of the talks, not the talks
+    text = "“It is not important where the negotiations will take place,” the pope said."
+    assert stances(nlp, text) == set()
+    assert stances(nlp, "Peskov explained how the ceasefire would work.") == set()
+    # a "when" clause of the clause's own verb is a time, not the clause's opening question
+    assert stances(nlp, "Zelensky said when the war ends, Ukraine will hold elections.") == {
+        ("Volodymyr Zelensky", "elections", "support"),
+        ("Ukraine", "elections", "support"),
+    }

@@ -187,6 +187,7 @@ class PositionDetector:
         self.question_verbs = all_forms(polar["questions"]["verbs"])
         self.question_words = set(polar["questions"]["words"])
         self.question_marks = frozenset(polar["questions"]["marks"])
+        self.detail_words = frozenset(polar["questions"]["details"])
         self.hypotheticals = set(polar["hypotheticals"])
         self.infringements = frozenset(polar["infringements"])
         self.universal_quantifiers = frozenset(polar["universal_parties"]["quantifiers"])
@@ -2185,6 +2186,13 @@ class PositionDetector:
                 c.dep_ == "mark" and c.lower_ in self.question_marks for c in token.children
             ):
                 return True  # "to determine whether Putin truly wanted to talk": whatever verb asks it
+            opening = token.left_edge
+            if (
+                token.dep_ in {"ccomp", "csubj"}
+                and opening.lower_ in self.detail_words
+                and opening.head == token
+            ):
+                return True  # "it is not important where the negotiations take place": the place is judged
             if (
                 token.dep_ not in {"ccomp", "xcomp", "conj", "advcl"}
                 or token.head.lower_ not in self.question_verbs

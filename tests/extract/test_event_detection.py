@@ -1141,6 +1141,13 @@ def test_a_press_conference_after_a_visit_took_place_where_the_visit_went(nlp: L
     )
     (statement,) = [e for e in events(nlp, text) if e["type"] == "statement"]
     assert statement["place"] == "Washington"
+    # the possessor a pronoun: the traveller is the one it stands for
+    text = (
+        "During his visit to Kiev, NATO Secretary General Jens Stoltenberg promised Ukraine support. "
+        "He spoke at a joint press conference with Volodymyr Zelenskyy."
+    )
+    (statement,) = [e for e in events(nlp, text) if e["type"] == "statement"]
+    assert statement["place"] == "Kiev"
 
 
 def test_a_press_conference_after_a_placed_meeting_of_its_people_took_place_there(nlp: Language) -> None:

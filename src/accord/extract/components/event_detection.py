@@ -409,7 +409,8 @@ class EventDetector:
                     ]
                 else:
                     continue
-                names = {str(index[t.i]["name"]) for t in travellers if t.i in index}
+                # "during his visit to Kiev": a pronoun travels as the one it stands for
+                names = {str(m["name"]) for m in self._actors(travellers, index)}
                 if not names or self._modality(token, token) != "happened":
                     continue  # "a visit next week to Moscow": where they will be, not where they are
                 places = self._destinations(token)

@@ -1495,3 +1495,17 @@ def test_signing_an_aid_package_or_a_law_is_no_deal_between_parties(nlp: Languag
         assert [e["type"] for e in events(nlp, text)] == ["aid"], text
     deal = events(nlp, "Zelensky and Starmer signed a 100-year partnership agreement.")
     assert [e["type"] for e in deal] == ["agreement"]
+
+
+def test_a_statement_at_the_gathering_told_before_took_place_there(nlp: Language) -> None:
+    # the speaker is not among the summit's parties, but "at the summit" names the one just told
+    text = (
+        "Leaders gathered in The Hague for a Nato summit. Trump said at a news conference at the summit "
+        "that the money should be spent on hardware."
+    )
+    (statement,) = [e for e in events(nlp, text) if e["type"] == "statement"]
+    assert statement["place"] == "The Hague"
+    # a gathering of others, not named as the setting: no place lent
+    text = "Erdogan met Putin in Sochi. Zelensky said at a press conference that talks were needed."
+    (statement,) = [e for e in events(nlp, text) if e["type"] == "statement"]
+    assert statement["place"] is None

@@ -1863,13 +1863,28 @@ def _lend_venues(doc: Doc, events: list[dict[str, Any]], words: EventWords) -> N
         people = set(event["participants"])
         before = [t for t in talks if t["start"] <= event["start"]]
         after = [t for t in talks if t["start"] > event["start"]]
-        for venue in [*reversed(before), *after]:
-            if people and venue["participants"] and not people & set(venue["participants"]):
+        # "said at a news conference at the summit": at the gathering told before, whoever held it
+        attended = _at_the_gathering(doc, event, words)
+        for venue in [*reversed(before), *([] if attended else after)]:
+            if people and venue["participants"] and not people & set(venue["participants"]) and not attended:
                 continue
             if event["date"] and venue["date"] and not _same_time(event["date"], venue["date"]):
                 continue
             event["place"] = venue["place"]
             break
+
+
+def _at_the_gathering(doc: Doc, event: dict[str, Any], words: EventWords) -> bool:
+    """Is the event's sentence set "at the summit" or "during the talks", a gathering named as known?"""
+    start = event["sentence_start"]
+    sentence = doc.char_span(start, start + len(event["sentence"]), alignment_mode="expand")
+    return sentence is not None and any(
+        t.lower_ in words.talk_words
+        and t.head.dep_ == "prep"
+        and t.head.lower_ in {"at", "during"}
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+        for t in sentence
+    )
 
 
 def _lend_dateline(

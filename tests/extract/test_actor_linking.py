@@ -337,3 +337,13 @@ def test_a_deputy_of_a_countrys_office_holds_the_deputy_office(nlp: Language) ->
     text = "Russian Deputy Foreign Minister Mikhail Galuzin ruled out talks."
     galuzin = next(m for m in actors(nlp, text) if m["name"] == "Mikhail Galuzin")
     assert (galuzin["roles"], galuzin["party"]) == (["deputy foreign minister|Russia"], True)
+
+
+def test_the_normandy_format_under_its_common_spellings_is_the_normandy_four(nlp: Language) -> None:
+    # lower-case "format", and "Norman" as machine translation renders the Russian adjective
+    for text in (
+        "The leaders of the Normandy format met in Paris.",
+        "The foreign ministers of the Norman Quartet met in Berlin.",
+        "A Norman format summit is expected in Astana.",
+    ):
+        assert "Normandy Four" in {m["name"] for m in actors(nlp, text)}, text

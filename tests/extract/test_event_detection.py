@@ -1509,3 +1509,8 @@ def test_a_statement_at_the_gathering_told_before_took_place_there(nlp: Language
     text = "Erdogan met Putin in Sochi. Zelensky said at a press conference that talks were needed."
     (statement,) = [e for e in events(nlp, text) if e["type"] == "statement"]
     assert statement["place"] is None
+
+
+def test_a_gathering_expected_to_be_held_somewhere_is_placed_there(nlp: Language) -> None:
+    (meeting,) = events(nlp, "The Normandy Four summit is expected to be held in Astana.")
+    assert meeting["place"] == "Astana"

@@ -1346,8 +1346,10 @@ def _governed_by(token: Token, heads: tuple[Token, ...], words: EventWords, *, a
                 return False
         elif token.dep_ == "acl" and token.lower_ in words.staging_participles:
             pass  # "a deal brokered in Istanbul", "the protocol signed in Minsk"
-        elif token.dep_ == "relcl" and _tells_it_happened(token, words):
-            pass  # "talks that took place in Novo-Ogaryovo", "the summit, which was held in Minsk"
+        elif token.dep_ in {"relcl", "xcomp"} and _tells_it_happened(token, words):
+            # "talks that took place in Novo-Ogaryovo", "the summit, which was held in Minsk", "the summit is
+            # expected to be held in Astana"
+            pass
         elif _noun_taken_for_a_clause(token):
             pass  # "signed a minerals deal in Washington": the deal, parsed as a clause, is the object
         elif token.dep_ == "conj" and below is not None and below.dep_ == "dobj" and _is_verb(token.head):

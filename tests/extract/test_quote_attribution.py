@@ -587,3 +587,18 @@ def test_a_transliterated_surname_alone_is_its_registered_bearer(nlp: Language) 
     # Russian-language copies write Sybiha "Sibiga": the surname alone was an unknown speaker
     text = "Andriy Sybiga spoke to Marco Rubio on Monday. “We are ready for meetings,” Sibiga said."
     assert [q["speaker"] for q in quotes(nlp, text)] == ["Andrii Sybiha"]
+
+
+def test_a_tag_on_the_next_line_after_a_dash_names_the_speaker(nlp: Language) -> None:
+    # the dash line going on in lower case is no interview answer: it tags the quotation above it
+    text = (
+        "Moscow thanked Astana.\n\n“We are aware of this. We highly appreciate such readiness,”\n\n"
+        "— said Dmitry Peskov, press secretary to the Russian president.\n\nThe visit begins tomorrow."
+    )
+    found = [(q["speaker"], q["text"][:20]) for q in quotes(nlp, text)]
+    assert found == [("Dmitry Peskov", "We are aware of this")]
+
+
+def test_a_newspaper_quoting_itself_is_no_speaker(nlp: Language) -> None:
+    text = "“Officials said Austin will tell Kyiv the door is open,” the Washington Times continues."
+    assert quotes(nlp, text) == []

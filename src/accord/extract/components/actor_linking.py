@@ -159,6 +159,7 @@ class ActorLinker:
             if len(words) == 1:
                 self.roles_by_first.setdefault(words[0] + "s", []).append((words, title))
         self.media: set[str] = {fold(m) for m in lexicon["media"]}
+        self.media_titles: set[str] = {fold(m) for m in lexicon["media_title_words"]}
         self.bylines: list[str] = [b.lower() for b in lexicon["byline_phrases"]]
         self.role_nouns: dict[str, list[set[str]]] = {
             noun: [set(phrase.split()) for phrase in phrases]
@@ -451,7 +452,8 @@ class ActorLinker:
         """The mention a named span makes: a medium, a person, an actor the registry links, or an unlinked
         organisation or place; None for a span that names no one."""
         surface = span.text
-        if fold(surface) in self.media or fold(surface.removeprefix("the ")) in self.media:
+        newspaper = entry is None and label == "ORG" and fold(span[-1].text) in self.media_titles
+        if fold(surface) in self.media or fold(surface.removeprefix("the ")) in self.media or newspaper:
             return self._record(doc, span, surface, surface, "media", None, acts=False)
         if entry is None and label == "PERSON":
             person = self._person_entry(span, full_names)

@@ -300,7 +300,8 @@ def find_quotations(text: str) -> list[Quotation]:
 
 def _paragraph_quotations(par: str, base: int) -> list[Quotation]:
     dash = DASH_LINE.match(par)
-    if dash and (dash.group("name") is None or ":" in par[: dash.end()]):
+    # "— said Dmitry Peskov.": a line going on in lower case is the tag of the quotation before, no answer
+    if dash and (dash.group("name") is None or ":" in par[: dash.end()]) and not par[dash.end()].islower():
         body_start = dash.end()
         body_end = len(par.rstrip())
         if body_end - body_start > 20:
@@ -650,6 +651,8 @@ class QuoteAttributor:
         before.reverse()
         after: list[Token] = []
         j = _token_at_or_after(doc, quote.mark_end)
+        if self.text[quote.start : quote.end].rstrip().endswith(","):
+            j = _dash_tag_below(doc, j)  # '"We are aware of this,"\n— said Dmitry Peskov.'
         while j < len(doc) and len(after) < TAG_WINDOW:
             tok = doc[j]
             if "\n" in tok.text:
@@ -887,6 +890,17 @@ class QuoteAttributor:
             return True
         span = doc.char_span(last.mark_end, quote.mark_start, alignment_mode="contract")
         return span is not None and any(index.get(t.i, {}).get("name") == speaker for t in span)
+
+
+def _dash_tag_below(doc: Doc, i: int) -> int:
+    """Where the tag of a quotation ending in a comma begins when it is the next line, set off by a dash and
+    going on in lower case ("— said Dmitry Peskov"); ``i`` itself otherwise."""
+    j = i
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    if j == i or "\n" not in doc[i:j].text or j + 1 >= len(doc):
+        return i
+    return j if doc[j].text in {"—", "–", "-"} and doc[j + 1].text[:1].islower() else i
 
 
 def _tag_start(doc: Doc, quote: Quotation) -> int:

@@ -2863,3 +2863,11 @@ def test_a_clause_opened_by_where_when_or_how_speaks_of_a_detail(nlp: Language) 
         ("Volodymyr Zelensky", "elections", "support"),
         ("Ukraine", "elections", "support"),
     }
+
+
+def test_seeing_a_thing_happen_any_time_soon_is_a_forecast(nlp: Language) -> None:
+    text = "Chancellor Olaf Scholz does not see Ukraine joining NATO any time soon."
+    assert stances(nlp, text) == set()
+    assert stances(nlp, "Scholz said he does not see Ukraine joining NATO.") == {
+        ("Olaf Scholz", "nato_membership", "oppose")
+    }

@@ -236,6 +236,8 @@ class PositionDetector:
         self.stance_nouns = set(stance_words["stance_nouns"])
         self.favour_nouns = set(stance_words["favour_nouns"])
         self.predictions = all_forms(stance_words["predictions"])
+        self.foreseeing = all_forms(stance_words["foreseeing"])
+        self.forecast_times = [t.split() for t in stance_words["forecast_times"]]
         self.proposing = all_forms(stance_words["proposing"])
         self.agreeing = all_forms(stance_words["agreeing"])
         self.content_nouns = frozenset(stance_words["content_nouns"])
@@ -854,11 +856,18 @@ class PositionDetector:
             return _Step.NO_STANCE  # "expects Putin to stop fighting": a forecast of another's act, no stance
         if self._guessed(token):
             return _Step.NO_STANCE  # "the Kremlin would probably accept a ceasefire": a guess at its act
+        if base in self.foreseeing and self._timed(token):
+            return _Step.NO_STANCE  # "do not see Ukraine joining NATO any time soon": when, not whether
         if base in self.object_directives and self._unstated_asker(token, search.index):
             return _Step.NO_STANCE  # "persuading Russia to accept the truce ...": who asks is not said
         if search.first is None and self._unnamed_owner(token, search.index):
             return _Step.NO_STANCE  # "announced the parties' readiness for talks": the readiness is theirs
         return self._possessed(search, position, token)
+
+    def _timed(self, verb: Token) -> bool:
+        """Does the verb's phrase say when ("any time soon", "in the near future")?"""
+        words = [t.lower_ for t in verb.subtree]
+        return any(_contains(words, time) for time in self.forecast_times)
 
     def _names_it(self, verb: Token) -> bool:
         """Is the verb a passive or participle of naming ("is called", "a draft titled"), not "called for"?"""

@@ -2607,9 +2607,7 @@ class PositionDetector:
             ):
                 sign = -sign
             elif self._undone_by_clause(token, child) or self._undone_in_passing(child):
-                sign = (
-                    -sign
-                )  # "wants shipments of weapons to stop", "in exchange for sanctions being revoked"
+                sign = -sign  # "wants weapons shipments to stop", "for sanctions being revoked"
             elif (
                 child.dep_ == "advmod"
                 and child.lower_ == "longer"

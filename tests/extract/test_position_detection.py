@@ -2797,6 +2797,11 @@ def test_talks_agreed_to_or_set_going_are_backed(nlp: Language) -> None:
     }
     for text, expected in cases.items():
         assert stances(nlp, text) == expected, text
+    # talks "they" agreed to are agreed together: no one's own stance (guide: joint items are never `other`)
+    together = (
+        "The leaders backed a ceasefire. They agreed to meet again in the same format within four months."
+    )
+    assert stances(nlp, together) == set()
     # agreeing further up says where or on what terms, not that talks are wanted
     assert stances(nlp, "It was a breach of a temporary ceasefire agreed in talks with the rebels.") == set()
     kellogg = (

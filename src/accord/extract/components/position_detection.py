@@ -357,6 +357,7 @@ class PositionDetector:
         self.unnamed_persons = set(holder_words["unnamed_persons"])
         self.spokesbodies = frozenset(holder_words["spokesbodies"])
         self.pronouns = frozenset(holder_words["pronouns"])
+        self.plural_pronouns = frozenset(holder_words["plural_pronouns"])
         self.relative_pronouns = frozenset(holder_words["relative_pronouns"])
 
     def _compile_cues(
@@ -1565,10 +1566,11 @@ class PositionDetector:
         root = cue.root
         if root.dep_ == "xcomp" and root.head.lower_ in self.proposing:
             return True  # "offered to mediate between Russia and Ukraine"
-        if root.dep_ == "xcomp" and root.head.lower_ in self.agreeing:
-            return True  # "agreed to meet in their capitals"
-        if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ in self.agreeing:
-            return True  # "had agreed to today's talks"
+        agreeing = root.head if root.dep_ == "xcomp" else root.head.head if root.head.lower_ == "to" else None
+        if agreeing is not None and agreeing.lower_ in self.agreeing and root.dep_ in {"xcomp", "pobj"}:
+            # "agreed to meet in their capitals", "had agreed to today's talks" (but "they agreed to meet
+            # again": agreed together, no one's own stance)
+            return not any(c.dep_ == "nsubj" and c.lower_ in self.plural_pronouns for c in agreeing.children)
         if root.dep_ in {"nsubj", "nsubjpass"} and self._conditioned(root.head):
             return True  # "negotiations are only possible if its troops withdraw": talks on a condition
         if root.dep_ not in {"dobj", "pobj", "pcomp", "conj", "attr", "appos"}:

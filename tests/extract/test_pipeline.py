@@ -73,7 +73,7 @@ RELEASED = {
     "accord-extract-0.21": "2a294332a31b63ce03767f2104004b6d295d4f3b86c7cb5aebd80e695da3207d",
     "accord-extract-0.22": "7058fc2def2581ba1af2cd3dfa08c71ed9c5fd7af7d8d97d03087cc5d25fd071",
     "accord-extract-0.23": "87224032f1d68b80addab71228df64e77f19c84dd386f977b2e26fcf3f4f1cc3",
-    "accord-extract-0.24": "ee777ec8257fa9379cadfc17b14814f7feda1428405090cefb4d21d399bc8abb",
+    "accord-extract-0.24": "8cac102fe8747e8f9bb2dd8f98a1f8dbc37bd3c1ddae330b5abd0991b0f980a7",
 }
 
 

@@ -289,6 +289,8 @@ class PositionDetector:
         self.durations = [d.split() for d in stance_words["durations"]]
         self.premise_phrases = [c.split() for c in stance_words["premise_phrases"]]
         self.trade_phrases = [c.split() for c in stance_words["trade_phrases"]]
+        # "in exchange for" -> exchange: the nouns whose "for" phrase is the price a trade asks
+        self.trade_nouns = frozenset(p[-2] for p in self.trade_phrases if len(p) > 2 and p[-1] == "for")
         self.exchange_heads = set(stance_words["exchange_heads"])
         self.unconditional = set(stance_words["unconditional"])
         self.restrictive = set(stance_words["restrictive_preps"])
@@ -2762,7 +2764,7 @@ class PositionDetector:
 
     def _holds_condition(self, token: Token) -> bool:
         """Is the path word the head of a condition ("if ...", "in exchange for ...", "until after ...")?"""
-        inside = self._condition_clause(token) or _price_asked(token)
+        inside = self._condition_clause(token) or self._price_asked(token)
         if token.dep_ == "pobj" and (
             token.head.lower_ in self.marks
             or (token.head.dep_ in {"pcomp", "prep"} and token.head.head.lower_ in self.marks)
@@ -2774,6 +2776,15 @@ class PositionDetector:
             inside = any(c.dep_ in {"acl", "relcl", "ccomp"} for c in token.children)
         return inside
 
+    def _price_asked(self, token: Token) -> bool:
+        """Is the token what a trade asks in return ("in exchange for security guarantees", "in return for
+        lifting sanctions")?"""
+        return (
+            token.dep_ in {"pobj", "pcomp"}
+            and token.head.lower_ == "for"
+            and token.head.head.lower_ in self.trade_nouns
+        )
+
     def _condition_end(self, cue: Span, token: Token, position: int, others: list[Span]) -> int:
         """Where the condition headed by the path word ``token`` ends on the path; -1 when the main clause
         has no issue of its own and states nothing."""
@@ -2784,7 +2795,9 @@ class PositionDetector:
             # if the Kremlin fails to reach a ceasefire deal"); any other main clause states nothing
             # So is the price asked in a trade ("ready to help in exchange for sanctions being revoked").
             wanted = (
-                self._settlement_clause(token.head) or self._threat(token, token.head) or _price_asked(token)
+                self._settlement_clause(token.head)
+                or self._threat(token, token.head)
+                or self._price_asked(token)
             )
             return position + 1 if wanted else -1
         return position + 1
@@ -2991,16 +3004,6 @@ def _gerund_object(clause: Token) -> bool:
     """A gerund right after its verb that the parser made an adverbial clause ("opposed using frozen
     assets"): the verb's object, not an adjunct (which a comma or a subject of its own would set apart)."""
     return clause.dep_ == "advcl" and clause.lower_.endswith("ing") and clause.i == clause.head.i + 1
-
-
-def _price_asked(token: Token) -> bool:
-    """Is the token what a trade asks in return ("in exchange for security guarantees", "in return for
-    lifting sanctions")?"""
-    return (
-        token.dep_ in {"pobj", "pcomp"}
-        and token.head.lower_ == "for"
-        and token.head.head.lower_ in {"exchange", "return"}
-    )
 
 
 def _dummy_subject(verb: Token) -> bool:
